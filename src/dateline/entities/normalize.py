@@ -1,0 +1,31 @@
+"""Name normalisation shared by in-article grouping and cross-document resolution."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "name_key", "strip_determiners"]
+
+_DETERMINERS = re.compile(
+    r"^(?:l['’]|le |la |les |du |des |de la |de l['’]|d['’]|de |the |a |an )", re.IGNORECASE
+)
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = " \t\r\n,;:.!?«»“”\"'’()[]{}-–—"
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and collapse white space: 'Sergueï  Lavrov' -> 'serguei lavrov'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    no_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", no_marks.replace("’", "'")).strip().casefold()
+
+
+def strip_determiners(text: str) -> str:
+    """Remove a leading article ('le Kremlin' -> 'Kremlin', "l'Élysée" -> 'Élysée')."""
+    return _DETERMINERS.sub("", text.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
+
+
+def name_key(text: str) -> str:
+    """The key under which mentions of the same name are grouped."""
+    return fold(strip_determiners(text))

