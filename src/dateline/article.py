@@ -74,9 +74,7 @@ class PubDate:
             return cls(f"{y:04d}-{mo:02d}", "month", date(y, mo, 1), date(y, mo, last))
         d = int(m["d"])
         if not 1 <= d <= last:
-            raise DatelineError(
-                "bad-date", f"impossible day {d} in {text!r}", hint=f"{y:04d}-{mo:02d} has {last} days"
-            )
+            raise DatelineError("bad-date", f"impossible day {d} in {text!r}", hint=f"{y:04d}-{mo:02d} has {last} days")
         day = date(y, mo, d)
         if m["H"] is None:
             return cls(day.isoformat(), "day", day, day)
@@ -123,7 +121,7 @@ def article_id(text: str, dct: PubDate) -> str:
     h.update(dct.value.encode())
     h.update(b"\x00")
     h.update(text.encode("utf-8", "surrogatepass"))
-    return "sha256:" + h.hexdigest()[:24]
+    return "sha256:" + h.hexdigest()[:16]
 
 
 @dataclass

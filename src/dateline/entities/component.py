@@ -38,7 +38,7 @@ LABEL_MAP: dict[str, str] = {
     "LANGUAGE": "MISC",
 }
 
-_TRIM = " \t\r\n,;:.!?«»“”\"()[]{}–—"
+_TRIM = ' \t\r\n,;:.!?«»“”"()[]{}–—'
 
 
 @dataclass
@@ -99,9 +99,7 @@ class EntityGrouper:
                     "type": etype,
                     "country": None,
                     "roles": [],
-                    "mentions": [
-                        {"start": s, "end": e, "text": doc.text[s:e]} for s, e in sorted(g.mentions)
-                    ],
+                    "mentions": [{"start": s, "end": e, "text": doc.text[s:e]} for s, e in sorted(g.mentions)],
                 }
             )
         doc._.entities = entities

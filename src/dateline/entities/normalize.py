@@ -7,9 +7,7 @@ import unicodedata
 
 __all__ = ["fold", "name_key", "strip_determiners"]
 
-_DETERMINERS = re.compile(
-    r"^(?:l['’]|le |la |les |du |des |de la |de l['’]|d['’]|de |the |a |an )", re.IGNORECASE
-)
+_DETERMINERS = re.compile(r"^(?:l['’]|le |la |les |du |des |de la |de l['’]|d['’]|de |the |a |an )", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\r\n,;:.!?«»“”\"'’()[]{}-–—"
 

@@ -6,10 +6,16 @@ gives; the extracted main text is the article text, and offsets refer to it.
 
 from __future__ import annotations
 
+import re
+
 from dateline.article import Article, PubDate
 from dateline.errors import DatelineError
 
 __all__ = ["parse_html"]
+
+# trafilatura reports a language only when asked to detect one; the page's own declaration is a better
+# source and costs a regex.
+_HTML_LANG = re.compile(r"<html\b[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 
 
 def parse_html(
@@ -36,7 +42,8 @@ def parse_html(
         dct = PubDate.parse(raw_date)
     except DatelineError as err:
         raise err.located(source) from None
-    page_lang = lang or getattr(doc, "language", None)
+    declared = _HTML_LANG.search(html[:5000])
+    page_lang = lang or getattr(doc, "language", None) or (declared.group(1) if declared else None)
     return Article(
         text=text,
         dct=dct,

@@ -1,0 +1,81 @@
+"""Pipeline overhead: bare spaCy ``nlp.pipe`` vs dateline's analysis, same articles, same run.
+
+Machines are noisy, so the number that matters is the ratio measured in one run. Both sides get the
+same texts in the same order; the bare side runs the model's own components only, the dateline side
+runs ``analyse_articles`` (language detection, the model, dateline's components, record assembly).
+Each side is timed twice, alternating, and the faster pass of each is kept.
+
+    python bench/pipeline_overhead.py --n 2000 [--corpus ../shared/corpora/fr_tvnews_2017.jsonl.gz]
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import spacy
+
+from dateline.article import Article
+from dateline.pipeline import MODELS, analyse_articles, load_pipeline
+from dateline.readers import read_file
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "corpora" / "fr_tvnews_2017.jsonl.gz"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(DEFAULT))
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--batch-size", type=int, default=64)
+    args = ap.parse_args()
+
+    arts: list[Article] = []
+    for item in read_file(args.corpus):
+        if isinstance(item, Article):
+            arts.append(item)
+            if len(arts) >= args.n:
+                break
+    texts = [a.text for a in arts]
+    chars = sum(map(len, texts))
+    bare = spacy.load(MODELS["fr"])
+    full = load_pipeline("fr")
+    # Warm both (first calls allocate), outside the timings.
+    list(bare.pipe(texts[:32]))
+    list(analyse_articles(arts[:32], lang=None))
+
+    def time_bare() -> float:
+        t = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=args.batch_size):
+            pass
+        return time.perf_counter() - t
+
+    def time_full() -> float:
+        t = time.perf_counter()
+        for rec in analyse_articles(arts, lang=None, batch_size=args.batch_size):
+            assert isinstance(rec, dict), rec
+        return time.perf_counter() - t
+
+    bare_t, full_t = [], []
+    for _ in range(2):
+        bare_t.append(time_bare())
+        full_t.append(time_full())
+    b, f = min(bare_t), min(full_t)
+    print(
+        f"# pipeline overhead — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
+        f"{platform.processor() or platform.machine()}, python {platform.python_version()}, spaCy {spacy.__version__}"
+    )
+    print(f"articles: {len(arts)} from {Path(args.corpus).name}, {chars:,} characters")
+    print(f"dateline components: {[p for p in full.pipe_names if p.startswith('dateline')]}")
+    print("| pipeline | seconds | articles/s | chars/s |")
+    print("|---|---|---|---|")
+    print(f"| bare spaCy nlp.pipe ({MODELS['fr']}) | {b:.1f} | {len(arts) / b:.1f} | {chars / b:,.0f} |")
+    print(f"| dateline analyse_articles | {f:.1f} | {len(arts) / f:.1f} | {chars / f:,.0f} |")
+    print(f"throughput ratio dateline/bare: {b / f:.3f} (overhead {100 * (f / b - 1):.1f}%)")
+
+
+if __name__ == "__main__":
+    main()

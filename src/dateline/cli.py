@@ -1,0 +1,427 @@
+"""The ``dateline`` command: a thin layer over the importable core (readers, pipeline, store).
+
+Every command has ``--help``; errors are printed as ``file:line: code: reason (hint)`` on stderr and the
+exit status is 1 when anything failed, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from dateline import __version__
+from dateline.errors import DatelineError
+from dateline.readers import DEFAULT_MAX_CHARS
+
+__all__ = ["main"]
+
+_out = Console(highlight=False)
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
+if not _out.is_terminal:
+    # Piped or redirected: a wide table that tools like grep and less can use, instead of wrapping at 80.
+    _out = Console(highlight=False, width=240)
+
+# Longest cell shown in a table; JSON output is never cut.
+_CELL = 90
+
+DB_OPTION = click.option(
+    "--db", default="dateline.db", show_default=True, envvar="DATELINE_DB", help="SQLite store file."
+)
+FORMAT_OPTION = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="Output: a table for people, JSON or JSON Lines for programs.",
+)
+SINCE = click.option("--since", help="Only what may fall on or after this ISO day (interval overlap).")
+UNTIL = click.option("--until", help="Only what may fall on or before this ISO day (interval overlap).")
+
+
+def _report(err: DatelineError) -> None:
+    _err.print(f"[red]error[/red] {err}", markup=True, highlight=False) if _err.is_terminal else print(
+        f"error {err}", file=sys.stderr
+    )
+
+
+def _check_day(value: str | None, name: str) -> str | None:
+    """Validate a --since/--until value; a month or year means its first/last day as appropriate."""
+    if value is None:
+        return None
+    from dateline.article import PubDate
+
+    try:
+        d = PubDate.parse(value)
+    except DatelineError as err:
+        raise click.BadParameter(err.reason, param_hint=name) from None
+    return (d.earliest if name == "--since" else d.latest).isoformat()
+
+
+def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    s, u = _check_day(since, "--since"), _check_day(until, "--until")
+    if s and u and s > u:
+        raise click.BadParameter(f"--since {s} is after --until {u}", param_hint="--since/--until")
+    return s, u
+
+
+def _open(db: str) -> Any:
+    from dateline.store import open_store
+
+    try:
+        return open_store(db, readonly=True)
+    except DatelineError as err:
+        _report(err)
+        sys.exit(1)
+
+
+def _emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title: str | None = None) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        table = Table(title=title, show_lines=False, title_justify="left", box=None, header_style="bold")
+        for c in columns:
+            table.add_column(c, overflow="ellipsis", no_wrap=True)
+        for r in rows:
+            table.add_row(*(_cell(r.get(c)) for c in columns))
+        _out.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    return text if len(text) <= _CELL else text[: _CELL - 1] + "…"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="dateline")
+def main() -> None:
+    """dateline: dated news in, a queryable record of who said and did what, to whom, when and where.
+
+    Analyse articles without a database (analyse), or store them (ingest) and query the store
+    (articles, show, entities, timeline, quotes, events, search).
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "text"]),
+    default="json",
+    show_default=True,
+    help="json: one indented record per article; jsonl: one record per line; text: for people.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en", "auto"]),
+    default="auto",
+    show_default=True,
+    help="Language of the articles; auto uses the input's own field, else detects it.",
+)
+@click.option("--date", "default_date", help="Publication date for inputs that carry none (ISO, any granularity).")
+@click.option(
+    "--max-chars",
+    type=click.IntRange(1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Refuse articles longer than this many characters.",
+)
+def analyse(paths: tuple[str, ...], fmt: str, lang: str, default_date: str | None, max_chars: int) -> None:
+    """Print the analysis record of each article in PATHS (files, directories, globs; .gz read).
+
+    Nothing is stored. The record follows the contract dateline.analysis/1.
+    """
+    from dateline.pipeline import SKIP_CODES, analyse_articles
+    from dateline.readers import read_paths
+    from dateline.render import record_text
+
+    failed = False
+    articles = read_paths(paths, default_date=default_date, lang=None if lang == "auto" else lang, max_chars=max_chars)
+    for res in analyse_articles(articles, lang=None if lang == "auto" else lang):
+        if isinstance(res, DatelineError):
+            _report(res)
+            failed = failed or res.code not in SKIP_CODES
+            continue
+        if fmt == "json":
+            click.echo(json.dumps(res, ensure_ascii=False, indent=2))
+        elif fmt == "jsonl":
+            click.echo(json.dumps(res, ensure_ascii=False))
+        else:
+            click.echo(record_text(res) + "\n")
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en", "auto"]),
+    default="auto",
+    show_default=True,
+    help="Language of the articles; auto uses the input's own field, else detects it.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes (each loads the model once).",
+)
+@click.option("--date", "default_date", help="Publication date for inputs that carry none (ISO, any granularity).")
+@click.option(
+    "--max-chars",
+    type=click.IntRange(1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Refuse articles longer than this many characters.",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    lang: str,
+    workers: int,
+    default_date: str | None,
+    max_chars: int,
+    quiet: bool,
+) -> None:
+    """Analyse the articles in PATHS and store them in the SQLite store.
+
+    Re-ingesting the same input changes nothing; an article id seen with new text replaces its facts.
+    Bad inputs are reported with file, line and reason and the rest goes on; the exit status is 1 if
+    anything failed.
+    """
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from dateline.ingest import IngestSummary
+    from dateline.ingest import ingest as run_ingest
+    from dateline.store import open_store
+
+    if default_date is not None:
+        _check_day(default_date, "--date")
+    show = _err.is_terminal and not quiet
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.fields[stats]}"),
+        TimeElapsedColumn(),
+        console=_err,
+        disable=not show,
+        transient=True,
+    )
+    task = progress.add_task("ingesting", total=None, stats="")
+
+    def tick(s: IngestSummary) -> None:
+        progress.update(
+            task,
+            stats=f"read {s.read} · stored {s.stored + s.replaced} · unchanged {s.unchanged} · failed {s.failed}",
+        )
+
+    try:
+        with open_store(db) as store, progress:
+            summary = run_ingest(
+                paths,
+                store,
+                lang=lang,
+                workers=workers,
+                default_date=default_date,
+                max_chars=max_chars,
+                on_progress=tick if show else None,
+                on_error=_report,
+            )
+    except DatelineError as err:
+        _report(err)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        print(
+            "interrupted: every article stored so far is complete; run the same command to finish",
+            file=sys.stderr,
+        )
+        sys.exit(130)
+    if not quiet:
+        counts = ", ".join(f"{k} {v}" for k, v in summary.as_dict().items())
+        print(f"{db}: {counts}", file=sys.stderr)
+        for skip in summary.skips[:20]:
+            print(f"skipped {skip}", file=sys.stderr)
+        if len(summary.skips) > 20:
+            print(
+                f"skipped … and {len(summary.skips) - 20} more ('dateline skipped' lists them)",
+                file=sys.stderr,
+            )
+    sys.exit(0 if summary.ok else 1)
+
+
+@main.command()
+@DB_OPTION
+@SINCE
+@UNTIL
+@click.option("--source", help="Only articles from this source.")
+@click.option("--lang", help="Only articles in this language.")
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@FORMAT_OPTION
+def articles(
+    db: str, since: str | None, until: str | None, source: str | None, lang: str | None, limit: int, fmt: str
+) -> None:
+    """List stored articles in publication order, with their dates at their true granularity."""
+    s, u = _dates(since, until)
+    with _open(db) as store:
+        rows = store.articles(since=s, until=u, source=source, lang=lang, limit=limit)
+    for r in rows:
+        r["written"] = (
+            r["published_earliest"]
+            if r["published_earliest"] == r["published_latest"]
+            else f"{r['published_earliest']}..{r['published_latest']}"
+        )
+        r["title"] = r["title"] or " ".join(r["head"].split())[:60] + "…"
+    _emit(
+        rows,
+        ["id", "dct", "dct_granularity", "written", "lang", "title", "n_entities", "n_quotes", "n_events"],
+        fmt,
+        title=f"{len(rows)} articles",
+    )
+
+
+@main.command()
+@click.argument("article_id")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show(article_id: str, db: str, fmt: str) -> None:
+    """Show one stored article: its text with entities, dates and quotes marked, then its facts."""
+    from dateline.render import record_text
+
+    with _open(db) as store:
+        try:
+            rec = store.record(article_id)
+        except DatelineError as err:
+            _report(err)
+            sys.exit(1)
+    click.echo(json.dumps(rec, ensure_ascii=False, indent=2) if fmt == "json" else record_text(rec))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--type", "etype", type=click.Choice(["PER", "ORG", "LOC", "GPE", "MISC"]), help="Only this type.")
+@click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="How many.")
+@FORMAT_OPTION
+def entities(db: str, etype: str | None, top: int, fmt: str) -> None:
+    """The most mentioned entities in the store, with their article and mention counts."""
+    with _open(db) as store:
+        rows = store.entities(type=etype, top=top)
+    _emit(rows, ["name", "type", "country", "articles", "mentions"], fmt, title="entities")
+
+
+@main.command()
+@click.argument("name")
+@DB_OPTION
+@SINCE
+@UNTIL
+@FORMAT_OPTION
+def timeline(name: str, db: str, since: str | None, until: str | None, fmt: str) -> None:
+    """What the store knows about NAME in date order: mentions, quotes and events, with their dates.
+
+    A date known only as an interval (an article dated to the month, "samedi" in such an article) is
+    shown as that interval, never as a made-up day.
+    """
+    from dateline.render import format_interval
+
+    s, u = _dates(since, until)
+    with _open(db) as store:
+        try:
+            rows = store.timeline(name, since=s, until=u)
+        except DatelineError as err:
+            _report(err)
+            sys.exit(1)
+    for r in rows:
+        r["when"] = format_interval(r["value"], r["earliest"], r["latest"])
+        r["what"] = (
+            r["kind"]
+            + (f" {r['event_type']}" if r.get("event_type") else "")
+            + (f" ×{r['count']}" if r["kind"] == "mention" else "")
+        )
+    _emit(rows, ["when", "what", "article", "text"], fmt, title=f"timeline of {name}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--speaker", help="Only quotes by this speaker (a name as stored, or a surname).")
+@SINCE
+@UNTIL
+@click.option("--search", help="Only quotes containing all these words.")
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@FORMAT_OPTION
+def quotes(
+    db: str,
+    speaker: str | None,
+    since: str | None,
+    until: str | None,
+    search: str | None,
+    limit: int,
+    fmt: str,
+) -> None:
+    """Quotes in date order, with their speakers."""
+    from dateline.render import format_interval
+
+    s, u = _dates(since, until)
+    with _open(db) as store:
+        rows = store.quotes(speaker=speaker, since=s, until=u, search=search, limit=limit)
+    for r in rows:
+        r["when"] = format_interval(r["value"], r["earliest"], r["latest"])
+    _emit(rows, ["when", "speaker", "kind", "text", "article"], fmt, title="quotes")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--actor", help="Only events with this actor as source or target.")
+@click.option("--type", "etype", help="Only this PLOVER event type (e.g. CONSULT).")
+@SINCE
+@UNTIL
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@FORMAT_OPTION
+def events(
+    db: str, actor: str | None, etype: str | None, since: str | None, until: str | None, limit: int, fmt: str
+) -> None:
+    """Events in date order: who did what to whom, when, with the evidence."""
+    from dateline.render import format_interval
+
+    s, u = _dates(since, until)
+    with _open(db) as store:
+        rows = store.events(actor=actor, type=etype, since=s, until=u, limit=limit)
+    for r in rows:
+        r["when"] = format_interval(r["value"], r["earliest"], r["latest"])
+    _emit(rows, ["when", "type", "source", "target", "modality", "evidence", "article"], fmt, title="events")
+
+
+@main.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@FORMAT_OPTION
+def search(query: str, db: str, limit: int, fmt: str) -> None:
+    """Full-text search over article titles and texts (accents ignored)."""
+    with _open(db) as store:
+        rows = store.search(query, limit=limit)
+    _emit(rows, ["id", "dct", "title", "snippet"], fmt, title=f"search: {query}")
+
+
+@main.command()
+@DB_OPTION
+@FORMAT_OPTION
+def skipped(db: str, fmt: str) -> None:
+    """Articles that were read but not analysed (e.g. an unsupported language), with the reason."""
+    with _open(db) as store:
+        rows = store.skipped()
+    _emit(rows, ["origin", "article_id", "code", "reason"], fmt, title="skipped")

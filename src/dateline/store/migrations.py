@@ -1,0 +1,180 @@
+"""Versioned schema migrations for the SQLite store.
+
+Each migration is a list of SQL statements; ``PRAGMA user_version`` records how many have run. A store
+created by an older dateline is upgraded in place on open, inside one transaction per migration, so an
+interrupted upgrade leaves the file at the previous version, never half-way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+__all__ = ["MIGRATIONS", "migrate"]
+
+_V1 = [
+    """
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        input_hash TEXT NOT NULL,
+        title TEXT,
+        url TEXT,
+        source TEXT,
+        lang TEXT NOT NULL,
+        dct TEXT NOT NULL,
+        dct_granularity TEXT NOT NULL,
+        published_earliest TEXT NOT NULL,
+        published_latest TEXT NOT NULL,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL,
+        origin TEXT,
+        ingested_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX articles_published ON articles(published_earliest, published_latest)",
+    "CREATE INDEX articles_source ON articles(source, published_earliest)",
+    "CREATE INDEX articles_lang ON articles(lang)",
+    """
+    CREATE TABLE entities (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT,
+        roles TEXT NOT NULL DEFAULT '[]',
+        n_mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_rowid, local_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX entities_name_key ON entities(name_key, type)",
+    "CREATE INDEX entities_type ON entities(type)",
+    """
+    CREATE TABLE mentions (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        entity_local_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX mentions_article ON mentions(article_rowid, entity_local_id)",
+    """
+    CREATE TABLE timexes (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT NOT NULL,
+        earliest TEXT,
+        latest TEXT,
+        PRIMARY KEY (article_rowid, local_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX timexes_dates ON timexes(earliest, latest)",
+    """
+    CREATE TABLE quotes (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        cue_text TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_text TEXT,
+        speaker_entity TEXT,
+        date_value TEXT,
+        earliest TEXT,
+        latest TEXT,
+        PRIMARY KEY (article_rowid, local_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX quotes_speaker ON quotes(article_rowid, speaker_entity)",
+    "CREATE INDEX quotes_dates ON quotes(earliest, latest)",
+    """
+    CREATE TABLE events (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        cameo TEXT,
+        source_entity TEXT,
+        source_code TEXT,
+        target_entity TEXT,
+        target_code TEXT,
+        date_value TEXT,
+        earliest TEXT,
+        latest TEXT,
+        negated INTEGER NOT NULL,
+        modality TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        confidence REAL,
+        PRIMARY KEY (article_rowid, local_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX events_type ON events(type, earliest)",
+    "CREATE INDEX events_dates ON events(earliest, latest)",
+    """
+    CREATE TABLE skipped (
+        origin TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (origin, article_id)
+    )
+    """,
+    # FTS5 over titles and texts, kept in sync by triggers; 'remove_diacritics 2' lets "Sergueï" be found
+    # by "serguei", which users type.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    )
+    """,
+    """
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END
+    """,
+]
+
+MIGRATIONS: list[list[str]] = [_V1]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to the latest schema version; return that version.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``): transactions are explicit here.
+    """
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if version > len(MIGRATIONS):
+        from dateline.errors import DatelineError
+
+        raise DatelineError(
+            "store-too-new",
+            f"the store is at schema version {version}, newer than this dateline ({len(MIGRATIONS)})",
+            hint="upgrade dateline",
+        )
+    for i in range(version, len(MIGRATIONS)):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for stmt in MIGRATIONS[i]:
+                conn.execute(stmt)
+            conn.execute(f"PRAGMA user_version = {i + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return len(MIGRATIONS)
