@@ -31,7 +31,9 @@ SECTORS = {
 }  # fmt: skip
 # TIMEX3 values for dates as the guidelines allow them: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www,
 # seasons (YYYY-SU), decades (199), with an optional time of day.
-TIMEX_DATE = re.compile(r"^(\d{3,4}|\d{4}-(\d{2}|W\d{2}|SP|SU|FA|WI)|\d{4}-\d{2}-\d{2}(T[\d:]+|T(MO|AF|EV|NI))?)$")
+TIMEX_DATE = re.compile(
+    r"^(\d{3,4}|\d{4}-(\d{2}|W\d{2}|SP|SU|FA|WI)|\d{4}-\d{2}-\d{2}(T[\d:]+|T(MO|AF|EV|NI))?)$"
+)
 
 
 def load_ontology(shared: Path) -> dict[str, set[str]]:
@@ -58,9 +60,11 @@ def span_problems(text: str, start: object, end: object, what: str) -> list[str]
     if piece[0].isspace() or piece[-1].isspace():
         probs.append(f"{what}: [{start}, {end}) starts or ends on whitespace: {piece[:40]!r}")
     if start > 0 and _word(text[start - 1]) and _word(text[start]):
-        probs.append(f"{what}: [{start}, {end}) starts inside a word: {text[max(0, start - 10) : start + 10]!r}")
+        context = text[max(0, start - 10) : start + 10]
+        probs.append(f"{what}: [{start}, {end}) starts inside a word: {context!r}")
     if end < len(text) and _word(text[end - 1]) and _word(text[end]):
-        probs.append(f"{what}: [{start}, {end}) ends inside a word: {text[max(0, end - 10) : end + 10]!r}")
+        context = text[max(0, end - 10) : end + 10]
+        probs.append(f"{what}: [{start}, {end}) ends inside a word: {context!r}")
     return probs
 
 
@@ -110,9 +114,9 @@ def check_event_line(rec: dict, text: str, ontology: dict[str, set[str]]) -> lis
         return ["'events' must be a list"]
 
     def inside(pair: object, what: str) -> list[str]:
-        if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], int) and isinstance(pair[1], int):
-            if not s0 <= pair[0] < pair[1] <= e0:
-                return [f"{what}: {pair} not inside the sentence [{s0}, {e0})"]
+        ok_pair = isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, int) for x in pair)
+        if ok_pair and not s0 <= pair[0] < pair[1] <= e0:  # type: ignore[index, operator]
+            return [f"{what}: {pair} not inside the sentence [{s0}, {e0})"]
         return []
 
     for n, ev in enumerate(events):

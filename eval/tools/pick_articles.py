@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("what", choices=["quotes", "events"])
     ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--n", type=int, default=None, help="quotes: articles per corpus (24); events: total (84)")
+    ap.add_argument("--n", type=int, default=None, help="quotes: per corpus (24); events: total (84)")
     args = ap.parse_args(argv)
     if args.what == "quotes":
         for corpus, i, why in pick_quotes(args.n or 24, args.seed):
