@@ -16,7 +16,8 @@ from articles with neither, so that precision is measured on text without quotat
 events: one sentence (40–400 characters) per article. About two thirds are drawn from articles of
 the politics/world/society/crime sections among sentences holding a French event cue (a word such
 as "attaque", "manifest", "rencontr", "accord", "arrêt", …); one third among sentences holding
-none of those cues, from any section (weather and sport included), to measure precision.
+none of those cues, from any section (weather and sport included), to measure precision. The TF1
+programme blurb that ends many TV texts is left out.
 The cue lists only steer the draw; the annotator annotates what each sentence actually holds.
 """
 
@@ -65,6 +66,9 @@ EVENT_CUE = re.compile(
     r"libér\w*|démission\w*|enquête\w*|aide\w*|coopér\w*|négoci\w*|retir\w*|retrait\w*)",
     re.IGNORECASE,
 )
+# TF1 texts end with a programme blurb ("Vous retrouverez au programme du JT … des enquêtes …");
+# it repeats in thousands of articles and would fill the draw with one sentence.
+BOILERPLATE = re.compile(r"^(Vous retrouverez au programme|Ce reportage est issu|Ce sujet a été diffusé)")
 # A sentence ends at . ! ? … followed by a space, a newline or a capital (the corpora glue
 # sentences: "terrain.Les"); abbreviations are rare enough in these texts for this draw.
 SENTENCE_END = re.compile(r"[.!?…]+(?=\s|[A-ZÀ-Ý«\"]|$)")
@@ -125,7 +129,9 @@ def pick_events(n_event: int, n_other: int, seed: int) -> list[tuple[str, str, i
         other_pool: list[tuple[str, int, int]] = []
         for rec in iter_records(corpus):
             text = rec["text"]
-            sents = [(s, e) for s, e in sentences(text) if 40 <= e - s <= 400]
+            sents = [
+                (s, e) for s, e in sentences(text) if 40 <= e - s <= 400 and not BOILERPLATE.match(text[s:e])
+            ]
             if not sents:
                 continue
             cue = [(s, e) for s, e in sents if EVENT_CUE.search(text[s:e])]
