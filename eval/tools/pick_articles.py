@@ -18,6 +18,9 @@ the politics/world/society/crime sections among sentences holding a French event
 as "attaque", "manifest", "rencontr", "accord", "arrêt", …); one third among sentences holding
 none of those cues, from any section (weather and sport included), to measure precision. The TF1
 programme blurb that ends many TV texts is left out.
+A third group (24 by default, drawn after the first two with its own generator) takes sentences of
+the world sections holding a diplomatic or military cue ("rencontre", "sommet", "accord", "troupes",
+"frappes", "sanctions", …), because the first draw gave almost no CONSULT/AGREE/AID/MOBILIZE.
 The cue lists only steer the draw; the annotator annotates what each sentence actually holds.
 """
 
@@ -64,6 +67,15 @@ EVENT_CUE = re.compile(
     r"arrêt[ée]\w*|interpell\w*|garde à vue|expuls\w*|menac\w*|accus\w*|dénonc\w*|condamn\w*|"
     r"demand\w*|réclam\w*|exig\w*|refus\w*|rejet\w*|soutien\w*|soutenu\w*|déploi\w*|déploy\w*|"
     r"libér\w*|démission\w*|enquête\w*|aide\w*|coopér\w*|négoci\w*|retir\w*|retrait\w*)",
+    re.IGNORECASE,
+)
+# A third, smaller group steers the draw towards the interstate types the first draw gave too few
+# of (CONSULT, AGREE, COOPERATE, AID, MOBILIZE, SANCTION): world-section sentences with one of these.
+WORLD_SECTIONS = {"fr_tvnews_2017": {"monde", "international"}, "fr_orangesum_2011_2019": {"monde"}}
+WORLD_CUE = re.compile(
+    r"\b(rencontr\w*|entretenu\w*|entretien\w*|sommet\w*|visite\w*|accord\w*|coopér\w*|aide\w*|"
+    r"troupes|soldats|déploi\w*|déploy\w*|frappes?|bombard\w*|sanction\w*|négoci\w*|signé\w*|"
+    r"reçu|cessez-le-feu|libér\w*|expuls\w*)",
     re.IGNORECASE,
 )
 # TF1 texts end with a programme blurb ("Vous retrouverez au programme du JT … des enquêtes …");
@@ -120,13 +132,21 @@ def pick_quotes(n_per_corpus: int, seed: int) -> list[tuple[str, str, str]]:
     return picks
 
 
-def pick_events(n_event: int, n_other: int, seed: int) -> list[tuple[str, str, int, int, str]]:
-    """(corpus, id, start, end, why) for the event gold set, half of each group from each corpus."""
+def pick_events(
+    n_event: int, n_other: int, seed: int, n_world: int = 0
+) -> list[tuple[str, str, int, int, str]]:
+    """(corpus, id, start, end, why) for the event gold set, half of each group from each corpus.
+
+    The world group is drawn last, with its own generator, so adding it left the first two groups
+    exactly as they were first drawn.
+    """
     rng = random.Random(seed)
+    rng_world = random.Random(seed + 1)
     picks: list[tuple[str, str, int, int, str]] = []
     for corpus in CORPORA:
         cue_pool: list[tuple[str, int, int]] = []
         other_pool: list[tuple[str, int, int]] = []
+        world_pool: list[tuple[str, int, int]] = []
         for rec in iter_records(corpus):
             text = rec["text"]
             sents = [
@@ -143,6 +163,9 @@ def pick_events(n_event: int, n_other: int, seed: int) -> list[tuple[str, str, i
                 cue_pool.append((rec["id"], *local.choice(cue)))
             if other:
                 other_pool.append((rec["id"], *local.choice(other)))
+            world = [(s, e) for s, e in sents if WORLD_CUE.search(text[s:e])]
+            if world and section(corpus, rec["url"]) in WORLD_SECTIONS[corpus]:
+                world_pool.append((rec["id"], *random.Random(f"{seed}:world:{rec['id']}").choice(world)))
         chosen_ids: set[str] = set()
         for i, s, e in rng.sample(cue_pool, n_event // 2):
             picks.append((corpus, i, s, e, "event-cue"))
@@ -150,6 +173,10 @@ def pick_events(n_event: int, n_other: int, seed: int) -> list[tuple[str, str, i
         others = [c for c in other_pool if c[0] not in chosen_ids]
         for i, s, e in rng.sample(others, n_other // 2):
             picks.append((corpus, i, s, e, "no-cue"))
+            chosen_ids.add(i)
+        worlds = [c for c in world_pool if c[0] not in chosen_ids]
+        for i, s, e in rng_world.sample(worlds, n_world // 2):
+            picks.append((corpus, i, s, e, "world-cue"))
     return picks
 
 
@@ -158,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("what", choices=["quotes", "events"])
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--n", type=int, default=None, help="quotes: per corpus (24); events: total (84)")
+    ap.add_argument("--world", type=int, default=24, help="events: sentences of the world group (24)")
     args = ap.parse_args(argv)
     if args.what == "quotes":
         for corpus, i, why in pick_quotes(args.n or 24, args.seed):
@@ -165,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         total = args.n or 84
         n_other = total // 3
-        for corpus, i, s, e, why in pick_events(total - n_other, n_other, args.seed):
+        for corpus, i, s, e, why in pick_events(total - n_other, n_other, args.seed, args.world):
             print(f"{corpus}\t{i}\t{s}\t{e}\t{why}")
     return 0
 
