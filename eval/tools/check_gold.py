@@ -31,9 +31,7 @@ SECTORS = {
 }  # fmt: skip
 # TIMEX3 values for dates as the guidelines allow them: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www,
 # seasons (YYYY-SU), decades (199), with an optional time of day.
-TIMEX_DATE = re.compile(
-    r"^(\d{3,4}|\d{4}-(\d{2}|W\d{2}|SP|SU|FA|WI)|\d{4}-\d{2}-\d{2}(T[\d:]+|T(MO|AF|EV|NI))?)$"
-)
+TIMEX_DATE = re.compile(r"^(\d{3,4}|\d{4}-(\d{2}|W\d{2}|SP|SU|FA|WI)|\d{4}-\d{2}-\d{2}(T[\d:]+|T(MO|AF|EV|NI))?)$")
 
 
 def load_ontology(shared: Path) -> dict[str, set[str]]:

@@ -34,9 +34,7 @@ def iter_records(corpus: str, shared: Path | None = None) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def load_records(
-    corpus: str, ids: Iterable[str] | None = None, shared: Path | None = None
-) -> dict[str, dict]:
+def load_records(corpus: str, ids: Iterable[str] | None = None, shared: Path | None = None) -> dict[str, dict]:
     """Records of a corpus by id; only the given ids when `ids` is not None (keeps memory small)."""
     wanted = None if ids is None else set(ids)
     out: dict[str, dict] = {}

@@ -132,9 +132,7 @@ def pick_quotes(n_per_corpus: int, seed: int) -> list[tuple[str, str, str]]:
     return picks
 
 
-def pick_events(
-    n_event: int, n_other: int, seed: int, n_world: int = 0
-) -> list[tuple[str, str, int, int, str]]:
+def pick_events(n_event: int, n_other: int, seed: int, n_world: int = 0) -> list[tuple[str, str, int, int, str]]:
     """(corpus, id, start, end, why) for the event gold set, half of each group from each corpus.
 
     The world group is drawn last, with its own generator, so adding it left the first two groups
@@ -149,9 +147,7 @@ def pick_events(
         world_pool: list[tuple[str, int, int]] = []
         for rec in iter_records(corpus):
             text = rec["text"]
-            sents = [
-                (s, e) for s, e in sentences(text) if 40 <= e - s <= 400 and not BOILERPLATE.match(text[s:e])
-            ]
+            sents = [(s, e) for s, e in sentences(text) if 40 <= e - s <= 400 and not BOILERPLATE.match(text[s:e])]
             if not sents:
                 continue
             cue = [(s, e) for s, e in sents if EVENT_CUE.search(text[s:e])]
