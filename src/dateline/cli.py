@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -41,8 +42,6 @@ FORMAT_OPTION = click.option(
     show_default=True,
     help="Output: a table for people, JSON or JSON Lines for programs.",
 )
-SINCE = click.option("--since", help="Only what may fall on or after this ISO day (interval overlap).")
-UNTIL = click.option("--until", help="Only what may fall on or before this ISO day (interval overlap).")
 
 
 def _report(err: DatelineError) -> None:
@@ -265,21 +264,65 @@ def ingest(
     sys.exit(0 if summary.ok else 1)
 
 
+def query_filters(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The filters every query command takes: dates (with the treatment of uncertain dates), language, source."""
+    for opt in reversed(
+        [
+            click.option("--since", help="Only facts that may fall on or after this date (ISO, any granularity)."),
+            click.option("--until", help="Only facts that may fall on or before this date (ISO, any granularity)."),
+            click.option(
+                "--uncertain",
+                type=click.Choice(["overlap", "within"]),
+                default="overlap",
+                show_default=True,
+                help="A fact dated by an interval straddling the range: keep it (overlap) or not (within).",
+            ),
+            click.option("--lang", help="Only articles in this language."),
+            click.option("--source", help="Only articles from this source."),
+        ]
+    ):
+        f = opt(f)
+    return f
+
+
+def _filters(kw: dict[str, Any]) -> dict[str, Any]:
+    """Validate and pop the common filter options into keyword arguments for the store's queries."""
+    since, until = _dates(kw.pop("since"), kw.pop("until"))
+    return {
+        "since": since,
+        "until": until,
+        "uncertain": kw.pop("uncertain"),
+        "lang": kw.pop("lang"),
+        "source": kw.pop("source"),
+    }
+
+
+def _run(db: str, query: Callable[[Any], Any]) -> Any:
+    """Run a query on a read-only store, turning a DatelineError into a message and exit status 1."""
+    with _open(db) as store:
+        try:
+            return query(store)
+        except DatelineError as err:
+            _report(err)
+            sys.exit(1)
+
+
+def _when(rows: Sequence[dict[str, Any]]) -> None:
+    from dateline.render import format_interval
+
+    for r in rows:
+        r["when"] = format_interval(r["value"], r["earliest"], r["latest"])
+
+
 @main.command()
 @DB_OPTION
-@SINCE
-@UNTIL
-@click.option("--source", help="Only articles from this source.")
-@click.option("--lang", help="Only articles in this language.")
+@query_filters
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @FORMAT_OPTION
-def articles(
-    db: str, since: str | None, until: str | None, source: str | None, lang: str | None, limit: int, fmt: str
-) -> None:
+def articles(db: str, limit: int, fmt: str, **kw: Any) -> None:
     """List stored articles in publication order, with their dates at their true granularity."""
-    s, u = _dates(since, until)
-    with _open(db) as store:
-        rows = store.articles(since=s, until=u, source=source, lang=lang, limit=limit)
+    f = _filters(kw)
+    rows = _run(db, lambda s: s.articles(limit=limit, **f))
     for r in rows:
         r["written"] = (
             r["published_earliest"]
@@ -287,12 +330,19 @@ def articles(
             else f"{r['published_earliest']}..{r['published_latest']}"
         )
         r["title"] = r["title"] or " ".join(r["head"].split())[:60] + "…"
-    _emit(
-        rows,
-        ["id", "dct", "dct_granularity", "written", "lang", "title", "n_entities", "n_quotes", "n_events"],
-        fmt,
-        title=f"{len(rows)} articles",
-    )
+    cols = [
+        "id",
+        "dct",
+        "dct_granularity",
+        "written",
+        "lang",
+        "title",
+        "n_entities",
+        "n_timexes",
+        "n_quotes",
+        "n_events",
+    ]
+    _emit(rows, cols, fmt, title=f"{len(rows)} articles")
 
 
 @main.command()
@@ -303,53 +353,134 @@ def show(article_id: str, db: str, fmt: str) -> None:
     """Show one stored article: its text with entities, dates and quotes marked, then its facts."""
     from dateline.render import record_text
 
-    with _open(db) as store:
-        try:
-            rec = store.record(article_id)
-        except DatelineError as err:
-            _report(err)
-            sys.exit(1)
+    rec = _run(db, lambda s: s.record(article_id))
     click.echo(json.dumps(rec, ensure_ascii=False, indent=2) if fmt == "json" else record_text(rec))
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @DB_OPTION
 @click.option("--type", "etype", type=click.Choice(["PER", "ORG", "LOC", "GPE", "MISC"]), help="Only this type.")
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="How many.")
+@query_filters
 @FORMAT_OPTION
-def entities(db: str, etype: str | None, top: int, fmt: str) -> None:
-    """The most mentioned entities in the store, with their article and mention counts."""
-    with _open(db) as store:
-        rows = store.entities(type=etype, top=top)
-    _emit(rows, ["name", "type", "country", "articles", "mentions"], fmt, title="entities")
+@click.pass_context
+def entities(ctx: click.Context, db: str, etype: str | None, top: int, fmt: str, **kw: Any) -> None:
+    """The most mentioned entities across the store (each one person, organisation or place, whatever the
+    names it goes by), or correct them with a subcommand: merge, split, rename, corrections.
+
+    Corrections are kept in the store and re-applied whenever entities are re-clustered, so they survive
+    re-ingest. The alias file (corrections --export/--import) has one correction a line:
+    'merge: Vladimir Poutine = Putin', 'split: Le Pen', 'rename: Daech = État islamique'.
+    """
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = {"db": db}
+        return
+    f = _filters(kw)
+    rows = _run(db, lambda s: s.entities(type=etype, top=top, **f))
+    _emit(rows, ["name", "type", "country", "articles", "mentions", "forms", "id"], fmt, title="entities")
+
+
+def _writable(db: str) -> Any:
+    from dateline.store import open_store
+
+    if not Path(db).exists():
+        _report(DatelineError("no-store", f"no store at {db}", hint="run 'dateline ingest' first, or pass --db"))
+        sys.exit(1)
+    return open_store(db)
+
+
+def _correct(ctx: click.Context, action: Callable[[Any], Any]) -> Any:
+    with _writable(ctx.obj["db"]) as store:
+        try:
+            return action(store)
+        except DatelineError as err:
+            _report(err)
+            sys.exit(1)
+
+
+@entities.command("merge")
+@click.argument("a")
+@click.argument("b")
+@click.pass_context
+def entities_merge(ctx: click.Context, a: str, b: str) -> None:
+    """Make the entities named A and B one entity."""
+    cid = _correct(ctx, lambda s: s.merge(a, b))
+    click.echo(f"merged {a!r} and {b!r} into {cid!r}")
+
+
+@entities.command("split")
+@click.argument("name")
+@click.pass_context
+def entities_split(ctx: click.Context, name: str) -> None:
+    """Make the name NAME an entity of its own (no longer attached to a longer name by the rules)."""
+    _correct(ctx, lambda s: s.split(name))
+    click.echo(f"{name!r} now stands alone")
+
+
+@entities.command("rename")
+@click.argument("name")
+@click.argument("new_name")
+@click.pass_context
+def entities_rename(ctx: click.Context, name: str, new_name: str) -> None:
+    """Give the entity that NAME designates the display name NEW_NAME."""
+    _correct(ctx, lambda s: s.rename(name, new_name))
+    click.echo(f"renamed {name!r} to {new_name!r}")
+
+
+@entities.command("corrections")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False), help="Write them as an alias file.")
+@click.option("--import", "import_path", type=click.Path(exists=True, dir_okay=False), help="Apply an alias file.")
+@click.pass_context
+def entities_corrections(ctx: click.Context, export_path: str | None, import_path: str | None) -> None:
+    """List the corrections, export them as an alias file, or apply one (all of it or, on an error, none)."""
+    if import_path:
+        n = _correct(ctx, lambda s: s.import_aliases(import_path))
+        click.echo(f"applied {n} corrections from {import_path}")
+        return
+    text = _correct(ctx, lambda s: s.export_aliases())
+    if export_path:
+        Path(export_path).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {export_path}")
+    else:
+        click.echo(text, nl=False)
 
 
 @main.command()
 @click.argument("name")
 @DB_OPTION
-@SINCE
-@UNTIL
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def entity(name: str, db: str, fmt: str) -> None:
+    """One entity: the names it goes by, its roles, type, country and counts."""
+    e = _run(db, lambda s: s.entity(name))
+    if fmt == "json":
+        click.echo(json.dumps(e, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{e['name']} ({e['type']}{', ' + e['country'] if e['country'] else ''}) — id {e['id']!r}")
+    click.echo(f"  {e['mentions']} mentions in {e['articles']} articles")
+    click.echo("  names: " + ", ".join(f"{a['name']} ×{a['mentions']}" for a in e["aliases"]))
+    if e["roles"]:
+        click.echo("  roles: " + "; ".join(e["roles"][:10]))
+
+
+@main.command()
+@click.argument("name")
+@DB_OPTION
+@query_filters
+@click.option("--limit", type=click.IntRange(1), help="At most this many facts.")
 @FORMAT_OPTION
-def timeline(name: str, db: str, since: str | None, until: str | None, fmt: str) -> None:
-    """What the store knows about NAME in date order: mentions, quotes and events, with their dates.
+def timeline(name: str, db: str, limit: int | None, fmt: str, **kw: Any) -> None:
+    """What the store knows about NAME in date order: events, quotes and mentions, with their dates.
 
     A date known only as an interval (an article dated to the month, "samedi" in such an article) is
     shown as that interval, never as a made-up day.
     """
-    from dateline.render import format_interval
-
-    s, u = _dates(since, until)
-    with _open(db) as store:
-        try:
-            rows = store.timeline(name, since=s, until=u)
-        except DatelineError as err:
-            _report(err)
-            sys.exit(1)
+    f = _filters(kw)
+    rows = _run(db, lambda s: s.timeline(name, limit=limit, **f))
+    _when(rows)
     for r in rows:
-        r["when"] = format_interval(r["value"], r["earliest"], r["latest"])
         r["what"] = (
             r["kind"]
-            + (f" {r['event_type']}" if r.get("event_type") else "")
+            + (f" {r['type']}" if r.get("type") else "")
             + (f" ×{r['count']}" if r["kind"] == "mention" else "")
         )
     _emit(rows, ["when", "what", "article", "text"], fmt, title=f"timeline of {name}")
@@ -357,63 +488,81 @@ def timeline(name: str, db: str, since: str | None, until: str | None, fmt: str)
 
 @main.command()
 @DB_OPTION
-@click.option("--speaker", help="Only quotes by this speaker (a name as stored, or a surname).")
-@SINCE
-@UNTIL
+@click.option("--speaker", help="Only quotes by this speaker (any name it goes by).")
 @click.option("--search", help="Only quotes containing all these words.")
+@query_filters
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @FORMAT_OPTION
-def quotes(
-    db: str,
-    speaker: str | None,
-    since: str | None,
-    until: str | None,
-    search: str | None,
-    limit: int,
-    fmt: str,
-) -> None:
+def quotes(db: str, speaker: str | None, search: str | None, limit: int, fmt: str, **kw: Any) -> None:
     """Quotes in date order, with their speakers."""
-    from dateline.render import format_interval
-
-    s, u = _dates(since, until)
-    with _open(db) as store:
-        rows = store.quotes(speaker=speaker, since=s, until=u, search=search, limit=limit)
-    for r in rows:
-        r["when"] = format_interval(r["value"], r["earliest"], r["latest"])
+    f = _filters(kw)
+    rows = _run(db, lambda s: s.quotes(speaker=speaker, search=search, limit=limit, **f))
+    _when(rows)
     _emit(rows, ["when", "speaker", "kind", "text", "article"], fmt, title="quotes")
 
 
 @main.command()
 @DB_OPTION
 @click.option("--actor", help="Only events with this actor as source or target.")
+@click.option("--with", "other", help="With --actor: only events between the two actors (either direction).")
 @click.option("--type", "etype", help="Only this PLOVER event type (e.g. CONSULT).")
-@SINCE
-@UNTIL
+@query_filters
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @FORMAT_OPTION
-def events(
-    db: str, actor: str | None, etype: str | None, since: str | None, until: str | None, limit: int, fmt: str
-) -> None:
+def events(db: str, actor: str | None, other: str | None, etype: str | None, limit: int, fmt: str, **kw: Any) -> None:
     """Events in date order: who did what to whom, when, with the evidence."""
-    from dateline.render import format_interval
-
-    s, u = _dates(since, until)
-    with _open(db) as store:
-        rows = store.events(actor=actor, type=etype, since=s, until=u, limit=limit)
-    for r in rows:
-        r["when"] = format_interval(r["value"], r["earliest"], r["latest"])
+    if other and not actor:
+        raise click.UsageError("--with needs --actor")
+    f = _filters(kw)
+    rows = _run(db, lambda s: s.events(actor=actor, other=other, type=etype, limit=limit, **f))
+    _when(rows)
     _emit(rows, ["when", "type", "source", "target", "modality", "evidence", "article"], fmt, title="events")
+
+
+@main.command()
+@click.argument("name")
+@DB_OPTION
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), help="Count per period.")
+@click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="How many (per period).")
+@query_filters
+@FORMAT_OPTION
+def comentions(name: str, db: str, by: str | None, top: int, fmt: str, **kw: Any) -> None:
+    """Who appears in the same articles as NAME, with the number of shared articles."""
+    f = _filters(kw)
+    rows = _run(db, lambda s: s.comentions(name, by=by, top=top, **f))
+    _emit(rows, (["period"] if by else []) + ["name", "type", "articles"], fmt, title=f"co-mentions of {name}")
+
+
+@main.command()
+@click.argument("name")
+@DB_OPTION
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
+@query_filters
+@FORMAT_OPTION
+def mentions(name: str, db: str, by: str, fmt: str, **kw: Any) -> None:
+    """Mentions of NAME per day, week, month or year. Articles dated more loosely than the period (a
+    month-dated article in a count per day) are counted apart as uncertain, never spread or guessed."""
+    f = _filters(kw)
+    rows = _run(db, lambda s: s.mentions_over_time(name, by=by, **f))
+    _emit(
+        rows,
+        ["period", "mentions", "articles", "uncertain_mentions", "uncertain_articles"],
+        fmt,
+        title=f"mentions of {name}",
+    )
 
 
 @main.command()
 @click.argument("query")
 @DB_OPTION
+@click.option("--entity", help="Only articles that mention this entity.")
+@query_filters
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @FORMAT_OPTION
-def search(query: str, db: str, limit: int, fmt: str) -> None:
-    """Full-text search over article titles and texts (accents ignored)."""
-    with _open(db) as store:
-        rows = store.search(query, limit=limit)
+def search(query: str, db: str, entity: str | None, limit: int, fmt: str, **kw: Any) -> None:
+    """Full-text search over article titles and texts (accents ignored), optionally with an entity."""
+    f = _filters(kw)
+    rows = _run(db, lambda s: s.search(query, entity=entity, limit=limit, **f))
     _emit(rows, ["id", "dct", "title", "snippet"], fmt, title=f"search: {query}")
 
 
@@ -422,6 +571,5 @@ def search(query: str, db: str, limit: int, fmt: str) -> None:
 @FORMAT_OPTION
 def skipped(db: str, fmt: str) -> None:
     """Articles that were read but not analysed (e.g. an unsupported language), with the reason."""
-    with _open(db) as store:
-        rows = store.skipped()
+    rows = _run(db, lambda s: s.skipped())
     _emit(rows, ["origin", "article_id", "code", "reason"], fmt, title="skipped")

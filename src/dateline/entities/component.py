@@ -8,6 +8,7 @@ abbreviates ("Sergueï Lavrov") when that is unambiguous in the article.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +40,7 @@ LABEL_MAP: dict[str, str] = {
 }
 
 _TRIM = ' \t\r\n,;:.!?«»“”"()[]{}–—'
+_LEADING_DET = re.compile(r"(?:l['’]|le |la |les |the )")
 
 
 @dataclass
@@ -56,6 +58,11 @@ def _trimmed(span: Span) -> tuple[int, int, str] | None:
     right = len(text.rstrip(_TRIM))
     if right <= left:
         return None
+    # A plain article the model included in the span ("la France", "le Kremlin") is not part of the
+    # name; capitalised ones are ("Le Pen", "La Fontaine").
+    det = _LEADING_DET.match(text, left, right)
+    if det and det.end() < right:
+        left = det.end()
     start = span.start_char + left
     return start, span.start_char + right, text[left:right]
 

@@ -7,7 +7,9 @@ import unicodedata
 
 __all__ = ["fold", "name_key", "strip_determiners"]
 
-_DETERMINERS = re.compile(r"^(?:l['’]|le |la |les |du |des |de la |de l['’]|d['’]|de |the |a |an )", re.IGNORECASE)
+# Lower-case only: a capitalised "Le" inside a name span is part of the name ("Le Pen", "Le Drian"),
+# while the model sometimes includes a plain article ("le Kremlin", "the Kremlin") in the span.
+_DETERMINERS = re.compile(r"^(?:l['’]|le |la |les |du |des |de la |de l['’]|d['’]|de |the |a |an )")
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\r\n,;:.!?«»“”\"'’()[]{}-–—"
 

@@ -8,10 +8,13 @@ interrupted upgrade leaves the file at the previous version, never half-way.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 __all__ = ["MIGRATIONS", "migrate"]
 
-_V1 = [
+Step = str | Callable[[sqlite3.Connection], None]
+
+_V1: list[Step] = [
     """
     CREATE TABLE articles (
         rowid INTEGER PRIMARY KEY,
@@ -150,7 +153,81 @@ _V1 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+
+def _backfill_forms(conn: sqlite3.Connection) -> None:
+    """Give entities stored before version 2 their form key and build the form statistics."""
+    from dateline.store.forms import add_entity_forms, form_key
+
+    rows = conn.execute("SELECT article_rowid, local_id, name, type, country, n_mentions FROM entities").fetchall()
+    for rid, lid, name, etype, country, n in rows:
+        key = form_key(name, etype, country)
+        conn.execute("UPDATE entities SET form_key = ? WHERE article_rowid = ? AND local_id = ?", (key, rid, lid))
+        add_entity_forms(conn, [(key, name, etype, country, n)], +1)
+
+
+# Version 2: cross-document entity resolution. Forms are normalised names with store-wide statistics;
+# each form belongs to a cluster (a canonical entity); blocks say which forms may cluster together so
+# new articles re-cluster only what they touch; corrections are the user's merges, splits and renames.
+_V2: list[Step] = [
+    "ALTER TABLE entities ADD COLUMN form_key TEXT",
+    """
+    CREATE TABLE forms (
+        key TEXT PRIMARY KEY,
+        n_mentions INTEGER NOT NULL DEFAULT 0,
+        n_articles INTEGER NOT NULL DEFAULT 0,
+        n_per INTEGER NOT NULL DEFAULT 0,
+        n_org INTEGER NOT NULL DEFAULT 0,
+        n_loc INTEGER NOT NULL DEFAULT 0,
+        n_gpe INTEGER NOT NULL DEFAULT 0,
+        n_misc INTEGER NOT NULL DEFAULT 0,
+        country TEXT,
+        cluster TEXT
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX forms_cluster ON forms(cluster)",
+    """
+    CREATE TABLE form_names (
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (key, name)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE form_blocks (
+        block TEXT NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (block, key)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX form_blocks_key ON form_blocks(key, block)",
+    "CREATE TABLE dirty_blocks (block TEXT PRIMARY KEY) WITHOUT ROWID",
+    """
+    CREATE TABLE clusters (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT,
+        n_forms INTEGER NOT NULL
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX clusters_name ON clusters(name_key)",
+    "CREATE INDEX clusters_type ON clusters(type)",
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        op TEXT NOT NULL CHECK (op IN ('merge', 'split', 'rename')),
+        a TEXT NOT NULL,
+        b TEXT,
+        at TEXT NOT NULL
+    )
+    """,
+    _backfill_forms,
+    "CREATE INDEX entities_form ON entities(form_key, article_rowid)",
+]
+
+MIGRATIONS: list[list[Step]] = [list(_V1), _V2]
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -171,7 +248,10 @@ def migrate(conn: sqlite3.Connection) -> int:
         conn.execute("BEGIN IMMEDIATE")
         try:
             for stmt in MIGRATIONS[i]:
-                conn.execute(stmt)
+                if callable(stmt):
+                    stmt(conn)
+                else:
+                    conn.execute(stmt)
             conn.execute(f"PRAGMA user_version = {i + 1}")
         except BaseException:
             conn.execute("ROLLBACK")

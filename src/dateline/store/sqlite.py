@@ -17,7 +17,11 @@ from typing import Any
 
 from dateline.entities.normalize import name_key
 from dateline.errors import DatelineError
+from dateline.store.aliases import format_aliases, parse_aliases
+from dateline.store.forms import add_entity_forms, form_key, require_form, resolve
 from dateline.store.migrations import migrate
+from dateline.store.queries import Queries, Uncertain, _Filter
+from dateline.store.results import Rows
 
 __all__ = ["Store", "open_store"]
 
@@ -26,7 +30,18 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class Store:
+def _mark(conn: sqlite3.Connection, keys: list[str]) -> None:
+    """Mark the blocks of forms (and of their current clusters) for re-clustering."""
+    for key in keys:
+        conn.execute("INSERT OR IGNORE INTO dirty_blocks SELECT block FROM form_blocks WHERE key = ?", (key,))
+        conn.execute(
+            """INSERT OR IGNORE INTO dirty_blocks SELECT b.block FROM form_blocks b JOIN forms f ON f.key = b.key
+               WHERE f.cluster = (SELECT cluster FROM forms WHERE key = ?)""",
+            (key,),
+        )
+
+
+class Store(Queries):
     """A dateline store backed by one SQLite file. Use :func:`open_store` to get one."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
@@ -87,6 +102,9 @@ class Store:
         with self.transaction() as conn:
             for record, input_hash, origin in items:
                 statuses.append(self._write_one(conn, record, input_hash, origin))
+            # Clusters are brought up to date in the same transaction, so a reader never sees an
+            # article whose entities belong to no cluster.
+            resolve(conn)
         return statuses
 
     def _write_one(self, conn: sqlite3.Connection, record: dict[str, Any], input_hash: str, origin: str | None) -> str:
@@ -96,6 +114,11 @@ class Store:
         if row is not None:
             if row["input_hash"] == input_hash:
                 return "unchanged"
+            old = conn.execute(
+                "SELECT form_key, name, type, country, n_mentions FROM entities WHERE article_rowid = ?",
+                (row["rowid"],),
+            ).fetchall()
+            add_entity_forms(conn, [tuple(r) for r in old], -1)
             conn.execute("DELETE FROM articles WHERE rowid = ?", (row["rowid"],))
             status = "replaced"
         slim = {k: v for k, v in record.items() if k != "article"}
@@ -122,8 +145,10 @@ class Store:
             ),
         )
         rid = cur.lastrowid
+        ents = [(e, form_key(e["name"], e["type"], e.get("country"))) for e in record["entities"]]
         conn.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            """INSERT INTO entities (article_rowid, local_id, name, name_key, type, country, roles, n_mentions,
+                   form_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 (
                     rid,
@@ -134,9 +159,13 @@ class Store:
                     e.get("country"),
                     json.dumps(e.get("roles") or [], ensure_ascii=False),
                     len(e["mentions"]),
+                    key,
                 )
-                for e in record["entities"]
+                for e, key in ents
             ],
+        )
+        add_entity_forms(
+            conn, [(key, e["name"], e["type"], e.get("country"), len(e["mentions"])) for e, key in ents], +1
         )
         conn.executemany(
             "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
@@ -211,250 +240,112 @@ class Store:
         until: str | None = None,
         source: str | None = None,
         lang: str | None = None,
+        uncertain: Uncertain = "overlap",
         limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Articles in publication order, filtered by a date range (overlap with the publication window),
-        source and language."""
-        where, args = _date_filter("published_earliest", "published_latest", since, until)
-        if source:
-            where.append("source = ?")
-            args.append(source)
-        if lang:
-            where.append("lang = ?")
-            args.append(lang)
+    ) -> Rows:
+        """Articles in publication order, filtered by date range (on the publication window), source and
+        language."""
+        f = _Filter(
+            "published_earliest",
+            "published_latest",
+            since=since,
+            until=until,
+            lang=lang,
+            source=source,
+            uncertain=uncertain,
+        )
         sql = f"""SELECT id, title, source, lang, dct, dct_granularity, published_earliest,
                          published_latest, substr(text, 1, 200) AS head,
                          (SELECT count(*) FROM entities e WHERE e.article_rowid = a.rowid) AS n_entities,
+                         (SELECT count(*) FROM timexes t WHERE t.article_rowid = a.rowid) AS n_timexes,
                          (SELECT count(*) FROM quotes q WHERE q.article_rowid = a.rowid) AS n_quotes,
                          (SELECT count(*) FROM events v WHERE v.article_rowid = a.rowid) AS n_events
-                  FROM articles a {_where(where)}
+                  FROM articles a {f.where}
                   ORDER BY published_earliest, published_latest, id"""
+        args = list(f.args)
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)
-        return [dict(r) for r in self.conn.execute(sql, args)]
+        return Rows([dict(r) for r in self.conn.execute(sql, args)])
 
-    def entities(self, *, type: str | None = None, top: int | None = None) -> list[dict[str, Any]]:
-        """Entities across the store, grouped by normalised name and type, most mentioned first."""
-        where: list[str] = [] if type is None else ["type = ?"]
-        args: list[Any] = [] if type is None else [type]
-        sql = f"""SELECT name_key, type, count(DISTINCT article_rowid) AS articles,
-                         sum(n_mentions) AS mentions, group_concat(name, '\x1f') AS names,
-                         max(country) AS country
-                  FROM entities {_where(where)}
-                  GROUP BY name_key, type
-                  ORDER BY mentions DESC, articles DESC, name_key"""
-        if top is not None:
-            sql += " LIMIT ?"
-            args.append(top)
-        out = []
-        for r in self.conn.execute(sql, args):
-            names = r["names"].split("\x1f")
-            out.append(
-                {
-                    "name": max(set(names), key=lambda n: (names.count(n), len(n))),
-                    "type": r["type"],
-                    "country": r["country"],
-                    "articles": r["articles"],
-                    "mentions": r["mentions"],
-                }
+    # -- entity resolution and the user's corrections ---------------------------------------------------
+    def resolve(self) -> int:
+        """Bring clusters up to date (ingest does it; useful after an interrupted run)."""
+        with self.transaction() as conn:
+            return resolve(conn)
+
+    def merge(self, a: str, b: str) -> str:
+        """Record that the entities named ``a`` and ``b`` are one, and re-cluster; returns the cluster id.
+
+        Kept in the corrections table and re-applied whenever clusters are recomputed, so it survives
+        re-ingest. Unknown names are an error and change nothing.
+        """
+        with self.transaction() as conn:
+            ka, kb = require_form(conn, a), require_form(conn, b)
+            if ka == kb:
+                raise DatelineError("same-entity", f"{a!r} and {b!r} are the same name")
+            conn.execute("INSERT INTO corrections (op, a, b, at) VALUES ('merge', ?, ?, ?)", (ka, kb, _now()))
+            _mark(conn, [ka, kb])
+            resolve(conn)
+            return str(conn.execute("SELECT cluster FROM forms WHERE key = ?", (ka,)).fetchone()[0])
+
+    def split(self, name: str) -> None:
+        """Record that the name ``name`` stands alone: rules no longer attach it to another name (merges
+        the user made still apply)."""
+        with self.transaction() as conn:
+            key = require_form(conn, name)
+            conn.execute("INSERT INTO corrections (op, a, b, at) VALUES ('split', ?, NULL, ?)", (key, _now()))
+            conn.execute("DELETE FROM corrections WHERE op = 'merge' AND (a = ? OR b = ?)", (key, key))
+            _mark(conn, [key])
+            resolve(conn)
+
+    def rename(self, name: str, new_name: str) -> None:
+        """Give the entity that ``name`` designates the display name ``new_name``."""
+        if not new_name.strip():
+            raise DatelineError("bad-name", "the new name is empty")
+        with self.transaction() as conn:
+            key = require_form(conn, name)
+            cluster = conn.execute("SELECT cluster FROM forms WHERE key = ?", (key,)).fetchone()[0]
+            conn.execute(
+                "INSERT INTO corrections (op, a, b, at) VALUES ('rename', ?, ?, ?)", (cluster, new_name.strip(), _now())
             )
-        return out
+            _mark(conn, [key])
+            resolve(conn)
 
-    def _entity_rows(self, name: str) -> list[sqlite3.Row]:
-        """Per-article entities that a name designates: same normalised name, or a one-word name that is
-        the surname of a stored multi-word name ("Lavrov" -> "Sergueï Lavrov")."""
-        key = name_key(name)
-        rows = self.conn.execute(
-            "SELECT article_rowid, local_id, name, type FROM entities WHERE name_key = ?", (key,)
-        ).fetchall()
-        if not rows and " " not in key:
-            rows = self.conn.execute(
-                "SELECT article_rowid, local_id, name, type FROM entities WHERE name_key LIKE ?",
-                ("% " + key,),
-            ).fetchall()
-        return rows
-
-    def timeline(self, name: str, *, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-        """What the store knows about an entity, in date order: its mentions per article, its quotes and
-        the events it takes part in, each with its date (value and interval) and its evidence."""
-        rows = self._entity_rows(name)
-        if not rows:
-            raise DatelineError(
-                "unknown-entity",
-                f"no entity named {name!r} in the store",
-                hint="'dateline entities' lists them",
-            )
-        items: list[dict[str, Any]] = []
-        for r in rows:
-            art = self.conn.execute(
-                """SELECT id, title, dct, dct_granularity, published_earliest, published_latest, text
-                   FROM articles WHERE rowid = ?""",
-                (r["article_rowid"],),
-            ).fetchone()
-            mentions = self.conn.execute(
-                "SELECT start, end FROM mentions WHERE article_rowid = ? AND entity_local_id = ? ORDER BY start",
-                (r["article_rowid"], r["local_id"]),
-            ).fetchall()
-            first = mentions[0]
-            items.append(
-                {
-                    "kind": "mention",
-                    "article": art["id"],
-                    "title": art["title"],
-                    "dct": art["dct"],
-                    "granularity": art["dct_granularity"],
-                    "value": art["dct"],
-                    "earliest": art["published_earliest"],
-                    "latest": art["published_latest"],
-                    "count": len(mentions),
-                    "text": _sentence_around(art["text"], first["start"], first["end"]),
-                }
-            )
-            for q in self.conn.execute(
-                "SELECT * FROM quotes WHERE article_rowid = ? AND speaker_entity = ?",
-                (r["article_rowid"], r["local_id"]),
-            ):
-                items.append(
-                    {
-                        "kind": "quote",
-                        "article": art["id"],
-                        "title": art["title"],
-                        "dct": art["dct"],
-                        "granularity": art["dct_granularity"],
-                        "value": q["date_value"] or art["dct"],
-                        "earliest": q["earliest"] or art["published_earliest"],
-                        "latest": q["latest"] or art["published_latest"],
-                        "count": 1,
-                        "text": q["text"],
-                        "quote_kind": q["kind"],
-                    }
-                )
-            for v in self.conn.execute(
-                "SELECT * FROM events WHERE article_rowid = ? AND (source_entity = ? OR target_entity = ?)",
-                (r["article_rowid"], r["local_id"], r["local_id"]),
-            ):
-                items.append(
-                    {
-                        "kind": "event",
-                        "article": art["id"],
-                        "title": art["title"],
-                        "dct": art["dct"],
-                        "granularity": art["dct_granularity"],
-                        "value": v["date_value"] or art["dct"],
-                        "earliest": v["earliest"] or art["published_earliest"],
-                        "latest": v["latest"] or art["published_latest"],
-                        "count": 1,
-                        "text": art["text"][v["evidence_start"] : v["evidence_end"]],
-                        "event_type": v["type"],
-                        "source": v["source_code"],
-                        "target": v["target_code"],
-                    }
-                )
-        items = [i for i in items if _overlaps(i["earliest"], i["latest"], since, until)]
-        order = {"event": 0, "quote": 1, "mention": 2}
-        items.sort(key=lambda i: (i["earliest"], i["latest"], i["article"], order[i["kind"]]))
-        return items
-
-    def quotes(
-        self,
-        *,
-        speaker: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        search: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Quotes in date order, by speaker name, date range (overlap) and words in the quote."""
-        where, args = _date_filter(
-            "coalesce(q.earliest, a.published_earliest)",
-            "coalesce(q.latest, a.published_latest)",
-            since,
-            until,
+    def corrections(self) -> Rows:
+        """The user's corrections, oldest first."""
+        return Rows(
+            [dict(r) for r in self.conn.execute("SELECT id, op, a, b, at FROM corrections ORDER BY id")],
+            ["id", "op", "a", "b", "at"],
         )
-        if speaker:
-            rows = self._entity_rows(speaker)
-            if not rows:
-                return []
-            where.append("(" + " OR ".join(["(q.article_rowid = ? AND q.speaker_entity = ?)"] * len(rows)) + ")")
-            for r in rows:
-                args += [r["article_rowid"], r["local_id"]]
-        if search:
-            for word in search.split():
-                where.append("q.text LIKE ? ESCAPE '\\'")
-                args.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-        sql = f"""SELECT a.id AS article, a.dct, q.local_id AS id, q.kind, q.text, q.cue_text,
-                         q.speaker_text, coalesce(e.name, q.speaker_text) AS speaker,
-                         coalesce(q.date_value, a.dct) AS value,
-                         coalesce(q.earliest, a.published_earliest) AS earliest,
-                         coalesce(q.latest, a.published_latest) AS latest
-                  FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
-                  LEFT JOIN entities e ON e.article_rowid = q.article_rowid AND e.local_id = q.speaker_entity
-                  {_where(where)} ORDER BY earliest, latest, a.id, q.start"""
-        if limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
-        return [dict(r) for r in self.conn.execute(sql, args)]
 
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Events in date order, by actor name (source or target), PLOVER type and date range."""
-        where, args = _date_filter(
-            "coalesce(v.earliest, a.published_earliest)",
-            "coalesce(v.latest, a.published_latest)",
-            since,
-            until,
-        )
-        if type:
-            where.append("v.type = ?")
-            args.append(type.upper())
-        if actor:
-            rows = self._entity_rows(actor)
-            if not rows:
-                return []
-            conds = []
-            for r in rows:
-                conds.append("(v.article_rowid = ? AND (v.source_entity = ? OR v.target_entity = ?))")
-                args += [r["article_rowid"], r["local_id"], r["local_id"]]
-            where.append("(" + " OR ".join(conds) + ")")
-        sql = f"""SELECT a.id AS article, a.dct, v.local_id AS id, v.type, v.mode, v.cameo,
-                         coalesce(s.name, v.source_code) AS source, v.source_code,
-                         coalesce(t.name, v.target_code) AS target, v.target_code,
-                         coalesce(v.date_value, a.dct) AS value,
-                         coalesce(v.earliest, a.published_earliest) AS earliest,
-                         coalesce(v.latest, a.published_latest) AS latest,
-                         v.negated, v.modality, v.confidence,
-                         substr(a.text, v.evidence_start + 1, v.evidence_end - v.evidence_start) AS evidence
-                  FROM events v JOIN articles a ON a.rowid = v.article_rowid
-                  LEFT JOIN entities s ON s.article_rowid = v.article_rowid AND s.local_id = v.source_entity
-                  LEFT JOIN entities t ON t.article_rowid = v.article_rowid AND t.local_id = v.target_entity
-                  {_where(where)} ORDER BY earliest, latest, a.id, v.evidence_start"""
-        if limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
-        return [dict(r) for r in self.conn.execute(sql, args)]
+    def export_aliases(self) -> str:
+        """The corrections as an alias file (see :mod:`dateline.store.aliases`), to version or share."""
+        return format_aliases([(r["op"], r["a"], r["b"]) for r in self.corrections()])
 
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search (FTS5) over titles and texts; words are matched as given, accents ignored."""
-        terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
-        if not terms:
-            return []
-        sql = """SELECT a.id, a.dct, a.title,
-                        snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
-                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                 WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"""
-        return [dict(r) for r in self.conn.execute(sql, (terms, limit))]
+    def import_aliases(self, path: str) -> int:
+        """Apply an alias file; all of it or, on any error (reported with file:line), none of it."""
+        ops = parse_aliases(path)
+        with self.transaction() as conn:
+            for op, a, b, line in ops:
+                try:
+                    ka = require_form(conn, a)
+                    kb = require_form(conn, b) if op == "merge" and b is not None else b
+                except DatelineError as err:
+                    raise err.located(path, line) from None
+                if op == "rename":
+                    ka = conn.execute("SELECT cluster FROM forms WHERE key = ?", (ka,)).fetchone()[0] or ka
+                conn.execute("INSERT INTO corrections (op, a, b, at) VALUES (?, ?, ?, ?)", (op, ka, kb, _now()))
+                _mark(conn, [k for k in (ka, kb if op == "merge" else None) if k])
+            resolve(conn)
+        return len(ops)
 
-    def skipped(self) -> list[dict[str, Any]]:
+    def skipped(self) -> Rows:
         """Articles read but not analysed, with the reason."""
-        return [dict(r) for r in self.conn.execute("SELECT * FROM skipped ORDER BY at, origin")]
+        return Rows(
+            [dict(r) for r in self.conn.execute("SELECT * FROM skipped ORDER BY at, origin")],
+            ["origin", "article_id", "code", "reason", "at"],
+        )
 
 
 def _quote_row(rid: int | None, q: dict[str, Any]) -> tuple[Any, ...]:
@@ -501,38 +392,6 @@ def _event_row(rid: int | None, v: dict[str, Any]) -> tuple[Any, ...]:
         v["evidence"]["end"],
         v.get("confidence"),
     )
-
-
-def _where(conds: list[str]) -> str:
-    return ("WHERE " + " AND ".join(conds)) if conds else ""
-
-
-def _date_filter(lo_col: str, hi_col: str, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-    """Conditions keeping rows whose interval overlaps [since, until] (ISO days, either open)."""
-    where: list[str] = []
-    args: list[Any] = []
-    if since:
-        where.append(f"{hi_col} >= ?")
-        args.append(since)
-    if until:
-        where.append(f"{lo_col} <= ?")
-        args.append(until)
-    return where, args
-
-
-def _overlaps(lo: str, hi: str, since: str | None, until: str | None) -> bool:
-    return (since is None or hi >= since) and (until is None or lo <= until)
-
-
-def _sentence_around(text: str, start: int, end: int, width: int = 160) -> str:
-    """The sentence (or a window of it) around a span, for showing the evidence behind a mention."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    left = 0 if left < 0 else left + 1
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    left = max(left, start - width)
-    right = min(right, end + width)
-    return " ".join(text[left:right].split())
 
 
 def open_store(path: str | Path = "dateline.db", *, readonly: bool = False) -> Store:

@@ -1,0 +1,222 @@
+"""Cross-document entity resolution: which names in the store designate the same referent.
+
+The unit is the *form*: a normalised name (``core_key``) with its aggregate statistics over the whole
+store (mentions per spaCy type, articles, country). Clustering is a deterministic function of the set
+of forms and of the user's corrections, never of the order in which articles arrived:
+
+1. forms whose transliteration-folded keys are equal are one ("Vladimir Poutine" = "Vladimir Putin");
+2. a person's shorter name joins the longer one it ends ("Poutine" ⊂ "Vladimir Poutine") only when
+   exactly one group of longer person names ends with it — "Le Pen" with both "Marine Le Pen" and
+   "Jean-Marie Le Pen" in the store stays apart: ambiguity is kept, not forced;
+3. an acronym joins the unique multi-word name whose initials it spells ("EI" = "État islamique");
+4. entities the gazetteer typed as states (type GPE with a country code) share one form per country,
+   so "Moscou voit ..." and "la Russie" are one actor;
+5. corrections: a *split* form never joins by rules 1–3; a *merge* joins two forms whatever the rules.
+
+Steps 2 and 3 decide against the partition left by step 1, not against one that grows as forms are
+visited, which is what makes the result independent of order. Forms are linked to *blocks* (their
+last name token, their initials, their acronym) so that adding articles re-clusters only the blocks
+they touch (see the store).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from dateline.entities.normalize import fold, name_key
+
+__all__ = ["Form", "acronym_of", "block_keys", "cluster_forms", "core_key", "phonetic", "tokens"]
+
+# Honorifics and titles that precede a name without being part of it. "M. Poutine" is "Poutine".
+_TITLES = frozenset(
+    "m m. mm mm. mme mme. mmes mlle mlles dr dr. pr pr. me me. mgr mgr. mr mr. mrs mrs. ms ms. sir "
+    "president presidente general generale colonel capitaine docteur professeur maitre saint sainte".split()
+)
+# Words skipped when forming initials: "Organisation des Nations unies" -> "onu".
+_STOP = frozenset("de des du d la le les l et en pour sur a au aux of the and for in on".split())
+_ACRONYM = re.compile(r"^(?:[A-ZÀ-Ý]\.?){2,6}$")
+_WORD = re.compile(r"[\w]+(?:[-'][\w]+)*")
+
+
+def tokens(key: str) -> list[str]:
+    """Word tokens of a folded key; hyphenated and elided words stay whole."""
+    return _WORD.findall(key)
+
+
+def core_key(name: str) -> str:
+    """The key of a name without its leading titles: 'M. Vladimir Poutine' -> 'vladimir poutine'."""
+    key = name_key(name)
+    parts = key.split()
+    while len(parts) > 1 and parts[0] in _TITLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+# French transliterations of Russian, Arabic and other names differ from English ones in regular ways;
+# folding both to a common spelling lets "Poutine"/"Putin", "Sergueï"/"Sergei", "Medvedev"/"Medvedev",
+# "Khodorkovski"/"Khodorkovsky" meet. Only used to compare names, never shown.
+_TRANSLIT = [
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"gu(?=[ei])"), "g"),
+    (re.compile(r"ch"), "sh"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"ii\b"), "i"),
+    (re.compile(r"(?<=\w\w\w)e\b"), ""),
+    (re.compile(r"(.)\1"), r"\1"),
+]
+
+
+def phonetic(key: str) -> str:
+    """A transliteration-folded spelling of a folded key, for matching names across languages."""
+    out = []
+    for tok in key.split():
+        for pattern, repl in _TRANSLIT:
+            tok = pattern.sub(repl, tok)
+        out.append(tok)
+    return " ".join(out)
+
+
+def acronym_of(key: str) -> str | None:
+    """Initials of the content words of a multi-word name ('etat islamique' -> 'ei'), else None."""
+    words = [w for w in tokens(key) if w not in _STOP]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _is_acronym(display: str) -> bool:
+    return bool(_ACRONYM.match(display.replace(" ", "")))
+
+
+@dataclass
+class Form:
+    """One normalised name with its statistics over the store."""
+
+    key: str
+    display: str
+    types: dict[str, int] = field(default_factory=dict)
+    n_mentions: int = 0
+    country: str | None = None
+
+    @property
+    def main_type(self) -> str:
+        """The majority type over mentions (ties broken by a fixed order, for determinism)."""
+        if self.key.startswith("@"):
+            return "GPE"
+        order = ("PER", "ORG", "GPE", "LOC", "MISC")
+        return max(order, key=lambda t: (self.types.get(t, 0), -order.index(t)))
+
+
+def block_keys(form: Form) -> set[str]:
+    """The blocks a form belongs to; forms that may cluster together always share one."""
+    if form.key.startswith("@"):
+        return {form.key}
+    toks = tokens(phonetic(form.key))
+    blocks = {"k:" + phonetic(form.key)}
+    if toks:
+        blocks.add("t:" + toks[-1])
+    acr = acronym_of(form.key)
+    if acr:
+        blocks.add("a:" + acr)
+    if _is_acronym(form.display):
+        blocks.add("a:" + fold(form.display).replace(".", "").replace(" ", ""))
+    return blocks
+
+
+class _UnionFind:
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, k: str) -> str:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Attach the larger key under the smaller so the structure, too, is order-independent.
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def cluster_forms(
+    forms: Iterable[Form],
+    *,
+    merges: Iterable[tuple[str, str]] = (),
+    splits: Iterable[str] = (),
+) -> dict[str, str]:
+    """Map each form key to its cluster id (the key of the cluster's representative form)."""
+    by_key = {f.key: f for f in forms}
+    split = set(splits) & by_key.keys()
+    uf = _UnionFind(by_key)
+    auto = [f for f in by_key.values() if f.key not in split]
+
+    # 1. Same transliteration-folded name.
+    by_phon: dict[str, list[str]] = {}
+    for f in auto:
+        by_phon.setdefault(phonetic(f.key), []).append(f.key)
+    for keys in by_phon.values():
+        for k in keys[1:]:
+            uf.union(keys[0], k)
+    step1 = {k: uf.find(k) for k in by_key}
+
+    # 2. A person's shorter name inside exactly one group of longer person names.
+    people = [f for f in auto if f.main_type == "PER" and len(tokens(f.key)) >= 2]
+    by_last: dict[str, list[Form]] = {}
+    for f in people:
+        by_last.setdefault(tokens(phonetic(f.key))[-1], []).append(f)
+    for f in auto:
+        if f.key.startswith("@") or f.main_type not in ("PER", "MISC", "ORG"):
+            continue
+        short = tokens(phonetic(f.key))
+        if not short or (f.main_type != "PER" and len(short) > 1):
+            continue
+        owners = {
+            step1[p.key]
+            for p in by_last.get(short[-1], [])
+            if len(tokens(p.key)) > len(short) and tokens(phonetic(p.key))[-len(short) :] == short
+        }
+        if len(owners) == 1:
+            uf.union(f.key, owners.pop())
+
+    # 3. Acronyms spelling the initials of exactly one multi-word name group.
+    by_initials: dict[str, set[str]] = {}
+    for f in auto:
+        acr = acronym_of(f.key)
+        if acr and f.main_type in ("ORG", "MISC", "LOC", "GPE"):
+            by_initials.setdefault(acr, set()).add(step1[f.key])
+    for f in auto:
+        if _is_acronym(f.display):
+            groups = by_initials.get(fold(f.display).replace(".", "").replace(" ", ""), set())
+            groups.discard(step1[f.key])
+            if len(groups) == 1:
+                uf.union(f.key, next(iter(groups)))
+
+    # 5. The user's merges, whatever the rules say.
+    for a, b in merges:
+        if a in by_key and b in by_key:
+            uf.union(a, b)
+
+    final: dict[str, list[Form]] = {}
+    for f in by_key.values():
+        final.setdefault(uf.find(f.key), []).append(f)
+    out: dict[str, str] = {}
+    for members in final.values():
+        rep = representative(members)
+        for f in members:
+            out[f.key] = rep.key
+    return out
+
+
+def representative(members: list[Form]) -> Form:
+    """The form that names a cluster: a country form, else the most mentioned multi-word name."""
+    return max(
+        members,
+        key=lambda f: (f.key.startswith("@"), len(tokens(f.key)) > 1, f.n_mentions, len(f.key), f.key),
+    )

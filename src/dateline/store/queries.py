@@ -1,0 +1,557 @@
+"""Read queries over the store, all on canonical (cross-document) entities and filterable alike.
+
+Every query takes the same filters: a date range (``since``/``until``, ISO days) applied to each fact's
+resolved date interval, ``uncertain`` saying what to do with an interval that straddles the range
+(``overlap``: keep it, the default; ``within``: keep only intervals entirely inside), a language and a
+source. Results are :class:`~dateline.store.results.Rows`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from dateline.errors import DatelineError
+from dateline.store.forms import find_clusters
+from dateline.store.results import Rows
+
+__all__ = ["Period", "Queries", "Uncertain"]
+
+Uncertain = Literal["overlap", "within"]
+Period = Literal["day", "week", "month", "year"]
+
+
+class _Filter:
+    """SQL conditions for the common filters, on a fact's interval columns and its article's columns."""
+
+    def __init__(
+        self,
+        lo: str,
+        hi: str,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        source: str | None = None,
+        uncertain: Uncertain = "overlap",
+        article: str = "a",
+    ) -> None:
+        if since and until and since > until:
+            raise DatelineError("bad-range", f"since {since} is after until {until}", hint="swap them")
+        if uncertain not in ("overlap", "within"):
+            raise DatelineError("bad-option", f"uncertain must be 'overlap' or 'within', not {uncertain!r}")
+        self.conds: list[str] = []
+        self.args: list[Any] = []
+        if since:
+            self.conds.append(f"{hi if uncertain == 'overlap' else lo} >= ?")
+            self.args.append(since)
+        if until:
+            self.conds.append(f"{lo if uncertain == 'overlap' else hi} <= ?")
+            self.args.append(until)
+        if lang:
+            self.conds.append(f"{article}.lang = ?")
+            self.args.append(lang)
+        if source:
+            self.conds.append(f"{article}.source = ?")
+            self.args.append(source)
+
+    def add(self, cond: str, *args: Any) -> _Filter:
+        self.conds.append(cond)
+        self.args.extend(args)
+        return self
+
+    @property
+    def where(self) -> str:
+        return ("WHERE " + " AND ".join(self.conds)) if self.conds else ""
+
+
+def _limit(sql: str, args: list[Any], limit: int | None) -> str:
+    if limit is not None:
+        args.append(limit)
+        return sql + " LIMIT ?"
+    return sql
+
+
+def bucket(day: str, by: Period) -> tuple[str, str, str]:
+    """The period containing an ISO day, as (label, first day, last day)."""
+    d = date.fromisoformat(day)
+    if by == "day":
+        return day, day, day
+    if by == "week":
+        start = d - timedelta(days=d.weekday())
+        iso = start.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}", start.isoformat(), (start + timedelta(days=6)).isoformat()
+    if by == "month":
+        first = d.replace(day=1)
+        nxt = (first + timedelta(days=32)).replace(day=1)
+        return day[:7], first.isoformat(), (nxt - timedelta(days=1)).isoformat()
+    if by == "year":
+        return day[:4], f"{day[:4]}-01-01", f"{day[:4]}-12-31"
+    raise DatelineError("bad-option", f"period must be day, week, month or year, not {by!r}")
+
+
+class Queries:
+    """Query methods of a store; mixed into :class:`~dateline.store.sqlite.Store`."""
+
+    conn: sqlite3.Connection
+
+    # -- entities --------------------------------------------------------------------------------------
+    def clusters_for(self, name: str) -> list[str]:
+        """Cluster ids a name designates (see :func:`dateline.store.forms.find_clusters`)."""
+        return find_clusters(self.conn, name)
+
+    def _cluster(self, name: str) -> list[str]:
+        found = self.clusters_for(name)
+        if not found:
+            raise DatelineError(
+                "unknown-entity", f"no entity named {name!r} in the store", hint="'dateline entities' lists them"
+            )
+        return found
+
+    def entities(
+        self,
+        *,
+        type: str | None = None,
+        top: int | None = 20,
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        source: str | None = None,
+        uncertain: Uncertain = "overlap",
+    ) -> Rows:
+        """Canonical entities, most mentioned first, with their article and mention counts."""
+        f = _Filter(
+            "a.published_earliest",
+            "a.published_latest",
+            since=since,
+            until=until,
+            lang=lang,
+            source=source,
+            uncertain=uncertain,
+        )
+        if type:
+            f.add("c.type = ?", type)
+        sql = f"""SELECT c.id, c.name, c.type, c.country, count(DISTINCT e.article_rowid) AS articles,
+                         sum(e.n_mentions) AS mentions, c.n_forms AS forms
+                  FROM entities e JOIN forms fo ON fo.key = e.form_key JOIN clusters c ON c.id = fo.cluster
+                  JOIN articles a ON a.rowid = e.article_rowid
+                  {f.where} GROUP BY c.id ORDER BY mentions DESC, articles DESC, c.id"""
+        args = list(f.args)
+        return Rows(
+            [dict(r) for r in self.conn.execute(_limit(sql, args, top), args)],
+            ["id", "name", "type", "country", "articles", "mentions", "forms"],
+        )
+
+    def entity(self, name: str) -> dict[str, Any]:
+        """One canonical entity: its names (aliases with counts), roles, type, country and counts."""
+        cid = self._cluster(name)[0]
+        c = self.conn.execute("SELECT * FROM clusters WHERE id = ?", (cid,)).fetchone()
+        aliases = [
+            {"name": r[0], "mentions": r[1]}
+            for r in self.conn.execute(
+                """SELECT n.name, sum(n.n) AS m FROM form_names n JOIN forms f ON f.key = n.key
+                   WHERE f.cluster = ? GROUP BY n.name ORDER BY m DESC, n.name""",
+                (cid,),
+            )
+        ]
+        roles: dict[str, int] = {}
+        n_art = 0
+        n_ment = 0
+        for r in self.conn.execute(
+            """SELECT e.roles, e.n_mentions FROM entities e JOIN forms f ON f.key = e.form_key
+               WHERE f.cluster = ?""",
+            (cid,),
+        ):
+            n_art += 1
+            n_ment += r[1]
+            for role in json.loads(r[0]):
+                roles[role] = roles.get(role, 0) + 1
+        return {
+            "id": cid,
+            "name": c["name"],
+            "type": c["type"],
+            "country": c["country"],
+            "aliases": aliases,
+            "roles": sorted(roles, key=lambda k: (-roles[k], k)),
+            "articles": n_art,
+            "mentions": n_ment,
+        }
+
+    # -- facts -----------------------------------------------------------------------------------------
+    def timeline(
+        self,
+        name: str,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        source: str | None = None,
+        uncertain: Uncertain = "overlap",
+        limit: int | None = None,
+    ) -> Rows:
+        """What the store knows about an entity in date order: events it takes part in, its quotes, and
+        the articles that mention it, each with its date (value and interval) and its evidence."""
+        clusters = self._cluster(name)
+        marks = ",".join("?" * len(clusters))
+        common = dict(since=since, until=until, lang=lang, source=source, uncertain=uncertain)
+        fm = _Filter("a.published_earliest", "a.published_latest", **common)  # type: ignore[arg-type]
+        mentions = f"""
+            SELECT 'mention' AS kind, a.id AS article, a.title, a.dct, a.dct_granularity AS granularity,
+                   a.dct AS value, a.published_earliest AS earliest, a.published_latest AS latest,
+                   e.n_mentions AS count, NULL AS type, NULL AS source, NULL AS target,
+                   (SELECT m.start FROM mentions m WHERE m.article_rowid = e.article_rowid
+                      AND m.entity_local_id = e.local_id ORDER BY m.start LIMIT 1) AS start,
+                   NULL AS "end", a.rowid AS article_rowid
+            FROM entities e JOIN forms f ON f.key = e.form_key JOIN articles a ON a.rowid = e.article_rowid
+            {fm.add(f"f.cluster IN ({marks})", *clusters).where}"""
+        lo, hi = "coalesce(q.earliest, a.published_earliest)", "coalesce(q.latest, a.published_latest)"
+        fq = _Filter(lo, hi, **common)  # type: ignore[arg-type]
+        quotes = f"""
+            SELECT 'quote', a.id, a.title, a.dct, a.dct_granularity, coalesce(q.date_value, a.dct), {lo}, {hi},
+                   1, q.kind, NULL, NULL, q.start, q."end", a.rowid
+            FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
+            JOIN entities e ON e.article_rowid = q.article_rowid AND e.local_id = q.speaker_entity
+            JOIN forms f ON f.key = e.form_key
+            {fq.add(f"f.cluster IN ({marks})", *clusters).where}"""
+        lo, hi = "coalesce(v.earliest, a.published_earliest)", "coalesce(v.latest, a.published_latest)"
+        fv = _Filter(lo, hi, **common)  # type: ignore[arg-type]
+        events = f"""
+            SELECT 'event', a.id, a.title, a.dct, a.dct_granularity, coalesce(v.date_value, a.dct), {lo}, {hi},
+                   1, v.type, v.source_code, v.target_code, v.evidence_start, v.evidence_end, a.rowid
+            FROM events v JOIN articles a ON a.rowid = v.article_rowid
+            JOIN entities e ON e.article_rowid = v.article_rowid
+                 AND (e.local_id = v.source_entity OR e.local_id = v.target_entity)
+            JOIN forms f ON f.key = e.form_key
+            {fv.add(f"f.cluster IN ({marks})", *clusters).where}"""
+        sql = f"""{events} UNION ALL {quotes} UNION ALL {mentions}
+                  ORDER BY earliest, latest, article, CASE kind WHEN 'event' THEN 0 WHEN 'quote' THEN 1 ELSE 2 END,
+                  start"""
+        args = fv.args + fq.args + fm.args
+        rows = Rows(
+            columns=[
+                "kind",
+                "value",
+                "earliest",
+                "latest",
+                "article",
+                "title",
+                "dct",
+                "granularity",
+                "count",
+                "type",
+                "source",
+                "target",
+                "text",
+            ]
+        )
+        for r in self.conn.execute(_limit(sql, args, limit), args):
+            d = dict(r)
+            rid = d.pop("article_rowid")
+            text = self.conn.execute("SELECT text FROM articles WHERE rowid = ?", (rid,)).fetchone()[0]
+            start, end = d.pop("start"), d.pop("end")
+            if d["kind"] == "mention":
+                d["text"] = sentence_around(text, start or 0, start or 0)
+            else:
+                d["text"] = " ".join(text[start:end].split())
+            rows.append(d)
+        return rows
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        lang: str | None = None,
+        source: str | None = None,
+        uncertain: Uncertain = "overlap",
+        limit: int | None = None,
+    ) -> Rows:
+        """Quotes in date order, by speaker (any of its names), date range and words in the quote."""
+        lo, hi = "coalesce(q.earliest, a.published_earliest)", "coalesce(q.latest, a.published_latest)"
+        f = _Filter(lo, hi, since=since, until=until, lang=lang, source=source, uncertain=uncertain)
+        if speaker:
+            clusters = self.clusters_for(speaker)
+            if not clusters:
+                return Rows(columns=_QUOTE_COLS)
+            f.add(f"sf.cluster IN ({','.join('?' * len(clusters))})", *clusters)
+        if search:
+            for word in search.split():
+                f.add("q.text LIKE ? ESCAPE '\\'", "%" + _escape_like(word) + "%")
+        sql = f"""SELECT a.id AS article, a.dct, q.local_id AS id, q.kind, q.text, q.cue_text AS cue,
+                         q.speaker_text, coalesce(c.name, se.name, q.speaker_text) AS speaker, c.id AS speaker_id,
+                         coalesce(q.date_value, a.dct) AS value, {lo} AS earliest, {hi} AS latest,
+                         q.start, q."end"
+                  FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
+                  LEFT JOIN entities se ON se.article_rowid = q.article_rowid AND se.local_id = q.speaker_entity
+                  LEFT JOIN forms sf ON sf.key = se.form_key
+                  LEFT JOIN clusters c ON c.id = sf.cluster
+                  {f.where} ORDER BY earliest, latest, a.id, q.start"""
+        args = list(f.args)
+        return Rows([dict(r) for r in self.conn.execute(_limit(sql, args, limit), args)], _QUOTE_COLS)
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        other: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        source: str | None = None,
+        uncertain: Uncertain = "overlap",
+        limit: int | None = None,
+    ) -> Rows:
+        """Events in date order: by actor (source or target), between two actors (``actor`` and
+        ``other``, either direction), by PLOVER type and date range."""
+        lo, hi = "coalesce(v.earliest, a.published_earliest)", "coalesce(v.latest, a.published_latest)"
+        f = _Filter(lo, hi, since=since, until=until, lang=lang, source=source, uncertain=uncertain)
+        if type:
+            f.add("v.type = ?", type.upper())
+        found = [self.clusters_for(who) for who in (actor, other) if who]
+        if any(not c for c in found):
+            return Rows(columns=_EVENT_COLS)
+        if len(found) == 1:
+            m = ",".join("?" * len(found[0]))
+            f.add(f"(sc.id IN ({m}) OR tc.id IN ({m}))", *found[0], *found[0])
+        elif len(found) == 2:
+            a_c, o_c = found
+            ma, mo = ",".join("?" * len(a_c)), ",".join("?" * len(o_c))
+            f.add(
+                f"((sc.id IN ({ma}) AND tc.id IN ({mo})) OR (sc.id IN ({mo}) AND tc.id IN ({ma})))",
+                *a_c,
+                *o_c,
+                *o_c,
+                *a_c,
+            )
+        sql = f"""SELECT a.id AS article, a.dct, v.local_id AS id, v.type, v.mode, v.cameo,
+                         coalesce(sc.name, se.name) AS source, v.source_code, sc.id AS source_id,
+                         coalesce(tc.name, te.name) AS target, v.target_code, tc.id AS target_id,
+                         coalesce(v.date_value, a.dct) AS value, {lo} AS earliest, {hi} AS latest,
+                         v.negated, v.modality, v.confidence,
+                         substr(a.text, v.evidence_start + 1, v.evidence_end - v.evidence_start) AS evidence
+                  FROM events v JOIN articles a ON a.rowid = v.article_rowid
+                  LEFT JOIN entities se ON se.article_rowid = v.article_rowid AND se.local_id = v.source_entity
+                  LEFT JOIN forms sf ON sf.key = se.form_key LEFT JOIN clusters sc ON sc.id = sf.cluster
+                  LEFT JOIN entities te ON te.article_rowid = v.article_rowid AND te.local_id = v.target_entity
+                  LEFT JOIN forms tf ON tf.key = te.form_key LEFT JOIN clusters tc ON tc.id = tf.cluster
+                  {f.where} ORDER BY earliest, latest, a.id, v.evidence_start"""
+        args = list(f.args)
+        return Rows([dict(r) for r in self.conn.execute(_limit(sql, args, limit), args)], _EVENT_COLS)
+
+    def comentions(
+        self,
+        name: str,
+        *,
+        by: Period | None = None,
+        top: int | None = 20,
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        source: str | None = None,
+        uncertain: Uncertain = "overlap",
+    ) -> Rows:
+        """Who appears in the same articles as an entity, with the number of shared articles; with
+        ``by``, per period (an article counts in the period of its earliest possible date)."""
+        clusters = self._cluster(name)
+        m = ",".join("?" * len(clusters))
+        f = _Filter(
+            "a.published_earliest",
+            "a.published_latest",
+            since=since,
+            until=until,
+            lang=lang,
+            source=source,
+            uncertain=uncertain,
+        )
+        f.add(
+            f"""e.article_rowid IN (SELECT e2.article_rowid FROM entities e2 JOIN forms f2 ON f2.key = e2.form_key
+                                      WHERE f2.cluster IN ({m}))""",
+            *clusters,
+        )
+        f.add(f"fo.cluster NOT IN ({m})", *clusters)
+        sql = f"""SELECT c.id, c.name, c.type, a.published_earliest AS earliest, e.article_rowid
+                  FROM entities e JOIN forms fo ON fo.key = e.form_key JOIN clusters c ON c.id = fo.cluster
+                  JOIN articles a ON a.rowid = e.article_rowid {f.where}"""
+        counts: dict[tuple[str, str, str, str], set[int]] = {}
+        for r in self.conn.execute(sql, f.args):
+            period = bucket(r["earliest"], by)[0] if by else ""
+            counts.setdefault((period, r["id"], r["name"], r["type"]), set()).add(r["article_rowid"])
+        rows: list[dict[str, Any]] = [
+            {"period": p, "id": cid, "name": n, "type": t, "articles": len(arts)}
+            for (p, cid, n, t), arts in counts.items()
+        ]
+        rows.sort(key=lambda r: (r["period"], -r["articles"], r["id"]))
+        if top is not None:
+            kept: list[dict[str, Any]] = []
+            per: dict[str, int] = {}
+            for r in rows:
+                if per.get(r["period"], 0) < top:
+                    kept.append(r)
+                    per[r["period"]] = per.get(r["period"], 0) + 1
+            rows = kept
+        cols = ["period", "id", "name", "type", "articles"] if by else ["id", "name", "type", "articles"]
+        if not by:
+            for r in rows:
+                del r["period"]
+        return Rows(rows, cols)
+
+    def mentions_over_time(
+        self,
+        name: str,
+        *,
+        by: Period = "month",
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        source: str | None = None,
+        uncertain: Uncertain = "overlap",
+    ) -> Rows:
+        """Mentions of an entity per period, for plots. An article whose publication window fits in one
+        period counts there; one whose window is wider (a month-dated article in a per-day count) is
+        counted apart, as ``uncertain_mentions`` of the period where its window starts, never spread or
+        guessed."""
+        clusters = self._cluster(name)
+        m = ",".join("?" * len(clusters))
+        f = _Filter(
+            "a.published_earliest",
+            "a.published_latest",
+            since=since,
+            until=until,
+            lang=lang,
+            source=source,
+            uncertain=uncertain,
+        )
+        f.add(f"fo.cluster IN ({m})", *clusters)
+        sql = f"""SELECT a.published_earliest AS lo, a.published_latest AS hi, sum(e.n_mentions) AS n,
+                         count(DISTINCT e.article_rowid) AS arts
+                  FROM entities e JOIN forms fo ON fo.key = e.form_key JOIN articles a ON a.rowid = e.article_rowid
+                  {f.where} GROUP BY lo, hi"""
+        out: dict[str, dict[str, Any]] = {}
+        for r in self.conn.execute(sql, f.args):
+            label, first, last = bucket(r["lo"], by)
+            row = out.setdefault(
+                label,
+                {
+                    "period": label,
+                    "start": first,
+                    "end": last,
+                    "mentions": 0,
+                    "articles": 0,
+                    "uncertain_mentions": 0,
+                    "uncertain_articles": 0,
+                },
+            )
+            if r["hi"] <= last:
+                row["mentions"] += r["n"]
+                row["articles"] += r["arts"]
+            else:
+                row["uncertain_mentions"] += r["n"]
+                row["uncertain_articles"] += r["arts"]
+        return Rows(
+            sorted(out.values(), key=lambda r: r["start"]),
+            ["period", "start", "end", "mentions", "articles", "uncertain_mentions", "uncertain_articles"],
+        )
+
+    def search(
+        self,
+        query: str,
+        *,
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        source: str | None = None,
+        uncertain: Uncertain = "overlap",
+        limit: int | None = 20,
+    ) -> Rows:
+        """Full-text search (FTS5) over titles and texts, accents ignored, optionally only in articles
+        that mention an entity. Each word must appear; the query's own operators are not interpreted, so
+        any user string is safe."""
+        terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+        cols = ["id", "dct", "title", "snippet"]
+        if not terms:
+            return Rows(columns=cols)
+        f = _Filter(
+            "a.published_earliest",
+            "a.published_latest",
+            since=since,
+            until=until,
+            lang=lang,
+            source=source,
+            uncertain=uncertain,
+        )
+        f.add("articles_fts MATCH ?", terms)
+        if entity:
+            clusters = self.clusters_for(entity)
+            if not clusters:
+                return Rows(columns=cols)
+            m = ",".join("?" * len(clusters))
+            f.add(
+                f"""a.rowid IN (SELECT e.article_rowid FROM entities e JOIN forms fo ON fo.key = e.form_key
+                                  WHERE fo.cluster IN ({m}))""",
+                *clusters,
+            )
+        sql = f"""SELECT a.id, a.dct, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
+                  FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                  {f.where} ORDER BY rank"""
+        args = list(f.args)
+        return Rows([dict(r) for r in self.conn.execute(_limit(sql, args, limit), args)], cols)
+
+
+_QUOTE_COLS = [
+    "article",
+    "dct",
+    "id",
+    "kind",
+    "text",
+    "cue",
+    "speaker_text",
+    "speaker",
+    "speaker_id",
+    "value",
+    "earliest",
+    "latest",
+    "start",
+    "end",
+]
+_EVENT_COLS = [
+    "article",
+    "dct",
+    "id",
+    "type",
+    "mode",
+    "cameo",
+    "source",
+    "source_code",
+    "source_id",
+    "target",
+    "target_code",
+    "target_id",
+    "value",
+    "earliest",
+    "latest",
+    "negated",
+    "modality",
+    "confidence",
+    "evidence",
+]
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def sentence_around(text: str, start: int, end: int, width: int = 160) -> str:
+    """The sentence (or a window of it) around a span, for showing the evidence behind a mention."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    left = 0 if left < 0 else left + 1
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    left = max(left, start - width)
+    right = min(right, end + width)
+    return " ".join(text[left:right].split())
