@@ -121,6 +121,9 @@ METONYMS: dict[str, str] = {
 }
 # Beyond the 30 most frequent: referents the issue names as hard cases, sampled with fewer mentions.
 EXTRA = ("Russie", "Vladimir Poutine", "Union européenne", "Parti socialiste", "La République en marche")
+# A second draw, appended after everything else (so the row numbers above do not move): the first draw of
+# "France", the most frequent referent, hit mostly NER spans that are really "France 2"/"France 3".
+SECOND_DRAW: dict[str, int] = {"France": 12}
 # Referents whose names overlap the ones above (distractors, to test precision); same shape.
 CONFUSABLE: dict[str, tuple[str, list[str]]] = {
     "Jean-Marie Le Pen": ("PER", ["Jean-Marie Le Pen", "Le Pen"]),
@@ -336,6 +339,10 @@ def main(argv: list[str] | None = None) -> int:
     for ref in sorted(conf):
         pool = [m for m in conf[ref] if (m[0], m[1], m[2]) not in seen]
         rows.extend((ref, m) for m in stratified(pool, args.confusable_per, rng))
+    seen = {(m[0], m[1], m[2]) for _r, m in rows}
+    for ref, k in SECOND_DRAW.items():
+        pool = [m for m in refs[ref] if (m[0], m[1], m[2]) not in seen]
+        rows.extend((ref, m) for m in sorted(random.Random(args.seed + 1).sample(pool, k)))
     print("n\tguess\tid\tstart\tend\tform\tsrc\tcontext")
     for i, (ref, (aid, s, e, form, src)) in enumerate(rows, 1):
         print(f"{i}\t{ref}\t{aid}\t{s}\t{e}\t{form}\t{src}\t{context(text_of[aid], s, e)}")
