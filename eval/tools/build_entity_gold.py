@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from entity_candidates import CONFUSABLE, CORPUS, REFERENTS  # noqa: E402
+from entity_candidates import CONFUSABLE, CORPUS, REFERENTS
 
 HERE = Path(__file__).resolve().parents[1] / "entities" / "annotation"
 

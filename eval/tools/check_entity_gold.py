@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import itertools
 import json
 import sys
 from collections import Counter, defaultdict
@@ -120,7 +121,7 @@ def check(gold: Path, corpus: Path, min_mentions: int = MIN_MENTIONS, min_cluste
         by_doc[m.id].append(m)
     for ms in by_doc.values():
         ms.sort(key=lambda m: (m.start, m.end))
-        for a, b in zip(ms, ms[1:], strict=False):
+        for a, b in itertools.pairwise(ms):
             if b.start < a.end:
                 report.errors.append(f"{gold.name}:{b.line}: overlaps line {a.line} in {a.id}")
     if len(report.mentions) < min_mentions:
@@ -138,7 +139,7 @@ def b_cubed(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> tuple[float, 
         g_members[g].add(i)
         p_members[p].add(i)
     prec = rec = 0.0
-    for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
+    for g, p in zip(gold, pred, strict=True):
         both = len(g_members[g] & p_members[p])
         prec += both / len(p_members[p])
         rec += both / len(g_members[g])
