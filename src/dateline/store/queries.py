@@ -203,14 +203,14 @@ class Queries:
                    e.n_mentions AS count, NULL AS type, NULL AS source, NULL AS target,
                    (SELECT m.start FROM mentions m WHERE m.article_rowid = e.article_rowid
                       AND m.entity_local_id = e.local_id ORDER BY m.start LIMIT 1) AS start,
-                   NULL AS "end", a.rowid AS article_rowid
+                   NULL AS "end", a.rowid AS article_rowid, 2 AS kind_order
             FROM entities e JOIN forms f ON f.key = e.form_key JOIN articles a ON a.rowid = e.article_rowid
             {fm.add(f"f.cluster IN ({marks})", *clusters).where}"""
         lo, hi = "coalesce(q.earliest, a.published_earliest)", "coalesce(q.latest, a.published_latest)"
         fq = _Filter(lo, hi, **common)  # type: ignore[arg-type]
         quotes = f"""
             SELECT 'quote', a.id, a.title, a.dct, a.dct_granularity, coalesce(q.date_value, a.dct), {lo}, {hi},
-                   1, q.kind, NULL, NULL, q.start, q."end", a.rowid
+                   1, q.kind, NULL, NULL, q.start, q."end", a.rowid, 1
             FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
             JOIN entities e ON e.article_rowid = q.article_rowid AND e.local_id = q.speaker_entity
             JOIN forms f ON f.key = e.form_key
@@ -219,16 +219,15 @@ class Queries:
         fv = _Filter(lo, hi, **common)  # type: ignore[arg-type]
         events = f"""
             SELECT 'event', a.id, a.title, a.dct, a.dct_granularity, coalesce(v.date_value, a.dct), {lo}, {hi},
-                   1, v.type, v.source_code, v.target_code, v.evidence_start, v.evidence_end, a.rowid
+                   1, v.type, v.source_code, v.target_code, v.evidence_start, v.evidence_end, a.rowid, 0
             FROM events v JOIN articles a ON a.rowid = v.article_rowid
             JOIN entities e ON e.article_rowid = v.article_rowid
                  AND (e.local_id = v.source_entity OR e.local_id = v.target_entity)
             JOIN forms f ON f.key = e.form_key
             {fv.add(f"f.cluster IN ({marks})", *clusters).where}"""
-        sql = f"""{events} UNION ALL {quotes} UNION ALL {mentions}
-                  ORDER BY earliest, latest, article, CASE kind WHEN 'event' THEN 0 WHEN 'quote' THEN 1 ELSE 2 END,
-                  start"""
-        args = fv.args + fq.args + fm.args
+        sql = f"""{mentions} UNION ALL {quotes} UNION ALL {events}
+                  ORDER BY earliest, latest, article, kind_order, start"""
+        args = fm.args + fq.args + fv.args
         rows = Rows(
             columns=[
                 "kind",
@@ -249,6 +248,7 @@ class Queries:
         for r in self.conn.execute(_limit(sql, args, limit), args):
             d = dict(r)
             rid = d.pop("article_rowid")
+            d.pop("kind_order")
             text = self.conn.execute("SELECT text FROM articles WHERE rowid = ?", (rid,)).fetchone()[0]
             start, end = d.pop("start"), d.pop("end")
             if d["kind"] == "mention":
