@@ -41,6 +41,9 @@ LABEL_MAP: dict[str, str] = {
 
 _TRIM = ' \t\r\n,;:.!?«»“”"()[]{}–—'
 _LEADING_DET = re.compile(r"(?:l['’]|le |la |les |the )")
+# The model also lets a preposition into place and organisation spans ("de France 2"); in a person's
+# name it is a particle and stays ("de Gaulle", "de Villepin").
+_LEADING_PREP = re.compile(r"(?:de |du |des |d['’])(?=[A-ZÀ-Ý])")
 
 
 @dataclass
@@ -49,6 +52,17 @@ class _Group:
     forms: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _with_number(span: Span) -> Span:
+    """Extend a name by a one- or two-digit number the model left out of it: 'France' in 'France 2' (a
+    TV channel, not the country), 'Apollo 11'. Years and dates have more digits or other shapes."""
+    doc = span.doc
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.is_digit and len(nxt.text) <= 2 and span[-1].whitespace_ == " ":
+            return doc[span.start : span.end + 1]
+    return span
 
 
 def _trimmed(span: Span) -> tuple[int, int, str] | None:
@@ -63,6 +77,9 @@ def _trimmed(span: Span) -> tuple[int, int, str] | None:
     det = _LEADING_DET.match(text, left, right)
     if det and det.end() < right:
         left = det.end()
+    prep = _LEADING_PREP.match(text, left, right) if span.label_ not in ("PER", "PERSON") else None
+    if prep and prep.end() < right:
+        left = prep.end()
     start = span.start_char + left
     return start, span.start_char + right, text[left:right]
 
@@ -81,7 +98,7 @@ class EntityGrouper:
             etype = LABEL_MAP.get(ent.label_)
             if etype is None:
                 continue
-            trimmed = _trimmed(ent)
+            trimmed = _trimmed(_with_number(ent))
             if trimmed is None:
                 continue
             start, end, text = trimmed

@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 
 from dateline.entities.normalize import fold, name_key
 
-__all__ = ["Form", "acronym_of", "block_keys", "cluster_forms", "core_key", "phonetic", "tokens"]
+__all__ = ["Form", "acronym_of", "acronyms_of", "block_keys", "cluster_forms", "core_key", "phonetic", "tokens"]
 
 # Honorifics and titles that precede a name without being part of it. "M. Poutine" is "Poutine".
 _TITLES = frozenset(
     "m m. mm mm. mme mme. mmes mlle mlles dr dr. pr pr. me me. mgr mgr. mr mr. mrs mrs. ms ms. sir "
+    "monsieur madame mademoiselle messieurs mesdames "
     "president presidente general generale colonel capitaine docteur professeur maitre saint sainte".split()
 )
 # Words skipped when forming initials: "Organisation des Nations unies" -> "onu".
@@ -80,6 +81,21 @@ def phonetic(key: str) -> str:
     return " ".join(out)
 
 
+_ELIDED = frozenset(["de", "des", "du", "d", "l"])
+
+
+def acronyms_of(key: str) -> set[str]:
+    """The initials a multi-word name may be abbreviated to, since usage varies: all words ('la
+    republique en marche' -> 'lrem'), all but 'de/des/du' ('organisation des nations unies' -> 'onu'), or
+    content words only ('parti socialiste' -> 'ps')."""
+    words = tokens(key)
+    out = set()
+    for kept in (words, [w for w in words if w not in _ELIDED], [w for w in words if w not in _STOP]):
+        if len(kept) >= 2:
+            out.add("".join(w[0] for w in kept))
+    return out
+
+
 def acronym_of(key: str) -> str | None:
     """Initials of the content words of a multi-word name ('etat islamique' -> 'ei'), else None."""
     words = [w for w in tokens(key) if w not in _STOP]
@@ -119,9 +135,9 @@ def block_keys(form: Form) -> set[str]:
     blocks = {"k:" + phonetic(form.key)}
     if toks:
         blocks.add("t:" + toks[-1])
-    acr = acronym_of(form.key)
-    if acr:
-        blocks.add("a:" + acr)
+    blocks.update("a:" + acr for acr in acronyms_of(form.key))
+    if toks:
+        blocks.add("f:" + toks[0])
     if _is_acronym(form.display):
         blocks.add("a:" + fold(form.display).replace(".", "").replace(" ", ""))
     return blocks
@@ -166,31 +182,49 @@ def cluster_forms(
             uf.union(keys[0], k)
     step1 = {k: uf.find(k) for k in by_key}
 
-    # 2. A person's shorter name inside exactly one group of longer person names.
-    people = [f for f in auto if f.main_type == "PER" and len(tokens(f.key)) >= 2]
+    # 2. A shorter name inside longer names of the same kind: a surname ("Poutine" in "Vladimir Poutine"),
+    # a first name ("Johnny" in "Johnny Hallyday"), or the head of an organisation's name ("Assemblée"
+    # in "Assemblée nationale"). It joins the one group that has such a longer name — or, when several
+    # do, the one that dominates them by mentions (see _DOMINANT); otherwise it stays apart.
+    mentions_of: dict[str, int] = {}
+    for f in by_key.values():
+        mentions_of[step1[f.key]] = mentions_of.get(step1[f.key], 0) + f.n_mentions
+    longer = [f for f in auto if len(tokens(f.key)) >= 2 and not f.key.startswith("@")]
     by_last: dict[str, list[Form]] = {}
-    for f in people:
-        by_last.setdefault(tokens(phonetic(f.key))[-1], []).append(f)
+    by_first: dict[str, list[Form]] = {}
+    for f in longer:
+        toks = tokens(phonetic(f.key))
+        by_last.setdefault(toks[-1], []).append(f)
+        by_first.setdefault(toks[0], []).append(f)
+    last_names = {tokens(phonetic(f.key))[-1] for f in longer if f.main_type == "PER"}
     for f in auto:
-        if f.key.startswith("@") or f.main_type not in ("PER", "MISC", "ORG"):
+        if f.key.startswith("@"):
             continue
         short = tokens(phonetic(f.key))
-        if not short or (f.main_type != "PER" and len(short) > 1):
+        kind = _kind(f)
+        if not short or kind is None:
             continue
         owners = {
             step1[p.key]
             for p in by_last.get(short[-1], [])
-            if len(tokens(p.key)) > len(short) and tokens(phonetic(p.key))[-len(short) :] == short
+            if kind == "PER"
+            and _kind(p) == "PER"
+            and len(tokens(p.key)) > len(short)
+            and tokens(phonetic(p.key))[-len(short) :] == short
         }
-        if len(owners) == 1:
-            uf.union(f.key, owners.pop())
+        if not owners and len(short) == 1 and short[0] not in last_names:
+            # A lone first name, or an organisation's head word.
+            owners = {step1[p.key] for p in by_first.get(short[0], []) if _kind(p) == kind}
+        owner = _dominant(owners, mentions_of)
+        if owner is not None:
+            uf.union(f.key, owner)
 
     # 3. Acronyms spelling the initials of exactly one multi-word name group.
     by_initials: dict[str, set[str]] = {}
     for f in auto:
-        acr = acronym_of(f.key)
-        if acr and f.main_type in ("ORG", "MISC", "LOC", "GPE"):
-            by_initials.setdefault(acr, set()).add(step1[f.key])
+        if f.main_type in ("ORG", "MISC", "LOC", "GPE"):
+            for acr in acronyms_of(f.key):
+                by_initials.setdefault(acr, set()).add(step1[f.key])
     for f in auto:
         if _is_acronym(f.display):
             groups = by_initials.get(fold(f.display).replace(".", "").replace(" ", ""), set())
@@ -212,6 +246,36 @@ def cluster_forms(
         for f in members:
             out[f.key] = rep.key
     return out
+
+
+# When a short name fits several groups, the one with at least this share of their mentions (and at
+# least three times the next one) takes it: in French news of 2017 "Fillon" alone is François Fillon,
+# not Penelope Fillon. Below that, the name stays its own, ambiguous entity.
+_DOMINANT_SHARE = 0.75
+_DOMINANT_RATIO = 3.0
+
+
+def _dominant(owners: set[str], mentions: dict[str, int]) -> str | None:
+    if not owners:
+        return None
+    if len(owners) == 1:
+        return next(iter(owners))
+    ranked = sorted(owners, key=lambda o: (-mentions.get(o, 0), o))
+    top, second = mentions.get(ranked[0], 0), mentions.get(ranked[1], 0)
+    total = sum(mentions.get(o, 0) for o in owners)
+    if total and top / total >= _DOMINANT_SHARE and top >= _DOMINANT_RATIO * second:
+        return ranked[0]
+    return None
+
+
+def _kind(f: Form) -> str | None:
+    """PER for names of people (including surnames the model mislabels as places or things, as long as
+    it also saw them as a person), ORG for organisations, else None: places never join by containment."""
+    if f.types.get("PER", 0) > 0 and f.main_type in ("PER", "MISC", "ORG", "LOC"):
+        return "PER"
+    if f.main_type in ("ORG", "MISC"):
+        return "ORG"
+    return None
 
 
 def representative(members: list[Form]) -> Form:

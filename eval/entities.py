@@ -1,0 +1,150 @@
+"""Cross-document entity resolution against the hand-made gold clustering (B³), beside baselines.
+
+Reads ``eval/entities/fr_gold_clusters.jsonl`` (corpus ids and offsets; texts come from ../shared),
+analyses the gold articles (plus, with ``--context N``, the first N other articles of the corpus, which
+gives the resolver more names to decide with), stores them in a fresh SQLite store, and scores the
+clusters of the gold mentions with B³ precision/recall/F1 (Bagga & Baldwin 1998), micro-averaged over
+mentions. A gold mention takes the cluster of the stored mention that overlaps it most; a gold mention
+the NER missed is a singleton, as it would be for a user.
+
+Baselines in the same run:
+- exact string: mentions with the same surface text are one entity (what counting names gives);
+- in-article: dateline's per-article grouping only, no cross-document resolution (each article's
+  entities are separate, names equal across articles joined by exact normalised name).
+
+    python eval/entities.py [--gold FILE] [--shared DIR] [--context N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "eval" / "entities" / "fr_gold_clusters.jsonl"
+SHARED = ROOT.parent / "shared"
+
+
+def b_cubed(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> tuple[float, float, float]:
+    """B³ precision, recall and F1 of a predicted clustering against a gold one (same mention order)."""
+    spec = importlib.util.spec_from_file_location("check_entity_gold", ROOT / "eval" / "tools" / "check_entity_gold.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    result: tuple[float, float, float] = mod.b_cubed(gold, pred)
+    return result
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate(gold_path: Path = GOLD, shared: Path = SHARED, context: int = 0) -> dict[str, Any]:
+    """Run the resolver on the gold articles and return the scores of it and of the baselines."""
+    import dateline
+    from dateline.ingest import input_hash
+    from dateline.readers import read_file
+    from dateline.store import open_store
+
+    gold = load_gold(gold_path)
+    ids = {g["id"] for g in gold}
+    corpus = shared / "corpora" / "fr_tvnews_2017.jsonl.gz"
+    arts: dict[str, dateline.Article] = {}
+    extra: list[dateline.Article] = []
+    for item in read_file(str(corpus)):
+        if not isinstance(item, dateline.Article):
+            continue
+        if item.id in ids:
+            arts[item.id] = item
+        elif len(extra) < context:
+            extra.append(item)
+        if len(arts) == len(ids) and len(extra) >= context:
+            break
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "eval.db") as store:
+        batch: list[tuple[dict[str, Any], str, str | None]] = []
+        for rec in dateline.analyse_articles([*arts.values(), *extra], lang="fr"):
+            assert isinstance(rec, dict), rec
+            art = arts.get(rec["article"]["id"])
+            batch.append((rec, input_hash(art, "fr") if art else rec["article"]["id"], None))
+            if len(batch) >= 64:
+                store.write_records(batch)
+                batch = []
+        store.write_records(batch)
+        seconds = time.perf_counter() - t0
+        # Stored mentions of the gold articles with their cluster and their in-article entity.
+        stored: dict[str, list[tuple[int, int, str, str]]] = {}
+        for row in store.conn.execute(
+            """SELECT a.id, m.start, m."end", f.cluster, e.name_key, e.local_id
+               FROM mentions m JOIN articles a ON a.rowid = m.article_rowid
+               JOIN entities e ON e.article_rowid = m.article_rowid AND e.local_id = m.entity_local_id
+               JOIN forms f ON f.key = e.form_key"""
+        ):
+            if row[0] in ids:
+                stored.setdefault(row[0], []).append((row[1], row[2], row[3], row[4]))
+    gold_ids, pred, in_article, exact = [], [], [], []
+    matched = 0
+    for i, g in enumerate(gold):
+        text = arts[g["id"]].text
+        gold_ids.append(g["cluster"])
+        exact.append(text[g["start"] : g["end"]])
+        best = None
+        best_overlap = 0
+        for s, e, cluster, key in stored.get(g["id"], []):
+            overlap = min(e, g["end"]) - max(s, g["start"])
+            if overlap > best_overlap:
+                best, best_overlap = (cluster, key), overlap
+        if best is None:
+            pred.append(("missed", i))
+            in_article.append(("missed", i))
+        else:
+            matched += 1
+            pred.append(best[0])
+            in_article.append(best[1])
+    scores = {
+        "dateline": b_cubed(gold_ids, pred),
+        "exact string": b_cubed(gold_ids, exact),
+        "in-article names": b_cubed(gold_ids, in_article),
+    }
+    return {
+        "mentions": len(gold),
+        "clusters": len(set(gold_ids)),
+        "articles": len(arts),
+        "context_articles": len(extra),
+        "matched_by_ner": matched,
+        "seconds": round(seconds, 1),
+        "scores": {k: {"precision": p, "recall": r, "f1": f} for k, (p, r, f) in scores.items()},
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--context", type=int, default=0, help="also ingest the first N other corpus articles")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    res = evaluate(args.gold, args.shared, args.context)
+    if args.json:
+        print(json.dumps(res, indent=2))
+        return
+    print(
+        f"# entity resolution — {res['mentions']} gold mentions, {res['clusters']} clusters, "
+        f"{res['articles']} articles (+{res['context_articles']} context), NER matched {res['matched_by_ner']}"
+    )
+    print("| system | B³ precision | B³ recall | B³ F1 |")
+    print("|---|---|---|---|")
+    for name, s in res["scores"].items():
+        print(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
