@@ -573,3 +573,46 @@ def skipped(db: str, fmt: str) -> None:
     """Articles that were read but not analysed (e.g. an unsupported language), with the reason."""
     rows = _run(db, lambda s: s.skipped())
     _emit(rows, ["origin", "article_id", "code", "reason"], fmt, title="skipped")
+
+
+@main.command("export")
+@DB_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet", "timeml", "gdelt"]),
+    required=True,
+    help="jsonl: analysis records; csv/parquet: tables; timeml: one .tml per article; gdelt: events TSV.",
+)
+@click.option("--out", required=True, type=click.Path(), help="File (jsonl, gdelt) or folder (csv, parquet, timeml).")
+@click.option("--since", help="Only articles that may have been written on or after this date.")
+@click.option("--until", help="Only articles that may have been written on or before this date.")
+def export_cmd(db: str, fmt: str, out: str, since: str | None, until: str | None) -> None:
+    """Export the store: analysis records (JSONL, re-ingestible as they are), tables as CSV or as Parquet
+    partitioned by month, TimeML per article, or a GDELT-like events table (columns in the README)."""
+    from dateline.export import export
+
+    s, u = _dates(since, until)
+    n = _run(db, lambda store: export(store, fmt, out, since=s, until=u))
+    print(f"exported {n} articles to {out}", file=sys.stderr)
+
+
+@main.group()
+def plot() -> None:
+    """Plots: write a PNG or SVG (by the file's suffix)."""
+
+
+@plot.command("mentions")
+@click.argument("names", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
+@click.option("--out", default="mentions.png", show_default=True, type=click.Path(dir_okay=False))
+@query_filters
+def plot_mentions_cmd(names: tuple[str, ...], db: str, by: str, out: str, **kw: Any) -> None:
+    """Mentions of one or more entities over time. Articles dated more loosely than the period are drawn
+    as a lighter band, never as if their day were known."""
+    from dateline.plot import plot_mentions
+
+    f = _filters(kw)
+    series = _run(db, lambda s: {n: s.mentions_over_time(n, by=by, **f) for n in names})
+    print(f"wrote {plot_mentions(series, out, by=by)}", file=sys.stderr)

@@ -47,7 +47,12 @@ class IngestSummary:
 
 
 def input_hash(article: Article, lang: str | None) -> str:
-    """Hash of everything that determines an article's record: its input and the analysis version."""
+    """Hash of everything that determines an article's record: its input and the analysis version.
+
+    For a record read back from an export, the record itself."""
+    if "record" in article.meta:
+        payload = json.dumps(article.meta["record"], ensure_ascii=False, sort_keys=True)
+        return "record:" + hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
     payload = json.dumps(
         [
             __version__,

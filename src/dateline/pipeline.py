@@ -18,7 +18,7 @@ from dateline.article import Article
 from dateline.errors import DatelineError
 from dateline.extensions import register_extensions
 from dateline.lang import SUPPORTED, detect_language
-from dateline.record import doc_to_record
+from dateline.record import check_record, doc_to_record
 
 __all__ = [
     "COMPONENTS",
@@ -142,6 +142,9 @@ def _analyse_batch(
         if isinstance(item, DatelineError):
             results[i] = item
             continue
+        if "record" in item.meta:
+            results[i] = _stored_record(item)
+            continue
         try:
             by_lang.setdefault(resolve_language(item, forced), []).append(i)
         except DatelineError as err:
@@ -171,6 +174,18 @@ def _analyse_batch(
     for r in results:
         assert r is not None
         yield r
+
+
+def _stored_record(article: Article) -> dict[str, Any] | DatelineError:
+    """A record read back from an export is passed through as it is, if it is sound."""
+    record: dict[str, Any] = article.meta["record"]
+    try:
+        problems = check_record(record)
+    except (KeyError, TypeError) as exc:
+        problems = [f"missing field {exc}"]
+    if problems:
+        return DatelineError("bad-record", "; ".join(problems[:3]), source=article.origin)
+    return record
 
 
 def _origin(item: Article | DatelineError) -> str | None:

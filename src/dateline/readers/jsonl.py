@@ -35,6 +35,8 @@ def article_from_mapping(obj: Any, *, default_date: str | None = None, lang: str
     """Build an article from one decoded JSON object; unknown fields are ignored."""
     if not isinstance(obj, dict):
         raise DatelineError("bad-json", f"expected a JSON object, got {type(obj).__name__}")
+    if str(obj.get("schema", "")).startswith("dateline.analysis/"):
+        return _article_of_record(obj)
     text = _first(obj, _TEXT)
     if text is None:
         raise DatelineError("empty-text", "no 'text' (or 'maintext') field", hint="each line needs a text")
@@ -95,3 +97,28 @@ def read_jsonl(
             continue
         art.origin = f"{path}:{n}"
         yield art
+
+
+def _article_of_record(obj: dict[str, Any]) -> Article:
+    """An analysis record read back (e.g. from ``dateline export --format jsonl``): its article, carrying
+    the record itself so that ingest stores it as it is instead of analysing the text again."""
+    from dateline.record import SCHEMA
+
+    if obj["schema"] != SCHEMA:
+        raise DatelineError(
+            "bad-record", f"unsupported record schema {obj['schema']!r}", hint=f"this dateline reads {SCHEMA}"
+        )
+    try:
+        art = obj["article"]
+        return Article(
+            text=art["text"],
+            dct=PubDate.parse(art["dct"]),
+            id=art["id"],
+            title=art.get("title"),
+            url=art.get("url"),
+            source=art.get("source"),
+            lang=art["lang"],
+            meta={"record": obj},
+        )
+    except (KeyError, TypeError) as exc:
+        raise DatelineError("bad-record", f"analysis record without {exc}") from None

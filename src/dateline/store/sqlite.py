@@ -30,6 +30,17 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _needs_migration(path: str) -> bool:
+    from dateline.store.migrations import MIGRATIONS
+
+    conn = sqlite3.connect(path)
+    try:
+        (version,) = conn.execute("PRAGMA user_version").fetchone()
+    finally:
+        conn.close()
+    return bool(0 < version < len(MIGRATIONS))
+
+
 def _mark(conn: sqlite3.Connection, keys: list[str]) -> None:
     """Mark the blocks of forms (and of their current clusters) for re-clustering."""
     for key in keys:
@@ -47,6 +58,8 @@ class Store(Queries):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
         if readonly:
+            if Path(self.path).exists() and _needs_migration(self.path):
+                Store(self.path).close()  # upgrade the schema once, then read as asked
             if not Path(self.path).exists():
                 raise DatelineError(
                     "no-store", f"no store at {self.path}", hint="run 'dateline ingest' first, or pass --db"
