@@ -245,11 +245,11 @@ class Queries:
                 "text",
             ]
         )
-        for r in self.conn.execute(_limit(sql, args, limit), args):
-            d = dict(r)
-            rid = d.pop("article_rowid")
+        found = [dict(r) for r in self.conn.execute(_limit(sql, args, limit), args)]
+        texts = self._texts({d["article_rowid"] for d in found})
+        for d in found:
+            text = texts[d.pop("article_rowid")]
             d.pop("kind_order")
-            text = self.conn.execute("SELECT text FROM articles WHERE rowid = ?", (rid,)).fetchone()[0]
             start, end = d.pop("start"), d.pop("end")
             if d["kind"] == "mention":
                 d["text"] = sentence_around(text, start or 0, start or 0)
@@ -257,6 +257,18 @@ class Queries:
                 d["text"] = " ".join(text[start:end].split())
             rows.append(d)
         return rows
+
+    def _texts(self, rowids: set[int]) -> dict[int, str]:
+        """Article texts by rowid, fetched in a few queries rather than one per row."""
+        out: dict[int, str] = {}
+        ids = sorted(rowids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                self.conn.execute(f"SELECT rowid, text FROM articles WHERE rowid IN ({marks})", chunk).fetchall()
+            )
+        return out
 
     def quotes(
         self,

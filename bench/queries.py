@@ -1,0 +1,138 @@
+"""Knowledge-base query latencies, each beside the hand-written SQL that fetches the same rows.
+
+For every query of the Python API (which the CLI and the REST API call), over many random entities
+and date ranges: p50 and p95 of the API call, and of one hand-written SQL statement returning the same
+rows from the same file in the same run (the floor: what any tool reading this SQLite file must pay).
+The API's extra work — finding the entity from a name, building dicts, cutting evidence sentences —
+is the ratio. Also the store's size per article.
+
+    python bench/queries.py --db tvnews.db [--entities 40] [--repeat 3]
+
+Build the store first: ``dateline ingest ../shared/corpora/fr_tvnews_2017.jsonl.gz --db tvnews.db``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+from dateline.store import open_store
+
+# The floors: one statement each, parameters (cluster id, dates) bound as the API binds them.
+FLOORS: dict[str, str] = {
+    "entities(top=20)": """SELECT c.id, c.name, c.type, c.country, count(DISTINCT e.article_rowid),
+            sum(e.n_mentions), c.n_forms FROM entities e JOIN forms fo ON fo.key = e.form_key
+            JOIN clusters c ON c.id = fo.cluster JOIN articles a ON a.rowid = e.article_rowid
+            GROUP BY c.id ORDER BY 6 DESC, 5 DESC, c.id LIMIT 20""",
+    "timeline": """SELECT a.id, a.published_earliest, a.published_latest, e.n_mentions, a.text
+            FROM entities e JOIN forms f ON f.key = e.form_key JOIN articles a ON a.rowid = e.article_rowid
+            WHERE f.cluster = :c AND a.published_latest >= :since AND a.published_earliest <= :until
+            ORDER BY a.published_earliest, a.published_latest, a.id""",
+    "quotes(speaker)": """SELECT a.id, q.text FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
+            JOIN entities e ON e.article_rowid = q.article_rowid AND e.local_id = q.speaker_entity
+            JOIN forms f ON f.key = e.form_key WHERE f.cluster = :c ORDER BY a.published_earliest""",
+    "events(actor)": """SELECT a.id, v.type FROM events v JOIN articles a ON a.rowid = v.article_rowid
+            JOIN entities e ON e.article_rowid = v.article_rowid
+                 AND (e.local_id = v.source_entity OR e.local_id = v.target_entity)
+            JOIN forms f ON f.key = e.form_key WHERE f.cluster = :c ORDER BY a.published_earliest""",
+    "comentions": """SELECT c.id, count(DISTINCT e.article_rowid) AS n FROM entities e
+            JOIN forms fo ON fo.key = e.form_key JOIN clusters c ON c.id = fo.cluster
+            WHERE e.article_rowid IN (SELECT e2.article_rowid FROM entities e2 JOIN forms f2
+                                      ON f2.key = e2.form_key WHERE f2.cluster = :c)
+              AND fo.cluster != :c GROUP BY c.id ORDER BY n DESC LIMIT 20""",
+    "mentions_over_time(month)": """SELECT substr(a.published_earliest, 1, 7), sum(e.n_mentions)
+            FROM entities e JOIN forms fo ON fo.key = e.form_key JOIN articles a ON a.rowid = e.article_rowid
+            WHERE fo.cluster = :c GROUP BY 1""",
+    "search(word, entity)": """SELECT a.id, snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts
+            JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :q
+            AND a.rowid IN (SELECT e.article_rowid FROM entities e JOIN forms fo ON fo.key = e.form_key
+                            WHERE fo.cluster = :c) ORDER BY rank LIMIT 20""",
+}
+
+
+def _time(fn: Callable[[], Any]) -> float:
+    t = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t) * 1000
+
+
+def _pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round(p * (len(xs) - 1)))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--entities", type=int, default=40, help="random entities drawn from the 300 most mentioned")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=2017)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    store = open_store(args.db, readonly=True)
+    conn = store.conn
+    n_articles = store.count()
+    top = store.entities(top=300)
+    picks = [rng.choice(top) for _ in range(args.entities)]
+    words = ["gouvernement", "président", "police", "élection", "attentat", "grève", "France", "accord"]
+    months = [f"2017-{m:02d}" for m in range(1, 13)]
+
+    cases: dict[str, list[tuple[Callable[[], Any], Callable[[], Any]]]] = {k: [] for k in FLOORS}
+    for e in picks:
+        name, cid = e["name"], e["id"]
+        m0 = rng.randrange(12)
+        m1 = min(11, m0 + rng.randrange(4))
+        since, until = months[m0] + "-01", months[m1] + "-28"
+        word = rng.choice(words)
+        p = {"c": cid, "since": since, "until": until, "q": f'"{word}"'}
+
+        def floor(sql: str, p: dict[str, str] = p) -> Callable[[], Any]:
+            return lambda: conn.execute(sql, p).fetchall()
+
+        cases["entities(top=20)"].append((lambda: store.entities(top=20), floor(FLOORS["entities(top=20)"])))
+        cases["timeline"].append(
+            (lambda n=name, s=since, u=until: store.timeline(n, since=s, until=u), floor(FLOORS["timeline"]))
+        )
+        cases["quotes(speaker)"].append((lambda n=name: store.quotes(speaker=n), floor(FLOORS["quotes(speaker)"])))
+        cases["events(actor)"].append((lambda n=name: store.events(actor=n), floor(FLOORS["events(actor)"])))
+        cases["comentions"].append((lambda n=name: store.comentions(n), floor(FLOORS["comentions"])))
+        cases["mentions_over_time(month)"].append(
+            (lambda n=name: store.mentions_over_time(n, by="month"), floor(FLOORS["mentions_over_time(month)"]))
+        )
+        cases["search(word, entity)"].append(
+            (lambda n=name, w=word: store.search(w, entity=n), floor(FLOORS["search(word, entity)"]))
+        )
+
+    size = os.path.getsize(args.db) + sum(
+        os.path.getsize(args.db + s) for s in ("-wal",) if os.path.exists(args.db + s)
+    )
+    print(
+        f"# knowledge-base queries — {n_articles:,} articles, store {size / 2**20:.1f} MiB "
+        f"({size / max(1, n_articles) / 1024:.1f} KiB per article), {args.entities} random entities × "
+        f"{args.repeat} runs"
+    )
+    print("| query | API p50 ms | API p95 ms | SQL floor p50 ms | SQL floor p95 ms | p95 ratio |")
+    print("|---|---|---|---|---|---|")
+    worst = 0.0
+    for name, pairs in cases.items():
+        api: list[float] = []
+        sql: list[float] = []
+        for _ in range(args.repeat):
+            for fn, fl in pairs:  # interleaved, so both sides see the same machine
+                api.append(_time(fn))
+                sql.append(_time(fl))
+        ratio = _pct(api, 0.95) / max(_pct(sql, 0.95), 1e-6)
+        worst = max(worst, ratio)
+        print(
+            f"| {name} | {_pct(api, 0.5):.1f} | {_pct(api, 0.95):.1f} | {_pct(sql, 0.5):.1f} | "
+            f"{_pct(sql, 0.95):.1f} | {ratio:.2f} |"
+        )
+    print(f"worst p95 ratio: {worst:.2f} (target ≤ 2)")
+
+
+if __name__ == "__main__":
+    main()
