@@ -12,7 +12,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade "pip>=24"
-	$(BIN)/python -m pip install -q -e ".[en,frames,plot,dev]"
+	$(BIN)/python -m pip install -q -e ".[en,frames,plot,dask,dev]"
 	rm -f $(VENV)/.installed-*
 	touch $@
 

@@ -187,6 +187,14 @@ def analyse(paths: tuple[str, ...], fmt: str, lang: str, default_date: str | Non
     show_default=True,
     help="Refuse articles longer than this many characters.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this machine's processes; dask: a Dask cluster (same records).",
+)
+@click.option("--scheduler", help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 def ingest(
     paths: tuple[str, ...],
@@ -195,6 +203,8 @@ def ingest(
     workers: int,
     default_date: str | None,
     max_chars: int,
+    engine: str,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Analyse the articles in PATHS and store them in the SQLite store.
@@ -239,6 +249,8 @@ def ingest(
                 workers=workers,
                 default_date=default_date,
                 max_chars=max_chars,
+                engine=engine,
+                scheduler=scheduler,
                 on_progress=tick if show else None,
                 on_error=_report,
             )

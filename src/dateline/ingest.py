@@ -78,10 +78,16 @@ def ingest(
     default_date: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     batch_size: int = BATCH_SIZE,
+    engine: str = "local",
+    scheduler: str | None = None,
     on_progress: Callable[[IngestSummary], None] | None = None,
     on_error: Callable[[DatelineError], None] | None = None,
 ) -> IngestSummary:
-    """Read ``paths``, analyse new or changed articles and store their records; return the summary."""
+    """Read ``paths``, analyse new or changed articles and store their records; return the summary.
+
+    ``engine`` is ``local`` (this process, or a pool of ``workers`` processes) or ``dask`` (a Dask
+    cluster at ``scheduler``, or a LocalCluster of ``workers`` processes); both give the same records.
+    """
     summary = IngestSummary()
     forced = None if lang in (None, "auto") else lang
     hashes: dict[str, str] = {}
@@ -117,7 +123,20 @@ def ingest(
         if batch:
             yield batch
 
-    for batch, results in analyse_batches(batches(), workers=workers, lang=forced):
+    if engine == "dask":
+        try:
+            from dateline.engines.dask import analyse_batches_dask
+        except ImportError as exc:  # the dask extra is not installed
+            raise DatelineError(
+                "missing-extra", "the Dask engine needs dask.distributed", hint="pip install 'dateline[dask]'"
+            ) from exc
+
+        stream = analyse_batches_dask(batches(), scheduler=scheduler, workers=workers, lang=forced)
+    elif engine == "local":
+        stream = analyse_batches(batches(), workers=workers, lang=forced)
+    else:
+        raise DatelineError("bad-option", f"unknown engine {engine!r}", hint="local or dask")
+    for batch, results in stream:
         to_write = []
         for art, res in zip(batch, results, strict=True):
             assert isinstance(art, Article)
