@@ -79,13 +79,21 @@ def main() -> None:
     top = store.entities(top=300)
     picks = [rng.choice(top) for _ in range(args.entities)]
     words = ["gouvernement", "président", "police", "élection", "attentat", "grève", "France", "accord"]
-    months = [f"2017-{m:02d}" for m in range(1, 13)]
+    lo, hi = conn.execute("SELECT min(published_earliest), max(published_latest) FROM articles").fetchone()
+    months = sorted(
+        {
+            f"{y}-{m:02d}"
+            for y in range(int(lo[:4]), int(hi[:4]) + 1)
+            for m in range(1, 13)
+            if lo[:7] <= f"{y}-{m:02d}" <= hi[:7]
+        }
+    )
 
     cases: dict[str, list[tuple[Callable[[], Any], Callable[[], Any]]]] = {k: [] for k in FLOORS}
     for e in picks:
         name, cid = e["name"], e["id"]
-        m0 = rng.randrange(12)
-        m1 = min(11, m0 + rng.randrange(4))
+        m0 = rng.randrange(len(months))
+        m1 = min(len(months) - 1, m0 + rng.randrange(4))
         since, until = months[m0] + "-01", months[m1] + "-28"
         word = rng.choice(words)
         p = {"c": cid, "since": since, "until": until, "q": f'"{word}"'}

@@ -96,11 +96,27 @@ class Queries:
     """Query methods of a store; mixed into :class:`~dateline.store.sqlite.Store`."""
 
     conn: sqlite3.Connection
+    _cluster_cache: dict[str, list[str]] | None = None
+    _cluster_cache_version: int | None = None
 
     # -- entities --------------------------------------------------------------------------------------
     def clusters_for(self, name: str) -> list[str]:
-        """Cluster ids a name designates (see :func:`dateline.store.forms.find_clusters`)."""
-        return find_clusters(self.conn, name)
+        """Cluster ids a name designates (see :func:`dateline.store.forms.find_clusters`).
+
+        Cached per store: a UI asks for the same few names again and again. ``PRAGMA data_version``
+        changes whenever another connection commits, which empties the cache.
+        """
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        cache = self._cluster_cache
+        if cache is None or self._cluster_cache_version != version:
+            cache = {}
+            self._cluster_cache = cache
+            self._cluster_cache_version = version
+        if name not in cache:
+            if len(cache) > 4096:
+                cache.clear()
+            cache[name] = find_clusters(self.conn, name)
+        return list(cache[name])
 
     def _cluster(self, name: str) -> list[str]:
         found = self.clusters_for(name)

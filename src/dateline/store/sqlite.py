@@ -99,6 +99,9 @@ class Store(Queries):
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+        # Our own commits do not change PRAGMA data_version (other connections' do): forget cached
+        # name lookups here.
+        self._cluster_cache = None
 
     # -- writing ---------------------------------------------------------------------------------------
     def known_hash(self, article_id: str) -> str | None:
