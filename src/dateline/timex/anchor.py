@@ -52,7 +52,7 @@ def verb_direction(verb: Token, lang: str) -> int:
             return -1
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxs):
             return -1
-        if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp") and verb.head is not verb:
+        if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
             return verb_direction(verb.head, lang) if verb.head.pos_ in ("VERB", "AUX") else 0
         return 0
     # French
@@ -68,7 +68,7 @@ def verb_direction(verb: Token, lang: str) -> int:
         return -1
     if any(_has(t, "Mood", "Cnd") for t in forms):
         return 1  # "devrait", "se tiendrait": prospective in news
-    if _has(verb, "VerbForm", "Inf") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if _has(verb, "VerbForm", "Inf") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return verb_direction(verb.head, lang)  # "devrait se rencontrer samedi"
     return 0
 
@@ -83,7 +83,7 @@ def direction(doc: Doc, start: int, end: int, lang: str) -> int:
         if tok.pos_ in ("VERB", "AUX") or _aux(tok):
             if tok.i < span.start or tok.i >= span.end or tok.pos_ == "VERB":
                 return verb_direction(tok, lang)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return 0
