@@ -12,11 +12,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from dateline.timex.detect import Candidate
+from dateline.timex.lexicon import lexicon
 from dateline.timex.normalize import resolve
 
 __all__ = ["direction", "infer_published", "narrative_anchor", "verb_direction"]
@@ -40,49 +41,78 @@ def verb_direction(verb: Token, lang: str) -> int:
     """-1 if ``verb`` (with its auxiliaries) is in a past tense, +1 future, 0 present or unknown."""
     auxs = _aux(verb)
     forms = [verb, *auxs]
+    prospective = verb.lemma_.lower() in lexicon(lang).PROSPECTIVE_LEMMAS
     if lang == "en":
         lowers = {a.lower_ for a in auxs}
         if lowers & {"will", "'ll", "shall", "wo"}:
             return 1
-        if any(a.lower_ == "going" for a in auxs) or (verb.lower_ == "going" and any(
-            c.dep_ == "xcomp" for c in verb.children
-        )):
+        if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
             return 1
+        if verb.tag_ == "VBN" and not auxs:
+            return 1 if prospective else -1
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxs):
             return -1
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxs):
             return -1
         if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
-            return verb_direction(verb.head, lang) if verb.head.pos_ in ("VERB", "AUX") else 0
+            if verb.head.pos_ in ("VERB", "AUX") and verb_direction(verb.head, lang) > 0:
+                return 1
         return 0
     # French
     if any(_has(t, "Tense", "Fut") for t in forms):
         return 1
     if any(a.lemma_ == "aller" and _has(a, "Tense", "Pres") for a in auxs) and _has(verb, "VerbForm", "Inf"):
         return 1
-    if _has(verb, "VerbForm", "Part") and _has(verb, "Tense", "Past"):
-        return -1
-    if any(_has(a, "VerbForm", "Part") for a in auxs):  # "ont été", "a été"
+    tense_aux = [a for a in auxs if a.dep_ in ("aux:tense", "aux")]
+    pass_aux = [a for a in auxs if a.dep_ == "aux:pass"]
+    if _has(verb, "VerbForm", "Part"):
+        if tense_aux:
+            return -1  # passé composé, plus-que-parfait: "ont été conclues le 28 janvier"
+        if pass_aux:
+            # A present passive ("est fixé à samedi") reports a plan; a past one a fact.
+            if any(_has(a, "Tense", "Imp") or _has(a, "Tense", "Past") for a in pass_aux):
+                return -1
+            return 1 if prospective else 0
+        # A bare participle: "la conversation tenue le 28 janvier" (past) but "la réunion prévue le
+        # 16 juillet" (ahead).
+        return 1 if prospective else -1
+    if any(_has(a, "VerbForm", "Part") for a in auxs):  # "ont été (au centre)"
         return -1
     if any(_has(t, "Tense", "Imp") or _has(t, "Tense", "Past") for t in forms):
         return -1
     if any(_has(t, "Mood", "Cnd") for t in forms):
         return 1  # "devrait", "se tiendrait": prospective in news
     if _has(verb, "VerbForm", "Inf") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        return verb_direction(verb.head, lang)  # "devrait se rencontrer samedi"
+        # An infinitive looks ahead of its governing verb: future only if that verb is.
+        return 1 if verb_direction(verb.head, lang) > 0 else 0
     return 0
 
 
 def direction(doc: Doc, start: int, end: int, lang: str) -> int:
-    """The tense direction of the verb governing the expression at ``doc.text[start:end]``."""
+    """The tense direction of the verb governing the expression at ``doc.text[start:end]``.
+
+    Climbs the dependency tree from the expression to the first verb (or a predicate with an
+    auxiliary or copula). An expression that modifies a noun ("la réunion de samedi") gets no
+    direction from a verb further up; one introduced by "jusqu'au" / "d'ici" is a deadline seen
+    from the writing day, whatever the tense.
+    """
+    before = doc.text[max(0, start - 9) : start].lower().replace("’", "'").rstrip()
+    lex = lexicon(lang)
+    if before.endswith(lex.OPEN_PREPOSITIONS):
+        return 1 if before.endswith("d'ici") else 0
+    if before.endswith(lex.SINCE_PREPOSITIONS):
+        return -1  # "depuis janvier", "since March": a start already passed
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0
     tok = span.root
-    for _ in range(_MAX_HOPS + 1):
+    for hop in range(_MAX_HOPS + 1):
+        inside = span.start <= tok.i < span.end
         if tok.pos_ in ("VERB", "AUX") or _aux(tok):
-            if tok.i < span.start or tok.i >= span.end or tok.pos_ == "VERB":
+            if not inside or tok.pos_ == "VERB":
                 return verb_direction(tok, lang)
+        elif hop > 0 and not inside and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            return 0
         if tok.head.i == tok.i:
             break
         tok = tok.head
@@ -111,7 +141,11 @@ def infer_published(
         r = resolve(e, (lo, hi), 0)
         if r.earliest is None or r.earliest != r.latest:
             continue
-        day = r.earliest
+        # "le 20 janvier dernier" is written at least the next day; a past-tense "le 28 janvier" may
+        # be written on the 28th itself.
+        day = r.earliest + timedelta(days=1) if e.cue < 0 else r.earliest
+        if e.cue > 0:
+            day = r.earliest - timedelta(days=1)
         if tense < 0 and lo < day <= hi:
             lo = day
         elif tense > 0 and lo <= day < hi:

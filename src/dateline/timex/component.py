@@ -49,12 +49,28 @@ def timexes_for(
     dirs = [direction(doc, c.start, c.end, lang) if has_parse else 0 for c in cands]
     published = infer_published(cands, dirs, window) if window is not None else None
     starts = _sentence_index(doc) if has_parse or doc.has_annotation("SENT_START") else [0]
-    out: list[dict[str, Any]] = []
+    sents = [_sent_of(starts, c.start) for c in cands]
+    # First the expressions that need no narrative anchor; then, in text order, "le lendemain" and
+    # clock times, anchored on the day the narration names (see anchor.narrative_anchor).
+    resolved: list[Resolved | None] = [
+        None if c.expr.kind in ("clock", "narr") else resolve(c.expr, published, d) for c, d in zip(cands, dirs, strict=True)
+    ]
+    refs: list[date | None] = [None] * len(cands)
     last_day: tuple[date, int] | None = None
-    for c, d in zip(cands, dirs, strict=True):
-        sent = _sent_of(starts, c.start)
-        ref_day = narrative_anchor(last_day, sent, c.expr.kind)
-        r: Resolved = resolve(c.expr, published, d, ref_day)
+    for i, c in enumerate(cands):
+        r = resolved[i]
+        if r is None:
+            ref_day = narrative_anchor(last_day, sents[i], c.expr.kind)
+            if ref_day is None and c.expr.kind == "clock":
+                ref_day = _day_in_sentence_after(cands, resolved, sents, i)
+            refs[i] = ref_day
+            r = resolved[i] = resolve(c.expr, published, dirs[i], ref_day)
+        if _names_day(r) and c.expr.kind in ("cal", "weekday", "relday", "narr"):
+            last_day = (r.earliest, sents[i])  # type: ignore[assignment]
+    out: list[dict[str, Any]] = []
+    for i, c in enumerate(cands):
+        r = resolved[i]
+        assert r is not None
         item: dict[str, Any] = {
             "id": f"t{len(out) + 1}",
             "start": c.start,
@@ -67,19 +83,39 @@ def timexes_for(
         }
         if c.expr.mod:
             item["mod"] = c.expr.mod
-        if ref_day is not None:
+        if refs[i] is not None:
             item["anchor"] = "narrative"
         elif r.earliest is not None and c.expr.kind not in ("cal", "decade", "century"):
             item["anchor"] = "dct"
         if not r.determined:
             item["determined"] = False
         out.append(item)
-        # The narration "names a day" with an explicit or resolved single day (not "aujourd'hui" in a
-        # general sense, which PRESENT_REF covers).
-        if r.earliest is not None and r.earliest == r.latest and r.determined and r.type in ("DATE", "TIME"):
-            if c.expr.kind in ("cal", "weekday", "relday", "narr"):
-                last_day = (r.earliest, sent)
     return out, published
+
+
+def _names_day(r: Resolved | None) -> bool:
+    """Whether a resolved expression names one known day (a narrative anchor)."""
+    return (
+        r is not None
+        and r.earliest is not None
+        and r.earliest == r.latest
+        and r.determined
+        and r.type in ("DATE", "TIME")
+        and not r.value.endswith("_REF")
+    )
+
+
+def _day_in_sentence_after(
+    cands: list[Candidate], resolved: list[Resolved | None], sents: list[int], i: int
+) -> date | None:
+    """The first day named later in the same sentence ("vers 0 h 40, jeudi")."""
+    for j in range(i + 1, len(cands)):
+        if sents[j] != sents[i]:
+            break
+        r = resolved[j]
+        if cands[j].expr.kind in ("cal", "weekday", "relday") and _names_day(r):
+            return r.earliest  # type: ignore[union-attr]
+    return None
 
 
 class TimexTagger:

@@ -23,7 +23,7 @@ from dateline.timex.normalize import Expr
 
 __all__ = ["Candidate", "find_candidates"]
 
-_B = r"(?<![\w'’-])"  # start of a word
+_B = r"(?<![\w-])"  # start of a word ("d'hier" and "qu'un an" are found too)
 _E = r"(?![\w'’])"  # end of a word (a trailing "-" is allowed: "two-year-old")
 
 
@@ -199,6 +199,12 @@ def _rules_fr() -> list[_Rule]:
         return Expr("cal", year=int(m["year"]), mod=_mod(_g(m, "mod")))
 
     def b_wd(m: re.Match[str], text: str) -> Expr | None:
+        if re.match(r"\s+Saint", text[m.end() : m.end() + 7]):
+            return None  # "le Vendredi saint" is a feast, and its date needs Easter
+        w = int(lookup(lx.WEEKDAYS, m["wd"]))  # type: ignore[call-overload]
+        if m.group(0)[:3].lower() == "le " and not (_g(m, "cue") or _g(m, "part")) and "même" not in m.group(0):
+            # "le mercredi" alone is habitual in French ("ouvert le mercredi"): every Wednesday.
+            return Expr("set", set_value=f"XXXX-WXX-{w + 1}")
         return Expr(
             "weekday",
             weekday=int(lookup(lx.WEEKDAYS, m["wd"])),  # type: ignore[arg-type]
@@ -208,6 +214,11 @@ def _rules_fr() -> list[_Rule]:
         )
 
     def b_relday(m: re.Match[str], text: str) -> Expr | None:
+        if m["rel"].lower().startswith("aujourd") and not (_g(m, "part") or _g(m, "wd")):
+            after = text[m.end() : m.end() + 2]
+            # A fronted or parenthetical "aujourd'hui," is "nowadays", not the day of writing.
+            if after.startswith(",") or (_sentence_start(text, m.start()) and "," in after):
+                return Expr("ref", ref="PRESENT_REF", ref_type=lx.REF_TYPE)
         return Expr(
             "relday",
             offset=int(lookup(lx.REL_DAYS, m["rel"])),  # type: ignore[arg-type]
@@ -249,7 +260,29 @@ def _rules_fr() -> list[_Rule]:
         n = parse_number(raw, L) if raw else None
         if raw and n is None:
             return None
+        if u == "Y" and raw and raw.isdigit() and _is_age(text, m.start("num"), m.end()):
+            return None
         return Expr("duration", amount=n, unit=u, mod=_mod(_g(m, "mod")))
+
+    def b_durword(m: re.Match[str], text: str) -> Expr | None:
+        v = str(lookup(lx.DURATION_WORDS, m["w"]))
+        return Expr("duration", amount=float(v[1:-1]), unit=v[-1])
+
+    def b_par(m: re.Match[str], text: str) -> Expr | None:
+        u = str(lookup(lx.UNITS, m["what"]))
+        if u == "HY":
+            return Expr("set", set_value="P6M")
+        if u == "Q":
+            return Expr("set", set_value="P3M")
+        return Expr("set", set_value=f"P1{u}")
+
+    def b_range(m: re.Match[str], text: str) -> tuple[int, int, Expr] | None:
+        day = 1 if m["d1"].lower() in ("1er", "1re") else int(m["d1"])
+        month = int(lookup(lx.MONTHS, m["month"]))  # type: ignore[arg-type]
+        return m.start(), m.end("d1"), Expr("cal", year=_year(_g(m, "year")), month=month, day=day)
+
+    def b_daypart(m: re.Match[str], text: str) -> Expr | None:
+        return Expr("narr", offset=0, part=part_of(m))
 
     def b_clock(m: re.Match[str], text: str) -> Expr | None:
         h = int(m["h"])
@@ -292,12 +325,20 @@ def _rules_fr() -> list[_Rule]:
     def b_season(m: re.Match[str], text: str) -> Expr | None:
         s = str(lookup(lx.SEASONS, m["season"]))
         det, year, c = _g(m, "det"), _g(m, "year"), _g(m, "cue")
+        before = text[max(0, m.start() - 6) : m.start()].lower()
         if s == "SU" and not (det or year or c):
-            before = text[max(0, m.start() - 3) : m.start()].lower()
             # "été" is most often the participle of "être": only after "d'", "en" or a capital.
             if not (before.endswith(("d'", "d’", "en ")) or m["season"][0].isupper()):
                 return None
-        return Expr("season", season=s, year=_year(year), cue=_cue(lx, c))
+        if before.endswith(("d'", "d’")) and not re.search(
+            r"(?:mois|saison|période|vacances|heure|horaire|jour|soir|nuit|matin)s?\s+d['’]$", text[max(0, m.start() - 14) : m.start()].lower()
+        ):
+            return None  # "les Jeux d'hiver", "une station d'été": a kind, not a time
+        if re.match(r"\s+(?:de|du|des)\s", text[m.end() : m.end() + 5]) and not (year or c):
+            return None  # "le Printemps de l'environnement": a name, not the season
+        # Without a determiner or a year ("en été", "été comme hiver") the season is generic.
+        generic = not (det or year or c) and not before.endswith(("à l'", "à l’"))
+        return Expr("season", season=s, year=_year(year), cue=_cue(lx, c), generic=generic)
 
     def b_quarter(m: re.Match[str], text: str) -> Expr | None:
         o = lookup(lx.ORDINALS, m["ord"])
@@ -396,6 +437,20 @@ def _rules_fr() -> list[_Rule]:
             b_set,
         ),
         _rule("freq", rf"{_B}(?P<f>{alternation(lx.FREQUENCY)}){_E}", b_freq),
+        _rule("durword", rf"{_B}(?P<w>{alternation(lx.DURATION_WORDS)}){_E}", b_durword),
+        _rule("par", rf"(?<=\bpar\s)(?P<what>jour|semaine|mois|an|année|semestre|trimestre){_E}", b_par),
+        _rule(
+            "range",
+            rf"{_B}(?:(?<=du\s)|(?<=entre\sle\s)|les\s+)(?P<d1>1er|1re|[12]\d|3[01]|0?[1-9])\s+(?:au|et|à)\s+"
+            rf"(?:le\s+)?(?:1er|[12]\d|3[01]|0?[1-9])\s+(?P<month>{mon})(?:\s+{yr})?{_E}",
+            b_range,
+        ),
+        _rule(
+            "daypart",
+            rf"{_B}(?:(?:en|dans\s+la|dans\s+l['’]|la|le|l['’])\s*)(?:(?:fin|début)\s+(?:de\s+|d['’]))?"
+            rf"(?P<part>soirée|nuit|matinée|après-midi|matin)(?:\s+même)?{_E}",
+            b_daypart,
+        ),
         _rule(
             "decade",
             rf"{_B}(?:(?P<mod>début|fin|milieu)\s+)?(?:(?:les|des|aux)\s+)?années\s+(?P<dec>(?:19|20)?\d0){_E}",
@@ -729,6 +784,17 @@ def _rules_en() -> list[_Rule]:
         _rule("ref", rf"{_B}(?P<ref>{alternation(lx.REFS)}){_E}", b_ref),
         _rule("narr", rf"{_B}(?P<narr>{alternation(lx.NARRATIVE_DAYS)}){_E}", b_narr),
     ]
+
+
+_AGE_BEFORE = re.compile(
+    r"(?:,|\bâgée?s?\s+de|(?<!plus\s)(?<!moins\s)(?<!près\s)\bde|\bde\s+\d+\s+à|\bles\s+(?:moins|plus)\s+de)\s*$",
+    re.I,
+)
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """ "Jean Burget, 87 ans," and "une fillette de 6 ans": an age, which TimeML does not annotate."""
+    return bool(_AGE_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 # ---------------------------------------------------------------------------------------------- finding

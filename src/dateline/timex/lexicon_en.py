@@ -66,3 +66,8 @@ FREQUENCY: dict[str, str] = {
 
 # The TIMEX3 type of *_REF values in English TimeML (TimeBank): DATE.
 REF_TYPE = "DATE"
+
+DURATION_WORDS: dict[str, str] = {}
+OPEN_PREPOSITIONS = ("until", "till", "by")
+PROSPECTIVE_LEMMAS = frozenset({"schedule", "plan", "expect", "set", "due"})
+SINCE_PREPOSITIONS = ("since",)

@@ -88,13 +88,14 @@ REFS: dict[str, str] = {
     "actuelle": "PRESENT_REF", "actuels": "PRESENT_REF", "actuelles": "PRESENT_REF",
     "autrefois": "PAST_REF", "auparavant": "PAST_REF", "jadis": "PAST_REF", "récemment": "PAST_REF",
     "naguère": "PAST_REF", "l'avenir": "FUTURE_REF", "l’avenir": "FUTURE_REF",
-    "prochainement": "FUTURE_REF", "bientôt": "FUTURE_REF", "futur": "FUTURE_REF",
-    "future": "FUTURE_REF", "futurs": "FUTURE_REF", "futures": "FUTURE_REF",
+    "prochainement": "FUTURE_REF", "bientôt": "FUTURE_REF",
+    "pour le moment": "PRESENT_REF", "nouvellement": "PAST_REF",
 }  # fmt: skip
 
+# "quotidien(ne)" and "futur(e)" are left out: in news they are mostly nouns ("le quotidien local",
+# "le futur conseil") rather than time expressions.
 # Adjectives and adverbs of frequency: "un rendez-vous annuel" recurs once a year (a SET).
 FREQUENCY: dict[str, str] = {
-    "quotidien": "P1D", "quotidienne": "P1D", "quotidiens": "P1D", "quotidiennes": "P1D",
     "quotidiennement": "P1D", "hebdomadaire": "P1W", "hebdomadaires": "P1W", "mensuel": "P1M",
     "mensuelle": "P1M", "mensuels": "P1M", "mensuelles": "P1M", "annuel": "P1Y", "annuelle": "P1Y",
     "annuels": "P1Y", "annuelles": "P1Y", "annuellement": "P1Y",
@@ -103,3 +104,17 @@ FREQUENCY: dict[str, str] = {
 # The TIMEX3 type of *_REF values: the French TimeML guidelines (French TimeBank) type "maintenant" and
 # "actuellement" as TIME, where English TimeBank uses DATE.
 REF_TYPE = "TIME"
+
+# Nouns that are durations by themselves: "un quinquennat de cohérence".
+DURATION_WORDS: dict[str, str] = {"quinquennat": "P5Y", "septennat": "P7Y", "décennie": "P10Y"}
+
+# Words before a date that make it a deadline or a starting point seen from the writing day, whatever
+# the tense of the verb: "a donné jusqu'au 30 juin", "d'ici le 30 juin".
+OPEN_PREPOSITIONS = ("jusqu'au", "jusqu’au", "jusqu'à", "jusqu’à", "d'ici", "d’ici")
+
+# Participles that announce rather than report: "la réunion prévue le 16 juillet" is ahead.
+PROSPECTIVE_LEMMAS = frozenset(
+    {"prévoir", "programmer", "fixer", "planifier", "envisager", "annoncer pour", "attendre", "anticiper",
+     "convoquer", "reporter", "repousser", "ajourner", "organiser"}
+)
+SINCE_PREPOSITIONS = ("depuis",)

@@ -64,6 +64,7 @@ class Expr:
     mod: str | None = None
     set_value: str | None = None
     ref_type: str = "DATE"
+    generic: bool = False  # "en été" in general, not a particular summer: X value, no interval
 
 
 @dataclass(frozen=True)
@@ -266,14 +267,15 @@ def _occurrence(d: date, make: Callable[[int], Period | None], direction: int, s
     """The occurrence of a yearly-recurring period (``make(year)``) relative to day ``d``.
 
     Past: the last one starting on or before ``d`` (before, if ``strict``); future: the first one
-    ending on or after ``d`` (after, if ``strict``); no direction: the one in ``d``'s year.
+    ending on or after ``d`` (after, if ``strict``); no direction: the nearest one.
     """
     if direction == 0:
-        for y in (d.year, d.year - 1, d.year + 1):  # Feb 29 may not exist in d's year
-            p = make(y)
-            if p is not None:
-                return p
-        return None
+        # No tense to go by: the nearest occurrence ("les attentats du 11 septembre" written in
+        # February is the last September, "le 30 octobre" written in September the coming one).
+        cands = [p for y in range(d.year - 8, d.year + 9) if (p := make(y)) is not None]
+        if not cands:
+            return None
+        return min(cands, key=lambda p: (_distance(p, d), p.start))
     years = range(d.year + 1, d.year - 9, -1) if direction < 0 else range(d.year - 1, d.year + 9)
     for y in years:
         p = make(y)
@@ -284,6 +286,12 @@ def _occurrence(d: date, make: Callable[[int], Period | None], direction: int, s
         if direction > 0 and (p.end > d or (not strict and p.end >= d)):
             return p
     return None
+
+
+def _distance(p: Period, d: date) -> int:
+    if p.start <= d <= p.end:
+        return 0
+    return (p.start - d).days if p.start > d else (d - p.end).days
 
 
 def _weekday_near(d: date, wd: int, direction: int, strict: bool) -> date:
@@ -424,7 +432,7 @@ def resolve(
         p = _quarter(e.year, e.number) if e.unit == "Q" else _half(e.year, e.number)
         return Resolved("DATE", p.value, p.start, p.end)
 
-    if window is None:
+    if window is None or e.generic:
         return _unanchored(e)
 
     f: Callable[[date], Period | None]
