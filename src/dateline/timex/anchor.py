@@ -53,7 +53,7 @@ def verb_direction(verb: Token, lang: str) -> int:
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxs):
             return -1
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxs):
-            return -1
+            return 1 if prospective else -1  # "has set Nov. 10 as the date" looks ahead
         if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
             if verb.head.pos_ in ("VERB", "AUX") and verb_direction(verb.head, lang) > 0:
                 return 1
@@ -67,6 +67,8 @@ def verb_direction(verb: Token, lang: str) -> int:
     pass_aux = [a for a in auxs if a.dep_ == "aux:pass"]
     if _has(verb, "VerbForm", "Part"):
         if tense_aux:
+            if prospective and not any(_has(a, "Tense", "Imp") for a in tense_aux):
+                return 1  # "a fixé la réunion au 16 juillet" looks ahead
             return -1  # passé composé, plus-que-parfait: "ont été conclues le 28 janvier"
         if pass_aux:
             # A present passive ("est fixé à samedi") reports a plan; a past one a fact.

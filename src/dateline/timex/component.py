@@ -7,6 +7,7 @@ tense of the governing verb decides whether "samedi" is the last or the next Sat
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 from dateline.extensions import register_extensions
 from dateline.timex.anchor import direction, infer_published, narrative_anchor
 from dateline.timex.detect import Candidate, find_candidates
-from dateline.timex.normalize import Resolved, resolve
+from dateline.timex.normalize import Resolved, resolve, shift_quarter
 
 __all__ = ["TimexTagger", "make_timex_tagger", "timexes_for"]
 
@@ -57,6 +58,7 @@ def timexes_for(
     ]
     refs: list[date | None] = [None] * len(cands)
     last_day: tuple[date, int] | None = None
+    last_quarter: tuple[str, int] | None = None
     for i, c in enumerate(cands):
         r = resolved[i]
         if r is None:
@@ -65,7 +67,17 @@ def timexes_for(
                 ref_day = _day_in_sentence_after(cands, resolved, sents, i)
             refs[i] = ref_day
             r = resolved[i] = resolve(c.expr, published, dirs[i], ref_day)
-        if _names_day(r) and c.expr.kind in ("cal", "weekday", "relday", "narr"):
+        e = c.expr
+        if e.kind == "shift" and e.unit == "Y" and abs(e.offset) == 1 and last_quarter is not None:
+            # "profit rose from $5 million a year earlier", said of a quarter named just before: the
+            # same quarter a year before (financial news compares quarter with quarter).
+            if sents[i] - last_quarter[1] <= 1:
+                q = shift_quarter(last_quarter[0], e.offset)
+                if q is not None:
+                    r = resolved[i] = q
+        if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift":
+            last_quarter = (r.value, sents[i])
+        if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr"):
             last_day = (r.earliest, sents[i])  # type: ignore[assignment]
     out: list[dict[str, Any]] = []
     for i, c in enumerate(cands):

@@ -24,7 +24,7 @@ from dateline.timex.normalize import Expr
 __all__ = ["Candidate", "find_candidates"]
 
 _B = r"(?<![\w-])"  # start of a word ("d'hier" and "qu'un an" are found too)
-_E = r"(?![\w'’])"  # end of a word (a trailing "-" is allowed: "two-year-old")
+_E = r"(?!\w)"  # end of a word ("Friday's" and "two-year" are found)
 
 
 @dataclass(frozen=True)
@@ -538,6 +538,8 @@ def _rules_en() -> list[_Rule]:
         bare = not (_g(m, "year") or _g(m, "cue") or _g(m, "mod"))
         if bare and word.lower() in ("may", "march") and _sentence_start(text, m.start()):
             return None
+        if bare and (word.endswith(".") or len(word) <= 3) and word.lower() != "may":
+            return None  # "Jan" alone is more often a first name than a month
         c = ecue(_g(m, "cue"))
         return Expr(
             "cal",
@@ -596,12 +598,14 @@ def _rules_en() -> list[_Rule]:
         n = parse_number(raw, L) if raw else None
         if raw and n is None:
             return None
-        if raw is None and not _g(m, "vague"):
+        if raw is None and _g(m, "vague") is None:
             n = 1.0  # "the past year"
         if raw and raw.lower() in ("a", "an") and not _g(m, "cue"):
             before = text[max(0, m.start() - 12) : m.start()].lower()
             if re.search(r"(\d|\$|million|billion|cents?|percent|%)\s*$", before):
-                return Expr("set", set_value=f"P1{u}")  # "$5 a year"
+                return None  # "$5 a year": a rate, not a time
+        if re.match(r"[-\s]old\b", text[m.end() - 4 : m.end()]) or re.match(r"[-\s]+old\b", text[m.end() : m.end() + 5]):
+            return None  # "a 44-year-old protester": an age
         return Expr("duration", amount=n, unit=u, mod=_mod(_g(m, "mod")))
 
     def b_clock(m: re.Match[str], text: str) -> Expr | None:
@@ -664,6 +668,26 @@ def _rules_en() -> list[_Rule]:
     def b_latestq(m: re.Match[str], text: str) -> Expr | None:
         return Expr("relunit", unit="Q", offset=-1)
 
+    def b_theq(m: re.Match[str], text: str) -> Expr | None:
+        return Expr("relunit", unit="Q", follow_tense=True)
+
+    def b_yearago_q(m: re.Match[str], text: str) -> Expr | None:
+        # "the year-earlier quarter": the latest quarter, a year before.
+        return Expr("relunit", unit="Q", offset=-5)
+
+    def b_month_rel(m: re.Match[str], text: str) -> Expr | None:
+        off = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        return Expr("cal", month=int(lookup(lx.MONTHS, m["month"])), unit="Y", offset=off)  # type: ignore[call-overload]
+
+    def b_clock_day(m: re.Match[str], text: str) -> Expr | None:
+        c = b_clock(m, text) if _g(m, "h") else b_noon(m, text)
+        if c is None:
+            return None
+        day = m["day"].lower()
+        if day in ("today", "yesterday", "tomorrow"):
+            return Expr("relday", offset=int(lookup(lx.REL_DAYS, day)), hour=c.hour, minute=c.minute)  # type: ignore[call-overload]
+        return Expr("weekday", weekday=int(lookup(lx.WEEKDAYS, day)), hour=c.hour, minute=c.minute)  # type: ignore[call-overload]
+
     def b_ref(m: re.Match[str], text: str) -> Expr | None:
         return Expr("ref", ref=str(lookup(lx.REFS, m["ref"])), ref_type=lx.REF_TYPE)
 
@@ -722,6 +746,25 @@ def _rules_en() -> list[_Rule]:
             b_relunit,
         ),
         _rule("weekend", rf"{_B}the\s+(?P<unit>weekend){_E}", b_relunit),
+        _rule("the_quarter", rf"{_B}the\s+(?:fiscal\s+)?quarter{_E}", b_theq),
+        _rule("yearago_q", rf"{_B}(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:quarter|period))?{_E}", b_yearago_q),
+        _rule(
+            "month_rel",
+            rf"{_B}(?P<month>{mon})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year{_E}",
+            b_month_rel,
+        ),
+        _rule(
+            "clock_day",
+            rf"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<w>noon|midnight))"
+            rf"(?:\s+[ECMP][SD]T)?,?\s+(?:on\s+)?(?P<day>{wd}|today|yesterday|tomorrow){_E}",
+            b_clock_day,
+        ),
+        _rule(
+            "duration_vague",
+            r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\blast\s))"
+            r"(?P<vague>)(?P<unit>years|months|weeks|decades|days|centuries)(?!\w)",
+            b_dur,
+        ),
         _rule(
             "latest_quarter",
             rf"{_B}the\s+(?:latest|most\s+recent|last)\s+(?:quarter|period){_E}",
@@ -747,7 +790,6 @@ def _rules_en() -> list[_Rule]:
             rf"|century){_E}",
             b_dur,
         ),
-        _rule("duration_bare", r"(?<=for\s)(?P<vague>)(?P<unit>years|months|weeks|decades)(?!\w)", b_dur),
         _rule(
             "clock",
             r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)"

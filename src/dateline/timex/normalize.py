@@ -27,6 +27,7 @@ __all__ = [
     "Period",
     "Resolved",
     "coarse_value",
+    "shift_quarter",
     "resolve",
     "value_interval",
 ]
@@ -65,6 +66,7 @@ class Expr:
     set_value: str | None = None
     ref_type: str = "DATE"
     generic: bool = False  # "en été" in general, not a particular summer: X value, no interval
+    follow_tense: bool = False  # "the quarter": the current one, or the last one in a past-tense clause
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,15 @@ def value_interval(value: str) -> tuple[date, date] | None:
     except ValueError:
         return None
     return p.start, p.end
+
+
+def shift_quarter(value: str, years: int) -> Resolved | None:
+    """The quarter ``value`` (``1989-Q3``) moved by ``years``: "a year earlier" said of a quarter."""
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if not m:
+        return None
+    p = _quarter(int(m[1]) + years, int(m[2]))
+    return Resolved("DATE", p.value, p.start, p.end)
 
 
 def coarse_value(earliest: date, latest: date) -> str:
@@ -436,7 +447,13 @@ def resolve(
         return _unanchored(e)
 
     f: Callable[[date], Period | None]
-    if k == "cal" and e.month is not None and e.day is not None:
+    if k == "cal" and e.month is not None and e.unit == "Y":  # "June last year"
+        m, off = e.month, e.offset
+
+        def f(d: date) -> Period | None:
+            return _month(d.year + off, m)
+
+    elif k == "cal" and e.month is not None and e.day is not None:
         m, dd = e.month, e.day
         if _safe_day(2000, m, dd) is None:  # no year has it (2000 is a leap year): "31 février"
             return resolve(replace(e, kind="invalid"), window)
@@ -482,6 +499,8 @@ def resolve(
 
     elif k == "relunit" and e.unit:
         unit, off = e.unit, e.offset
+        if e.follow_tense:
+            off = -1 if direction < 0 else 0
 
         def f(d: date) -> Period | None:
             return _unit_period(d, unit, off)
