@@ -155,20 +155,23 @@ def infer_published(
     return lo, hi
 
 
-def narrative_anchor(
-    last_day: tuple[date, int] | None, sentence: int, kind: str, max_gap: int = 2
-) -> date | None:
-    """The day a relative expression in sentence ``sentence`` is anchored on, if the narration gave one.
+# How far back a bare clock time ("départ à 9 h") looks for the day the narration named: within the
+# same paragraph and about two or three sentences; beyond that the text has usually moved on.
+CLOCK_REACH_CHARS = 300
 
-    "le lendemain"/"la veille" take the last day named anywhere before; a bare clock time ("à 20 h")
-    takes it only from the same or the ``max_gap`` previous sentences, since further back the text has
-    usually moved on to the present of the article.
+
+def narrative_anchor(last_day: tuple[date, int] | None, pos: int, kind: str, text: str) -> date | None:
+    """The day a relative expression at ``text[pos]`` is anchored on, if the narration named one.
+
+    ``last_day`` is the last day named before, with the offset where its mention ended. "le
+    lendemain"/"la veille" take it wherever it was; a bare clock time ("à 20 h") only from the same
+    paragraph and within :data:`CLOCK_REACH_CHARS`.
     """
     if last_day is None:
         return None
     day, where = last_day
     if kind == "narr":
         return day
-    if kind == "clock" and sentence - where <= max_gap:
+    if kind == "clock" and pos - where <= CLOCK_REACH_CHARS and "\n" not in text[where:pos]:
         return day
     return None

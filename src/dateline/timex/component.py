@@ -62,7 +62,7 @@ def timexes_for(
     for i, c in enumerate(cands):
         r = resolved[i]
         if r is None:
-            ref_day = narrative_anchor(last_day, sents[i], c.expr.kind)
+            ref_day = narrative_anchor(last_day, c.start, c.expr.kind, doc.text)
             if ref_day is None and c.expr.kind == "clock":
                 ref_day = _day_in_sentence_after(cands, resolved, sents, i)
             refs[i] = ref_day
@@ -78,7 +78,7 @@ def timexes_for(
         if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift":
             last_quarter = (r.value, sents[i])
         if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr"):
-            last_day = (r.earliest, sents[i])  # type: ignore[assignment]
+            last_day = (r.earliest, c.end)  # type: ignore[assignment]
     out: list[dict[str, Any]] = []
     for i, c in enumerate(cands):
         r = resolved[i]

@@ -202,7 +202,10 @@ def _rules_fr() -> list[_Rule]:
         if re.match(r"\s+Saint", text[m.end() : m.end() + 7]):
             return None  # "le Vendredi saint" is a feast, and its date needs Easter
         w = int(lookup(lx.WEEKDAYS, m["wd"]))  # type: ignore[call-overload]
-        if m.group(0)[:3].lower() == "le " and not (_g(m, "cue") or _g(m, "part")) and "même" not in m.group(0):
+        if "même" in m.group(0).lower():
+            # "ce même lundi": the Monday the narration just named.
+            return Expr("narr", offset=0, weekday=w, part=part_of(m))
+        if m.group(0)[:3].lower() == "le " and not (_g(m, "cue") or _g(m, "part")):
             # "le mercredi" alone is habitual in French ("ouvert le mercredi"): every Wednesday.
             return Expr("set", set_value=f"XXXX-WXX-{w + 1}")
         return Expr(

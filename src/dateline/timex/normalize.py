@@ -482,6 +482,10 @@ def resolve(
         def f(d: date) -> Period | None:
             return _day(d + timedelta(days=off))
 
+    elif k == "narr" and e.weekday is not None and (ref_day is None or ref_day.weekday() != e.weekday):
+        # "ce même lundi" when the narration named no Monday: an ordinary weekday.
+        return resolve(replace(e, kind="weekday"), window, direction)
+
     elif k == "narr":
         off = e.offset
         if ref_day is not None:
