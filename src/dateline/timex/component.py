@@ -1,0 +1,158 @@
+"""``dateline_timex``: find every time expression of an article and resolve it against its date.
+
+Writes ``doc._.timexes`` (contract form, ids ``t1``..) and ``doc._.published`` (the window in which the
+article was written, tightened from ``doc._.dct`` by what the text says). Runs after the parser: the
+tense of the governing verb decides whether "samedi" is the last or the next Saturday.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.extensions import register_extensions
+from dateline.timex.anchor import direction, infer_published, narrative_anchor
+from dateline.timex.detect import Candidate, find_candidates
+from dateline.timex.normalize import Resolved, resolve, shift_quarter
+
+__all__ = ["TimexTagger", "make_timex_tagger", "timexes_for"]
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Per character, nothing; per sentence start offset, its index (for the narrative anchor)."""
+    try:
+        return [s.start_char for s in doc.sents]
+    except ValueError:  # no sentence boundaries set (blank pipelines in tests)
+        return [0]
+
+
+def _sent_of(starts: list[int], char: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def timexes_for(
+    doc: Doc, lang: str, window: tuple[date, date] | None
+) -> tuple[list[dict[str, Any]], tuple[date, date] | None]:
+    """The timex dicts of ``doc`` and the tightened publication window (``None`` without a date)."""
+    cands: list[Candidate] = find_candidates(doc.text, lang)
+    has_parse = doc.has_annotation("DEP")
+    dirs = [direction(doc, c.start, c.end, lang) if has_parse else 0 for c in cands]
+    published = infer_published(cands, dirs, window) if window is not None else None
+    starts = _sentence_index(doc) if has_parse or doc.has_annotation("SENT_START") else [0]
+    sents = [_sent_of(starts, c.start) for c in cands]
+    # First the expressions that need no narrative anchor; then, in text order, "le lendemain" and
+    # clock times, anchored on the day the narration names (see anchor.narrative_anchor).
+    resolved: list[Resolved | None] = [
+        None if c.expr.kind in ("clock", "narr") else resolve(c.expr, published, d) for c, d in zip(cands, dirs, strict=True)
+    ]
+    refs: list[date | None] = [None] * len(cands)
+    last_day: tuple[date, int] | None = None
+    last_quarter: tuple[str, int] | None = None
+    for i, c in enumerate(cands):
+        r = resolved[i]
+        if r is None:
+            ref_day = narrative_anchor(last_day, c.start, c.expr.kind, doc.text)
+            if ref_day is None and c.expr.kind == "clock":
+                ref_day = _day_in_sentence_after(cands, resolved, sents, i)
+            refs[i] = ref_day
+            r = resolved[i] = resolve(c.expr, published, dirs[i], ref_day)
+        e = c.expr
+        if e.kind == "shift" and e.unit == "Y" and abs(e.offset) == 1 and last_quarter is not None:
+            # "profit rose from $5 million a year earlier", said of a quarter named just before: the
+            # same quarter a year before (financial news compares quarter with quarter).
+            if sents[i] - last_quarter[1] <= 1:
+                q = shift_quarter(last_quarter[0], e.offset)
+                if q is not None:
+                    r = resolved[i] = q
+        if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift":
+            last_quarter = (r.value, sents[i])
+        if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr"):
+            last_day = (r.earliest, c.end)  # type: ignore[assignment]
+    out: list[dict[str, Any]] = []
+    for i, c in enumerate(cands):
+        r = resolved[i]
+        assert r is not None
+        item: dict[str, Any] = {
+            "id": f"t{len(out) + 1}",
+            "start": c.start,
+            "end": c.end,
+            "text": c.text,
+            "type": r.type,
+            "value": r.value,
+            "earliest": r.earliest.isoformat() if r.earliest else None,
+            "latest": r.latest.isoformat() if r.latest else None,
+        }
+        if c.expr.mod:
+            item["mod"] = c.expr.mod
+        if refs[i] is not None:
+            item["anchor"] = "narrative"
+        elif r.earliest is not None and c.expr.kind not in ("cal", "decade", "century"):
+            item["anchor"] = "dct"
+        if not r.determined:
+            item["determined"] = False
+        out.append(item)
+    return out, published
+
+
+def _names_day(r: Resolved | None) -> bool:
+    """Whether a resolved expression names one known day (a narrative anchor)."""
+    return (
+        r is not None
+        and r.earliest is not None
+        and r.earliest == r.latest
+        and r.determined
+        and r.type in ("DATE", "TIME")
+        and not r.value.endswith("_REF")
+    )
+
+
+def _day_in_sentence_after(
+    cands: list[Candidate], resolved: list[Resolved | None], sents: list[int], i: int
+) -> date | None:
+    """The first day named later in the same sentence ("vers 0 h 40, jeudi")."""
+    for j in range(i + 1, len(cands)):
+        if sents[j] != sents[i]:
+            break
+        r = resolved[j]
+        if cands[j].expr.kind in ("cal", "weekday", "relday") and _names_day(r):
+            return r.earliest  # type: ignore[union-attr]
+    return None
+
+
+class TimexTagger:
+    """Writes ``doc._.timexes`` and ``doc._.published`` (see module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, lang: str) -> None:
+        self.name = name
+        self.lang = lang
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        dct = doc._.dct
+        window = (dct.earliest, dct.latest) if dct is not None else None
+        timexes, published = timexes_for(doc, self.lang, window)
+        doc._.timexes = timexes
+        doc._.published = published
+        return doc
+
+
+@Language.factory(
+    "dateline_timex",
+    assigns=["doc._.timexes", "doc._.published"],
+    requires=["token.dep", "token.morph"],
+    default_config={"lang": "fr"},
+)
+def make_timex_tagger(nlp: Language, name: str, lang: str) -> TimexTagger:
+    """Find and resolve time expressions (see :class:`TimexTagger`)."""
+    return TimexTagger(nlp, name, lang)

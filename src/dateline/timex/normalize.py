@@ -1,0 +1,550 @@
+"""From a parsed time expression to an ISO-TimeML value and an honest day interval.
+
+Pure functions, no spaCy: :func:`resolve` takes an :class:`Expr` (what the words say, produced by
+:mod:`dateline.timex.detect`), the window in which the article was written (an interval of days, a
+single day when the date is known to the day), the direction (past/future) decided from context, and
+the date the narration last mentioned; it returns the TIMEX3 type and value and the ``earliest``/
+``latest`` days that surely contain what the expression refers to.
+
+The key idea for month-only and year-only dates: every anchored expression is a *monotone* function of
+the writing day ``d`` ("hier" is ``d - 1``; "samedi" in the past is the last Saturday on or before
+``d``; "la semaine dernière" is the week before ``d``'s week). So over a window ``[lo, hi]`` the
+expression lies between ``f(lo)`` and ``f(hi)``: when both give the same value the window determines
+it, otherwise the honest answer is the interval ``[start of f(lo), end of f(hi)]`` and a value at the
+granularity that *is* determined (``2017-01``), never a guessed day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+__all__ = [
+    "Expr",
+    "Period",
+    "Resolved",
+    "coarse_value",
+    "shift_quarter",
+    "resolve",
+    "value_interval",
+]
+
+Window = tuple[date, date]
+
+
+@dataclass(frozen=True)
+class Expr:
+    """What a time expression says, independent of the language it was written in.
+
+    ``kind`` is one of: ``cal`` (calendar parts: year/month/day, maybe a weekday), ``weekday``,
+    ``relday`` (days from the writing day: "hier" = -1), ``narr`` (days from the date the narration
+    last mentioned: "le lendemain" = +1), ``relunit`` (the unit containing the writing day shifted by
+    ``offset``: "la semaine dernière" = week, -1), ``shift`` ("il y a trois jours": ``offset`` -3 of
+    ``unit`` D), ``clock``, ``duration``, ``set``, ``decade``, ``century``, ``season``, ``quarter``
+    (``unit`` Q or HY with ``number``), ``ref`` (PRESENT_REF...), ``invalid`` (an impossible date).
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    offset: int = 0
+    unit: str | None = None
+    amount: float | None = None
+    number: int | None = None
+    cue: int = 0
+    part: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    ref: str | None = None
+    season: str | None = None
+    mod: str | None = None
+    set_value: str | None = None
+    ref_type: str = "DATE"
+    generic: bool = False  # "en été" in general, not a particular summer: X value, no interval
+    follow_tense: bool = False  # "the quarter": the current one, or the last one in a past-tense clause
+
+
+@dataclass(frozen=True)
+class Period:
+    """A value with the days it spans."""
+
+    value: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The normalised expression: TIMEX3 ``type`` and ``value``, and the interval (``None`` when
+    nothing honest can be said, e.g. a duration or an unanchored date)."""
+
+    type: str
+    value: str
+    earliest: date | None
+    latest: date | None
+    determined: bool = True
+
+
+# --------------------------------------------------------------------------------------------- periods
+
+_MIN_YEAR, _MAX_YEAR = 1, 9998
+
+
+def _day(d: date) -> Period:
+    return Period(d.isoformat(), d, d)
+
+
+def _month(y: int, m: int) -> Period:
+    last = calendar.monthrange(y, m)[1]
+    return Period(f"{y:04d}-{m:02d}", date(y, m, 1), date(y, m, last))
+
+
+def _year(y: int) -> Period:
+    return Period(f"{y:04d}", date(y, 1, 1), date(y, 12, 31))
+
+
+def _week(d: date) -> Period:
+    iso = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return Period(f"{iso.year:04d}-W{iso.week:02d}", monday, monday + timedelta(days=6))
+
+
+def _weekend(d: date) -> Period:
+    w = _week(d)
+    return Period(w.value + "-WE", w.start + timedelta(days=5), w.end)
+
+
+def _quarter(y: int, q: int) -> Period:
+    start = date(y, 3 * q - 2, 1)
+    end = _month(y, 3 * q).end
+    return Period(f"{y:04d}-Q{q}", start, end)
+
+
+def _half(y: int, h: int) -> Period:
+    return Period(f"{y:04d}-H{h}", date(y, 6 * h - 5, 1), _month(y, 6 * h).end)
+
+
+# Seasons are given generous bounds (meteorological start to astronomical end and a little more) so an
+# interval for "l'été" surely contains the season whichever definition the writer had in mind.
+# Winter of year Y is the one starting in December of Y.
+_SEASON_BOUNDS: dict[str, tuple[tuple[int, int], tuple[int, int], int]] = {
+    "SP": ((3, 1), (6, 30), 0),
+    "SU": ((6, 1), (9, 30), 0),
+    "FA": ((9, 1), (12, 31), 0),
+    "WI": ((12, 1), (3, 31), 1),
+}
+_SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season(y: int, s: str) -> Period:
+    (m1, d1), (m2, d2), carry = _SEASON_BOUNDS[s]
+    return Period(f"{y:04d}-{s}", date(y, m1, d1), date(y + carry, m2, d2))
+
+
+def _decade(prefix: int) -> Period:
+    return Period(f"{prefix:03d}", date(prefix * 10, 1, 1), date(prefix * 10 + 9, 12, 31))
+
+
+def _century(prefix: int) -> Period:
+    start = max(prefix * 100, 1)
+    return Period(f"{prefix:02d}", date(start, 1, 1), date(prefix * 100 + 99, 12, 31))
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _unit_period(d: date, unit: str, k: int) -> Period:
+    """The ``unit`` containing day ``d``, shifted by ``k`` units."""
+    if unit == "D":
+        return _day(d + timedelta(days=k))
+    if unit == "W":
+        return _week(d + timedelta(weeks=k))
+    if unit == "WE":
+        return _weekend(d + timedelta(weeks=k))
+    if unit == "M":
+        return _month(*_add_months(d.year, d.month, k))
+    if unit == "Q":
+        q = (d.month - 1) // 3 + 1
+        y, qq = divmod((d.year * 4 + q - 1) + k, 4)
+        return _quarter(y, qq + 1)
+    if unit == "HY":
+        h = (d.month - 1) // 6 + 1
+        y, hh = divmod((d.year * 2 + h - 1) + k, 2)
+        return _half(y, hh + 1)
+    if unit == "Y":
+        return _year(d.year + k)
+    if unit == "DE":
+        return _decade(d.year // 10 + k)
+    if unit == "CE":
+        return _century(d.year // 100 + k)
+    if unit in _SEASON_START_MONTH:
+        return _season_at(d, unit, k)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def _season_at(d: date, s: str, k: int) -> Period:
+    """The season ``s`` of the year containing ``d`` shifted by ``k`` years (winter: of the winter
+    that began in the previous December when ``d`` is in January-March)."""
+    y = d.year - 1 if s == "WI" and d.month <= 3 else d.year
+    return _season(y + k, s)
+
+
+# ----------------------------------------------------------------------------------- value <-> interval
+
+_VALUE_RE = re.compile(
+    r"""^(?:(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})(?P<we>-WE)?|Q(?P<q>[1-4])
+        |H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?(?:T.*)?|(?P<dec>\d{3})|(?P<cen>\d{2}))$""",
+    re.VERBOSE,
+)
+
+
+def value_interval(value: str) -> tuple[date, date] | None:
+    """The days an ISO-TimeML date value spans (``None`` for X placeholders, durations, *_REF)."""
+    m = _VALUE_RE.match(value or "")
+    if not m:
+        return None
+    try:
+        if m["dec"]:
+            p = _decade(int(m["dec"]))
+        elif m["cen"]:
+            p = _century(int(m["cen"]))
+        else:
+            y = int(m["y"])
+            if m["d"]:
+                p = _day(date(y, int(m["m"]), int(m["d"])))
+            elif m["m"]:
+                p = _month(y, int(m["m"]))
+            elif m["w"]:
+                monday = date.fromisocalendar(y, int(m["w"]), 1)
+                p = _weekend(monday) if m["we"] else _week(monday)
+            elif m["q"]:
+                p = _quarter(y, int(m["q"]))
+            elif m["h"]:
+                p = _half(y, int(m["h"]))
+            elif m["s"]:
+                p = _season(y, m["s"])
+            else:
+                p = _year(y)
+    except ValueError:
+        return None
+    return p.start, p.end
+
+
+def shift_quarter(value: str, years: int) -> Resolved | None:
+    """The quarter ``value`` (``1989-Q3``) moved by ``years``: "a year earlier" said of a quarter."""
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if not m:
+        return None
+    p = _quarter(int(m[1]) + years, int(m[2]))
+    return Resolved("DATE", p.value, p.start, p.end)
+
+
+def coarse_value(earliest: date, latest: date) -> str:
+    """The finest calendar value containing every day of ``[earliest, latest]``: a day, a month, a
+    year, a decade; ``XXXX`` when even the decade is not determined."""
+    if earliest == latest:
+        return earliest.isoformat()
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return f"{earliest.year:04d}-{earliest.month:02d}"
+    if earliest.year == latest.year:
+        return f"{earliest.year:04d}"
+    if earliest.year // 10 == latest.year // 10:
+        return f"{earliest.year // 10:03d}"
+    return "XXXX"
+
+
+def _over(window: Window, f: Callable[[date], Period | None]) -> tuple[Period, bool] | None:
+    """Apply a monotone anchored function over a window; the flag says whether both ends agree (the
+    window determines the value) or the result is only an interval with a coarser value."""
+    a, b = f(window[0]), f(window[1])
+    if a is None or b is None:
+        return None
+    if a.value == b.value:
+        return a, True
+    return Period(coarse_value(a.start, b.end), a.start, b.end), False
+
+
+# ------------------------------------------------------------------------------------------- anchoring
+
+
+def _occurrence(d: date, make: Callable[[int], Period | None], direction: int, strict: bool) -> Period | None:
+    """The occurrence of a yearly-recurring period (``make(year)``) relative to day ``d``.
+
+    Past: the last one starting on or before ``d`` (before, if ``strict``); future: the first one
+    ending on or after ``d`` (after, if ``strict``); no direction: the nearest one.
+    """
+    if direction == 0:
+        # No tense to go by: the nearest occurrence ("les attentats du 11 septembre" written in
+        # February is the last September, "le 30 octobre" written in September the coming one).
+        cands = [p for y in range(d.year - 8, d.year + 9) if (p := make(y)) is not None]
+        if not cands:
+            return None
+        return min(cands, key=lambda p: (_distance(p, d), p.start))
+    years = range(d.year + 1, d.year - 9, -1) if direction < 0 else range(d.year - 1, d.year + 9)
+    for y in years:
+        p = make(y)
+        if p is None:
+            continue
+        if direction < 0 and (p.start < d or (not strict and p.start <= d)):
+            return p
+        if direction > 0 and (p.end > d or (not strict and p.end >= d)):
+            return p
+    return None
+
+
+def _distance(p: Period, d: date) -> int:
+    if p.start <= d <= p.end:
+        return 0
+    return (p.start - d).days if p.start > d else (d - p.end).days
+
+
+def _weekday_near(d: date, wd: int, direction: int, strict: bool) -> date:
+    back = (d.weekday() - wd) % 7
+    fwd = (wd - d.weekday()) % 7
+    if strict:
+        back = back or 7
+        fwd = fwd or 7
+    if direction < 0:
+        return d - timedelta(days=back)
+    if direction > 0:
+        return d + timedelta(days=fwd)
+    return d - timedelta(days=back) if back <= fwd else d + timedelta(days=fwd)
+
+
+def _safe_day(y: int, m: int, d: int) -> Period | None:
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        return None
+    try:
+        return _day(date(y, m, d))
+    except ValueError:
+        return None
+
+
+def _fmt_amount(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    n = "X" if amount is None else _fmt_amount(amount)
+    if unit in ("H", "MIN", "S"):
+        return f"PT{n}{'M' if unit == 'MIN' else unit}"
+    if unit == "Q":
+        return "PXM" if amount is None else f"P{_fmt_amount(3 * amount)}M"
+    if unit == "HY":
+        return "PXM" if amount is None else f"P{_fmt_amount(6 * amount)}M"
+    return f"P{n}{unit}"
+
+
+def _time_suffix(e: Expr) -> str | None:
+    if e.hour is not None:
+        return f"T{e.hour:02d}:{(e.minute or 0):02d}"
+    if e.part:
+        return f"T{e.part}"
+    return None
+
+
+def _with_time(p: Period | None, e: Expr, determined: bool) -> Resolved | None:
+    """A day period plus a clock time or part of day: TIME when the day is known."""
+    if p is None:
+        return None
+    suffix = _time_suffix(e)
+    if suffix is None:
+        return Resolved("DATE", p.value, p.start, p.end, determined)
+    if p.start == p.end and determined:
+        return Resolved("TIME", p.value + suffix, p.start, p.end)
+    return Resolved("TIME", "XXXX-XX-XX" + suffix, p.start, p.end, False)
+
+
+def _unanchored(e: Expr) -> Resolved:
+    """What can be said without any anchor: the parts the text gives, X for the rest, no interval."""
+    y = f"{e.year:04d}" if e.year is not None else "XXXX"
+    if e.kind == "cal" and e.month is not None:
+        v = f"{y}-{e.month:02d}" + (f"-{e.day:02d}" if e.day is not None else "")
+    elif e.kind == "weekday" and e.weekday is not None:
+        v = f"XXXX-WXX-{e.weekday + 1}"
+    elif e.kind == "season" and e.season:
+        v = f"{y}-{e.season}"
+    elif e.kind == "quarter" and e.number:
+        v = f"{y}-{'Q' if e.unit == 'Q' else 'H'}{e.number}"
+    else:
+        v = "XXXX-XX-XX"
+    suffix = _time_suffix(e)
+    if suffix and (e.kind in ("clock", "relday", "narr", "weekday") or e.day is not None):
+        v = (v if e.kind == "cal" else "XXXX-XX-XX") + suffix
+        return Resolved("TIME", v, None, None, False)
+    return Resolved("DATE", v, None, None, False)
+
+
+# ------------------------------------------------------------------------------------------- resolve
+
+
+def resolve(
+    e: Expr,
+    window: Window | None,
+    direction: int = 0,
+    ref_day: date | None = None,
+) -> Resolved:
+    """Normalise ``e`` written in ``window`` (``None``: unknown), in tense ``direction`` (-1 past,
+    +1 future, 0 unknown), with ``ref_day`` the day the narration last mentioned (for "le lendemain"
+    and clock times). Never raises on odd input: what cannot be resolved gets X placeholders and no
+    interval."""
+    if window is not None and window[0] > window[1]:
+        window = (window[1], window[0])
+    direction = e.cue or direction
+    strict = e.cue != 0
+    k = e.kind
+
+    if k == "invalid":
+        y = f"{e.year:04d}" if e.year is not None else "XXXX"
+        m = f"{e.month:02d}" if e.month is not None else "XX"
+        return Resolved("DATE", f"{y}-{m}-XX", None, None, False)
+    if k == "duration":
+        v = _duration_value(e.amount, e.unit or "D")
+        return Resolved("DURATION", v, None, None)
+    if k == "set":
+        return Resolved("SET", e.set_value or "XXXX", None, None)
+    if k == "ref":
+        ref = e.ref or "PRESENT_REF"
+        if ref == "PRESENT_REF" and window is not None:
+            return Resolved(e.ref_type, ref, window[0], window[1])
+        return Resolved(e.ref_type, ref, None, None)
+    if k == "decade" and e.number is not None:
+        p = _decade(e.number)
+        return Resolved("DATE", p.value, p.start, p.end)
+    if k == "century" and e.number is not None:
+        p = _century(e.number)
+        return Resolved("DATE", p.value, p.start, p.end)
+
+    # Fully explicit calendar dates need no anchor.
+    if k == "cal" and e.year is not None:
+        if e.month is None:
+            p = _year(e.year)
+        elif e.day is None:
+            p = _month(e.year, e.month)
+        else:
+            q = _safe_day(e.year, e.month, e.day)
+            if q is None:
+                return resolve(replace(e, kind="invalid"), window)
+            p = q
+        r = _with_time(p, e, True)
+        assert r is not None
+        return r
+    if k == "season" and e.season and e.year is not None:
+        p = _season(e.year, e.season)
+        return Resolved("DATE", p.value, p.start, p.end)
+    if k == "quarter" and e.number and e.year is not None:
+        p = _quarter(e.year, e.number) if e.unit == "Q" else _half(e.year, e.number)
+        return Resolved("DATE", p.value, p.start, p.end)
+
+    if window is None or e.generic:
+        return _unanchored(e)
+
+    f: Callable[[date], Period | None]
+    if k == "cal" and e.month is not None and e.unit == "Y":  # "June last year"
+        m, off = e.month, e.offset
+
+        def f(d: date) -> Period | None:
+            return _month(d.year + off, m)
+
+    elif k == "cal" and e.month is not None and e.day is not None:
+        m, dd = e.month, e.day
+        if _safe_day(2000, m, dd) is None:  # no year has it (2000 is a leap year): "31 février"
+            return resolve(replace(e, kind="invalid"), window)
+
+        def f(d: date) -> Period | None:
+            return _occurrence(d, lambda y: _safe_day(y, m, dd), direction, strict)
+
+    elif k == "cal" and e.month is not None:
+        m = e.month
+
+        def f(d: date) -> Period | None:
+            return _occurrence(d, lambda y: _month(y, m), direction, strict)
+
+    elif k == "weekday" and e.weekday is not None:
+        wd = e.weekday
+
+        weekend = e.unit == "WE"
+
+        def f(d: date) -> Period | None:
+            day = _weekday_near(d, wd, direction, strict)
+            return _weekend(day) if weekend else _day(day)
+
+    elif k == "relday":
+        off = e.offset
+
+        def f(d: date) -> Period | None:
+            return _day(d + timedelta(days=off))
+
+    elif k == "narr" and e.weekday is not None and (ref_day is None or ref_day.weekday() != e.weekday):
+        # "ce même lundi" when the narration named no Monday: an ordinary weekday.
+        return resolve(replace(e, kind="weekday"), window, direction)
+
+    elif k == "narr":
+        off = e.offset
+        if ref_day is not None:
+            return _with_time(_day(ref_day + timedelta(days=off)), e, True) or _unanchored(e)
+
+        def f(d: date) -> Period | None:
+            return _day(d + timedelta(days=off))
+
+    elif k == "clock":
+        if ref_day is not None:
+            return _with_time(_day(ref_day), e, True) or _unanchored(e)
+
+        def f(d: date) -> Period | None:
+            return _day(d)
+
+    elif k == "relunit" and e.unit:
+        unit, off = e.unit, e.offset
+        if e.follow_tense:
+            off = -1 if direction < 0 else 0
+
+        def f(d: date) -> Period | None:
+            return _unit_period(d, unit, off)
+
+    elif k == "shift" and e.unit:
+        unit, off = e.unit, e.offset
+
+        def f(d: date) -> Period | None:
+            # "il y a trois jours" is a day, "il y a une semaine" too (seven days back), "il y a deux
+            # mois" a month, "il y a trois ans" a year: the granularity of the unit counted.
+            if unit in ("D", "H", "MIN", "S"):
+                return _day(d + timedelta(days=off if unit == "D" else 0))
+            if unit == "W":
+                return _day(d + timedelta(weeks=off))
+            return _unit_period(d, unit, off)
+
+    elif k == "season" and e.season:
+        s = e.season
+
+        def f(d: date) -> Period | None:
+            return _occurrence(d, lambda y: _season(y, s), direction, strict) if direction else _season_at(
+                d, s, 0
+            )
+
+    elif k == "quarter" and e.number:
+        num, unit = e.number, e.unit
+
+        def f(d: date) -> Period | None:
+            return _occurrence(
+                d, lambda y: _quarter(y, num) if unit == "Q" else _half(y, num), direction, strict
+            )
+
+    else:
+        return _unanchored(e)
+
+    try:
+        over = _over(window, f)
+    except (ValueError, OverflowError):
+        return _unanchored(e)
+    if over is None:
+        return _unanchored(e)
+    r = _with_time(over[0], e, over[1])
+    return r if r is not None else _unanchored(e)
