@@ -58,7 +58,9 @@ def attribute_marked(doc: Doc, q: MarkedQuote, lex: Lexicon, seg: Segmenter) -> 
     opening = _token_at(doc, q.open)
     if opening is None:
         return None
-    return _before(doc, opening, lex, seg)
+    # A quoted term of one to three words is a quotation only when the verb introduces it directly.
+    short = len(doc.text[q.start : q.end].split()) <= 3
+    return _before(doc, opening, lex, seg, short)
 
 
 def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
@@ -98,7 +100,7 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
     return None
 
 
-def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter) -> Attribution | None:
+def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -> Attribution | None:
     s0, _ = seg.bounds(opening)
     k = opening - 1
     while k >= s0 and doc[k].is_space:
@@ -114,6 +116,8 @@ def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter) -> Attribution
         if is_reporting(t, lex) and not is_negated(t, lex):
             # The verb must introduce the quotation, not report a clause of its own in between.
             between = doc[t.i + 1 : opening]
+            if short and sum(1 for b in between if b.is_alpha) > 2:
+                return None  # 'la porte-parole des "gilets jaunes libres"': a name, not a quotation
             if any(b.pos_ == "VERB" and b.dep_ in ("ccomp", "xcomp") for b in between) and not colon:
                 return None
             subj = subject_of(t)

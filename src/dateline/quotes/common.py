@@ -185,6 +185,8 @@ def speaker_span(head: Token) -> Span:
     """The noun phrase of a speaker around its head: the head's subtree without relative clauses,
     clauses and punctuation, cut at the first gap so that it stays contiguous."""
     doc = head.doc
+    if head.pos_ == "PRON" or head.text.startswith("-"):
+        return doc[head.i : head.i + 1]
     keep = {head.i}
     stack = [c for c in head.children if c.dep_ not in _NOT_NP or c.dep_ == "conj"]
     while stack:

@@ -40,6 +40,17 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
 
 
+def _sentence_like(doc: Doc, q: MarkedQuote) -> bool:
+    """Whether a quotation nothing attributes reads as someone's sentence: it starts with a capital
+    and has a finite verb (a title, a term or a list of nouns does not)."""
+    first = next((ch for ch in doc.text[q.start : q.end] if ch.isalpha()), "")
+    if not first.isupper():
+        return False
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    return span is not None and any("VerbForm=Fin" in str(t.morph) or t.tag_ in finite for t in span)
+
+
 class QuoteFinder:
     """The pipeline component (see the module docstring)."""
 
@@ -81,7 +92,7 @@ def extract_quotes(
     for q in unattributed:
         if any(s <= q.start and q.end <= e for s, e in taken):
             continue  # a fragment inside a reported clause: that clause is mixed
-        if _words(text[q.start : q.end]) < min_words:
+        if _words(text[q.start : q.end]) < min_words or not _sentence_like(doc, q):
             continue
         cands.append(Candidate(q.start, q.end, "direct", None, None, None, "direct-context"))
     cands = _drop_nested(cands)

@@ -57,14 +57,20 @@ def _chars(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following conjunctions and relative clauses back to it."""
     for c in verb.children:
-        if c.dep_ in _SUBJ and c.pos_ != "SCONJ":
+        if c.dep_ in _SUBJ and c.pos_ != "SCONJ" and not c.is_punct:
+            if c.lower_ == "-t" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text.startswith("-"):
+                return c.doc[c.i + 1]  # "a-t-il": the pronoun is "-il", not the euphonic "-t"
+            if c.lower_ in ("-t", "-", "–"):
+                continue
             if c.tag_ == "PRON" and "PronType=Rel" in str(c.morph) and verb.dep_.startswith("acl"):
                 return verb.head  # "le ministre, qui a déclaré que …"
             if c.lower_ in ("qui", "who", "which") and verb.dep_.endswith("relcl"):
                 return verb.head
             return c
-    if verb.dep_ == "conj" and verb.head is not verb:
-        return subject_of(verb.head)
+    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
+        # "X a dit … et a ajouté que", "X a réagi, ajoutant que": the subject of the governing verb.
+        if verb.dep_ == "conj" or "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG":
+            return subject_of(verb.head)
     return clitic_subject(verb)
 
 
@@ -155,6 +161,8 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         if chars is None:
             return None
         subj = subject_of(verb)
+        if subj is None or subj.lower_ in ("on", "one"):
+            return None  # no one states it ("on sait que"), or a parse we cannot trust
         return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "complement")
     if comp is not None and comp.i < verb.i:
         # "The economy is strong, Trump said": the parser hangs the reported clause to the left.
@@ -174,7 +182,10 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
     left = cue.start
     if subj is not None and subj.i < verb.i and lex.lang == "en":
         left = min(left, subj.left_edge.i)
-    if _after_comma(doc, left):
+    participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"
+    has_aux = any(c.dep_.startswith("aux") for c in verb.children) or cue.start < verb.i
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    if _after_comma(doc, left) and not passive and (has_aux or not participle):
         comma = _prev_index(doc, left)
         before = _prev_index(doc, comma)
         if before >= 0 and doc[before].text in _CLOSE_MARKS:
@@ -183,6 +194,8 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         speaker = inverted_speaker(verb) if lex.lang == "fr" or subj is None else subj
         if speaker is None or speaker.i < comma:
             speaker = subj if subj is not None and subj.i > comma else None
+        if speaker is None:
+            return None  # "L'élu, étonné, a confié …": the subject is before the comma, not a report
         # After the reporting clause, the sentence should end (or go on with circumstances only): a
         # verb with its own complement right after is a new clause, not a postposed report.
         chars = _chars(doc, a, comma)

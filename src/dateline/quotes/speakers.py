@@ -29,12 +29,30 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from dateline.quotes.common import Lexicon
+from dateline.quotes.firstnames import given_name_gender
 
 __all__ = ["SpeakerResolver"]
 
 # How far back a pronoun looks for its antecedent, in characters: about three news sentences. Past
 # that, a pronoun speaker is left unresolved rather than guessed.
 _PRONOUN_WINDOW = 600
+# Endings of French and English agent nouns ("plaisancier", "rappeur", "syndicaliste", "habitante",
+# "reporter"): a head noun with one of them is taken for a person when it is not a listed role.
+_AGENT_ENDINGS = (
+    "eur",
+    "euse",
+    "rice",
+    "iste",
+    "ier",
+    "ière",
+    "ant",
+    "ante",
+    "ien",
+    "ienne",
+    "er",
+    "or",
+    "ist",
+)
 _DETS = frozenset(
     {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"}
 )
@@ -69,11 +87,14 @@ class SpeakerResolver:
         self.entities: list[dict[str, Any]] = list(doc._.entities or [])
         self._by_id = {e["id"]: e for e in self.entities}
         mentions: list[_Mention] = []
+        roles = frozenset(_fold(r) for r in lex.roles)
         for ent in self.entities:
             for m in ent.get("mentions", []):
                 text = m["text"]
                 first = next((w for w in text.split() if _fold(w) not in _DETS), text)
-                mentions.append(_Mention(m["start"], m["end"], ent, first[:1].isupper()))
+                # "ministre russe des Affaires", "Président de la Métropole": a title taken for a name.
+                strong = first[:1].isupper() and _fold(first) not in roles
+                mentions.append(_Mention(m["start"], m["end"], ent, strong))
         mentions.sort(key=lambda m: m.start)
         self.mentions = mentions
         self._starts = [m.start for m in mentions]
@@ -120,7 +141,7 @@ class SpeakerResolver:
                 continue
             w = _fold(t.lemma_ if t.pos_ != "PROPN" else t.text)
             w = self._synonyms.get(w, w)
-            if head is None and (w in self._roles or t.lemma_.lower() in self.lex.roles):
+            if head is None and (w in self._roles or (t.pos_ == "NOUN" and self._human(t))):
                 head = w
             words.update(w.split("-") if w == "affaires-etrangeres" else [w])
         if head is None:
@@ -164,6 +185,15 @@ class SpeakerResolver:
             if role and role not in roles:
                 roles.append(role)
 
+    def _human(self, tok: Token) -> bool:
+        """Whether a noun denotes a person: a listed role or a typical agent-noun ending."""
+        low = tok.lemma_.lower()
+        if low in self.lex.roles or tok.lower_ in self.lex.roles:
+            return True
+        if low in self.lex.groups or low in self.lex.speech_nouns:
+            return False
+        return low.endswith(_AGENT_ENDINGS)
+
     def _gender(self, title: Span) -> str | None:
         for t in title:
             if t.pos_ == "DET" and t.lower_ in ("la", "une", "cette"):
@@ -183,7 +213,7 @@ class SpeakerResolver:
         head = None
         while k >= lo:
             t = doc[k]
-            if t.pos_ in ("NOUN",) and t.lemma_.lower() in self.lex.roles:
+            if t.pos_ == "NOUN" and self._human(t):
                 head = k
             if t.pos_ not in ("NOUN", "ADJ", "DET", "ADP", "PROPN") or t.is_punct:
                 break
@@ -206,8 +236,8 @@ class SpeakerResolver:
         j = k + 1
         if j < len(doc) and doc[j].pos_ == "DET":
             j += 1
-        noun_title = j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() in self.lex.roles
-        adj_title = j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j + 1].lemma_.lower() in self.lex.roles
+        noun_title = j < len(doc) and doc[j].pos_ == "NOUN" and self._human(doc[j])
+        adj_title = j + 1 < len(doc) and doc[j].pos_ == "ADJ" and self._human(doc[j + 1])
         if not (noun_title or adj_title):
             return None
         end = j
@@ -249,7 +279,25 @@ class SpeakerResolver:
                 return str(strong[0].entity["id"])
         key = self._title_key(list(speaker))
         if key is not None:
-            return self._by_title(key, speaker)
+            found = self._by_title(key, speaker)
+            singular = "Plur" not in head.morph.get("Number")
+            if found is None and head.pos_ == "NOUN" and self._human(head) and singular:
+                # "…, estime le plaisancier", "conclut le journaliste": a description never given
+                # with a name refers back to the person just quoted.
+                found = self._last_speaker(speaker.start_char, self._gender(speaker))
+            return found
+        return None
+
+    def _last_speaker(self, pos: int, gender: str | None) -> str | None:
+        for rpos, rid in reversed(self._refs):
+            if rpos >= pos:
+                continue
+            if pos - rpos > _PRONOUN_WINDOW:
+                return None
+            ent = self._by_id.get(rid)
+            if ent is not None and ent.get("type") == "PER" and self._gender_ok(ent, gender):
+                return rid
+            return None
         return None
 
     def _pronoun(self, speaker: Span) -> tuple[str | None, str] | None:
@@ -294,7 +342,8 @@ class SpeakerResolver:
         if gender is None:
             return True
         p = self.people.get(ent["id"])
-        return p is None or p.gender is None or p.gender == gender
+        known = p.gender if p is not None and p.gender else given_name_gender(str(ent.get("name", "")))
+        return known is None or known == gender
 
     def _by_title(self, key: tuple[str, frozenset[str]], speaker: Span) -> str | None:
         head, words = key
