@@ -203,6 +203,10 @@ def speaker_span(head: Token) -> Span:
         hi + 2 in keep and doc[hi + 1].text == "," and doc[hi + 2].pos_ == "PROPN" and hi + 2 > head.i
     ):
         hi += 1 if hi + 1 in keep else 2
+    # "Me Hugo Tran", "M. Dupont": an honorific heads the phrase, the name follows it.
+    if doc[hi].lower_ in _HONORIFICS:
+        while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
+            hi += 1
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     while lo < hi and doc[lo].is_punct:
@@ -212,6 +216,9 @@ def speaker_span(head: Token) -> Span:
     return doc[lo : hi + 1]
 
 
+_HONORIFICS = frozenset(
+    {"me", "maître", "m.", "mme", "mlle", "dr", "pr", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
+)
 _END = frozenset({".", "!", "?", "…", "...", ";"})
 _OPENERS = frozenset({"«", "“", '"', "—", "–", "-", "(", "„", "‹"})
 

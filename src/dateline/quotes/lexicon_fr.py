@@ -93,7 +93,7 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
         """
     accusation affirmation allocution annonce appel argument assurance attestation aveu avertissement
     avis cri commentaire communiqué compte-rendu confession confidence confirmation conférence
-    constat critique déclaration démenti dénonciation discours dire dires entretien explication
+    constat critique déclaration information informations démenti dénonciation discours dire dires entretien explication
     exposé interview intervention lettre message mise_en_garde note parole paroles plaidoyer
     position précision prise_de_parole promesse propos proclamation rapport réaction réponse
     réplique révélation revendication sermon slogan témoignage texte tribune tweet ultimatum voeu
@@ -176,6 +176,7 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     accusation procureurs juges élus députés sénateurs habitants riverains témoins médecins
     chercheurs scientifiques spécialistes analystes observateurs responsables dirigeants
     manifestants militants salariés employés grévistes familles parents victimes
+        journal quotidien hebdomadaire magazine site radio chaîne agence mensuel
     """
     )
 )

@@ -115,11 +115,12 @@ class SpeakerResolver:
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
     def _mentions_in(self, start: int, end: int) -> list[_Mention]:
+        # Mentions starting inside the span (a mention running past its end, like "France Bleu" for a
+        # speaker cut to "France", still names it).
         k = bisect.bisect_left(self._starts, start)
         out = []
         while k < len(self.mentions) and self.mentions[k].start < end:
-            if self.mentions[k].end <= end:
-                out.append(self.mentions[k])
+            out.append(self.mentions[k])
             k += 1
         return out
 
@@ -215,7 +216,7 @@ class SpeakerResolver:
             t = doc[k]
             if t.pos_ == "NOUN" and self._human(t):
                 head = k
-            if t.pos_ not in ("NOUN", "ADJ", "DET", "ADP", "PROPN") or t.is_punct:
+            if t.pos_ not in ("NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM") or t.is_punct:
                 break
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON"):
                 break  # another person's name: what comes before is their title, not this one's
@@ -241,7 +242,7 @@ class SpeakerResolver:
         if not (noun_title or adj_title):
             return None
         end = j
-        while end < len(doc) and end - j < 10 and doc[end].text not in (",", ".", ";", ":", "(", "«"):
+        while end < len(doc) and end - j < 10 and doc[end].text not in (",", ".", ";", ":", "«"):
             if doc[end].pos_ in ("VERB", "AUX"):
                 break
             end += 1
@@ -256,12 +257,31 @@ class SpeakerResolver:
             self._refs.append((speaker.start_char, ent))
         return ent
 
+    def _in_modifier(self, m: _Mention, head: Token) -> bool:
+        """Whether a mention sits in a prepositional modifier of the speaker's head ("les électeurs
+        de la circonscription d'Henri Guaino", "le chef du ministère …"): then it is not the speaker."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or head.i in range(span.start, span.end):
+            return False
+        tok = span.root
+        for _ in range(4):
+            if tok.i == head.i or tok.head.i == tok.i:
+                return False
+            if any(c.dep_ == "case" for c in tok.children) or tok.head.pos_ == "ADP":
+                return True
+            tok = tok.head
+        return False
+
     def _resolve(self, speaker: Span, exclude: tuple[int, int] | None) -> str | None:
-        inside = self._mentions_in(speaker.start_char, speaker.end_char)
+        head = speaker.root
+        inside = [
+            m
+            for m in self._mentions_in(speaker.start_char, speaker.end_char)
+            if not self._in_modifier(m, head)
+        ]
         people = [m for m in inside if m.strong and m.entity.get("type") == "PER"]
         if people:
             return str(people[-1].entity["id"])
-        head = speaker.root
         if len(speaker) == 1 or head.pos_ == "PRON" or head.text.startswith("-"):
             pron = self._pronoun(speaker)
             if pron is not None:
@@ -277,6 +297,19 @@ class SpeakerResolver:
             strong = [m for m in inside if m.strong]
             if strong and head.pos_ == "PROPN":
                 return str(strong[0].entity["id"])
+            if head.pos_ == "PROPN":
+                named = self._by_name_part(speaker)
+                if named is not None:
+                    return named
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.speech_nouns:
+            # "des informations de Téléstar", "un communiqué du ministère": the source is the author.
+            authors = [m for m in self._mentions_in(speaker.start_char, speaker.end_char) if m.strong]
+            if authors:
+                return str(authors[-1].entity["id"])
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.groups:
+            org = self._org_by_word(head)
+            if org is not None:
+                return org
         key = self._title_key(list(speaker))
         if key is not None:
             found = self._by_title(key, speaker)
@@ -287,6 +320,27 @@ class SpeakerResolver:
                 found = self._last_speaker(speaker.start_char, self._gender(speaker))
             return found
         return None
+
+    def _by_name_part(self, speaker: Span) -> str | None:
+        """A name the model did not tag ("Pierre-Gaël"): the one person entity whose name has it."""
+        words = {_fold(t.text) for t in speaker if t.pos_ == "PROPN" and len(t.text) > 2}
+        if not words:
+            return None
+        found = {
+            e["id"] for e in self.entities if e.get("type") == "PER" and words & set(_fold(e["name"]).split())
+        }
+        return str(found.pop()) if len(found) == 1 else None
+
+    def _org_by_word(self, head: Token) -> str | None:
+        """'le parquet' -> 'Parquet de Paris', 'le journal' -> 'Journal du dimanche': the one
+        organisation of the article whose name has the head word."""
+        word = _fold(head.lemma_)
+        found = {
+            e["id"]
+            for e in self.entities
+            if e.get("type") in ("ORG", "MISC") and word in _fold(str(e["name"])).split()
+        }
+        return str(found.pop()) if len(found) == 1 else None
 
     def _last_speaker(self, pos: int, gender: str | None) -> str | None:
         for rpos, rid in reversed(self._refs):
@@ -348,12 +402,17 @@ class SpeakerResolver:
     def _by_title(self, key: tuple[str, frozenset[str]], speaker: Span) -> str | None:
         head, words = key
         gender = self._gender(speaker)
-        matches = []
+        same_head = []
         for pid, p in self.people.items():
             if gender and p.gender and gender != p.gender:
                 continue
-            if any(h == head and words <= w for h, w in p.titles):
-                matches.append(pid)
-        if len(matches) == 1:
-            return matches[0]
+            if any(h == head for h, _ in p.titles):
+                same_head.append(pid)
+        if len(same_head) == 1:
+            return same_head[0]
+        # Several people share the title's head ("le président russe", "le président américain"):
+        # the one whose title has every word of the description, if only one does.
+        full = [pid for pid in same_head if any(h == head and words <= w for h, w in self.people[pid].titles)]
+        if len(full) == 1:
+            return full[0]
         return None
