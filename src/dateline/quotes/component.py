@@ -81,6 +81,9 @@ def extract_quotes(
         if att is None:
             unattributed.append(q)
             continue
+        if att.speaker is None and _words(text[q.start : q.end]) <= 3:
+            unattributed.append(q)  # a quoted term with a verb nearby but no one saying it
+            continue
         cands.append(Candidate(q.start, q.end, "direct", att.cue, att.speaker, att.verb, att.rule))
     direct_spans = [(c.start, c.end) for c in cands]
     for ind in find_indirect(doc, lex, seg):

@@ -102,8 +102,12 @@ def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
         ):
             return c
         if (
-            c.dep_ == "xcomp"
+            c.dep_ in ("xcomp", "obl:arg", "advcl", "acl")
             and c.pos_ in ("VERB", "AUX")
+            and (
+                c.dep_ == "xcomp"
+                or any(g.dep_ == "mark" and g.lower_ in ("de", "d'", "d’", "à", "to") for g in c.children)
+            )
             and (c.tag_ == "VB" or "VerbForm=Inf" in str(c.morph))
             and c.i > verb.i
             and not opinion_ok
@@ -140,6 +144,7 @@ def find_indirect(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
     out.extend(_from_prepositions(doc, lex, seg))
     if lex.lang == "fr":
         out.extend(_from_pour(doc, lex, seg))
+        out.extend(_from_final_pour(doc, lex, seg))
     return out
 
 
@@ -315,4 +320,44 @@ def _from_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
         if chars is None:
             continue
         out.append(Candidate(chars[0], chars[1], "indirect", doc[k : k + 1], _trim_np(who), None, "pour"))
+    return out
+
+
+def _from_final_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
+    """ "Une mesure surprenante pour ce syndicaliste." — an evaluation closed by "pour" + a person
+    (a name, or a definite or demonstrative description of a person) at the end of the sentence."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ != "pour" or tok.i + 2 >= len(doc):
+            continue
+        s0, s1 = seg.bounds(tok.i)
+        det = doc[tok.i + 1]
+        k = tok.i + 2 if det.pos_ == "DET" else tok.i + 1
+        head = doc[k]
+        named = head.ent_type_ == "PER"
+        described = det.lower_ in ("ce", "cet", "cette", "le", "la", "l'", "l’") and (
+            head.pos_ == "NOUN" and head.lemma_.lower() in lex.roles
+        )
+        if not (named or described):
+            continue
+        b = _np_until_comma(doc, tok.i + 1, s1, limit=6)
+        rest = [t for t in doc[b:s1] if not t.is_space]
+        if rest and rest[0].text not in (",", ".", "!", "?", ";"):
+            continue  # the sentence goes on: "pour" is not closing it
+        if rest and rest[0].text == "," and any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        chars = _chars(doc, s0, tok.i)
+        if chars is None:
+            continue
+        out.append(
+            Candidate(
+                chars[0],
+                chars[1],
+                "indirect",
+                doc[tok.i : tok.i + 1],
+                _trim_np(doc[tok.i + 1 : b]),
+                None,
+                "pour",
+            )
+        )
     return out
