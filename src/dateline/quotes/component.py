@@ -108,12 +108,13 @@ def extract_quotes(
         speaker: dict[str, Any] | None = None
         if c.speaker is not None and len(c.speaker) > 0:
             ent = resolver.resolve(c.speaker, exclude=(c.start, c.end))
-            speaker = {
-                "start": c.speaker.start_char,
-                "end": c.speaker.end_char,
-                "text": c.speaker.text,
-                "entity": ent,
-            }
+            s0, s1 = c.speaker.start_char, c.speaker.end_char
+            # The inverted clitic of "a-t-il ajouté" is the pronoun "il", without its hyphens.
+            if text[s0:s1].startswith("-"):
+                s0 += 1
+                if text[s0:s1].startswith("t-"):
+                    s0 += 2
+            speaker = {"start": s0, "end": s1, "text": text[s0:s1], "entity": ent}
         elif (
             c.rule == "direct-context"
             and last_speaker is not None
@@ -168,6 +169,10 @@ def _merge_indirect(
         if covered >= 0.9 * length:
             q = inner[0]
             return Candidate(q.start, q.end, "direct", ind.cue, ind.speaker, ind.verb, ind.rule)
+        # The quoted fragment is part of the mixed quotation, not a quotation of its own.
+        cands[:] = [
+            c for c in cands if not (c.kind == "direct" and ind.start <= c.start and c.end <= ind.end)
+        ]
         return Candidate(ind.start, ind.end, "mixed", ind.cue, ind.speaker, ind.verb, ind.rule)
     return ind
 

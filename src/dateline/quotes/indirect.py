@@ -54,10 +54,22 @@ def _chars(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
 
 
+# Time words the parser sometimes takes for an inverted subject ("a estimé mardi la présidente").
+_TIME_WORDS = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain matin soir soirée "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split()
+)
+
+
+def _temporal(tok: Token) -> bool:
+    return tok.lower_ in _TIME_WORDS or tok.ent_type_ in ("DATE", "TIME")
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following conjunctions and relative clauses back to it."""
     for c in verb.children:
-        if c.dep_ in _SUBJ and c.pos_ != "SCONJ" and not c.is_punct:
+        if c.dep_ in _SUBJ and c.pos_ != "SCONJ" and not c.is_punct and not _temporal(c):
             if c.lower_ == "-t" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text.startswith("-"):
                 return c.doc[c.i + 1]  # "a-t-il": the pronoun is "-il", not the euphonic "-t"
             if c.lower_ in ("-t", "-", "–"):
@@ -83,8 +95,10 @@ def inverted_speaker(verb: Token) -> Token | None:
     if clitic is not None:
         return clitic
     doc = verb.doc
-    for j in range(verb.i + 1, min(verb.i + 4, len(doc))):
+    for j in range(verb.i + 1, min(verb.i + 5, len(doc))):
         t = doc[j]
+        if _temporal(t):
+            continue
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             return t
         if t.pos_ not in ("DET", "ADV", "ADJ", "NUM"):
