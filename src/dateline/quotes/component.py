@@ -20,6 +20,7 @@ entities' ``roles``. Reads ``doc._.entities`` (speaker resolution), ``doc._.time
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from spacy.language import Language
@@ -28,7 +29,7 @@ from spacy.tokens import Doc
 from dateline.extensions import register_extensions
 from dateline.quotes.attribution import attribute_marked
 from dateline.quotes.common import Candidate, Segmenter, get_lexicon
-from dateline.quotes.dating import quote_date
+from dateline.quotes.dating import TimexIndex, quote_date
 from dateline.quotes.direct import MarkedQuote, scan_direct
 from dateline.quotes.indirect import find_indirect
 from dateline.quotes.speakers import SpeakerResolver
@@ -85,15 +86,18 @@ def extract_quotes(
             unattributed.append(q)  # a quoted term with a verb nearby but no one saying it
             continue
         cands.append(Candidate(q.start, q.end, "direct", att.cue, att.speaker, att.verb, att.rule))
-    direct_spans = [(c.start, c.end) for c in cands]
+    direct_spans = _Spans([(c.start, c.end) for c in cands])
+    marked_spans = _Spans([(q.open, q.close) for q in marked])
+    by_open = {q.open: q for q in marked}
+    absorbed: set[int] = set()  # content starts of quoted fragments inside mixed quotations
     for ind in find_indirect(doc, lex, seg):
-        merged = _merge_indirect(ind, cands, direct_spans, marked)
+        merged = _merge_indirect(ind, direct_spans, marked_spans, by_open, absorbed)
         if merged is not None:
             cands.append(merged)
+    cands = [c for c in cands if not (c.kind == "direct" and c.start in absorbed)]
     # Quotations with no attribution: a sentence between marks, continuing a speaker just quoted.
-    taken = [(c.start, c.end) for c in cands]
     for q in unattributed:
-        if any(s <= q.start and q.end <= e for s, e in taken):
+        if q.start in absorbed:
             continue  # a fragment inside a reported clause: that clause is mixed
         if _words(text[q.start : q.end]) < min_words or not _sentence_like(doc, q):
             continue
@@ -102,6 +106,7 @@ def extract_quotes(
     cands.sort(key=lambda c: (c.start, c.end))
     quoted = [(q.start, q.end) for q in marked]
     resolver = SpeakerResolver(doc, lex, quoted)
+    timexes = TimexIndex(doc._.timexes or [])
     out: list[dict[str, Any]] = []
     last_speaker: tuple[int, dict[str, Any]] | None = None  # (end of the quote, its speaker dict)
     for c in cands:
@@ -133,7 +138,7 @@ def extract_quotes(
                 else None
             ),
             "speaker": speaker,
-            "date": quote_date(doc, (c.start, c.end), c.cue, c.speaker, c.verb),
+            "date": quote_date(doc, (c.start, c.end), c.cue, c.speaker, c.verb, timexes),
             "rule": c.rule,
         }
         out.append(quote)
@@ -142,37 +147,61 @@ def extract_quotes(
     return out
 
 
+# Past this many characters, the previous speaker is too far for a quotation to continue it (and the
+# gap is not scanned, which keeps the cost per quotation bounded).
+_CONTEXT_CHARS = 2000
+
+
 def _paragraphs_between(text: str, a: int, b: int) -> int:
     if b <= a:
         return 0
+    if b - a > _CONTEXT_CHARS:
+        return 1 << 30
     gap = text[a:b]
     return sum(1 for line in gap.split("\n")[1:] if line.strip()) if "\n" in gap else 0
 
 
+class _Spans:
+    """Non-overlapping character spans, sorted: the ones meeting ``[a, b)`` found by bisection, so
+    merging stays linear-logarithmic however many quotations an article has."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.ends = [e for _, e in self.spans]
+
+    def meeting(self, a: int, b: int) -> list[tuple[int, int]]:
+        k = bisect.bisect_right(self.ends, a)
+        out = []
+        while k < len(self.spans) and self.spans[k][0] < b:
+            out.append(self.spans[k])
+            k += 1
+        return out
+
+
 def _merge_indirect(
-    ind: Candidate, cands: list[Candidate], direct: list[tuple[int, int]], marked: list[MarkedQuote]
+    ind: Candidate, direct: _Spans, marked: _Spans, by_open: dict[int, MarkedQuote], absorbed: set[int]
 ) -> Candidate | None:
     """An indirect candidate as it should be kept (mixed, or dropped when a direct quote covers it)."""
     length = ind.end - ind.start
-    for s, e in direct:
+    for s, e in direct.meeting(ind.start, ind.end):
         overlap = min(e, ind.end) - max(s, ind.start)
-        if overlap <= 0:
-            continue
         if overlap >= 0.6 * length or (s <= ind.start and ind.end <= e):
             return None  # the same quotation, already attributed between marks
     # A reporting verb inside a quotation reports the quoted speaker's words, not the article's.
-    if ind.cue is not None and any(q.start <= ind.cue.start_char < q.end for q in marked):
-        return None
-    inner = [q for q in marked if ind.start <= q.open and q.close <= ind.end + 1]
+    if ind.cue is not None:
+        at = ind.cue.start_char
+        if any(o < at < c for o, c in marked.meeting(at, at + 1)):
+            return None
+    inner = [
+        by_open[o] for o, c in marked.meeting(ind.start, ind.end + 1) if ind.start <= o and c <= ind.end + 1
+    ]
     if inner:
         covered = sum(q.end - q.start for q in inner)
         if covered >= 0.9 * length:
             q = inner[0]
             return Candidate(q.start, q.end, "direct", ind.cue, ind.speaker, ind.verb, ind.rule)
         # The quoted fragment is part of the mixed quotation, not a quotation of its own.
-        cands[:] = [
-            c for c in cands if not (c.kind == "direct" and ind.start <= c.start and c.end <= ind.end)
-        ]
+        absorbed.update(q.start for q in inner)
         return Candidate(ind.start, ind.end, "mixed", ind.cue, ind.speaker, ind.verb, ind.rule)
     return ind
 

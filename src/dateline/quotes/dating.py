@@ -9,11 +9,12 @@ time component tightened it, else the ``dct`` interval), with the ``dct`` value.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["quote_date"]
+__all__ = ["TimexIndex", "quote_date"]
 
 # Hops from a time expression's head up to the reporting verb: "a déclaré [lors d'une conférence
 # de presse le 28 janvier]" puts the date three arcs below the verb; further up is another clause.
@@ -31,20 +32,39 @@ def _governs(verb: Token, tx_span: Span) -> bool:
     return False
 
 
+# A time expression that governs a reporting verb sits within its clause: looking this many characters
+# around the cue and the speaker is enough, and keeps the cost per quotation bounded.
+_REACH = 300
+
+
+class TimexIndex:
+    """The document's timexes sorted by start, to find those near a reporting clause by bisection."""
+
+    def __init__(self, timexes: list[dict[str, Any]]) -> None:
+        self.items = sorted((t for t in timexes if t.get("start") is not None), key=lambda t: t["start"])
+        self.starts = [t["start"] for t in self.items]
+
+    def near(self, lo: int, hi: int) -> list[dict[str, Any]]:
+        a = bisect.bisect_left(self.starts, lo - _REACH)
+        b = bisect.bisect_right(self.starts, hi + _REACH)
+        return self.items[a:b]
+
+
 def quote_date(
     doc: Doc,
     content: tuple[int, int],
     cue: Span | None,
     speaker: Span | None,
     verb: Token | None,
+    index: TimexIndex | None = None,
 ) -> dict[str, Any] | None:
     """The ``date`` of a quote: a governing timex, else the publication window (``None`` without dct)."""
-    timexes = doc._.timexes or []
     c0, c1 = content
     if cue is not None:
         lo = cue.start_char
         hi = max(cue.end_char, speaker.end_char if speaker is not None else cue.end_char)
-        for tx in timexes:
+        near = (index or TimexIndex(doc._.timexes or [])).near(lo, hi)
+        for tx in near:
             s, e = tx.get("start"), tx.get("end")
             if s is None or e is None or (c0 <= s < c1) or not tx.get("earliest") or not tx.get("latest"):
                 continue

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 __all__ = ["given_name_gender"]
 
-_MASC = """
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_MASC = _words(
+    """
 alain alexandre alexis andré antoine arnaud arthur aurélien baptiste benjamin benoît bernard bertrand
 bruno cédric charles christian christophe claude clément damien daniel david denis didier
 édouard emmanuel éric étienne fabien fabrice florian françois franck frédéric gabriel gaël gérald
@@ -21,18 +27,21 @@ stéphane sylvain thierry thomas tony valentin vincent vladimir xavier yann yann
 abdelkader ahmed ali mohamed mohammed mehdi nordahl rachid youssef
 barack bill bob boris donald george jeff jim joe john kevin mike mitt paul ted tim tom
 dmitri jair justin narendra recep viktor xi kim mahmoud benjamin bachar
-""".split()
+"""
+)
 
-_FEM = """
+_FEM = _words(
+    """
 agnès alice amélie anne anne-marie annie audrey aurélie béatrice brigitte camille caroline catherine
-cécile céline chantal charlotte christelle christine claire claudine corinne delphine 
+cécile céline chantal charlotte christelle christine claire claudine corinne delphine
 dorothée élisabeth élise elisabeth élodie émilie emmanuelle florence françoise frédérique geneviève
 hélène isabelle jacline jacqueline jeanne joëlle josiane julie juliette karine laetitia laura
 laure laurence léa lucie manon marie marie-christine marine marion martine mathilde michèle
 monique myriam nadine nathalie nicole patricia pauline priscillia rachida sabine sandra sandrine
 ségolène simone sophie stéphanie suzanne sylvie théa valérie véronique virginie yasmina
 angela hillary ivanka kamala melania michelle nancy sarah theresa ursula elizabeth jill
-""".split()
+"""
+)
 
 _GENDER: dict[str, str] = dict.fromkeys(_MASC, "Masc")
 _GENDER.update(dict.fromkeys(_FEM, "Fem"))

@@ -54,11 +54,17 @@ def _chars(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Time words the parser sometimes takes for an inverted subject ("a estimé mardi la présidente").
 _TIME_WORDS = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain matin soir soirée "
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split()
+    _words(
+        "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain matin soir soirée "
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+        "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
+    )
 )
 
 
@@ -79,10 +85,10 @@ def subject_of(verb: Token) -> Token | None:
             if c.lower_ in ("qui", "who", "which") and verb.dep_.endswith("relcl"):
                 return verb.head
             return c
-    if verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
-        # "X a dit … et a ajouté que", "X a réagi, ajoutant que": the subject of the governing verb.
-        if verb.dep_ == "conj" or "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG":
-            return subject_of(verb.head)
+    # "X a dit … et a ajouté que", "X a réagi, ajoutant que": the subject of the governing verb.
+    participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"
+    if verb.head.i != verb.i and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and participle)):
+        return subject_of(verb.head)
     return clitic_subject(verb)
 
 

@@ -313,7 +313,7 @@ class SpeakerResolver:
         key = self._title_key(list(speaker))
         if key is not None:
             found = self._by_title(key, speaker)
-            singular = "Plur" not in head.morph.get("Number")
+            singular = "Plur" not in head.morph.get("Number", [])
             if found is None and head.pos_ == "NOUN" and self._human(head) and singular:
                 # "…, estime le plaisancier", "conclut le journaliste": a description never given
                 # with a name refers back to the person just quoted.
