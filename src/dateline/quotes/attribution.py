@@ -59,7 +59,9 @@ def attribute_marked(doc: Doc, q: MarkedQuote, lex: Lexicon, seg: Segmenter) -> 
     if opening is None:
         return None
     # A quoted term of one to three words is a quotation only when the verb introduces it directly.
-    short = len(doc.text[q.start : q.end].split()) <= 3
+    # (``doc.text`` is rebuilt from the tokens at every access: the span is measured on tokens.)
+    inside = doc.char_span(q.start, q.end, alignment_mode="expand")
+    short = inside is not None and sum(1 for t in inside if not t.is_punct) <= 3
     return _before(doc, opening, lex, seg, short)
 
 

@@ -41,10 +41,10 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
 
 
-def _sentence_like(doc: Doc, q: MarkedQuote) -> bool:
+def _sentence_like(doc: Doc, text: str, q: MarkedQuote) -> bool:
     """Whether a quotation nothing attributes reads as someone's sentence: it starts with a capital
     and has a finite verb (a title, a term or a list of nouns does not)."""
-    first = next((ch for ch in doc.text[q.start : q.end] if ch.isalpha()), "")
+    first = next((ch for ch in text[q.start : q.end] if ch.isalpha()), "")
     if not first.isupper():
         return False
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -99,7 +99,7 @@ def extract_quotes(
     for q in unattributed:
         if q.start in absorbed:
             continue  # a fragment inside a reported clause: that clause is mixed
-        if _words(text[q.start : q.end]) < min_words or not _sentence_like(doc, q):
+        if _words(text[q.start : q.end]) < min_words or not _sentence_like(doc, text, q):
             continue
         cands.append(Candidate(q.start, q.end, "direct", None, None, None, "direct-context"))
     cands = _drop_nested(cands)
