@@ -91,11 +91,12 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
         if t.text in _STOPS or "\n" in t.text:
             break
         if is_reporting(t, lex) and not is_negated(t, lex):
+            # A subject between the quotation and the verb ('", he said'), else the inverted one.
             subj = subject_of(t)
-            if subj is not None and subj.i <= close:
-                subj = None
-            if subj is None or (lex.lang == "fr" and subj.i < t.i and subj.pos_ == "PRON"):
-                subj = inverted_speaker(t) or subj
+            if subj is None or not close < subj.i < t.i:
+                subj = inverted_speaker(t)
+                if subj is not None and subj.i <= close:
+                    subj = None
             return Attribution(cue_span(t), _np(subj), t, "direct-after")
         if t.pos_ == "VERB" and k > j + 1:
             break  # another clause begins: whatever follows does not report this quotation

@@ -203,6 +203,12 @@ def speaker_span(head: Token) -> Span:
         hi + 2 in keep and doc[hi + 1].text == "," and doc[hi + 2].pos_ == "PROPN" and hi + 2 > head.i
     ):
         hi += 1 if hi + 1 in keep else 2
+    # A name the tagger split ("Jacline/VERB Mouraud/PROPN"): the capitalised words that follow it.
+    if head.ent_type_ in ("PER", "PERSON") and hi == head.i:
+        while (
+            hi + 1 < len(doc) and doc[hi + 1].ent_type_ in ("PER", "PERSON") and doc[hi + 1].ent_iob_ == "I"
+        ):
+            hi += 1
     # "Me Hugo Tran", "M. Dupont": an honorific heads the phrase, the name follows it.
     if doc[hi].lower_ in _HONORIFICS:
         while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":

@@ -119,7 +119,7 @@ def extract_quotes(
                 s0 += 1
                 if text[s0:s1].startswith("t-"):
                     s0 += 2
-            speaker = {"start": s0, "end": s1, "text": text[s0:s1], "entity": ent}
+            speaker = {"start": s0, "end": s1, "text": text[s0:s1], "entity": ent} if s1 > s0 else None
         elif (
             c.rule == "direct-context"
             and last_speaker is not None

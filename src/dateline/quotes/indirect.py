@@ -92,6 +92,11 @@ def subject_of(verb: Token) -> Token | None:
     return clitic_subject(verb)
 
 
+# How far after an inverted reporting verb a person's name may stand ("a cependant alerté dans
+# « L'Oeil du 20 heures » de France 2, Emmanuelle Amar" is further than any clause we should cross).
+_NAME_REACH = 7
+
+
 def inverted_speaker(verb: Token) -> Token | None:
     """The speaker after an inverted reporting verb: its subject, a clitic, or the next noun."""
     subj = subject_of(verb)
@@ -109,6 +114,14 @@ def inverted_speaker(verb: Token) -> Token | None:
             return t
         if t.pos_ not in ("DET", "ADV", "ADJ", "NUM"):
             break
+    # "…, explique en direct Christelle Méral", "a commenté Jacline Mouraud lundi": a person's name a
+    # few words on, past a circumstance, before the clause ends (the tagger may even call it a verb).
+    for j in range(verb.i + 1, min(verb.i + _NAME_REACH, len(doc))):
+        t = doc[j]
+        if t.is_punct and t.text not in ("-", "'", "’"):
+            break
+        if t.ent_type_ in ("PER", "PERSON"):
+            return t
     return None
 
 

@@ -385,7 +385,7 @@ class SpeakerResolver:
             if rpos >= pos or pos - rpos > _PRONOUN_WINDOW:
                 continue
             ent = self._by_id.get(rid)
-            if ent is None or not self._gender_ok(ent, gender):
+            if ent is None or ent.get("type") != "PER" or not self._gender_ok(ent, gender):
                 continue
             if best is None or rpos > best[0]:
                 best = (rpos, rid)
