@@ -107,12 +107,25 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
+_STOP = frozenset({"de", "des", "du", "la", "le", "les", "l", "d", "et", "of", "the", "for", "and"})
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """'SPA' and 'Société protectrice des animaux de Montpellier': the initials of the long name's
+    words (articles and prepositions left out) start with the short one."""
+    if not (short.isupper() and 2 <= len(short) <= 6 and " " not in short):
+        return False
+    words = [w for w in fold(long).replace("'", " ").replace("-", " ").split() if w not in _STOP]
+    return "".join(w[0] for w in words).startswith(fold(short))
+
+
 def same_entity(pred_name: str, gold_name: str) -> bool:
-    """Names match after accent/case folding, or one's surname is contained in the other."""
+    """Names match after accent/case folding, or one's surname is contained in the other, or one is
+    the other's acronym."""
     p, g = fold(pred_name), fold(gold_name)
     if not p or not g:
         return False
-    if p == g:
+    if p == g or _acronym_of(pred_name, gold_name) or _acronym_of(gold_name, pred_name):
         return True
     ps, gs = p.split(), g.split()
     return (ps[-1] in gs and len(ps[-1]) > 2) or (gs[-1] in ps and len(gs[-1]) > 2)

@@ -232,6 +232,11 @@ class SpeakerResolver:
         """'[Valérie Pécresse], présidente de la région,': a title in apposition after a name."""
         doc = self.doc
         k = name.end
+        if k < len(doc) and doc[k].text == "(":
+            # "Gaël Perdriau (LR), président de …": a party or age in brackets before the title.
+            close = next((i for i in range(k + 1, min(k + 8, len(doc))) if doc[i].text == ")"), None)
+            if close is not None:
+                k = close + 1
         if k >= len(doc) or doc[k].text != ",":
             return None
         j = k + 1
@@ -263,6 +268,14 @@ class SpeakerResolver:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0 or head.i in range(span.start, span.end):
             return False
+        if m.entity.get("type") == "PER" and m.strong:
+            # A person's name is the speaker unless a preposition introduces it ("d'Henri Guaino");
+            # "La porte-parole … et sénatrice de la Loire Cécile Cukierman" ends with the speaker's name
+            # whatever the parser hangs it on.
+            prev = self.doc[span.start - 1] if span.start > 0 else None
+            return prev is not None and (
+                prev.pos_ == "ADP" or prev.lower_ in ("de", "d'", "d’", "du", "des", "of")
+            )
         tok = span.root
         for _ in range(4):
             if tok.i == head.i or tok.head.i == tok.i:
@@ -318,6 +331,9 @@ class SpeakerResolver:
                 # "…, estime le plaisancier", "conclut le journaliste": a description never given
                 # with a name refers back to the person just quoted.
                 found = self._last_speaker(speaker.start_char, self._gender(speaker))
+                if found is None:
+                    # Or to the person last named before it ("Didier Baichère … l'élu").
+                    found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
             return found
         return None
 
