@@ -125,6 +125,9 @@ def inverted_speaker(verb: Token) -> Token | None:
     return None
 
 
+_NOT_REPORTED = frozenset({"avant", "après", "pour", "sans", "afin", "before", "after", "without", "for"})
+
+
 def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
     """The clausal complement of a reporting verb, if it has one."""
     for c in verb.children:
@@ -134,14 +137,24 @@ def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
             g.dep_ == "mark" and g.lower_ in lex.complementisers for g in c.children
         ):
             return c
+        marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "case")}
+        if marks & _NOT_REPORTED:
+            continue  # "avant de s'excuser", "pour partir": a circumstance, not what was said
+        # An infinitive ("affirme avoir …"), or a past infinitive the tagger took for a noun
+        # ("lui reproche de l'avoir escroqué").
+        infinitive = (
+            c.tag_ == "VB"
+            or "VerbForm=Inf" in str(c.morph)
+            or any(
+                g.dep_.startswith("aux") and g.lemma_ in ("avoir", "être") and "VerbForm=Inf" in str(g.morph)
+                for g in c.children
+            )
+        )
         if (
             c.dep_ in ("xcomp", "obl:arg", "advcl", "acl")
-            and c.pos_ in ("VERB", "AUX")
-            and (
-                c.dep_ == "xcomp"
-                or any(g.dep_ == "mark" and g.lower_ in ("de", "d'", "d’", "à", "to") for g in c.children)
-            )
-            and (c.tag_ == "VB" or "VerbForm=Inf" in str(c.morph))
+            and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
+            and (c.dep_ == "xcomp" or marks & {"de", "d'", "d’", "à", "to"})
+            and infinitive
             and c.i > verb.i
             and not opinion_ok
         ):
@@ -150,9 +163,12 @@ def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
 
 
 def _after_comma(doc: Doc, start: int) -> bool:
-    """Whether the token before ``start`` (skipping spaces) is a comma."""
+    """Whether the token before ``start`` (skipping spaces, and "comme l'" of "…, comme l'explique X")
+    is a comma."""
     k = start - 1
-    while k >= 0 and doc[k].is_space:
+    while k >= 0 and (doc[k].is_space or doc[k].lower_ in ("l'", "l’", "le")):
+        k -= 1
+    if k >= 0 and doc[k].lower_ in ("comme", "as"):
         k -= 1
     return k >= 0 and doc[k].text == ","
 
@@ -160,6 +176,14 @@ def _after_comma(doc: Doc, start: int) -> bool:
 def _prev_index(doc: Doc, start: int) -> int:
     k = start - 1
     while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k
+
+
+def _comma_before(doc: Doc, start: int) -> int:
+    """Index of the comma that :func:`_after_comma` found before ``start``."""
+    k = _prev_index(doc, start)
+    while k >= 0 and (doc[k].is_space or doc[k].lower_ in ("l'", "l’", "le", "comme", "as")):
         k -= 1
     return k
 
@@ -224,7 +248,7 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
     has_aux = any(c.dep_.startswith("aux") for c in verb.children) or cue.start < verb.i
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
     if _after_comma(doc, left) and not passive and (has_aux or not participle):
-        comma = _prev_index(doc, left)
+        comma = _comma_before(doc, left)
         before = _prev_index(doc, comma)
         if before >= 0 and doc[before].text in _CLOSE_MARKS:
             return None  # "« … », a déclaré X": a direct quotation
@@ -279,7 +303,7 @@ def _speakerlike(span: Span, lex: Lexicon) -> bool:
 def _np_until_comma(doc: Doc, a: int, s1: int, limit: int = 14) -> int:
     """End (exclusive) of the noun phrase starting at ``a``: the next comma, stop or segment end."""
     b = a
-    while b < s1 and b - a < limit and doc[b].text not in (",", ".", ";", ":", "!", "?", "«", "“"):
+    while b < s1 and b - a < limit and doc[b].text not in (",", ".", ";", ":", "!", "?", "«", "“", "(", ")"):
         if doc[b].pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(doc[b].morph):
             break
         b += 1
@@ -297,6 +321,13 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
                 continue
             a = tok.i + len(pat)
             s0, s1 = seg.bounds(tok.i)
+            # Inside brackets ("(250.000 selon la CGT)"), the brackets bound the statement.
+            opened = next(
+                (k for k in range(tok.i - 1, max(s0, tok.i - 8) - 1, -1) if doc[k].text == "("), None
+            )
+            if opened is not None:
+                s0 = opened + 1
+                s1 = next((k for k in range(tok.i, min(s1, tok.i + 20)) if doc[k].text == ")"), s1)
             b = _np_until_comma(doc, a, s1)
             if b <= a:
                 continue

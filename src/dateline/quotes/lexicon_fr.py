@@ -93,7 +93,8 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
         """
     accusation affirmation allocution annonce appel argument assurance attestation aveu avertissement
     avis cri commentaire communiqué compte-rendu confession confidence confirmation conférence
-    constat critique déclaration information informations démenti dénonciation discours dire dires
+    constat critique déclaration information informations chiffre chiffres
+    données estimation bilan sondage étude enquête document décompte comptage démenti dénonciation discours dire dires
     entretien explication
     exposé interview intervention lettre message mise_en_garde note parole paroles plaidoyer
     position précision prise_de_parole promesse propos proclamation rapport réaction réponse
