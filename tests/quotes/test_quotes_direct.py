@@ -24,6 +24,7 @@ def contents(text: str) -> list[str]:
         ("Il a dit ‹ oui › puis ‹ non ›.", ["oui", "non"]),
         ("— Je viens demain, dit-il.\n— Non, reste.", ["Je viens demain, dit-il.", "Non, reste."]),
         ("« Un » et « deux » et « trois »", ["Un", "deux", "trois"]),
+        ("''It is over,'' he said. ''Done.''", ["It is over,", "Done."]),
     ],
 )
 def test_every_mark_type(text: str, expected: list[str]) -> None:

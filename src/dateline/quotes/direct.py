@@ -23,8 +23,10 @@ from dataclasses import dataclass
 __all__ = ["MarkedQuote", "scan_direct"]
 
 # Opening mark -> the marks that close it. "“" closes "„" (German style) but opens otherwise.
-_CLOSERS: dict[str, str] = {"«": "»", "“": "”", "„": "“”", "‹": "›", '"': '"'}
-_MARKS = re.compile(r'[«»“”„‹›"\n]')
+_CLOSERS: dict[str, str] = {"«": "»", "“": "”", "„": "“”", "‹": "›", '"': '"', "''": "''"}
+# Two apostrophes stand for a straight double quote in some newspapers' text ("''It's over,'' he said").
+_MARKS = re.compile(r"''|[«»“”„‹›\"\n]")
+_STRAIGHT = frozenset({'"', "''"})
 _DASHES = "—–"
 # White space that may pad the inside of guillemets in French typography (thin and no-break spaces).
 _PAD = " \t\r\u00a0\u202f\u2009"
@@ -59,17 +61,17 @@ def _starts_with(text: str, pos: int, end: int, mark: str) -> int | None:
     """Position of ``mark`` if the paragraph starting at ``pos`` opens with it (after padding)."""
     while pos < end and text[pos] in _PAD:
         pos += 1
-    return pos if pos < end and text[pos] == mark else None
+    return pos if pos < end and text.startswith(mark, pos) else None
 
 
-def _straight_opens(text: str, i: int) -> bool:
+def _straight_opens(text: str, i: int, width: int = 1) -> bool:
     """Whether a straight double quote at ``i`` (with nothing open) opens a quotation.
 
     It opens when it is not glued to a preceding letter or digit (``12" screen``, ``word"``) and is
     followed by something other than white space.
     """
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return not before.isalnum() and not after.isspace()
 
 
@@ -77,15 +79,17 @@ def scan_direct(text: str) -> list[MarkedQuote]:
     """All outermost quotations of ``text``, in order (see the module docstring for the rules)."""
     out: list[MarkedQuote] = []
     n = len(text)
-    stack: list[tuple[str, int]] = []  # open marks: (mark, position)
+    stack: list[tuple[str, int]] = []  # open marks: (mark, position); the mark's width is len(mark)
     carried_paras = 1  # paragraphs spanned by the open outer quotation
     para_start = 0
 
-    def emit(open_pos: int, mark: str, close_pos: int, closed: bool) -> None:
-        s, e = _trim(text, open_pos + 1, close_pos)
+    def emit(open_pos: int, mark: str, close_pos: int, closed: bool, close_width: int = 1) -> None:
+        s, e = _trim(text, open_pos + len(mark), close_pos)
         if e > s:
             out.append(
-                MarkedQuote(s, e, open_pos, close_pos + (1 if closed else 0), mark, closed, carried_paras)
+                MarkedQuote(
+                    s, e, open_pos, close_pos + (close_width if closed else 0), mark, closed, carried_paras
+                )
             )
 
     def start_paragraph(pos: int) -> int:
@@ -99,7 +103,7 @@ def scan_direct(text: str) -> list[MarkedQuote]:
             if reopened is not None:
                 del stack[1:]  # inner marks never cross a paragraph
                 carried_paras += 1
-                return reopened + 1
+                return reopened + len(mark)
             emit(open_pos, mark, _last_content(pos), False)
             stack.clear()
         carried_paras = 1
@@ -134,19 +138,20 @@ def scan_direct(text: str) -> list[MarkedQuote]:
         if stack:
             # Close the innermost open mark this character closes (dropping unclosed inner marks).
             for k in range(len(stack) - 1, -1, -1):
-                if ch in _CLOSERS[stack[k][0]]:
+                top = stack[k][0]
+                if ch == _CLOSERS[top] or (len(ch) == 1 and len(top) == 1 and ch in _CLOSERS[top]):
                     if k == 0:
-                        emit(stack[0][1], stack[0][0], j, True)
+                        emit(stack[0][1], stack[0][0], j, True, len(ch))
                         stack.clear()
                         carried_paras = 1
                     else:
                         del stack[k:]
                     break
             else:
-                if ch in _CLOSERS and (ch != '"' or _straight_opens(text, j)):
+                if ch in _CLOSERS and (ch not in _STRAIGHT or _straight_opens(text, j, len(ch))):
                     stack.append((ch, j))
             continue
-        if ch in _CLOSERS and (ch != '"' or _straight_opens(text, j)):
+        if ch in _CLOSERS and (ch not in _STRAIGHT or _straight_opens(text, j, len(ch))):
             stack.append((ch, j))
     if stack:
         emit(stack[0][1], stack[0][0], _last_content(n), False)
