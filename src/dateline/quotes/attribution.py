@@ -94,7 +94,7 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
             # A subject between the quotation and the verb ('", he said'), else the inverted one.
             subj = subject_of(t)
             if subj is None or not close < subj.i < t.i:
-                subj = inverted_speaker(t)
+                subj = inverted_speaker(t, lex)
                 if subj is not None and subj.i <= close:
                     subj = None
             return Attribution(cue_span(t), _np(subj), t, "direct-after")
@@ -125,7 +125,7 @@ def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -
                 return None
             subj = subject_of(t)
             if subj is None or subj.i >= opening:
-                subj = inverted_speaker(t) if subj is None else subj
+                subj = inverted_speaker(t, lex) if subj is None else subj
                 if subj is not None and subj.i >= opening:
                     subj = None
             return Attribution(cue_span(t), _np(subj), t, "direct-before")

@@ -16,12 +16,14 @@ from spacy.tokens import Doc, Span, Token
 from dateline.quotes import lexicon_en, lexicon_fr
 
 __all__ = [
+    "AGENT_ENDINGS",
     "Candidate",
     "Lexicon",
     "Segmenter",
     "clitic_subject",
     "cue_span",
     "get_lexicon",
+    "is_human_noun",
     "is_negated",
     "is_reporting",
     "speaker_span",
@@ -108,6 +110,37 @@ _FR_ENDINGS = (
     "eraient", "erions", "eriez", "assent", "aient", "erait", "èrent", "erons", "eront", "ait", "ant",
     "ées", "ent", "era", "ons", "ez", "ée", "és", "ai", "as", "es", "é", "e", "a",
 )  # fmt: skip
+
+
+# Endings of French and English agent nouns ("plaisancier", "rappeur", "syndicaliste", "habitante",
+# "reporter"): a head noun with one of them is taken for a person when it is not a listed role.
+AGENT_ENDINGS = (
+    "eur",
+    "euse",
+    "rice",
+    "iste",
+    "ier",
+    "ière",
+    "ant",
+    "ante",
+    "ien",
+    "ienne",
+    "er",
+    "or",
+    "ist",
+)
+
+
+def is_human_noun(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun denotes a person: a listed role or a typical agent-noun ending."""
+    if tok.pos_ != "NOUN":
+        return False
+    low = tok.lemma_.lower()
+    if low in lex.roles or tok.lower_ in lex.roles:
+        return True
+    if low in lex.groups or low in lex.speech_nouns:
+        return False
+    return low.endswith(AGENT_ENDINGS)
 
 
 def verb_lemmas(tok: Token, lang: str) -> set[str]:

@@ -25,6 +25,7 @@ from dateline.quotes.common import (
     Segmenter,
     clitic_subject,
     cue_span,
+    is_human_noun,
     is_negated,
     is_reporting,
     speaker_span,
@@ -97,10 +98,12 @@ def subject_of(verb: Token) -> Token | None:
 _NAME_REACH = 7
 
 
-def inverted_speaker(verb: Token) -> Token | None:
+def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
     """The speaker after an inverted reporting verb: its subject, a clitic, or the next noun."""
     subj = subject_of(verb)
-    if subj is not None and subj.i > verb.i:
+    # The inverted subject stands right after the verb group; one the parser finds further on is
+    # more likely a misparse ("…, a avancé de son côté le général X, cité par Andina").
+    if subj is not None and verb.i < subj.i <= verb.i + _NAME_REACH:
         return subj
     clitic = clitic_subject(verb)
     if clitic is not None:
@@ -121,6 +124,13 @@ def inverted_speaker(verb: Token) -> Token | None:
         if t.is_punct and t.text not in ("-", "'", "’"):
             break
         if t.ent_type_ in ("PER", "PERSON"):
+            return t
+    # "…, a annoncé lundi sur Facebook la jeune femme": a description of a person past a circumstance.
+    for j in range(verb.i + 2, min(verb.i + _NAME_REACH + 3, len(doc))):
+        t = doc[j]
+        if t.is_punct and t.text not in ("-", "'", "’"):
+            break
+        if lex is not None and doc[j - 1].pos_ == "DET" and is_human_noun(t, lex):
             return t
     return None
 
@@ -253,7 +263,7 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         if before >= 0 and doc[before].text in _CLOSE_MARKS:
             return None  # "« … », a déclaré X": a direct quotation
         a, _ = seg.bounds(comma)
-        speaker = inverted_speaker(verb) if lex.lang == "fr" or subj is None else subj
+        speaker = inverted_speaker(verb, lex) if lex.lang == "fr" or subj is None else subj
         if speaker is None or speaker.i < comma:
             speaker = subj if subj is not None and subj.i > comma else None
         if speaker is None:

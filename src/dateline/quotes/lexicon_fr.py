@@ -54,7 +54,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     relever remarquer répéter répliquer répondre reprocher résumer rétorquer révéler
     revendiquer ricaner rire riposter rugir saluer signaler signifier sommer soulever souligner
     soupirer soutenir spécifier stipuler suggérer supplier tacler témoigner tempérer tempêter
-    tonner trancher twitter tweeter vanter vilipender vitupérer appuyer admonester alarmer
+    tonner trancher twitter tweeter théoriser livrer résumer analyser décrypter vanter vilipender
+    vitupérer appuyer admonester alarmer
     annoncer aviser bredouiller briefer clarifier condamner confier consentir conjurer convenir
     décrier demander démontrer désavouer dicter enseigner évoquer exclamer exciper geindre
     gémir implorer inciter inviter lister lire louer mettre_en_garde objecter plébisciter pointer
@@ -94,7 +95,8 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     accusation affirmation allocution annonce appel argument assurance attestation aveu avertissement
     avis cri commentaire communiqué compte-rendu confession confidence confirmation conférence
     constat critique déclaration information informations chiffre chiffres
-    données estimation bilan sondage étude enquête document décompte comptage démenti dénonciation discours dire dires
+    données estimation bilan sondage étude enquête document décompte comptage démenti dénonciation
+    discours dire dires
     entretien explication
     exposé interview intervention lettre message mise_en_garde note parole paroles plaidoyer
     position précision prise_de_parole promesse propos proclamation rapport réaction réponse

@@ -28,7 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.quotes.common import Lexicon
+from dateline.quotes.common import Lexicon, is_human_noun
 from dateline.quotes.firstnames import given_name_gender
 
 __all__ = ["SpeakerResolver"]
@@ -36,23 +36,6 @@ __all__ = ["SpeakerResolver"]
 # How far back a pronoun looks for its antecedent, in characters: about three news sentences. Past
 # that, a pronoun speaker is left unresolved rather than guessed.
 _PRONOUN_WINDOW = 600
-# Endings of French and English agent nouns ("plaisancier", "rappeur", "syndicaliste", "habitante",
-# "reporter"): a head noun with one of them is taken for a person when it is not a listed role.
-_AGENT_ENDINGS = (
-    "eur",
-    "euse",
-    "rice",
-    "iste",
-    "ier",
-    "ière",
-    "ant",
-    "ante",
-    "ien",
-    "ienne",
-    "er",
-    "or",
-    "ist",
-)
 _DETS = frozenset(
     {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"}
 )
@@ -187,13 +170,7 @@ class SpeakerResolver:
                 roles.append(role)
 
     def _human(self, tok: Token) -> bool:
-        """Whether a noun denotes a person: a listed role or a typical agent-noun ending."""
-        low = tok.lemma_.lower()
-        if low in self.lex.roles or tok.lower_ in self.lex.roles:
-            return True
-        if low in self.lex.groups or low in self.lex.speech_nouns:
-            return False
-        return low.endswith(_AGENT_ENDINGS)
+        return is_human_noun(tok, self.lex)
 
     def _gender(self, title: Span) -> str | None:
         for t in title:
