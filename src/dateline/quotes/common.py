@@ -1,0 +1,293 @@
+"""Shared pieces of the quotation finders: the per-language lexicon, reporting-verb tests, clause
+boundaries, and the spans of cues and speakers.
+
+Everything here works on a parsed spaCy ``Doc`` and is linear in its length (or in the size of a
+bounded window around one token), so the finders stay linear over the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.quotes import lexicon_en, lexicon_fr
+
+__all__ = [
+    "AGENT_ENDINGS",
+    "Candidate",
+    "Lexicon",
+    "Segmenter",
+    "clitic_subject",
+    "cue_span",
+    "get_lexicon",
+    "is_human_noun",
+    "is_negated",
+    "is_reporting",
+    "speaker_span",
+]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words of reported speech for one language."""
+
+    lang: str
+    reporting: frozenset[str]
+    opinion: frozenset[str]
+    cognition: frozenset[str]
+    speech_nouns: frozenset[str]
+    roles: frozenset[str]
+    feminine_roles: frozenset[str]
+    groups: frozenset[str]
+    role_synonyms: dict[str, str]
+    pronouns: dict[str, tuple[str | None, str]]
+    source_preps: tuple[tuple[str, ...], ...]
+    complementisers: frozenset[str]
+    negations: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def get_lexicon(lang: str) -> Lexicon:
+    """The lexicon for ``lang`` ("fr" or "en"; anything else falls back to English)."""
+    if lang == "fr":
+        return Lexicon(
+            "fr",
+            lexicon_fr.REPORTING_VERBS,
+            lexicon_fr.OPINION_VERBS - lexicon_fr.COGNITION_VERBS,
+            lexicon_fr.COGNITION_VERBS,
+            lexicon_fr.SPEECH_NOUNS,
+            lexicon_fr.ROLE_NOUNS,
+            lexicon_fr.FEMININE_ROLES,
+            lexicon_fr.GROUP_NOUNS,
+            lexicon_fr.ROLE_SYNONYMS,
+            lexicon_fr.PRONOUNS,
+            lexicon_fr.SOURCE_PREPOSITIONS,
+            frozenset({"que", "qu'", "qu’"}),
+            frozenset({"pas", "jamais", "guère", "point", "nullement"}),
+        )
+    return Lexicon(
+        "en",
+        lexicon_en.REPORTING_VERBS,
+        frozenset(),
+        lexicon_en.COGNITION_VERBS,
+        lexicon_en.SPEECH_NOUNS,
+        lexicon_en.ROLE_NOUNS,
+        frozenset({"spokeswoman", "chairwoman", "congresswoman", "queen", "wife", "mother", "sister"}),
+        lexicon_en.GROUP_NOUNS,
+        {},
+        lexicon_en.PRONOUNS,
+        lexicon_en.SOURCE_PREPOSITIONS,
+        frozenset({"that"}),
+        frozenset({"not", "n't", "never"}),
+    )
+
+
+@dataclass
+class Candidate:
+    """A quotation found by one of the finders, before speaker resolution and dating.
+
+    ``start``/``end`` are character offsets of the content; ``cue`` and ``speaker`` are token spans;
+    ``verb`` is the reporting verb the date is looked for on; ``rule`` names the pattern (kept in the
+    record as an extra field so that errors can be traced to the rule that made them).
+    """
+
+    start: int
+    end: int
+    kind: str
+    cue: Span | None
+    speaker: Span | None
+    verb: Token | None
+    rule: str
+    inherited_from: int | None = None  # index of the candidate whose speaker a context quote takes
+
+
+# French -er/-ir verb endings, longest first: spaCy's lemmatiser sometimes returns the form itself
+# ("estime"), so a form is also tried as stem + "er"/"ir"/"re".
+_FR_ENDINGS = (
+    "eraient", "erions", "eriez", "assent", "aient", "erait", "èrent", "erons", "eront", "ait", "ant",
+    "ées", "ent", "era", "ons", "ez", "ée", "és", "ai", "as", "es", "é", "e", "a",
+)  # fmt: skip
+
+
+# Endings of French and English agent nouns ("plaisancier", "rappeur", "syndicaliste", "habitante",
+# "reporter"): a head noun with one of them is taken for a person when it is not a listed role.
+AGENT_ENDINGS = (
+    "eur",
+    "euse",
+    "rice",
+    "iste",
+    "ier",
+    "ière",
+    "ant",
+    "ante",
+    "ien",
+    "ienne",
+    "er",
+    "or",
+    "ist",
+)
+
+
+def is_human_noun(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun denotes a person: a listed role or a typical agent-noun ending."""
+    if tok.pos_ != "NOUN":
+        return False
+    low = tok.lemma_.lower()
+    if low in lex.roles or tok.lower_ in lex.roles:
+        return True
+    if low in lex.groups or low in lex.speech_nouns:
+        return False
+    return low.endswith(AGENT_ENDINGS)
+
+
+def verb_lemmas(tok: Token, lang: str) -> set[str]:
+    """Candidate lemmas of a verb token: spaCy's, and for French a guess from the form's ending."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    if lang == "fr":
+        low = tok.lower_
+        for ending in _FR_ENDINGS:
+            if low.endswith(ending) and len(low) - len(ending) >= 2:
+                stem = low[: -len(ending)]
+                out.update({stem + "er", stem + "ir", stem + "re"})
+                break
+    return out
+
+
+def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
+    """Whether ``tok`` is a reporting verb (or, with ``opinion``, a verb of stated opinion)."""
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ in ("NOUN", "ADJ") and lex.lang == "fr"):
+        return False
+    if tok.pos_ == "AUX" and tok.lemma_ in ("avoir", "être", "have", "be", "do"):
+        return False
+    lemmas = verb_lemmas(tok, lex.lang)
+    if tok.pos_ in ("NOUN", "ADJ"):
+        # A verb the French tagger took for a noun ("estime"): only its exact lemma, and only when an
+        # auxiliary or a clitic subject sits next to it, so that real nouns ("la note") stay nouns.
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        verbal = (prev is not None and prev.pos_ == "AUX") or (nxt is not None and nxt.text.startswith("-"))
+        if not verbal:
+            return False
+    if lemmas & lex.reporting:
+        return True
+    return opinion and bool(lemmas & lex.opinion)
+
+
+def is_negated(tok: Token, lex: Lexicon) -> bool:
+    """Whether a verb is negated ("n'a pas dit", "did not say"): a negated statement was not made."""
+    return any(c.lower_ in lex.negations for c in tok.children)
+
+
+def clitic_subject(tok: Token) -> Token | None:
+    """The inverted clitic subject of a verb ("a-t-il ajouté", "déclare-t-elle"), if any."""
+    doc = tok.doc
+    for j in range(tok.i - 3, min(tok.i + 3, len(doc))):
+        if j < 0 or j == tok.i:
+            continue
+        t = doc[j]
+        low = t.lower_.lstrip("-").removeprefix("t-")
+        if t.text.startswith("-") and low in ("il", "elle", "ils", "elles", "on"):
+            return t
+    return None
+
+
+def cue_span(verb: Token) -> Span:
+    """The reporting verb group: contiguous auxiliaries, negation and inverted clitics with the verb
+    ("a déclaré", "a-t-il ajouté", "avait assuré", "has said")."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ == "AUX" or prev.text.startswith("-") or prev.lower_ in ("ne", "n'", "n’"):
+            start -= 1
+        else:
+            break
+    return doc[start : verb.i + 1]
+
+
+# Dependents that are not part of a speaker's noun phrase: clauses hanging off it and punctuation.
+_NOT_NP = frozenset(
+    {"acl", "acl:relcl", "relcl", "advcl", "parataxis", "punct", "dep", "ccomp", "xcomp", "cc", "conj"}
+)
+
+
+def speaker_span(head: Token) -> Span:
+    """The noun phrase of a speaker around its head: the head's subtree without relative clauses,
+    clauses and punctuation, cut at the first gap so that it stays contiguous."""
+    doc = head.doc
+    if head.pos_ == "PRON" or head.text.startswith("-"):
+        return doc[head.i : head.i + 1]
+    keep = {head.i}
+    stack = [c for c in head.children if c.dep_ not in _NOT_NP or c.dep_ == "conj"]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "dep"):
+            continue
+        keep.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("acl:relcl", "relcl", "acl", "advcl"))
+    # A name in apposition after a comma ("le ministre, Sergueï Lavrov") belongs to the phrase.
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep or (
+        hi + 2 in keep and doc[hi + 1].text == "," and doc[hi + 2].pos_ == "PROPN" and hi + 2 > head.i
+    ):
+        hi += 1 if hi + 1 in keep else 2
+    # A name the tagger split ("Jacline/VERB Mouraud/PROPN"): the capitalised words that follow it.
+    if head.ent_type_ in ("PER", "PERSON") and hi == head.i:
+        while (
+            hi + 1 < len(doc) and doc[hi + 1].ent_type_ in ("PER", "PERSON") and doc[hi + 1].ent_iob_ == "I"
+        ):
+            hi += 1
+    # "Me Hugo Tran", "M. Dupont": an honorific heads the phrase, the name follows it.
+    if doc[hi].lower_ in _HONORIFICS:
+        while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
+            hi += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    if head.text.startswith("-"):
+        return doc[head.i : head.i + 1]
+    return doc[lo : hi + 1]
+
+
+_HONORIFICS = frozenset(
+    {"me", "maître", "m.", "mme", "mlle", "dr", "pr", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
+)
+_END = frozenset({".", "!", "?", "…", "...", ";"})
+_OPENERS = frozenset({"«", "“", '"', "—", "–", "-", "(", "„", "‹"})
+
+
+class Segmenter:
+    """Clause-level sentence boundaries of our own, from punctuation and line breaks.
+
+    The parser's sentences cannot be trusted for this: it splits "…, a déclaré X" off the clause it
+    reports. A token starts a segment after a final stop, after a line break, and at the start of the
+    document. Boundaries are kept sorted so ``bounds(i)`` is a binary search.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        starts = [0]
+        for t in doc:
+            if t.i == 0:
+                continue
+            prev = doc[t.i - 1]
+            if (
+                "\n" in prev.text
+                or "\n" in prev.whitespace_
+                or (prev.text in _END and not t.is_space and (t.is_title or t.text in _OPENERS or t.is_digit))
+            ):
+                starts.append(t.i)
+        self.starts = starts
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """Token range ``[start, end)`` of the segment containing token ``i``."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        start = self.starts[k]
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc)
+        return start, end

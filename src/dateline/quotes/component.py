@@ -1,0 +1,238 @@
+"""``dateline_quotes``: who said what — direct, indirect and mixed quotations with their speakers.
+
+Writes ``doc._.quotes`` (contract dicts ``q1``..) and appends the titles it learns to the person
+entities' ``roles``. Reads ``doc._.entities`` (speaker resolution), ``doc._.timexes`` and
+``doc._.published``/``doc._.dct`` (dating). Steps:
+
+1. quotation marks are scanned on the raw text (:mod:`dateline.quotes.direct`), each quotation is
+   attributed from the words around its marks (:mod:`dateline.quotes.attribution`);
+2. reported speech is found from reporting verbs, source prepositions and colons
+   (:mod:`dateline.quotes.indirect`);
+3. the two are merged: a reported clause that contains a quoted fragment is *mixed*; a reported clause
+   that is wholly a quotation is that direct quotation; reports inside a quotation are the quoted
+   speaker's words, not the article's quotations;
+4. a quotation between marks that nothing attributes is kept only when it is a sentence (scare quotes,
+   titles and single words are not quotations); it takes the speaker of the quotation just before it
+   in the same or the previous paragraph, the usual way news continues a quotation;
+5. speakers are resolved to entities (:mod:`dateline.quotes.speakers`) and quotes dated
+   (:mod:`dateline.quotes.dating`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.extensions import register_extensions
+from dateline.quotes.attribution import attribute_marked
+from dateline.quotes.common import Candidate, Segmenter, get_lexicon
+from dateline.quotes.dating import TimexIndex, quote_date
+from dateline.quotes.direct import MarkedQuote, scan_direct
+from dateline.quotes.indirect import find_indirect
+from dateline.quotes.speakers import SpeakerResolver
+
+__all__ = ["QuoteFinder", "extract_quotes", "make_quote_finder"]
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
+
+
+def _sentence_like(doc: Doc, text: str, q: MarkedQuote) -> bool:
+    """Whether a quotation nothing attributes reads as someone's sentence: it starts with a capital
+    and has a finite verb (a title, a term or a list of nouns does not)."""
+    first = next((ch for ch in text[q.start : q.end] if ch.isalpha()), "")
+    if not first.isupper():
+        return False
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    return span is not None and any("VerbForm=Fin" in str(t.morph) or t.tag_ in finite for t in span)
+
+
+class QuoteFinder:
+    """The pipeline component (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, lang: str, min_words: int, context_paragraphs: int) -> None:
+        self.name = name
+        self.lang = lang
+        self.min_words = min_words
+        self.context_paragraphs = context_paragraphs
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = extract_quotes(doc, self.lang, self.min_words, self.context_paragraphs)
+        return doc
+
+
+def extract_quotes(
+    doc: Doc, lang: str = "fr", min_words: int = 5, context_paragraphs: int = 1
+) -> list[dict[str, Any]]:
+    """The quotations of a parsed ``doc`` as contract dicts (also usable without the pipeline)."""
+    lex = get_lexicon(lang)
+    seg = Segmenter(doc)
+    text = doc.text
+    marked = scan_direct(text)
+    cands: list[Candidate] = []
+    unattributed: list[MarkedQuote] = []
+    for q in marked:
+        att = attribute_marked(doc, q, lex, seg)
+        if att is None:
+            unattributed.append(q)
+            continue
+        if att.speaker is None and _words(text[q.start : q.end]) <= 3:
+            unattributed.append(q)  # a quoted term with a verb nearby but no one saying it
+            continue
+        cands.append(Candidate(q.start, q.end, "direct", att.cue, att.speaker, att.verb, att.rule))
+    direct_spans = _Spans([(c.start, c.end) for c in cands])
+    marked_spans = _Spans([(q.open, q.close) for q in marked])
+    by_open = {q.open: q for q in marked}
+    absorbed: set[int] = set()  # content starts of quoted fragments inside mixed quotations
+    for ind in find_indirect(doc, lex, seg):
+        merged = _merge_indirect(ind, direct_spans, marked_spans, by_open, absorbed)
+        if merged is not None:
+            cands.append(merged)
+    cands = [c for c in cands if not (c.kind == "direct" and c.start in absorbed)]
+    # Quotations with no attribution: a sentence between marks, continuing a speaker just quoted.
+    for q in unattributed:
+        if q.start in absorbed:
+            continue  # a fragment inside a reported clause: that clause is mixed
+        if _words(text[q.start : q.end]) < min_words or not _sentence_like(doc, text, q):
+            continue
+        cands.append(Candidate(q.start, q.end, "direct", None, None, None, "direct-context"))
+    cands = _drop_nested(cands)
+    cands.sort(key=lambda c: (c.start, c.end))
+    quoted = [(q.start, q.end) for q in marked]
+    resolver = SpeakerResolver(doc, lex, quoted)
+    timexes = TimexIndex(doc._.timexes or [])
+    out: list[dict[str, Any]] = []
+    last_speaker: tuple[int, dict[str, Any]] | None = None  # (end of the quote, its speaker dict)
+    for c in cands:
+        speaker: dict[str, Any] | None = None
+        if c.speaker is not None and len(c.speaker) > 0:
+            ent = resolver.resolve(c.speaker, exclude=(c.start, c.end))
+            s0, s1 = c.speaker.start_char, c.speaker.end_char
+            # The inverted clitic of "a-t-il ajouté" is the pronoun "il", without its hyphens.
+            if text[s0:s1].startswith("-"):
+                s0 += 1
+                if text[s0:s1].startswith("t-"):
+                    s0 += 2
+            speaker = {"start": s0, "end": s1, "text": text[s0:s1], "entity": ent} if s1 > s0 else None
+        elif (
+            c.rule == "direct-context"
+            and last_speaker is not None
+            and _paragraphs_between(text, last_speaker[0], c.start) <= context_paragraphs
+        ):
+            speaker = dict(last_speaker[1], inherited=True)
+        quote: dict[str, Any] = {
+            "id": f"q{len(out) + 1}",
+            "start": c.start,
+            "end": c.end,
+            "text": text[c.start : c.end],
+            "kind": c.kind,
+            "cue": (
+                {"start": c.cue.start_char, "end": c.cue.end_char, "text": c.cue.text}
+                if c.cue is not None
+                else None
+            ),
+            "speaker": speaker,
+            "date": quote_date(doc, (c.start, c.end), c.cue, c.speaker, c.verb, timexes),
+            "rule": c.rule,
+        }
+        out.append(quote)
+        if speaker is not None:
+            last_speaker = (c.end, {k: v for k, v in speaker.items() if k != "inherited"})
+    return out
+
+
+# Past this many characters, the previous speaker is too far for a quotation to continue it (and the
+# gap is not scanned, which keeps the cost per quotation bounded).
+_CONTEXT_CHARS = 2000
+
+
+def _paragraphs_between(text: str, a: int, b: int) -> int:
+    if b <= a:
+        return 0
+    if b - a > _CONTEXT_CHARS:
+        return 1 << 30
+    gap = text[a:b]
+    return sum(1 for line in gap.split("\n")[1:] if line.strip()) if "\n" in gap else 0
+
+
+class _Spans:
+    """Non-overlapping character spans, sorted: the ones meeting ``[a, b)`` found by bisection, so
+    merging stays linear-logarithmic however many quotations an article has."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.ends = [e for _, e in self.spans]
+
+    def meeting(self, a: int, b: int) -> list[tuple[int, int]]:
+        k = bisect.bisect_right(self.ends, a)
+        out = []
+        while k < len(self.spans) and self.spans[k][0] < b:
+            out.append(self.spans[k])
+            k += 1
+        return out
+
+
+def _merge_indirect(
+    ind: Candidate, direct: _Spans, marked: _Spans, by_open: dict[int, MarkedQuote], absorbed: set[int]
+) -> Candidate | None:
+    """An indirect candidate as it should be kept (mixed, or dropped when a direct quote covers it)."""
+    length = ind.end - ind.start
+    for s, e in direct.meeting(ind.start, ind.end):
+        overlap = min(e, ind.end) - max(s, ind.start)
+        if overlap >= 0.6 * length or (s <= ind.start and ind.end <= e):
+            return None  # the same quotation, already attributed between marks
+    # A reporting verb inside a quotation reports the quoted speaker's words, not the article's.
+    if ind.cue is not None:
+        at = ind.cue.start_char
+        if any(o < at < c for o, c in marked.meeting(at, at + 1)):
+            return None
+    inner = [
+        by_open[o] for o, c in marked.meeting(ind.start, ind.end + 1) if ind.start <= o and c <= ind.end + 1
+    ]
+    if inner:
+        covered = sum(q.end - q.start for q in inner)
+        if covered >= 0.9 * length:
+            q = inner[0]
+            return Candidate(q.start, q.end, "direct", ind.cue, ind.speaker, ind.verb, ind.rule)
+        # The quoted fragment is part of the mixed quotation, not a quotation of its own.
+        absorbed.update(q.start for q in inner)
+        return Candidate(ind.start, ind.end, "mixed", ind.cue, ind.speaker, ind.verb, ind.rule)
+    return ind
+
+
+def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the outer quotation when one report sits inside another's content, and one per span.
+
+    One sweep in order of start (longest first): a candidate is compared with the kept candidate that
+    reaches furthest, so the cost stays linear in the number of candidates.
+    """
+    out: list[Candidate] = []
+    outer: Candidate | None = None
+    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
+        if outer is not None and outer.start <= c.start and c.end <= outer.end:
+            cue_at = c.cue.start_char if c.cue is not None else c.start
+            if outer.start <= cue_at < outer.end or (outer.start, outer.end) == (c.start, c.end):
+                continue
+        out.append(c)
+        if outer is None or c.end > outer.end:
+            outer = c
+    return out
+
+
+@Language.factory(
+    "dateline_quotes",
+    assigns=["doc._.quotes"],
+    requires=["doc._.entities", "token.dep", "token.lemma"],
+    default_config={"lang": "fr", "min_words": 5, "context_paragraphs": 1},
+)
+def make_quote_finder(
+    nlp: Language, name: str, lang: str, min_words: int, context_paragraphs: int
+) -> QuoteFinder:
+    """Find quotations and their speakers (see :class:`QuoteFinder`)."""
+    return QuoteFinder(nlp, name, lang, min_words, context_paragraphs)

@@ -1,0 +1,437 @@
+"""Indirect quotations: reported speech found from reporting verbs, source prepositions and colons.
+
+Patterns, each recognised from lemmas and the dependency parse, with surface checks where the parser
+is unreliable (spaCy's French model often splits "…, a déclaré X" off the clause it reports):
+
+* complement clause: a reporting verb with a ``que``/``that`` clause or an infinitive
+  ("a déclaré que …", "affirme avoir …", "said that …", "promised to …");
+* postposed or inverted reporting clause: "…, a déclaré Sergueï Lavrov", "…, a-t-il ajouté",
+  "…, Trump said" (content: the clause before the comma, back to the previous sentence boundary);
+* source prepositions: "selon X", "d'après X", "aux yeux de X", "according to X", and "Pour X, …" at
+  the head of a sentence when X is a person;
+* colon introductions: "X a expliqué : il faut …".
+
+Negated statements ("n'a pas dit que") and announced future ones ("devrait annoncer que") are left
+out: no statement was made.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.quotes.common import (
+    Candidate,
+    Lexicon,
+    Segmenter,
+    clitic_subject,
+    cue_span,
+    is_human_noun,
+    is_negated,
+    is_reporting,
+    speaker_span,
+)
+
+__all__ = ["find_indirect", "inverted_speaker", "subject_of"]
+
+_SUBJ = ("nsubj", "nsubj:pass", "csubj", "agent", "obl:agent", "expl:subj")
+_MODALS = frozenset({"devoir", "pouvoir", "aller", "vouloir", "will", "shall", "may", "might"})
+_CLOSE_MARKS = frozenset({"»", "”", '"', "›", "“"})
+_TRIM_LEFT = frozenset(
+    {",", ":", ";", "-", "—", "–", "que", "qu'", "qu’", "that", "de", "d'", "d’", "à", "to"}
+)
+_CONNECTIVES = 4  # "Néanmoins, selon X, …": a lead-in this short before "selon" is not the content
+
+
+def _chars(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """Character offsets of tokens ``[a, b)`` with edge punctuation and complementisers trimmed."""
+    while a < b and (doc[a].is_space or doc[a].lower_ in _TRIM_LEFT or doc[a].is_punct):
+        if doc[a].text in ("«", "“", '"', "„", "‹"):
+            break  # a quote opening the content is part of a mixed quotation
+        a += 1
+    while b > a and (doc[b - 1].is_space or (doc[b - 1].is_punct and doc[b - 1].text not in _CLOSE_MARKS)):
+        b -= 1
+    if b - a < 2 or sum(1 for t in doc[a:b] if t.is_alpha) < 2:
+        return None
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Time words the parser sometimes takes for an inverted subject ("a estimé mardi la présidente").
+_TIME_WORDS = frozenset(
+    _words(
+        "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui demain matin soir soirée "
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+        "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight"
+    )
+)
+
+
+def _temporal(tok: Token) -> bool:
+    return tok.lower_ in _TIME_WORDS or tok.ent_type_ in ("DATE", "TIME")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a reporting verb, following conjunctions and relative clauses back to it."""
+    for c in verb.children:
+        if c.dep_ in _SUBJ and c.pos_ != "SCONJ" and not c.is_punct and not _temporal(c):
+            if c.lower_ == "-t" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text.startswith("-"):
+                return c.doc[c.i + 1]  # "a-t-il": the pronoun is "-il", not the euphonic "-t"
+            if c.lower_ in ("-t", "-", "–"):
+                continue
+            if c.tag_ == "PRON" and "PronType=Rel" in str(c.morph) and verb.dep_.startswith("acl"):
+                return verb.head  # "le ministre, qui a déclaré que …"
+            if c.lower_ in ("qui", "who", "which") and verb.dep_.endswith("relcl"):
+                return verb.head
+            return c
+    # "X a dit … et a ajouté que", "X a réagi, ajoutant que": the subject of the governing verb.
+    participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"
+    if verb.head.i != verb.i and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and participle)):
+        return subject_of(verb.head)
+    return clitic_subject(verb)
+
+
+# How far after an inverted reporting verb a person's name may stand ("a cependant alerté dans
+# « L'Oeil du 20 heures » de France 2, Emmanuelle Amar" is further than any clause we should cross).
+_NAME_REACH = 7
+
+
+def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
+    """The speaker after an inverted reporting verb: its subject, a clitic, or the next noun."""
+    subj = subject_of(verb)
+    # The inverted subject stands right after the verb group; one the parser finds further on is
+    # more likely a misparse ("…, a avancé de son côté le général X, cité par Andina").
+    if subj is not None and verb.i < subj.i <= verb.i + _NAME_REACH:
+        return subj
+    clitic = clitic_subject(verb)
+    if clitic is not None:
+        return clitic
+    doc = verb.doc
+    for j in range(verb.i + 1, min(verb.i + 5, len(doc))):
+        t = doc[j]
+        if _temporal(t):
+            continue
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
+        if t.pos_ not in ("DET", "ADV", "ADJ", "NUM"):
+            break
+    # "…, explique en direct Christelle Méral", "a commenté Jacline Mouraud lundi": a person's name a
+    # few words on, past a circumstance, before the clause ends (the tagger may even call it a verb).
+    for j in range(verb.i + 1, min(verb.i + _NAME_REACH, len(doc))):
+        t = doc[j]
+        if t.is_punct and t.text not in ("-", "'", "’"):
+            break
+        if t.ent_type_ in ("PER", "PERSON"):
+            return t
+    # "…, a annoncé lundi sur Facebook la jeune femme": a description of a person past a circumstance.
+    for j in range(verb.i + 2, min(verb.i + _NAME_REACH + 3, len(doc))):
+        t = doc[j]
+        if t.is_punct and t.text not in ("-", "'", "’"):
+            break
+        if lex is not None and doc[j - 1].pos_ == "DET" and is_human_noun(t, lex):
+            return t
+    return None
+
+
+_NOT_REPORTED = frozenset({"avant", "après", "pour", "sans", "afin", "before", "after", "without", "for"})
+
+
+def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
+    """The clausal complement of a reporting verb, if it has one."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PRON"):
+            return c
+        if c.dep_ in ("advcl", "obj", "dobj", "obl:arg") and any(
+            g.dep_ == "mark" and g.lower_ in lex.complementisers for g in c.children
+        ):
+            return c
+        marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "case")}
+        if marks & _NOT_REPORTED:
+            continue  # "avant de s'excuser", "pour partir": a circumstance, not what was said
+        # An infinitive ("affirme avoir …"), or a past infinitive the tagger took for a noun
+        # ("lui reproche de l'avoir escroqué").
+        infinitive = (
+            c.tag_ == "VB"
+            or "VerbForm=Inf" in str(c.morph)
+            or any(
+                g.dep_.startswith("aux") and g.lemma_ in ("avoir", "être") and "VerbForm=Inf" in str(g.morph)
+                for g in c.children
+            )
+        )
+        if (
+            c.dep_ in ("xcomp", "obl:arg", "advcl", "acl")
+            and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
+            and (c.dep_ == "xcomp" or marks & {"de", "d'", "d’", "à", "to"})
+            and infinitive
+            and c.i > verb.i
+            and not opinion_ok
+        ):
+            return c
+    return None
+
+
+def _after_comma(doc: Doc, start: int) -> bool:
+    """Whether the token before ``start`` (skipping spaces, and "comme l'" of "…, comme l'explique X")
+    is a comma."""
+    k = start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].lower_ in ("l'", "l’", "le")):
+        k -= 1
+    if k >= 0 and doc[k].lower_ in ("comme", "as"):
+        k -= 1
+    return k >= 0 and doc[k].text == ","
+
+
+def _prev_index(doc: Doc, start: int) -> int:
+    k = start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k
+
+
+def _comma_before(doc: Doc, start: int) -> int:
+    """Index of the comma that :func:`_after_comma` found before ``start``."""
+    k = _prev_index(doc, start)
+    while k >= 0 and (doc[k].is_space or doc[k].lower_ in ("l'", "l’", "le", "comme", "as")):
+        k -= 1
+    return k
+
+
+def find_indirect(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
+    """All indirect quotation candidates of ``doc`` (see the module docstring)."""
+    out: list[Candidate] = []
+    used_verbs: set[int] = set()
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and is_reporting(tok, lex):
+            cand = _from_verb(doc, tok, lex, seg)
+            if cand is not None:
+                used_verbs.add(tok.i)
+                out.append(cand)
+    out.extend(_from_prepositions(doc, lex, seg))
+    if lex.lang == "fr":
+        out.extend(_from_pour(doc, lex, seg))
+        out.extend(_from_final_pour(doc, lex, seg))
+    return out
+
+
+def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate | None:
+    if is_negated(verb, lex):
+        return None
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _MODALS:
+        return None  # "devrait annoncer que": announced, not made
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children):
+        return None
+    opinion_only = not (verb.lemma_.lower() in lex.reporting or verb.lower_ in lex.reporting)
+    s0, s1 = seg.bounds(verb.i)
+    cue = cue_span(verb)
+    comp = _complement(verb, lex, opinion_only)
+    if comp is not None and comp.i > verb.i:
+        a = max(comp.left_edge.i, verb.i + 1)
+        b = min(comp.right_edge.i + 1, s1)
+        chars = _chars(doc, a, b)
+        if chars is None:
+            return None
+        subj = subject_of(verb)
+        if subj is None or subj.lower_ in ("on", "one"):
+            return None  # no one states it ("on sait que"), or a parse we cannot trust
+        return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "complement")
+    if comp is not None and comp.i < verb.i:
+        # "The economy is strong, Trump said": the parser hangs the reported clause to the left.
+        a = max(comp.left_edge.i, s0)
+        b = comp.right_edge.i + 1
+        if _prev_index(doc, cue.start) >= 0 and doc[b - 1].text != "," and doc[b].text != ",":
+            return None
+        if doc[_prev_index(doc, a + 1)].text in _CLOSE_MARKS or doc[b - 2].text in _CLOSE_MARKS:
+            return None  # a direct quotation: attributed by the direct finder
+        chars = _chars(doc, a, b)
+        if chars is None:
+            return None
+        subj = subject_of(verb)
+        return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "postposed")
+    # Surface postposed clause: "…, a déclaré X" / "…, a-t-il ajouté" / "…, Trump said".
+    subj = subject_of(verb)
+    left = cue.start
+    if subj is not None and subj.i < verb.i and lex.lang == "en":
+        left = min(left, subj.left_edge.i)
+    participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"
+    has_aux = any(c.dep_.startswith("aux") for c in verb.children) or cue.start < verb.i
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    if _after_comma(doc, left) and not passive and (has_aux or not participle):
+        comma = _comma_before(doc, left)
+        before = _prev_index(doc, comma)
+        if before >= 0 and doc[before].text in _CLOSE_MARKS:
+            return None  # "« … », a déclaré X": a direct quotation
+        a, _ = seg.bounds(comma)
+        speaker = inverted_speaker(verb, lex) if lex.lang == "fr" or subj is None else subj
+        if speaker is None or speaker.i < comma:
+            speaker = subj if subj is not None and subj.i > comma else None
+        if speaker is None:
+            return None  # "L'élu, étonné, a confié …": the subject is before the comma, not a report
+        # After the reporting clause, the sentence should end (or go on with circumstances only): a
+        # verb with its own complement right after is a new clause, not a postposed report.
+        chars = _chars(doc, a, comma)
+        if chars is None:
+            return None
+        return Candidate(chars[0], chars[1], "indirect", cue, _span(speaker), verb, "postposed")
+    # Colon introduction without quotation marks: "X a expliqué : il faut …".
+    nxt = verb.i + 1
+    while nxt < s1 and (doc[nxt].is_space or (doc[nxt].pos_ in ("ADV", "PRON") and doc[nxt].i < verb.i + 3)):
+        nxt += 1
+    if nxt < s1 and doc[nxt].text == ":":
+        after = nxt + 1
+        while after < s1 and doc[after].is_space:
+            after += 1
+        if after < s1 and doc[after].text not in ("«", "“", '"', "„", "‹", "—", "–"):
+            chars = _chars(doc, after, s1)
+            if chars is not None:
+                return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "colon")
+    return None
+
+
+def _span(tok: Token | None) -> Span | None:
+    if tok is None:
+        return None
+    if tok.text.startswith("-"):
+        return tok.doc[tok.i : tok.i + 1]
+    return speaker_span(tok)
+
+
+def _speakerlike(span: Span, lex: Lexicon) -> bool:
+    """Whether the noun phrase after "selon"/"according to" names an agent that states things."""
+    for t in span:
+        if t.ent_type_ or t.pos_ == "PROPN" or (t.pos_ == "PRON" and t.lower_ not in ("ce", "cela", "it")):
+            return True
+        low = t.lemma_.lower()
+        if t.pos_ == "NOUN" and (low in lex.roles or low in lex.groups or t.lower_ in lex.groups):
+            return True
+        if t.pos_ == "NOUN" and low in lex.speech_nouns:
+            return True
+    return False
+
+
+def _np_until_comma(doc: Doc, a: int, s1: int, limit: int = 14) -> int:
+    """End (exclusive) of the noun phrase starting at ``a``: the next comma, stop or segment end."""
+    b = a
+    while b < s1 and b - a < limit and doc[b].text not in (",", ".", ";", ":", "!", "?", "«", "“", "(", ")"):
+        if doc[b].pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(doc[b].morph):
+            break
+        b += 1
+    return b
+
+
+def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
+    out: list[Candidate] = []
+    n = len(doc)
+    for tok in doc:
+        for pat in lex.source_preps:
+            if tok.lower_ != pat[0] or tok.i + len(pat) > n:
+                continue
+            if any(doc[tok.i + k].lower_ != pat[k] for k in range(1, len(pat))):
+                continue
+            a = tok.i + len(pat)
+            s0, s1 = seg.bounds(tok.i)
+            # Inside brackets ("(250.000 selon la CGT)"), the brackets bound the statement.
+            opened = next(
+                (k for k in range(tok.i - 1, max(s0, tok.i - 8) - 1, -1) if doc[k].text == "("), None
+            )
+            if opened is not None:
+                s0 = opened + 1
+                s1 = next((k for k in range(tok.i, min(s1, tok.i + 20)) if doc[k].text == ")"), s1)
+            b = _np_until_comma(doc, a, s1)
+            if b <= a:
+                continue
+            who = doc[a:b]
+            if not _speakerlike(who, lex):
+                continue
+            cue = doc[tok.i : a]
+            before = _chars(doc, s0, tok.i)
+            after = _chars(doc, b, s1)
+            lead = sum(1 for t in doc[s0 : tok.i] if t.is_alpha)
+            if after is not None and (before is None or lead <= _CONNECTIVES):
+                chars = after
+            elif before is not None and after is None:
+                chars = before
+            elif before is not None and after is not None:
+                chars = (before[0], after[1])
+            else:
+                continue
+            out.append(Candidate(chars[0], chars[1], "indirect", cue, _trim_np(who), None, "source"))
+    return out
+
+
+def _trim_np(span: Span) -> Span:
+    a, b = span.start, span.end
+    doc = span.doc
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return doc[a:b]
+
+
+def _from_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
+    """ "Pour X, …" at the head of a sentence, when X is a person: X's view is reported."""
+    out: list[Candidate] = []
+    for s0 in seg.starts:
+        k = s0
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ != "pour":
+            continue
+        _, s1 = seg.bounds(k)
+        b = _np_until_comma(doc, k + 1, s1, limit=8)
+        if b >= s1 or doc[b].text != ",":
+            continue
+        who = doc[k + 1 : b]
+        person = any(t.ent_type_ == "PER" for t in who) or any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in lex.roles for t in who[:3]
+        )
+        if not person and not (len(who) == 1 and who[0].lower_ in ("lui", "elle", "eux", "elles")):
+            continue
+        rest = doc[b + 1 : s1]
+        if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        chars = _chars(doc, b + 1, s1)
+        if chars is None:
+            continue
+        out.append(Candidate(chars[0], chars[1], "indirect", doc[k : k + 1], _trim_np(who), None, "pour"))
+    return out
+
+
+def _from_final_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
+    """ "Une mesure surprenante pour ce syndicaliste." — an evaluation closed by "pour" + a person
+    (a name, or a definite or demonstrative description of a person) at the end of the sentence."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ != "pour" or tok.i + 2 >= len(doc):
+            continue
+        s0, s1 = seg.bounds(tok.i)
+        det = doc[tok.i + 1]
+        k = tok.i + 2 if det.pos_ == "DET" else tok.i + 1
+        head = doc[k]
+        named = head.ent_type_ == "PER"
+        described = det.lower_ in ("ce", "cet", "cette", "le", "la", "l'", "l’") and (
+            head.pos_ == "NOUN" and head.lemma_.lower() in lex.roles
+        )
+        if not (named or described):
+            continue
+        b = _np_until_comma(doc, tok.i + 1, s1, limit=6)
+        rest = [t for t in doc[b:s1] if not t.is_space]
+        if rest and rest[0].text not in (",", ".", "!", "?", ";"):
+            continue  # the sentence goes on: "pour" is not closing it
+        if rest and rest[0].text == "," and any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        chars = _chars(doc, s0, tok.i)
+        if chars is None:
+            continue
+        out.append(
+            Candidate(
+                chars[0],
+                chars[1],
+                "indirect",
+                doc[tok.i : tok.i + 1],
+                _trim_np(doc[tok.i + 1 : b]),
+                None,
+                "pour",
+            )
+        )
+    return out

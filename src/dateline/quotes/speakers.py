@@ -1,0 +1,411 @@
+"""Speaker resolution: from the speaker's mention (a name, a pronoun, a description) to an entity.
+
+* Names: the entity whose mention lies in the speaker span. A person's name in apposition wins over
+  other mentions ("le ministre russe des Affaires étrangères Sergueï Lavrov", where spaCy's French
+  model also tags "ministre russe des Affaires" as an organisation); a mention inside a prepositional
+  modifier of a title is not the speaker ("le chef du ministère …" is not the ministry). Mentions
+  that start with a lower-case word are the model mistaking a description for a name, and are not
+  trusted as names.
+* Descriptions: every person introduced with a title ("le ministre russe des Affaires étrangères
+  Sergueï Lavrov", "Valérie Pécresse, présidente de la région") is indexed by the title's head and
+  words; a later description resolves to the one person whose title contains all its words
+  ("le ministre", "le ministre russe", "le chef du ministère russe des Affaires étrangères").
+  Several candidates and no way to choose: ``None``.
+* Pronouns: the nearest preceding person (or, for plural pronouns, group) reference outside quoted
+  text, compatible in gender and number when the article tells them.
+* Organisations, capitals and countries speak as themselves: their entity, whose ``type`` and
+  ``country`` (filled by the gazetteer) say whom they stand for.
+
+The titles found are recorded on the person entities (``roles``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.quotes.common import Lexicon, is_human_noun
+from dateline.quotes.firstnames import given_name_gender
+
+__all__ = ["SpeakerResolver"]
+
+# How far back a pronoun looks for its antecedent, in characters: about three news sentences. Past
+# that, a pronoun speaker is left unresolved rather than guessed.
+_PRONOUN_WINDOW = 600
+_DETS = frozenset(
+    {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"}
+)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@dataclass
+class _Person:
+    entity: dict[str, Any]
+    gender: str | None = None
+    titles: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    entity: dict[str, Any]
+    strong: bool  # starts with a capital: a real name, not a description taken for one
+
+
+class SpeakerResolver:
+    """Resolves speaker spans of one document to entity ids, and records titles as roles."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.entities: list[dict[str, Any]] = list(doc._.entities or [])
+        self._by_id = {e["id"]: e for e in self.entities}
+        mentions: list[_Mention] = []
+        roles = frozenset(_fold(r) for r in lex.roles)
+        for ent in self.entities:
+            for m in ent.get("mentions", []):
+                text = m["text"]
+                first = next((w for w in text.split() if _fold(w) not in _DETS), text)
+                # "ministre russe des Affaires", "Président de la Métropole": a title taken for a name.
+                strong = first[:1].isupper() and _fold(first) not in roles
+                mentions.append(_Mention(m["start"], m["end"], ent, strong))
+        mentions.sort(key=lambda m: m.start)
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [q[0] for q in self._quoted]
+        self.people: dict[str, _Person] = {}
+        # Resolved references (char position, entity id), added as quotes resolve: pronouns look
+        # back at them as well as at names.
+        self._refs: list[tuple[int, str]] = []
+        self._roles = frozenset(_fold(r) for r in lex.roles)
+        self._synonyms = {_fold(k): _fold(v) for k, v in lex.role_synonyms.items()}
+        self._index_titles()
+
+    # -- entities and mentions -------------------------------------------------------------------
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
+
+    def _mentions_in(self, start: int, end: int) -> list[_Mention]:
+        # Mentions starting inside the span (a mention running past its end, like "France Bleu" for a
+        # speaker cut to "France", still names it).
+        k = bisect.bisect_left(self._starts, start)
+        out = []
+        while k < len(self.mentions) and self.mentions[k].start < end:
+            out.append(self.mentions[k])
+            k += 1
+        return out
+
+    def _person(self, ent: dict[str, Any]) -> _Person:
+        p = self.people.get(ent["id"])
+        if p is None:
+            p = self.people[ent["id"]] = _Person(ent)
+        return p
+
+    # -- titles ------------------------------------------------------------------------------------
+
+    def _title_key(self, tokens: list[Token]) -> tuple[str, frozenset[str]] | None:
+        """(head, words) of a title or description: 'le chef du ministère russe des Affaires
+        étrangères' -> ('ministre', {ministre, russe, affaire, etranger})."""
+        words: set[str] = set()
+        head: str | None = None
+        for t in tokens:
+            if t.pos_ not in ("NOUN", "ADJ", "PROPN") or t.is_punct:
+                continue
+            w = _fold(t.lemma_ if t.pos_ != "PROPN" else t.text)
+            w = self._synonyms.get(w, w)
+            if head is None and (w in self._roles or (t.pos_ == "NOUN" and self._human(t))):
+                head = w
+            words.update(w.split("-") if w == "affaires-etrangeres" else [w])
+        if head is None:
+            return None
+        if head == "chef" and "ministre" in words:
+            head = "ministre"  # "le chef du ministère X" is the minister of X
+            words.discard("chef")
+        if "affaires-etrangeres" in words or "diplomatie" in words:
+            words -= {"affaires-etrangeres", "diplomatie"}
+            words |= {"affaire", "etranger"}
+            if head in ("chef", "diplomatie"):
+                head = "ministre"
+        words.add(head)
+        return head, frozenset(words)
+
+    def _index_titles(self) -> None:
+        doc = self.doc
+        for m in self.mentions:
+            if m.entity.get("type") != "PER" or not m.strong:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            title = self._title_before(span) or self._title_after(span)
+            if title is None:
+                continue
+            key = self._title_key(list(title))
+            if key is None:
+                continue
+            person = self._person(m.entity)
+            if key not in person.titles:
+                person.titles.append(key)
+            gender = self._gender(title)
+            if gender:
+                person.gender = gender
+            role = " ".join(title.text.split())
+            words = role.split()
+            if words and _fold(words[0]) in _DETS:
+                role = " ".join(words[1:])
+            roles = m.entity.setdefault("roles", [])
+            if role and role not in roles:
+                roles.append(role)
+
+    def _human(self, tok: Token) -> bool:
+        return is_human_noun(tok, self.lex)
+
+    def _gender(self, title: Span) -> str | None:
+        for t in title:
+            if t.pos_ == "DET" and t.lower_ in ("la", "une", "cette"):
+                return "Fem"
+            if t.pos_ == "DET" and t.lower_ in ("le", "un", "ce", "cet"):
+                return "Masc"
+            if t.lower_ in self.lex.feminine_roles:
+                return "Fem"
+        return None
+
+    def _title_before(self, name: Span) -> Span | None:
+        """'le ministre russe des Affaires étrangères [Sergueï Lavrov]': a title right before a name,
+        with only nouns, adjectives, determiners and prepositions between."""
+        doc = self.doc
+        k = name.start - 1
+        lo = max(0, name.start - 10)
+        head = None
+        while k >= lo:
+            t = doc[k]
+            if t.pos_ == "NOUN" and self._human(t):
+                head = k
+            if t.pos_ not in ("NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM") or t.is_punct:
+                break
+            if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "PERSON"):
+                break  # another person's name: what comes before is their title, not this one's
+            k -= 1
+        if head is None:
+            return None
+        start = head
+        if start > 0 and doc[start - 1].pos_ == "DET":
+            start -= 1
+        return doc[start : name.start]
+
+    def _title_after(self, name: Span) -> Span | None:
+        """'[Valérie Pécresse], présidente de la région,': a title in apposition after a name."""
+        doc = self.doc
+        k = name.end
+        if k < len(doc) and doc[k].text == "(":
+            # "Gaël Perdriau (LR), président de …": a party or age in brackets before the title.
+            close = next((i for i in range(k + 1, min(k + 8, len(doc))) if doc[i].text == ")"), None)
+            if close is not None:
+                k = close + 1
+        if k >= len(doc) or doc[k].text != ",":
+            return None
+        j = k + 1
+        if j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        noun_title = j < len(doc) and doc[j].pos_ == "NOUN" and self._human(doc[j])
+        adj_title = j + 1 < len(doc) and doc[j].pos_ == "ADJ" and self._human(doc[j + 1])
+        if not (noun_title or adj_title):
+            return None
+        end = j
+        while end < len(doc) and end - j < 10 and doc[end].text not in (",", ".", ";", ":", "«"):
+            if doc[end].pos_ in ("VERB", "AUX"):
+                break
+            end += 1
+        return doc[k + 1 : end]
+
+    # -- resolution --------------------------------------------------------------------------------
+
+    def resolve(self, speaker: Span, exclude: tuple[int, int] | None = None) -> str | None:
+        """The entity id a speaker span refers to, or ``None`` when nothing supports one."""
+        ent = self._resolve(speaker, exclude)
+        if ent is not None:
+            self._refs.append((speaker.start_char, ent))
+        return ent
+
+    def _in_modifier(self, m: _Mention, head: Token) -> bool:
+        """Whether a mention sits in a prepositional modifier of the speaker's head ("les électeurs
+        de la circonscription d'Henri Guaino", "le chef du ministère …"): then it is not the speaker."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or head.i in range(span.start, span.end):
+            return False
+        if m.entity.get("type") == "PER" and m.strong:
+            # A person's name is the speaker unless a preposition introduces it ("d'Henri Guaino");
+            # "La porte-parole … et sénatrice de la Loire Cécile Cukierman" ends with the speaker's name
+            # whatever the parser hangs it on.
+            prev = self.doc[span.start - 1] if span.start > 0 else None
+            return prev is not None and (
+                prev.pos_ == "ADP" or prev.lower_ in ("de", "d'", "d’", "du", "des", "of")
+            )
+        tok = span.root
+        for _ in range(4):
+            if tok.i == head.i or tok.head.i == tok.i:
+                return False
+            if any(c.dep_ == "case" for c in tok.children) or tok.head.pos_ == "ADP":
+                return True
+            tok = tok.head
+        return False
+
+    def _resolve(self, speaker: Span, exclude: tuple[int, int] | None) -> str | None:
+        head = speaker.root
+        inside = [
+            m
+            for m in self._mentions_in(speaker.start_char, speaker.end_char)
+            if not self._in_modifier(m, head)
+        ]
+        people = [m for m in inside if m.strong and m.entity.get("type") == "PER"]
+        if people:
+            return str(people[-1].entity["id"])
+        if len(speaker) == 1 or head.pos_ == "PRON" or head.text.startswith("-"):
+            pron = self._pronoun(speaker)
+            if pron is not None:
+                return self._antecedent(speaker.start_char, pron, exclude)
+        head_is_title = head.pos_ == "NOUN" and (
+            head.lemma_.lower() in self.lex.roles or head.lemma_.lower() in self.lex.groups
+        )
+        for m in inside:
+            # A name covering the head of the phrase (not one inside "du ministère …").
+            if m.strong and m.start <= head.idx < m.end:
+                return str(m.entity["id"])
+        if not head_is_title:
+            strong = [m for m in inside if m.strong]
+            if strong and head.pos_ == "PROPN":
+                return str(strong[0].entity["id"])
+            if head.pos_ == "PROPN":
+                named = self._by_name_part(speaker)
+                if named is not None:
+                    return named
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.speech_nouns:
+            # "des informations de Téléstar", "un communiqué du ministère": the source is the author.
+            authors = [m for m in self._mentions_in(speaker.start_char, speaker.end_char) if m.strong]
+            if authors:
+                return str(authors[-1].entity["id"])
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.groups:
+            org = self._org_by_word(head)
+            if org is not None:
+                return org
+        key = self._title_key(list(speaker))
+        if key is not None:
+            found = self._by_title(key, speaker)
+            singular = "Plur" not in head.morph.get("Number", [])
+            if found is None and head.pos_ == "NOUN" and self._human(head) and singular:
+                # "…, estime le plaisancier", "conclut le journaliste": a description never given
+                # with a name refers back to the person just quoted.
+                found = self._last_speaker(speaker.start_char, self._gender(speaker))
+                if found is None:
+                    # Or to the person last named before it ("Didier Baichère … l'élu").
+                    found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
+            return found
+        return None
+
+    def _by_name_part(self, speaker: Span) -> str | None:
+        """A name the model did not tag ("Pierre-Gaël"): the one person entity whose name has it."""
+        words = {_fold(t.text) for t in speaker if t.pos_ == "PROPN" and len(t.text) > 2}
+        if not words:
+            return None
+        found = {
+            e["id"] for e in self.entities if e.get("type") == "PER" and words & set(_fold(e["name"]).split())
+        }
+        return str(found.pop()) if len(found) == 1 else None
+
+    def _org_by_word(self, head: Token) -> str | None:
+        """'le parquet' -> 'Parquet de Paris', 'le journal' -> 'Journal du dimanche': the one
+        organisation of the article whose name has the head word."""
+        word = _fold(head.lemma_)
+        found = {
+            e["id"]
+            for e in self.entities
+            if e.get("type") in ("ORG", "MISC") and word in _fold(str(e["name"])).split()
+        }
+        return str(found.pop()) if len(found) == 1 else None
+
+    def _last_speaker(self, pos: int, gender: str | None) -> str | None:
+        for rpos, rid in reversed(self._refs):
+            if rpos >= pos:
+                continue
+            if pos - rpos > _PRONOUN_WINDOW:
+                return None
+            ent = self._by_id.get(rid)
+            if ent is not None and ent.get("type") == "PER" and self._gender_ok(ent, gender):
+                return rid
+            return None
+        return None
+
+    def _pronoun(self, speaker: Span) -> tuple[str | None, str] | None:
+        text = speaker.text.lower().lstrip("-").removeprefix("t-")
+        return self.lex.pronouns.get(text)
+
+    def _antecedent(
+        self, pos: int, pron: tuple[str | None, str], exclude: tuple[int, int] | None
+    ) -> str | None:
+        gender, number = pron
+        if number == "Plur":
+            return None  # "ils", "they": groups are rarely named entities; no guess
+        best: tuple[int, str] | None = None
+        k = bisect.bisect_left(self._starts, pos) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            if pos - m.start > _PRONOUN_WINDOW:
+                break
+            inside_excluded = exclude is not None and exclude[0] <= m.start < exclude[1]
+            if (
+                m.strong
+                and m.entity.get("type") == "PER"
+                and not inside_excluded
+                and not self._in_quote(m.start)
+                and self._gender_ok(m.entity, gender)
+            ):
+                best = (m.start, str(m.entity["id"]))
+                break
+            k -= 1
+        for rpos, rid in reversed(self._refs):
+            if rpos >= pos or pos - rpos > _PRONOUN_WINDOW:
+                continue
+            ent = self._by_id.get(rid)
+            if ent is None or ent.get("type") != "PER" or not self._gender_ok(ent, gender):
+                continue
+            if best is None or rpos > best[0]:
+                best = (rpos, rid)
+            break
+        return best[1] if best else None
+
+    def _gender_ok(self, ent: dict[str, Any], gender: str | None) -> bool:
+        if gender is None:
+            return True
+        p = self.people.get(ent["id"])
+        known = p.gender if p is not None and p.gender else given_name_gender(str(ent.get("name", "")))
+        return known is None or known == gender
+
+    def _by_title(self, key: tuple[str, frozenset[str]], speaker: Span) -> str | None:
+        head, words = key
+        gender = self._gender(speaker)
+        same_head = []
+        for pid, p in self.people.items():
+            if gender and p.gender and gender != p.gender:
+                continue
+            if any(h == head for h, _ in p.titles):
+                same_head.append(pid)
+        if len(same_head) == 1:
+            return same_head[0]
+        # Several people share the title's head ("le président russe", "le président américain"):
+        # the one whose title has every word of the description, if only one does.
+        full = [pid for pid in same_head if any(h == head and words <= w for h, w in self.people[pid].titles)]
+        if len(full) == 1:
+            return full[0]
+        return None

@@ -1,0 +1,178 @@
+"""Indirect and direct patterns and speaker resolution on sentences written for these tests,
+through the real pipeline (French and English models, loaded once per session)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def analyse(text: str, lang: str, nlp: Any) -> dict[str, Any]:
+    from dateline.pipeline import analyse as run
+
+    assert nlp is not None  # the session fixture loaded the pipeline once
+    return run(text, "2017-03-01", lang=lang)
+
+
+def only(rec: dict[str, Any]) -> dict[str, Any]:
+    assert len(rec["quotes"]) == 1, rec["quotes"]
+    return rec["quotes"][0]
+
+
+def entity_name(rec: dict[str, Any], q: dict[str, Any]) -> str | None:
+    ref = (q["speaker"] or {}).get("entity")
+    return next((e["name"] for e in rec["entities"] if e["id"] == ref), None)
+
+
+# -- French -----------------------------------------------------------------------------------------
+
+
+def test_reporting_verb_with_que_clause(nlp_fr: Any) -> None:
+    rec = analyse("Le ministre a déclaré que la France ne céderait pas face aux menaces.", "fr", nlp_fr)
+    q = only(rec)
+    assert q["kind"] == "indirect"
+    assert q["text"] == "la France ne céderait pas face aux menaces"
+    assert q["cue"]["text"] == "a déclaré"
+    assert q["speaker"]["text"] == "Le ministre"
+    assert q["speaker"]["entity"] is None  # no one was named: no guess
+
+
+def test_postposed_clause_with_inverted_description(nlp_fr: Any) -> None:
+    text = "La situation reste très grave dans la région, a estimé mardi la présidente du conseil régional."
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["text"] == "La situation reste très grave dans la région"
+    assert q["cue"]["text"] == "a estimé"
+    assert q["speaker"]["text"] == "la présidente du conseil régional"
+
+
+def test_inverted_clitic_resolves_by_gender(nlp_fr: Any) -> None:
+    text = (
+        "Jean Dupont et Marie Martin ont visité l'usine. « Les salariés sont inquiets », a-t-elle expliqué."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert q["kind"] == "direct" and q["text"] == "Les salariés sont inquiets"
+    assert q["speaker"]["text"] == "elle"
+    assert entity_name(rec, q) == "Marie Martin"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "Selon le porte-parole du gouvernement, la réunion aura lieu demain matin.",
+            "Selon",
+            "le porte-parole du gouvernement",
+            "la réunion aura lieu demain matin",
+        ),
+        (
+            "D'après la police, trois personnes ont été interpellées dans la nuit.",
+            "D'après",
+            "la police",
+            "trois personnes ont été interpellées dans la nuit",
+        ),
+        (
+            "Pour Jean Martin, cette réforme est une grave erreur.",
+            "Pour",
+            "Jean Martin",
+            "cette réforme est une grave erreur",
+        ),
+    ],
+)
+def test_source_prepositions(nlp_fr: Any, text: str, cue: str, speaker: str, content: str) -> None:
+    q = only(analyse(text, "fr", nlp_fr))
+    assert (q["cue"]["text"], q["speaker"]["text"], q["text"]) == (cue, speaker, content)
+
+
+def test_colon_introduction_without_marks(nlp_fr: Any) -> None:
+    text = "Le directeur a expliqué : il faut réduire les coûts avant la fin de l'année."
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["text"] == "il faut réduire les coûts avant la fin de l'année"
+    assert q["speaker"]["text"] == "Le directeur"
+
+
+def test_negated_statement_is_not_a_quote(nlp_fr: Any) -> None:
+    assert analyse("Le maire n'a pas dit que la piscine fermerait.", "fr", nlp_fr)["quotes"] == []
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp_fr: Any) -> None:
+    text = "Le film « Intouchables » passe ce soir. La « révolution » numérique continue."
+    assert analyse(text, "fr", nlp_fr)["quotes"] == []
+
+
+def test_reported_clause_with_quoted_fragment_is_mixed(nlp_fr: Any) -> None:
+    text = "Le maire a assuré qu'il « ne céderait jamais » aux pressions des promoteurs."
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["kind"] == "mixed"
+    assert "« ne céderait jamais »" in q["text"]
+
+
+def test_description_resolves_to_the_person_it_introduced(nlp_fr: Any) -> None:
+    text = (
+        "La ministre de la Culture Françoise Nyssen était à Lyon vendredi. « Ce musée est une chance "
+        "pour la ville », a déclaré la ministre. Elle a ajouté que les travaux commenceraient en mai."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    assert [q["kind"] for q in rec["quotes"]] == ["direct", "indirect"]
+    assert [entity_name(rec, q) for q in rec["quotes"]] == ["Françoise Nyssen", "Françoise Nyssen"]
+    nyssen = next(e for e in rec["entities"] if e["name"] == "Françoise Nyssen")
+    assert "ministre de la Culture" in nyssen["roles"]
+
+
+def test_two_presidents_description_picks_the_right_one(nlp_fr: Any) -> None:
+    text = (
+        "Le président russe Vladimir Poutine a reçu le président américain Donald Trump. "
+        "« Nous avons avancé », a dit le président russe."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert entity_name(rec, q) == "Vladimir Poutine"
+
+
+def test_capital_speaks_as_itself(nlp_fr: Any) -> None:
+    rec = analyse("Moscou a annoncé que les négociations reprendraient la semaine prochaine.", "fr", nlp_fr)
+    q = only(rec)
+    assert q["speaker"]["text"] == "Moscou" and entity_name(rec, q) == "Moscou"
+
+
+def test_no_antecedent_means_no_entity(nlp_fr: Any) -> None:
+    rec = analyse("« Les prix vont encore monter », a-t-il prévenu.", "fr", nlp_fr)
+    q = only(rec)
+    assert q["speaker"]["text"] == "il" and q["speaker"]["entity"] is None
+
+
+# -- English ----------------------------------------------------------------------------------------
+
+
+def test_english_postposed_and_complement(nlp_en: Any) -> None:
+    rec = analyse("The deal is dead, Senator John Smith said on Monday.", "en", nlp_en)
+    q = only(rec)
+    assert q["text"] == "The deal is dead" and q["cue"]["text"] == "said"
+    assert entity_name(rec, q) == "John Smith"
+    rec = analyse("Jones said that the economy was strong.", "en", nlp_en)
+    q = only(rec)
+    assert q["text"] == "the economy was strong" and q["speaker"]["text"] == "Jones"
+
+
+def test_english_according_to(nlp_en: Any) -> None:
+    q = only(analyse("According to the senator, the bill will pass next week.", "en", nlp_en))
+    assert (q["cue"]["text"], q["speaker"]["text"]) == ("According to", "the senator")
+    assert q["text"] == "the bill will pass next week"
+
+
+def test_english_pronoun_needs_a_preceding_antecedent(nlp_en: Any) -> None:
+    before = analyse(
+        'Mary Brown spoke in Ohio. "We will win this election," she told reporters.', "en", nlp_en
+    )
+    assert entity_name(before, only(before)) == "Mary Brown"
+    after = analyse(
+        '"We will win this election," she told reporters. Mary Brown spoke in Ohio.', "en", nlp_en
+    )
+    assert only(after)["speaker"]["entity"] is None
+
+
+def test_english_negation(nlp_en: Any) -> None:
+    assert analyse("Smith did not say that the plant would close.", "en", nlp_en)["quotes"] == []
