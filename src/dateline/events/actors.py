@@ -2,9 +2,10 @@
 
 "le président russe Vladimir Poutine" → the entity *Vladimir Poutine*, RUS (the adjective) + GOV (the
 title); "les rebelles syriens" → SYRREB; "Moscou", "le Kremlin" → RUSGOV (a capital or a seat of power
-stands for the government); "l'armée française" → FRAMIL; "Daech" → IMGMUSISI; "la Russie" → RUS
-(a country named as a whole has no role, as in CAMEO). An actor that is not one of the article's
-entities ("les rebelles syriens") becomes a new entity, appended with the next free id.
+stands for the government); "l'armée française" → FRAMIL; "Daech" → IMGMUSISI; "la Russie" → RUSGOV
+(a state acting as a whole is its government, as the project's annotation guidelines say). An actor
+that is not one of the article's entities ("les rebelles syriens") becomes a new entity, appended
+with the next free id.
 
 The role nouns below are the CAMEO agent categories (GOV, MIL, REB, OPP, ...) in French and English,
 written for this project; the country comes from :mod:`dateline.entities.gazetteer`.
@@ -415,7 +416,8 @@ class ActorResolver:
             elif place is not None and place.kind == "capital":
                 country, role = place.iso3, role or "GOV"
             elif place is not None and place.kind == "country":
-                country = place.iso3
+                # A state acting as a whole is its government ("la Russie a proposé ..." → RUSGOV).
+                country, role = place.iso3, role or "GOV"
             else:
                 country = ent.get("country") or country
                 role = role or self._titles.get(ent["id"])

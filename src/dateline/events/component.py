@@ -9,8 +9,11 @@ entretien"), a participle ("un entretien tenu entre ..."), a time expression, or
 an event. A trigger governed by another one that is a speech act ("se sont mis d'accord sur le
 lancement de consultations", "refused to withdraw") is folded into it.
 
-Stated intentions follow PLOVER: an intended cooperative act is AGREE (with ``intent`` naming the act),
-an intended hostile act THREATEN; the ``modality`` says ``intended``. Statements themselves are quotes,
+A stated intention keeps the type of the intended act with ``modality: intended`` ("se sont prononcés
+pour la coordination" → COOPERATE, intended); its ``cameo`` is CAMEO's "express intent" code (03x for
+cooperation, 13x for threats), so converting CAMEO to PLOVER gives what PLOVER's gold standard codes
+(AGREE, THREATEN). AGREE about another act ("se sont mis d'accord sur le lancement de consultations")
+names that act in ``intent``. Statements themselves are quotes,
 not events: "a déclaré" is never a trigger, and events inside reported speech are marked ``reported``.
 Events with no actor at all are kept only as further evidence of an event that has actors.
 """
@@ -325,11 +328,12 @@ class EventExtractor:
         modality = "asserted"
         in_report = covered(reported, trig.idx)
         modal = modal_of(trig, verb) if verb is not None else modal_of(trig)
-        if c.intent is not None or modal == "intended":
-            modality = "intended"
-        elif modal == "hypothetical":
+        # The more uncertain reading wins: hypothetical > intended > reported > asserted.
+        if modal == "hypothetical":
             modality = "hypothetical"
-        elif in_report:
+        elif c.intent is not None or modal == "intended":
+            modality = "intended"
+        elif in_report or modal == "reported":
             modality = "reported"
         etype, mode, cameo, intent = e.type, e.mode, e.cameo, None
         deps = self._dependents(trig) if e.modes else set()
@@ -342,10 +346,13 @@ class EventExtractor:
         if etype == "AGREE" and inner is not None:
             intent = inner
             cameo = _INTENT_CAMEO.get(inner, cameo)
+        # An intended act keeps its own type (the project's guidelines); its CAMEO code is the
+        # "express intent" code, so CAMEO→PLOVER conversion gives AGREE or THREATEN as PLOVER's gold
+        # standard codes stated intentions.
         if modality == "intended" and etype in COOPERATIVE:
-            intent, etype, mode, cameo = etype, "AGREE", None, _INTENT_CAMEO.get(etype, "030")
+            cameo = _INTENT_CAMEO.get(etype, "030")
         elif modality == "intended" and etype in HOSTILE:
-            intent, etype, mode, cameo = etype, "THREATEN", None, _THREAT_CAMEO.get(etype, "130")
+            cameo = _THREAT_CAMEO.get(etype, "130")
         # When and where.
         date = dates.date(c.anchors, c.sent)
         location = self._location(c, resolver, {a.entity for a in sources + targets})

@@ -117,7 +117,6 @@ _HYPO_ADJ = frozenset(
         "hypothetical",
     ]
 )
-_FUTURE_OR_COND = ("Fut", "Cnd")
 _QUOTE_PAIRS = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 
 
@@ -171,7 +170,8 @@ def intent_governor(tok: Token, max_up: int = 3) -> Token | None:
 
 
 def modal_of(tok: Token, verb: Token | None = None) -> str | None:
-    """``intended`` or ``hypothetical`` from modal auxiliaries, tense and adjectives, else None."""
+    """``intended``, ``hypothetical`` or ``reported`` from modal auxiliaries, mood, tense and
+    adjectives, else None."""
     v = verb if verb is not None else tok
     for c in v.children:
         low = c.lower_
@@ -189,9 +189,16 @@ def modal_of(tok: Token, verb: Token | None = None) -> str | None:
             return "intended"
         if lemma == "pouvoir":
             return "hypothetical"
+    # Past conditional ("aurait bombardé") is the journalistic conditional: reported, not hypothetical.
+    for c in v.children:
+        if c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood", []) and c.lemma_ in ("avoir", "être"):
+            return "reported"
     mood = v.morph.get("Mood", []) + v.morph.get("Tense", [])
-    if any(m in _FUTURE_OR_COND for m in mood):
-        return "intended" if "Fut" in mood else "hypothetical"
+    if "Cnd" in mood:
+        return "hypothetical"
+    # A future act is intended, unless it is a scheduled occurrence ("le sommet aura lieu demain").
+    if "Fut" in mood and v.lemma_.lower() not in ("avoir", "tenir", "dérouler"):
+        return "intended"
     for c in tok.children:
         if c.dep_ == "amod" and c.lemma_.lower() in _HYPO_ADJ:
             return "hypothetical"
