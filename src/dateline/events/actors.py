@@ -298,6 +298,7 @@ PAIR_WORDS = frozenset({"ils", "elles", "they", "both"})
 PAIR_NOUNS = frozenset(
     {"président", "dirigeant", "pays", "partie", "chef", "ministre", "president", "leader", "country"}
 )
+_SINGULAR_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 _PERSON_TITLES = frozenset(k for k, v in ROLE_NOUNS.items() if v == "GOV") | {
     "général",
     "general",
@@ -389,8 +390,24 @@ class ActorResolver:
         lemma = tok.lemma_.lower()
         return lemma in PAIR_NOUNS and any(c.lower_ in ("deux", "two", "both") for c in tok.children)
 
+    def _antecedent(self, tok: Token) -> dict[str, Any] | None:
+        """The person a singular pronoun most likely refers to: the last person named before it."""
+        best = None
+        for s, _e, ent in self._by_char:
+            if ent["type"] == "PER" and s < tok.idx and (best is None or s > best[0]):
+                best = (s, ent)
+        return best[1] if best is not None else None
+
     def actor(self, tok: Token) -> Actor | None:
         """The actor named by the phrase headed by ``tok``, or None when it names no actor."""
+        if tok.pos_ == "PRON" and tok.lower_ in _SINGULAR_PRONOUNS:
+            ent = self._antecedent(tok)
+            if ent is None:
+                return None
+            code = ent.get("country") or None
+            role = self._titles.get(ent["id"])
+            code = (code or "") + (role or "") or None
+            return Actor(ent["id"], code, tok.idx, tok.idx + len(tok))
         toks = np_tokens(tok)
         ent = self._entity_at(toks, tok)
         gaz = gazetteer()

@@ -21,7 +21,7 @@ Events with no actor at all are kept only as further evidence of an event that h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
@@ -34,7 +34,7 @@ from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE
-from dateline.events.syntax import arguments, conjuncts, is_negated, is_reflexive
+from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive
 from dateline.extensions import register_extensions
 
 __all__ = ["EventExtractor", "make_event_extractor", "sentences"]
@@ -53,6 +53,174 @@ _INTENT_CAMEO = {
     "RETREAT": "035",
 }
 _THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138", "PROTEST": "133"}
+_NATURAL = frozenset(
+    [
+        "ouragan",
+        "tempête",
+        "cyclone",
+        "séisme",
+        "tremblement",
+        "inondation",
+        "crue",
+        "incendie",
+        "canicule",
+        "sécheresse",
+        "neige",
+        "orage",
+        "foudre",
+        "crise",
+        "épidémie",
+        "virus",
+        "hurricane",
+        "storm",
+        "cyclone",
+        "earthquake",
+        "flood",
+        "fire",
+        "drought",
+        "epidemic",
+        "virus",
+    ]
+)
+_NO_COMMENT = frozenset(
+    [
+        "commenter",
+        "répondre",
+        "exprimer",
+        "confirmer",
+        "préciser",
+        "dire",
+        "comment",
+        "answer",
+        "respond",
+        "confirm",
+        "say",
+    ]
+)
+_FIGURATIVE = frozenset({"frapper", "strike", "hit"})
+_VERBAL_ATTACK = frozenset({"attaquer", "attaque", "attack", "s'en prendre"})
+_VIOLENCE = frozenset(
+    [
+        "arme",
+        "couteau",
+        "fusil",
+        "balle",
+        "tir",
+        "tirer",
+        "bombe",
+        "explosif",
+        "blessé",
+        "blesser",
+        "tué",
+        "tuer",
+        "mort",
+        "victime",
+        "militaire",
+        "soldat",
+        "armée",
+        "terroriste",
+        "djihadiste",
+        "jihadiste",
+        "rebelle",
+        "char",
+        "missile",
+        "frappe",
+        "raid",
+        "convoi",
+        "base",
+        "attentat",
+        "kalachnikov",
+        "otage",
+        "knife",
+        "gun",
+        "weapon",
+        "bomb",
+        "kill",
+        "killed",
+        "wound",
+        "wounded",
+        "dead",
+        "troops",
+        "soldier",
+        "soldiers",
+        "army",
+        "militant",
+        "militants",
+        "rebel",
+        "rebels",
+        "missile",
+        "rocket",
+        "shell",
+    ]
+)
+_POLITICAL = frozenset(
+    [
+        "candidat",
+        "ministre",
+        "président",
+        "député",
+        "sénateur",
+        "parti",
+        "gouvernement",
+        "opposition",
+        "maire",
+        "élu",
+        "candidate",
+        "minister",
+        "president",
+        "senator",
+        "party",
+        "government",
+        "opposition",
+        "mayor",
+        "rival",
+    ]
+)
+_HUMAN = frozenset(
+    [
+        "homme",
+        "femme",
+        "personne",
+        "suspect",
+        "individu",
+        "jeune",
+        "enfant",
+        "otage",
+        "manifestant",
+        "policier",
+        "passant",
+        "agresseur",
+        "auteur",
+        "victime",
+        "militant",
+        "détenu",
+        "prisonnier",
+        "migrant",
+        "réfugié",
+        "civil",
+        "soldat",
+        "gendarme",
+        "man",
+        "woman",
+        "person",
+        "suspect",
+        "child",
+        "hostage",
+        "protester",
+        "policeman",
+        "officer",
+        "attacker",
+        "victim",
+        "militant",
+        "prisoner",
+        "migrant",
+        "refugee",
+        "civilian",
+        "soldier",
+    ]
+)
+# Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
+_AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
 _PARTICIPLE_ANCHORS = frozenset({"tenir", "organiser", "conclure", "signer", "mener", "lancer", "hold"})
 # How much each kind of evidence adds to an event's confidence: a start of 0.35 for the trigger alone,
@@ -140,8 +308,42 @@ class EventExtractor:
                 deps = deps if deps is not None else self._dependents(tok)
                 if not any(n in deps for n in e.needs):
                     continue
-            return e
+            return self._refine(tok, e)
         return None
+
+    def _refine(self, tok: Token, e: Trigger) -> Trigger | None:
+        """Readings the lexicon alone cannot settle.
+
+        - "attaquer" a person with no weapon, victim or force in the sentence is verbal: ACCUSE
+          ("Benoît Hamon attaque le candidat"), not ASSAULT.
+        - a natural cause is no actor: "frappé par l'ouragan" is not an assault.
+        - "refuser de commenter" declines to speak; it rejects nothing (CAMEO 011, not PLOVER).
+        """
+        sent_lemmas = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
+        args = arguments(tok)
+        arg_toks = [t for v in args.values() for t in v]
+        if any(t.lemma_.lower() in _NATURAL for t in arg_toks):
+            return None
+        if e.type == "REJECT" and any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _NO_COMMENT for c in tok.children
+        ):
+            return None
+        violent = bool(sent_lemmas & _VIOLENCE)
+        if e.type == "ASSAULT" and e.lemma in _FIGURATIVE and not violent:
+            return None  # "frapper dur", "strike a deal": no weapon, no victim, no force
+        if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
+            return replace(e, type="SANCTION", mode="convict", cameo="116")  # "il a été condamné"
+        if tok.pos_ == "VERB" and "Imp" in tok.morph.get("Mood", []) and e.type not in _DOMINANT:
+            return replace(e, type="REQUEST", mode=None, cameo="100")  # "Aidez-les": a request
+        if e.type == "ASSAULT" and e.lemma in _VERBAL_ATTACK and not violent:
+            people = [
+                t
+                for t in arg_toks
+                if t.ent_type_ in ("PER", "PERSON") or t.pos_ == "PRON" or t.lemma_.lower() in _POLITICAL
+            ]
+            if people or e.pos == "NOUN":
+                return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
+        return e
 
     def _anchor(self, noun: Token) -> tuple[list[Token], Token | None] | None:
         """Why a noun trigger is an event that happened: anchors and a support verb, else None."""
@@ -190,7 +392,13 @@ class EventExtractor:
         merged = merge_duplicates(raw)
         events = []
         for ev in merged:
-            if ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None:
+            human = ev.pop("_human", False)
+            for extra in ev.get("_merged", []):
+                extra.pop("_human", None)
+            no_actor = (
+                ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
+            )
+            if no_actor and not (human and ev["type"] in _AGENTLESS_OK and ev["trigger"]["pos"] == "VERB"):
                 continue
             if ev["confidence"] < self.min_confidence:
                 continue
@@ -322,6 +530,14 @@ class EventExtractor:
             symmetric = True
         if len(sources) >= 2 and not pair:
             pair = sources[:2]
+        if e.type == "CONSULT" and e.pos == "VERB" and e.mode == "visit":
+            hosts = [resolver.entity_of(t) for t in tgt_toks]
+            if not any(h is not None and h["type"] in ("GPE", "PER", "ORG") for h in hosts):
+                return []  # visiting a fort or a town as a tourist is no diplomatic visit
+        # An agentless mention is kept only when a person is involved ("un homme a été interpellé").
+        human = any(
+            t.lemma_.lower() in _HUMAN or t.ent_type_ in ("PER", "PERSON") for t in src_toks + tgt_toks
+        )
         # How: negation, modality.
         verb = c.support or (trig if e.pos == "VERB" else None)
         negated = is_negated(trig) or (verb is not None and is_negated(verb))
@@ -383,7 +599,9 @@ class EventExtractor:
                     "end": trig.idx + len(trig),
                     "text": trig.text,
                     "lemma": trig.lemma_.lower(),
+                    "pos": e.pos,
                 },
+                "_human": human,
                 "symmetric": symmetric,
             }
             if intent:

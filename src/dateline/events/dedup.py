@@ -48,6 +48,15 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     aa, ab = _actors(a), _actors(b)
     if aa and ab and aa != ab:
         return False
+    if not (aa and ab):
+        # A mention that names no actor joins an event only when it is clearly the same one: both
+        # dated by the text to overlapping days, both named by nouns ("la conversation", "l'entretien"),
+        # or by the same word.
+        text_dated = all(e["date"].get("basis") in ("timex", "sentence", "narrative") for e in (a, b))
+        nouns = all((e.get("trigger") or {}).get("pos") == "NOUN" for e in (a, b))
+        same_word = (a.get("trigger") or {}).get("lemma") == (b.get("trigger") or {}).get("lemma")
+        if not (text_dated or nouns or same_word):
+            return False
     return _overlap(a, b)
 
 
@@ -77,6 +86,7 @@ def _merge(group: list[dict[str, Any]]) -> dict[str, Any]:
         return group[0]
     best = max(group, key=lambda e: (len(_actors(e)), e["modality"] != "reported", e["confidence"]))
     out = dict(best)
+    out["_human"] = any(e.get("_human") for e in group)
     out["mode"] = best.get("mode") or next((e["mode"] for e in group if e.get("mode")), None)
     if out["mode"] != best.get("mode"):
         out["cameo"] = next(e["cameo"] for e in group if e.get("mode") == out["mode"])
@@ -92,6 +102,7 @@ def _merge(group: list[dict[str, Any]]) -> dict[str, Any]:
     spans = sorted({(e["evidence"]["start"], e["evidence"]["end"]): e["evidence"] for e in group}.items())
     primary = (best["evidence"]["start"], best["evidence"]["end"])
     out["evidence_more"] = [sp for key, sp in spans if key != primary]
+    out["trigger_more"] = [e["trigger"] for e in group if e is not best and e.get("trigger")]
     # Each independent mention corroborates the event: a little more confidence, never above 0.95.
     out["confidence"] = round(min(0.95, max(e["confidence"] for e in group) + 0.05 * (len(group) - 1)), 2)
     out["mentions"] = len(group)

@@ -49,6 +49,7 @@ class Trigger:
     reflexive: bool = False  # French pronominal use required ("se rencontrer", "s'entretenir")
     reciprocal: bool = False  # "X et Y se sont rencontrés": a symmetric event between X and Y
     particle: str | None = None  # English phrasal particle ("call off", "blow up")
+    forbid: tuple[str, ...] = ()  # dependency labels that rule the reading out ("arrêter *de* fumer")
     weight: float = 1.0  # prior that the word, when it matches, really reports this event
 
 

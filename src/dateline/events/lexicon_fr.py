@@ -119,6 +119,29 @@ ENTRIES: list[Trigger] = [
     *trig("RETREAT", ["démission"], pos="NOUN", mode="resign", cameo="0831"),
     # ACCUSE: accusations, criticism, investigations
     *trig("ACCUSE", ["accuser", "reprocher", "imputer"], mode="allege", cameo="112"),
+    *trig("ACCUSE", ["interpeller"], needs=("sur",), mode="disapprove", cameo="111"),
+    *trig("ACCUSE", ["tacler", "épingler"], mode="disapprove", cameo="111", weight=0.5),
+    *trig("ACCUSE", ["enquête", "investigation"], pos="NOUN", mode="investigate", cameo="090", weight=0.8),
+    *trig("ACCUSE", ["mettre"], needs=("cause", "examen"), mode="allege", cameo="112"),
+    *trig(
+        "SANCTION",
+        ["condamner"],
+        needs=(
+            "prison",
+            "an",
+            "amende",
+            "peine",
+            "réclusion",
+            "justice",
+            "tribunal",
+            "cour",
+            "mois",
+            "sursis",
+            "perpétuité",
+        ),
+        mode="convict",
+        cameo="116",
+    ),
     *trig(
         "ACCUSE",
         ["dénoncer", "condamner", "critiquer", "fustiger", "blâmer", "déplorer", "stigmatiser"],
@@ -142,7 +165,11 @@ ENTRIES: list[Trigger] = [
     *trig("REQUEST", ["appeler"], needs=("à",), cameo="100", target=("obj",)),
     *trig("REQUEST", ["exigence", "revendication"], pos="NOUN", cameo="100", weight=0.6),
     # REJECT
-    *trig("REJECT", ["rejeter", "refuser", "repousser", "récuser", "décliner"], cameo="120"),
+    *trig(
+        "REJECT",
+        ["rejeter", "refuser", "repousser", "récuser", "décliner", "démentir", "réfuter"],
+        cameo="120",
+    ),
     *trig("REJECT", ["opposer"], reflexive=True, cameo="120", target=("pp:à",)),
     *trig("REJECT", ["veto"], pos="NOUN", cameo="129", weight=0.8),
     *trig("REJECT", ["rejet", "refus"], pos="NOUN", cameo="120", weight=0.6),
@@ -197,7 +224,13 @@ ENTRIES: list[Trigger] = [
         mode="troops",
         cameo="154",
     ),
-    *trig("MOBILIZE", ["renforcer"], needs=TROOPS, mode="troops", cameo="154"),
+    *trig(
+        "MOBILIZE",
+        ["renforcer", "positionner", "stationner", "masser"],
+        needs=TROOPS,
+        mode="troops",
+        cameo="154",
+    ),
     *trig("MOBILIZE", ["déploiement", "mobilisation"], pos="NOUN", needs=TROOPS, mode="troops", cameo="154"),
     # COERCE
     *trig(
