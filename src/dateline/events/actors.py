@@ -415,10 +415,14 @@ class ActorResolver:
         country = None
         group_code = None
         head_lemma = tok.lemma_.lower()
-        for t in toks:
+        # The role comes from the head noun or a title compounded with it ("U.S. President Donald
+        # Trump"), not from any noun of the phrase ("l'Union européenne" is no trade union).
+        titled = [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos", "nmod") and c.i < tok.i)]
+        for t in titled:
             r = ROLE_NOUNS.get(t.lemma_.lower()) or ROLE_NOUNS.get(t.lower_)
             if r and t.pos_ in ("NOUN", "PROPN") and role is None:
                 role = r
+        for t in toks:
             if t.pos_ in ("ADJ", "NOUN", "PROPN") or t.text.isupper():
                 hit = gaz.lookup(t.text, self.lang)
                 if hit is not None and hit.kind in ("demonym",) and country is None:
@@ -450,6 +454,16 @@ class ActorResolver:
         else:
             code = None
         span_lo, span_hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if ent is None and code is None and head_lemma not in ROLE_NOUNS:
+            # "un convoi de l'armée russe", "positions of the rebels": the actor is the owner.
+            owner = next((c for c in tok.children if c.dep_ in ("nmod", "poss") and c.pos_ != "PRON"), None)
+            if owner is None:
+                owner = next(
+                    (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children),
+                    None,
+                )
+            if owner is not None and owner.i != tok.i:
+                return self.actor(owner)
         if ent is None:
             if code is None or (head_lemma not in ROLE_NOUNS and igo is None):
                 return None

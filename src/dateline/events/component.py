@@ -460,6 +460,13 @@ class EventExtractor:
                     out.extend(conjuncts(t))
             if out:
                 break
+        if not out and any(r.startswith("pp:") for r in roles):
+            # "livrer des armes aux rebelles": the parser often hangs the recipient on the object.
+            for o in args.get("obj", []):
+                sub = arguments(o)
+                for r in roles:
+                    if r.startswith("pp:") and sub.get(r):
+                        return [t for x in sub[r] for t in conjuncts(x)]
         return out
 
     def _subject_of(self, verb: Token | None) -> list[Token]:
@@ -474,7 +481,20 @@ class EventExtractor:
             if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
                 cur = cur.head
             else:
-                return []
+                return self._stranded_subject(cur)
+        return []
+
+    @staticmethod
+    def _stranded_subject(verb: Token) -> list[Token]:
+        """A name the parser left as a second root before the verb ("Paris et Berlin se sont
+        prononcés ...": the French model often cuts a sentence-initial coordination off)."""
+        # Look back a dozen words at most, never past the end of the previous sentence.
+        for i in range(verb.i - 1, max(-1, verb.i - 13), -1):
+            t = verb.doc[i]
+            if t.text in (".", "!", "?", ";"):
+                break
+            if t.dep_ == "ROOT" and t.head.i == t.i and t.pos_ in ("PROPN", "NOUN"):
+                return conjuncts(t)
         return []
 
     def _actors_of(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
@@ -520,6 +540,8 @@ class EventExtractor:
         if len(between_actors) >= 2 and not sources:
             sources, targets, symmetric = [between_actors[0]], [between_actors[1]], True
             pair = between_actors[:2]
+        elif len(between_actors) == 1 and not sources:
+            sources = between_actors
         elif between_actors and sources and not targets:
             targets = [a for a in between_actors if a not in sources][:1]
             symmetric = e.reciprocal or trig.pos_ == "NOUN"
@@ -530,6 +552,8 @@ class EventExtractor:
             symmetric = True
         if len(sources) >= 2 and not pair:
             pair = sources[:2]
+        if symmetric and sources and targets and not pair:
+            pair = [sources[0], targets[0]]  # "les deux présidents" will refer to them
         if e.type == "CONSULT" and e.pos == "VERB" and e.mode == "visit":
             hosts = [resolver.entity_of(t) for t in tgt_toks]
             if not any(h is not None and h["type"] in ("GPE", "PER", "ORG") for h in hosts):

@@ -79,7 +79,7 @@ ENTRIES: list[Trigger] = [
     *trig("CONSULT", ["welcome"], pos="NOUN", mode="visit", cameo="043", target=("pp:to",)),
     *trig("CONSULT", ["mediation"], pos="NOUN", mode="third-party", cameo="045"),
     # SUPPORT
-    *trig("SUPPORT", ["sign", "ratify", "conclude"], needs=AGREEMENT, cameo="057"),
+    *trig("SUPPORT", ["sign", "ratify", "conclude"], needs=AGREEMENT, cameo="057", **RECIP),
     *trig(
         "SUPPORT",
         [

@@ -59,7 +59,7 @@ ENTRIES: list[Trigger] = [
         target=("pp:avec",),
     ),
     # SUPPORT: verbal support, signing agreements
-    *trig("SUPPORT", ["signer", "parapher", "ratifier"], needs=AGREEMENT, cameo="057"),
+    *trig("SUPPORT", ["signer", "parapher", "ratifier"], needs=AGREEMENT, cameo="057", **RECIP),
     *trig(
         "SUPPORT",
         ["soutenir", "saluer", "féliciter", "approuver", "appuyer", "louer", "défendre", "remercier"],
