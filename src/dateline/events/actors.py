@@ -404,10 +404,8 @@ class ActorResolver:
             ent = self._antecedent(tok)
             if ent is None:
                 return None
-            code = ent.get("country") or None
-            role = self._titles.get(ent["id"])
-            code = (code or "") + (role or "") or None
-            return Actor(ent["id"], code, tok.idx, tok.idx + len(tok))
+            pron_code = (ent.get("country") or "") + (self._titles.get(ent["id"]) or "")
+            return Actor(ent["id"], pron_code or None, tok.idx, tok.idx + len(tok))
         toks = np_tokens(tok)
         ent = self._entity_at(toks, tok)
         gaz = gazetteer()
