@@ -279,13 +279,20 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
             skipped += len(sents)
             continue
         doc = analyse_doc(nlp, rec["text"], rec["date"])
-        mentions = []  # (type, trigger span, event) for every mention of every event
-        for ev in doc._.events or []:
-            for trig in [ev["trigger"], *ev.get("trigger_more", [])]:
-                mentions.append((ev["type"], (trig["start"], trig["end"]), ev))
+        events = list(doc._.events or [])
         for g in sents:
             s, e = g["start"], g["end"]
-            preds = [m for m in mentions if s <= m[1][0] < e]
+            # One prediction per event and sentence (the guidelines annotate an event told twice in a
+            # sentence once), with all of that event's triggers in the sentence.
+            preds = []
+            for ev in events:
+                trigs = [
+                    (t["start"], t["end"])
+                    for t in [ev["trigger"], *ev.get("trigger_more", [])]
+                    if s <= t["start"] < e
+                ]
+                if trigs:
+                    preds.append((ev["type"], trigs, ev))
             used: set[int] = set()
             tp = 0
             for gi, gev in enumerate(g["events"]):
@@ -293,7 +300,9 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
                     (
                         m
                         for m in preds
-                        if id(m) not in used and m[0] == gev["type"] and _overlap(m[1], gev["trigger"])
+                        if id(m) not in used
+                        and m[0] == gev["type"]
+                        and any(_overlap(t, gev["trigger"]) for t in m[1])
                     ),
                     None,
                 )

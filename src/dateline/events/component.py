@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.events import lexicon_en, lexicon_fr
-from dateline.events.actors import Actor, ActorResolver
+from dateline.events.actors import ROLE_NOUNS, Actor, ActorResolver
 from dateline.events.dates import DateFinder
 from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
@@ -105,7 +105,6 @@ _VIOLENCE = frozenset(
         "couteau",
         "fusil",
         "balle",
-        "tir",
         "tirer",
         "bombe",
         "explosif",
@@ -174,6 +173,35 @@ _POLITICAL = frozenset(
         "opposition",
         "mayor",
         "rival",
+    ]
+)
+_POLICE = frozenset(
+    [
+        "police",
+        "policier",
+        "policière",
+        "gendarme",
+        "gendarmerie",
+        "gendarmes",
+        "enquêteur",
+        "enquêteurs",
+        "parquet",
+        "procureur",
+        "juge",
+        "judiciaire",
+        "suspect",
+        "écroué",
+        "agresseur",
+        "tribunal",
+        "plainte",
+        "brigade",
+        "police",
+        "officer",
+        "detective",
+        "prosecutor",
+        "judge",
+        "court",
+        "suspect",
     ]
 )
 _HUMAN = frozenset(
@@ -275,6 +303,7 @@ class EventExtractor:
         mod = lexicon_fr if self.lang == "fr" else lexicon_en
         self.lexicon: Lexicon = mod.LEXICON
         self.support_verbs: frozenset[str] = mod.SUPPORT_VERBS
+        self.eventive: frozenset[str] = mod.EVENTIVE
         register_extensions()
 
     # -- matching ---------------------------------------------------------------------------------
@@ -291,15 +320,41 @@ class EventExtractor:
             frontier = nxt
         return out
 
+    def _entries(self, tok: Token) -> list[Trigger]:
+        """Lexicon entries for a token, tolerating the lemmatizer's slips ("réclame" for "réclamer";
+        "La police enquête sur ..." tagged as a noun with a subject)."""
+        pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB"
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        forms = [lemma, low]
+        if pos == "VERB" and self.lang == "fr" and lemma.endswith("e"):
+            forms.append(lemma + "r")
+        for f in forms:
+            found = self.lexicon.candidates(f, pos)
+            if found:
+                return found
+        if pos == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children):
+            for f in [*forms, lemma + "r"]:
+                found = self.lexicon.candidates(f, "VERB")
+                if found:
+                    return found
+        return []
+
     def _match(self, tok: Token) -> Trigger | None:
         if tok.pos_ not in ("VERB", "NOUN", "AUX", "PROPN"):
             return None
-        pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB"
-        entries = self.lexicon.candidates(tok.lemma_.lower(), pos) or self.lexicon.candidates(tok.lower_, pos)
+        entries = self._entries(tok)
         if not entries:
             return None
         deps = None
+        infinitive = any(
+            c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm", []) and c.dep_ not in ("advcl", "acl")
+            for c in tok.children
+        )
         for e in entries:
+            if e.forbid and any(c.dep_ in e.forbid for c in tok.children):
+                continue
+            if "xcomp" in e.forbid and infinitive:
+                continue
             if e.reflexive and not is_reflexive(tok):
                 continue
             if e.particle and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
@@ -333,16 +388,26 @@ class EventExtractor:
             return None  # "frapper dur", "strike a deal": no weapon, no victim, no force
         if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
             return replace(e, type="SANCTION", mode="convict", cameo="116")  # "il a été condamné"
-        if tok.pos_ == "VERB" and "Imp" in tok.morph.get("Mood", []) and e.type not in _DOMINANT:
+        if _imperative(tok) and e.type not in _DOMINANT:
             return replace(e, type="REQUEST", mode=None, cameo="100")  # "Aidez-les": a request
         if e.type == "ASSAULT" and e.lemma in _VERBAL_ATTACK and not violent:
             people = [
                 t
                 for t in arg_toks
-                if t.ent_type_ in ("PER", "PERSON") or t.pos_ == "PRON" or t.lemma_.lower() in _POLITICAL
+                if t.ent_type_ in ("PER", "PERSON")
+                or t.lemma_.lower() in _POLITICAL
+                or ROLE_NOUNS.get(t.lemma_.lower()) in ("GOV", "LEG", "OPP", "MED")
             ]
             if people or e.pos == "NOUN":
                 return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
+        if e.lemma in ("interpeller", "enquête", "enquêter") and not (sent_lemmas & _POLICE):
+            # Without police or justice around, "interpeller" is questioning someone in public and
+            # "une enquête" a piece of journalism.
+            if e.lemma == "interpeller":
+                return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
+            return None
+        if e.mode == "seize" and e.pos == "VERB" and is_passive(tok) and "subj" not in args:
+            return None  # "on a été très occupé": busy, not occupied by anyone
         return e
 
     def _anchor(self, noun: Token) -> tuple[list[Token], Token | None] | None:
@@ -367,6 +432,8 @@ class EventExtractor:
         if any(lo <= tx["start"] and tx["end"] <= hi for tx in timexes):
             return [noun], None
         if intent_governor(noun) is not None:
+            return [noun], None
+        if noun.lemma_.lower() in self.eventive or noun.lower_ in self.eventive:
             return [noun], None
         return None
 
@@ -398,7 +465,7 @@ class EventExtractor:
             no_actor = (
                 ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
             )
-            if no_actor and not (human and ev["type"] in _AGENTLESS_OK and ev["trigger"]["pos"] == "VERB"):
+            if no_actor and not (human and ev["type"] in _AGENTLESS_OK):
                 continue
             if ev["confidence"] < self.min_confidence:
                 continue
@@ -419,6 +486,15 @@ class EventExtractor:
         kept: list[_Cand] = []
         governed: dict[int, list[str]] = {}
         for i, entry in matched.items():
+            tok = span.doc[i]
+            head_entry = matched.get(tok.head.i)
+            if (
+                tok.dep_ in ("acl", "acl:relcl", "relcl")
+                and head_entry is not None
+                and head_entry.type == entry.type
+                and tok.head.i != i
+            ):
+                continue  # "l'attentat qui a tué 22 personnes": one assault, told by its noun
             boss = self._dominating(span.doc[i], matched)
             if boss is not None:
                 governed.setdefault(boss, []).append(entry.type)
@@ -560,8 +636,9 @@ class EventExtractor:
                 return []  # visiting a fort or a town as a tourist is no diplomatic visit
         # An agentless mention is kept only when a person is involved ("un homme a été interpellé").
         human = any(
-            t.lemma_.lower() in _HUMAN or t.ent_type_ in ("PER", "PERSON") for t in src_toks + tgt_toks
-        )
+            t.lemma_.lower() in _HUMAN or t.ent_type_ in ("PER", "PERSON") or t.pos_ == "PRON"
+            for t in src_toks + tgt_toks
+        ) or (e.pos == "NOUN" and trig.lemma_.lower() in self.eventive)
         # How: negation, modality.
         verb = c.support or (trig if e.pos == "VERB" else None)
         negated = is_negated(trig) or (verb is not None and is_negated(verb))
@@ -654,6 +731,16 @@ class EventExtractor:
                         "text": c.trigger.doc.text[t.idx : t.idx + len(t)],
                     }
         return None
+
+
+def _imperative(tok: Token) -> bool:
+    """An imperative: tagged so, or a subjectless second-person form opening its sentence ("Aidez-les")."""
+    if "Imp" in tok.morph.get("Mood", []):
+        return True
+    if tok.pos_ != "VERB" or any(c.dep_.startswith("nsubj") for c in tok.children):
+        return False
+    first = tok.i == 0 or tok.is_sent_start or tok.doc[tok.i - 1].text in ("«", '"', "“", ".", "!", "?")
+    return first and tok.lower_.endswith(("ez", "ons")) and tok.doc.lang_ == "fr"
 
 
 def self_timexes(doc: Doc) -> list[dict[str, Any]]:

@@ -55,7 +55,11 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
         text_dated = all(e["date"].get("basis") in ("timex", "sentence", "narrative") for e in (a, b))
         nouns = all((e.get("trigger") or {}).get("pos") == "NOUN" for e in (a, b))
         same_word = (a.get("trigger") or {}).get("lemma") == (b.get("trigger") or {}).get("lemma")
-        if not (text_dated or nouns or same_word):
+        # "arrêté ... après son interpellation": an actorless noun retelling a verb of its sentence.
+        same_sentence_noun = a["evidence"]["start"] == b["evidence"]["start"] and any(
+            (e.get("trigger") or {}).get("pos") == "NOUN" and not _actors(e) for e in (a, b)
+        )
+        if not (text_dated or nouns or same_word or same_sentence_noun):
             return False
     return _overlap(a, b)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from dateline.events.lexicon import Lexicon, Trigger, trig
 
-__all__ = ["LEXICON", "SUPPORT_VERBS"]
+__all__ = ["EVENTIVE", "LEXICON", "SUPPORT_VERBS"]
 
 PHONE = (("téléphone", "phone"), ("téléphonique", "phone"), ("visioconférence", "phone"))
 RECIP: dict[str, Any] = {"reciprocal": True, "target": ("pp:avec", "obj")}
@@ -239,7 +239,9 @@ ENTRIES: list[Trigger] = [
         mode="arrest",
         cameo="173",
         weight=0.7,
+        forbid=("xcomp",),
     ),
+    *trig("COERCE", ["perquisitionner"], mode="seize", cameo="171"),
     *trig("COERCE", ["expulser"], mode="deport", cameo="174", weight=0.7),
     *trig("COERCE", ["saisir", "confisquer"], mode="seize", cameo="1711", weight=0.6),
     *trig("COERCE", ["occuper", "annexer"], mode="seize", cameo="192", weight=0.6),
@@ -346,5 +348,41 @@ SUPPORT_VERBS = frozenset(
         "dérouler",
         "produire",
         "survenir",
+    ]
+)
+
+# Nouns that name an occurrence, not a relation: "l'attentat", "la rencontre", "une enquête" report
+# that something took place even without a support verb, unlike "la coopération" or "l'accord".
+EVENTIVE = frozenset(
+    [
+        "entretien",
+        "conversation",
+        "rencontre",
+        "réunion",
+        "sommet",
+        "visite",
+        "appel",
+        "signature",
+        "grève",
+        "manifestation",
+        "protestation",
+        "émeute",
+        "arrestation",
+        "interpellation",
+        "perquisition",
+        "attentat",
+        "attaque",
+        "bombardement",
+        "frappe",
+        "raid",
+        "offensive",
+        "assaut",
+        "combat",
+        "affrontement",
+        "assassinat",
+        "enlèvement",
+        "massacre",
+        "enquête",
+        "démission",
     ]
 )
