@@ -13,6 +13,7 @@ written for this project; the country comes from :mod:`dateline.entities.gazette
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -338,6 +339,17 @@ class ActorResolver:
             role = self._title_role(e)
             if role:
                 self._titles[e["id"]] = role
+        # The article's own country: the one its places and people name most often. An actor known
+        # by its role only ("la police", "le maire", "les syndicats") is taken to be from there, as
+        # a reader would (the annotation guidelines' "country the article makes clear"); with no such
+        # evidence it keeps its bare role code.
+        votes = Counter(
+            e["country"]
+            for e in self.entities
+            if e.get("country") and e["type"] in ("GPE", "LOC", "PER") and e.get("origin") != "events"
+            for _ in e["mentions"]
+        )
+        self.home: str | None = votes.most_common(1)[0][0] if votes else None
 
     # -- entity roles -----------------------------------------------------------------------------
     def _title_role(self, ent: dict[str, Any]) -> str | None:
@@ -404,7 +416,7 @@ class ActorResolver:
             ent = self._antecedent(tok)
             if ent is None:
                 return None
-            pron_code = (ent.get("country") or "") + (self._titles.get(ent["id"]) or "")
+            pron_code = (ent.get("country") or self.home or "") + (self._titles.get(ent["id"]) or "")
             return Actor(ent["id"], pron_code or None, tok.idx, tok.idx + len(tok))
         toks = np_tokens(tok)
         ent = self._entity_at(toks, tok)
@@ -447,6 +459,8 @@ class ActorResolver:
             code = group_code
         elif country:
             code = country + (role or "")
+        elif role and self.home is not None and role not in ("REB",):
+            code = self.home + role
         elif role:
             code = role  # CAMEO codes an actor of unknown country by its role alone ("GOV", "REB")
         else:
