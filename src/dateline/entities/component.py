@@ -4,6 +4,13 @@ spaCy tags mentions one by one and sometimes disagrees with itself (the French m
 person in one sentence and an organisation in the next). Grouping per article fixes the type by
 majority over all mentions of a name, and attaches a bare surname ("Lavrov") to the full name it
 abbreviates ("Sergueï Lavrov") when that is unambiguous in the article.
+
+The country gazetteer (:mod:`dateline.entities.gazetteer`) then corrects and completes what the model
+says: countries and capitals are ``GPE`` with their ISO3 ``country`` ("Moscou" → GPE, RUS), armed
+groups the model misses or calls persons are found by name and typed ``ORG`` ("Daech", "État
+islamique", merged into one entity), metonyms ("le Kremlin") are ``ORG`` with their country, and a
+person or organisation gets the country of a nationality adjective next to its name ("le président
+russe Vladimir Poutine", "ministère russe des Affaires étrangères").
 """
 
 from __future__ import annotations
@@ -11,15 +18,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import fold, name_key
 from dateline.extensions import register_extensions
 
-__all__ = ["LABEL_MAP", "EntityGrouper", "make_entity_grouper"]
+__all__ = ["LABEL_MAP", "EntityGrouper", "country_near", "make_entity_grouper"]
 
 # spaCy labels (French WikiNER scheme and English OntoNotes scheme) to the contract's entity types.
 # Dates, numbers and quantities are not entities here: time expressions have their own component.
@@ -45,6 +54,66 @@ _LEADING_DET = re.compile(r"(?:l['’]|le |la |les |the )")
 # name it is a particle and stays ("de Gaulle", "de Villepin").
 _LEADING_PREP = re.compile(r"(?:de |du |des |d['’])(?=[A-ZÀ-Ý])")
 
+# How far left of a name a nationality adjective still qualifies it: "le président russe Vladimir
+# Poutine" (1 token between), "son homologue américain Donald Trump", "the Russian Foreign Minister
+# Sergei Lavrov" (3). Five tokens covers titles of two or three words without reaching the previous
+# clause, which punctuation and verbs also stop.
+_LEFT_WINDOW = 5
+# Forms too ambiguous to search for in running text (English "IS" in a headline in capitals); they
+# still count when the model tags them as a name.
+_NO_SCAN = frozenset({"IS"})
+
+
+@lru_cache(maxsize=1)
+def _scan_pattern() -> re.Pattern[str]:
+    """A regex for the gazetteer's armed groups and metonyms, longest form first.
+
+    These are names the model often misses or cuts ("État" alone out of "État islamique"). Only forms
+    that start with a capital are searched, case-sensitively, so "la chancellerie" (any chancellery)
+    does not match "la Chancellerie" (Berlin's).
+    """
+    data = gazetteer().data
+    forms: set[str] = set()
+    for g in data["groups"]:
+        forms.update(f for f in g["names"] if f[:1].isupper() and f not in _NO_SCAN)
+    forms.update(m["name"] for m in data["metonyms"])
+    variants: set[str] = set()
+    for f in forms:
+        variants.add(f)
+        variants.add(fold(f[0]).upper() + f[1:])  # "Elysée", "Etat islamique": accents dropped in copy
+    alts = sorted(variants, key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", "[ -]") for a in alts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+def country_near(doc: Doc, start: int, end: int, lang: str | None = None) -> str | None:
+    """The ISO3 of a nationality word inside the span ``[start, end)`` or just left of it.
+
+    "le président russe Vladimir Poutine" → RUS; "ministère russe des Affaires étrangères" → RUS;
+    "U.S. President Donald Trump" → USA. The left scan stops at punctuation, verbs and other names.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    gaz = gazetteer()
+    for tok in span:
+        if tok.pos_ in ("ADJ", "NOUN", "PROPN") or tok.text.isupper():
+            hit = gaz.lookup(tok.text, lang)
+            if hit is not None and hit.kind == "demonym":
+                return hit.iso3
+    i = span.start - 1
+    while i >= 0 and span.start - i <= _LEFT_WINDOW:
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ("-", "'", "’", "."):
+            break
+        if tok.pos_ in ("VERB", "AUX") or tok.ent_type_ in ("PER", "PERSON"):
+            break
+        hit = gaz.lookup(tok.text, lang)
+        if hit is not None and hit.kind in ("demonym", "country") and hit.iso3:
+            return hit.iso3
+        i -= 1
+    return None
+
 
 @dataclass
 class _Group:
@@ -65,7 +134,7 @@ def _with_number(span: Span) -> Span:
     return span
 
 
-def _trimmed(span: Span) -> tuple[int, int, str] | None:
+def _trimmed(span: Span, label: str = "") -> tuple[int, int, str] | None:
     """Character offsets and text of a mention with edge punctuation and spaces removed."""
     text = span.text
     left = len(text) - len(text.lstrip(_TRIM))
@@ -77,7 +146,7 @@ def _trimmed(span: Span) -> tuple[int, int, str] | None:
     det = _LEADING_DET.match(text, left, right)
     if det and det.end() < right:
         left = det.end()
-    prep = _LEADING_PREP.match(text, left, right) if span.label_ not in ("PER", "PERSON") else None
+    prep = _LEADING_PREP.match(text, left, right) if label not in ("PER", "PERSON") else None
     if prep and prep.end() < right:
         left = prep.end()
     start = span.start_char + left
@@ -87,21 +156,15 @@ def _trimmed(span: Span) -> tuple[int, int, str] | None:
 class EntityGrouper:
     """Writes ``doc._.entities``: one dict per entity, ids ``e1``.. in order of first mention."""
 
-    def __init__(self, nlp: Language, name: str, min_chars: int) -> None:
+    def __init__(self, nlp: Language, name: str, min_chars: int, lang: str | None = None) -> None:
         self.name = name
         self.min_chars = min_chars
+        self.lang = lang or (nlp.lang if nlp.lang in ("fr", "en") else None)
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
         groups: dict[str, _Group] = {}
-        for ent in doc.ents:
-            etype = LABEL_MAP.get(ent.label_)
-            if etype is None:
-                continue
-            trimmed = _trimmed(_with_number(ent))
-            if trimmed is None:
-                continue
-            start, end, text = trimmed
+        for start, end, text, etype in self._mentions(doc):
             key = name_key(text)
             if len(key) < self.min_chars or not any(ch.isalpha() for ch in key):
                 continue
@@ -110,24 +173,92 @@ class EntityGrouper:
             group.types[etype] += 1
             group.mentions.append((start, end))
         self._attach_surnames(groups)
+        self._merge_groups(groups)
         entities: list[dict[str, Any]] = []
         ordered = sorted(groups.values(), key=lambda g: min(g.mentions))
         for i, g in enumerate(ordered, 1):
             # The longest of the most frequent forms names the entity: "Sergueï Lavrov" over "Lavrov".
             name = max(g.forms, key=lambda f: (len(f.split()), g.forms[f], len(f)))
             etype = max(g.types, key=lambda t: (g.types[t], -list(g.types).index(t)))
+            etype, country = self._geo(doc, name, etype, g)
             entities.append(
                 {
                     "id": f"e{i}",
                     "name": name,
                     "type": etype,
-                    "country": None,
+                    "country": country,
                     "roles": [],
-                    "mentions": [{"start": s, "end": e, "text": doc.text[s:e]} for s, e in sorted(g.mentions)],
+                    "mentions": [
+                        {"start": s, "end": e, "text": doc.text[s:e]} for s, e in sorted(g.mentions)
+                    ],
                 }
             )
         doc._.entities = entities
         return doc
+
+    def _mentions(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """NER mentions (trimmed, mapped to contract types) plus gazetteer names found in the text.
+
+        A gazetteer match replaces the NER mentions it overlaps: "État islamique" over the model's
+        "État" (LOC), "Daech" (ORG) over "Daech" (PER).
+        """
+        found: list[tuple[int, int, str, str]] = []
+        for m in _scan_pattern().finditer(doc.text):
+            found.append((m.start(), m.end(), m.group(), "ORG"))
+        out = list(found)
+        for ent in doc.ents:
+            etype = LABEL_MAP.get(ent.label_)
+            if etype is None:
+                continue
+            trimmed = _trimmed(_with_number(ent), ent.label_)
+            if trimmed is None:
+                continue
+            start, end, text = trimmed
+            if any(s < end and start < e for s, e, _, _ in found):
+                continue
+            out.append((start, end, text, etype))
+        return sorted(out)
+
+    def _geo(self, doc: Doc, name: str, etype: str, group: _Group) -> tuple[str, str | None]:
+        """Type and ISO3 country of an entity from the gazetteer (see the module docstring)."""
+        place: Place | None = None
+        for form in sorted(group.forms, key=lambda f: -group.forms[f]):
+            place = gazetteer().lookup(form, self.lang)
+            if place is not None:
+                break
+        person_name = etype == "PER" and len(name.split()) > 1
+        if place is not None and not person_name:
+            if place.kind in ("country", "capital"):
+                return "GPE", place.iso3
+            if place.kind in ("metonym", "group"):
+                return "ORG", place.iso3
+            return etype, place.iso3  # a demonym tagged as a name ("les Russes"): keep its type
+        if etype in ("PER", "ORG"):
+            votes = Counter(
+                c for s, e in group.mentions if (c := country_near(doc, s, e, self.lang)) is not None
+            )
+            if votes:
+                return etype, votes.most_common(1)[0][0]
+        return etype, None
+
+    @staticmethod
+    def _merge_groups(groups: dict[str, _Group]) -> None:
+        """Merge the names of one armed group ("Daech", "État islamique", "EI") into one entity."""
+        by_code: dict[str, str] = {}
+        for key in sorted(groups, key=lambda k: min(groups[k].mentions)):
+            g = groups[key]
+            form = next(iter(g.forms))
+            place = gazetteer().lookup(form)
+            if place is None or place.kind != "group":
+                continue
+            if place.code in by_code:
+                owner = groups[by_code[place.code]]
+                owner.forms.update(g.forms)
+                owner.types.update(g.types)
+                owner.mentions.extend(g.mentions)
+                del groups[key]
+            else:
+                by_code[place.code] = key
 
     @staticmethod
     def _attach_surnames(groups: dict[str, _Group]) -> None:

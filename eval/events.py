@@ -1,0 +1,421 @@
+"""Evaluate dateline's event extraction.
+
+English: the PLOVER gold standard records (dev part) and UniversalPetrarch's PETRARCH-2 validation set
+(``../shared/eval/events/gold``). French: the project's hand-annotated sentences
+(``eval/events/fr_gold.jsonl``, guidelines in ``eval/events/GUIDELINES.md``), whose texts are read from
+``../shared/corpora``.
+
+    python eval/events.py english [--shared ../shared]
+    python eval/events.py french [--gold eval/events/fr_gold.jsonl] [--shared ../shared]
+    python eval/events.py all
+
+Scoring, per sentence:
+
+- **type P/R/F1**: the set of PLOVER types found in the sentence against the gold set, micro-averaged
+  (TP = types in both, FP = found only, FN = gold only). For the French set, as its guidelines say,
+  a predicted event matches a gold event of the same type whose trigger overlaps, each gold event once.
+- Coding conventions: the English gold records are PLOVER 0.5 (DEMAND, DISAPPROVE, INVESTIGATE,
+  FIGHT), mapped to 2.0 as their README says; UniversalPetrarch gives CAMEO codes, converted with
+  CAMEO2PLOVER (roots 01/02, statements and appeals, have no PLOVER type and count as no event). Both
+  code a stated intention as AGREE/THREATEN, so a dateline event with ``modality: intended`` is scored
+  by the PLOVER type of its CAMEO intent code (03x → AGREE, 13x → THREATEN).
+- **actor accuracy**: on type-matched events, the source's country (first three letters) and its full
+  code against the gold source codes (English); exact code of source and target (French, symmetric
+  events either way round).
+- **baseline**: a trivial keyword tagger — any word whose lemma is a trigger in dateline's lexicon
+  gives that entry's type, with no frame, anchoring, needs or modality — run in the same pass.
+- **dates** (French): matched events dated with the publication date while the gold date is another
+  one (target: zero), and events given a text date when the gold says the text gives none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
+FR_GOLD = ROOT / "eval" / "events" / "fr_gold.jsonl"
+
+
+@dataclass
+class PRF:
+    """Micro-averaged counts."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, pred: Counter[str], gold: Counter[str]) -> None:
+        both = pred & gold
+        self.tp += sum(both.values())
+        self.fp += sum((pred - gold).values())
+        self.fn += sum((gold - pred).values())
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "P": round(self.p, 3),
+            "R": round(self.r, 3),
+            "F1": round(self.f1, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass
+class Acc:
+    ok: int = 0
+    n: int = 0
+
+    def add(self, good: bool) -> None:
+        self.ok += int(good)
+        self.n += 1
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"acc": round(self.ok / self.n, 3) if self.n else 0.0, "n": self.n}
+
+
+@dataclass
+class GoldSentence:
+    """One English gold sentence: text, gold PLOVER types, gold source codes per type."""
+
+    id: str
+    text: str
+    date: str
+    types: Counter[str]
+    sources: dict[str, list[str]] = field(default_factory=dict)
+
+
+# -- gold readers --------------------------------------------------------------------------------
+def read_plover_gold(path: Path) -> list[GoldSentence]:
+    """The PLOVER gold standard records (JSON list; the first record documents the file)."""
+    from dateline.events.ontology import GOLD_V05_TO_V2
+
+    out = []
+    for r in json.loads(path.read_text(encoding="utf-8")):
+        if r.get("event") in (None, "DOCUMENT") or not r.get("text"):
+            continue
+        etype = GOLD_V05_TO_V2.get(r["event"], r["event"])
+        srcs = []
+        for a in r.get("source") or []:
+            if isinstance(a, dict) and a.get("code"):
+                sector = a.get("sector") or ""
+                sector = "" if "*" in sector else sector[:3]
+                srcs.append(a["code"] + sector)
+        out.append(GoldSentence(r["id"], r["text"], "2000-01-01", Counter([etype]), {etype: srcs}))
+    return out
+
+
+_SENT = re.compile(r"<Sentence\b([^>]*)/?>(.*?)</Sentence>", re.S)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def read_up_gold(path: Path) -> list[GoldSentence]:
+    """UniversalPetrarch's validation records: CAMEO-coded sentences with their texts."""
+    from dateline.events.ontology import cameo_to_plover
+
+    raw = path.read_text(encoding="utf-8")
+    out = []
+    for m in _SENT.finditer(raw):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        body = m.group(2)
+        text_m = re.search(r"<Text>(.*?)</Text>", body, re.S)
+        if not text_m:
+            continue
+        text = " ".join(text_m.group(1).split())
+        types: Counter[str] = Counter()
+        sources: dict[str, list[str]] = {}
+        for code_m in re.finditer(r"<EventCoding\b([^>]*)/>", body):
+            ca = dict(_ATTR.findall(code_m.group(1)))
+            if "eventcode" not in ca:
+                continue
+            conv = cameo_to_plover(ca["eventcode"])
+            if conv is None:
+                continue
+            t = conv[0]
+            if t not in types:  # per-sentence type sets: a type counts once
+                types[t] = 1
+            sources.setdefault(t, []).append(ca.get("sourcecode", ""))
+        d = attrs.get("date", "20000101")
+        date = f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 else "2000-01-01"
+        out.append(GoldSentence(attrs.get("id", ""), text, date, types, sources))
+    return out
+
+
+# -- running the pipeline ------------------------------------------------------------------------
+def analyse_doc(nlp: Any, text: str, date: str) -> Any:
+    """Run the full pipeline on one text with its publication date."""
+    from dateline.article import PubDate
+
+    doc = nlp.make_doc(text)
+    doc._.dct = PubDate.parse(date)
+    return nlp(doc)
+
+
+def scored_type(ev: dict[str, Any]) -> str:
+    """The type an event is scored as against CAMEO-convention gold (intentions by their code)."""
+    from dateline.events.ontology import cameo_to_plover
+
+    if ev.get("modality") == "intended" and ev.get("cameo"):
+        conv = cameo_to_plover(ev["cameo"])
+        if conv is not None:
+            return str(conv[0])
+    return str(ev["type"])
+
+
+def keyword_types(doc: Any, lexicon: Any) -> Counter[str]:
+    """The trivial baseline: every lexicon lemma in the sentence gives its first entry's type."""
+    found: set[str] = set()
+    for tok in doc:
+        pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB"
+        entries = lexicon.candidates(tok.lemma_.lower(), pos)
+        if entries:
+            found.add(entries[0].type)
+    return Counter(found)
+
+
+def english_scores(nlp: Any, sets: dict[str, list[GoldSentence]]) -> dict[str, Any]:
+    """Type P/R/F1, actor-code accuracy and the keyword baseline on each English gold set."""
+    from dateline.events.lexicon_en import LEXICON
+
+    report: dict[str, Any] = {}
+    for name, sents in sets.items():
+        sys_prf, base_prf = PRF(), PRF()
+        per_type: dict[str, PRF] = {}
+        country, full = Acc(), Acc()
+        for g in sents:
+            doc = analyse_doc(nlp, g.text, g.date)
+            events = doc._.events or []
+            pred = Counter({scored_type(e): 1 for e in events})
+            sys_prf.add(pred, g.types)
+            base_prf.add(keyword_types(doc, LEXICON), g.types)
+            for t in set(pred) | set(g.types):
+                per_type.setdefault(t, PRF()).add(Counter({t: pred[t]}), Counter({t: g.types[t]}))
+            for t in set(pred) & set(g.types):
+                gold_src = [c for c in g.sources.get(t, []) if c]
+                if not gold_src:
+                    continue
+                codes = [(e["source"] or {}).get("code") or "" for e in events if scored_type(e) == t]
+                country.add(any(c[:3] in {s[:3] for s in gold_src} for c in codes if c))
+                full.add(any(c in gold_src for c in codes if c))
+        report[name] = {
+            "sentences": len(sents),
+            "dateline": sys_prf.as_dict(),
+            "keyword_baseline": base_prf.as_dict(),
+            "source_country": country.as_dict(),
+            "source_code": full.as_dict(),
+            "per_type": {t: v.as_dict() for t, v in sorted(per_type.items())},
+        }
+    return report
+
+
+# -- French --------------------------------------------------------------------------------------
+def _corpus_records(shared: Path, wanted: dict[str, set[str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for corpus, ids in wanted.items():
+        path = shared / "corpora" / f"{corpus}.jsonl.gz"
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if not any(i in line[:80] for i in ids):
+                    continue
+                rec = json.loads(line)
+                if rec["id"] in ids:
+                    out[(corpus, rec["id"])] = rec
+    return out
+
+
+def _overlap(a: Iterable[int], b: Iterable[int]) -> bool:
+    a0, a1 = a
+    b0, b1 = b
+    return a0 < b1 and b0 < a1
+
+
+def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
+    """Scores on the French gold set, following its guidelines (section 5)."""
+    from dateline.events.lexicon_fr import LEXICON
+
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted: dict[str, set[str]] = {}
+    for g in gold:
+        wanted.setdefault(g["corpus"], set()).add(g["id"])
+    records = _corpus_records(shared, wanted)
+    by_article: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for g in gold:
+        by_article.setdefault((g["corpus"], g["id"]), []).append(g)
+    prf, base = PRF(), PRF()
+    per_type: dict[str, PRF] = {}
+    actor = Acc()
+    modality, negation, mode = Acc(), Acc(), Acc()
+    pubdate_vs_text = 0
+    pubdate_vs_null = 0
+    text_date_vs_null = 0
+    skipped = 0
+    for key, sents in by_article.items():
+        rec = records.get(key)
+        if rec is None or hashlib.sha1(rec["text"].encode("utf-8")).hexdigest() != sents[0]["sha1"]:
+            skipped += len(sents)
+            continue
+        doc = analyse_doc(nlp, rec["text"], rec["date"])
+        events = list(doc._.events or [])
+        for g in sents:
+            s, e = g["start"], g["end"]
+            # One prediction per event and sentence (the guidelines annotate an event told twice in a
+            # sentence once), with all of that event's triggers in the sentence.
+            preds = []
+            for ev in events:
+                trigs = [
+                    (t["start"], t["end"])
+                    for t in [ev["trigger"], *ev.get("trigger_more", [])]
+                    if s <= t["start"] < e
+                ]
+                if trigs:
+                    preds.append((ev["type"], trigs, ev))
+            used: set[int] = set()
+            tp = 0
+            for gi, gev in enumerate(g["events"]):
+                hit = next(
+                    (
+                        m
+                        for m in preds
+                        if id(m) not in used
+                        and m[0] == gev["type"]
+                        and any(_overlap(t, gev["trigger"]) for t in m[1])
+                    ),
+                    None,
+                )
+                if hit is None:
+                    continue
+                used.add(id(hit))
+                tp += 1
+                ev = hit[2]
+                per_type.setdefault(gev["type"], PRF()).tp += 1
+                _actor_check(actor, ev, gev)
+                modality.add(ev["modality"] == gev["modality"])
+                negation.add(ev["negated"] == gev["negated"])
+                mode.add(ev.get("mode") == gev.get("mode"))
+                pred_date = (ev.get("date") or {}).get("value")
+                if pred_date == rec["date"][: len(pred_date or "")] and pred_date:
+                    if gev["date_value"] is not None and gev["date_value"] != pred_date:
+                        pubdate_vs_text += 1
+                    elif gev["date_value"] is None and ev["date"].get("basis") != "publication":
+                        pubdate_vs_null += 1
+                if gev["date_value"] is None and ev["date"].get("basis") in ("timex", "sentence"):
+                    text_date_vs_null += 1
+                del gi
+            prf.tp += tp
+            prf.fp += len(preds) - tp
+            prf.fn += len(g["events"]) - tp
+            for m in preds:
+                if id(m) not in used:
+                    per_type.setdefault(m[0], PRF()).fp += 1
+            for gev in g["events"]:
+                per_type.setdefault(gev["type"], PRF())
+            gold_types = Counter(ge["type"] for ge in g["events"])
+            matched = Counter(m[0] for m in preds if id(m) in used)
+            for t, n in (gold_types - matched).items():
+                per_type[t].fn += n
+            span = doc.char_span(s, e, alignment_mode="expand")
+            base.add(
+                keyword_types(span, LEXICON) if span is not None else Counter(), Counter(set(gold_types))
+            )
+    return {
+        "sentences": len(gold) - skipped,
+        "skipped": skipped,
+        "dateline": prf.as_dict(),
+        "keyword_baseline_type_sets": base.as_dict(),
+        "actor_code": actor.as_dict(),
+        "modality": modality.as_dict(),
+        "negation": negation.as_dict(),
+        "mode": mode.as_dict(),
+        "pubdate_when_text_gives_another": pubdate_vs_text,
+        "pubdate_when_text_gives_none_but_claimed": pubdate_vs_null,
+        "text_date_when_gold_has_none": text_date_vs_null,
+        "per_type": {t: v.as_dict() for t, v in sorted(per_type.items())},
+    }
+
+
+def _actor_check(acc: Acc, ev: dict[str, Any], gev: dict[str, Any]) -> None:
+    pred_src = (ev.get("source") or {}).get("code")
+    pred_tgt = (ev.get("target") or {}).get("code")
+    gold_src = (gev.get("source") or {}).get("code")
+    gold_tgt = (gev.get("target") or {}).get("code")
+    if gold_src is None and gold_tgt is None:
+        return
+    good = pred_src == gold_src and (gold_tgt is None or pred_tgt is None or pred_tgt == gold_tgt)
+    if ev.get("symmetric") and not good:
+        good = pred_tgt == gold_src and pred_src == gold_tgt
+    acc.add(good)
+
+
+def _table(title: str, rows: dict[str, Any]) -> str:
+    lines = [f"## {title}"]
+    for k, v in rows.items():
+        if k == "per_type":
+            lines.append(
+                "per type: "
+                + ", ".join(f"{t} F1 {x['F1']} ({x['tp']}/{x['fp']}/{x['fn']})" for t, x in v.items())
+            )
+        else:
+            lines.append(f"{k}: {v}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Evaluate dateline events on English and French gold sets")
+    ap.add_argument("which", choices=["english", "french", "all"], nargs="?", default="all")
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--gold", type=Path, default=FR_GOLD, help="French gold JSONL")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    args = ap.parse_args(argv)
+    from dateline.pipeline import load_pipeline
+
+    out: dict[str, Any] = {}
+    if args.which in ("english", "all"):
+        gold_dir = args.shared / "eval" / "events" / "gold"
+        sets = {
+            "plover_gsr_dev": read_plover_gold(gold_dir / "PLOVER_GSR_CAMEO.dev.json"),
+            "up_petr2_validation": read_up_gold(gold_dir / "UP_PETR2_GSR_validation.xml"),
+        }
+        out["english"] = english_scores(load_pipeline("en"), sets)
+    if args.which in ("french", "all"):
+        if not args.gold.exists():
+            print(f"no French gold at {args.gold}", file=sys.stderr)
+        else:
+            out["french"] = french_scores(load_pipeline("fr"), args.gold, args.shared)
+    if args.json:
+        print(json.dumps(out, indent=1))
+    else:
+        for lang, rep in out.items():
+            if lang == "english":
+                for name, rows in rep.items():
+                    print(_table(f"English — {name}", rows), end="\n\n")
+            else:
+                print(_table("French", rep), end="\n\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

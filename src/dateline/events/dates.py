@@ -1,0 +1,118 @@
+"""When an event happened: from the time expressions of the article, never invented.
+
+In order of preference (the ``basis`` field says which applied):
+
+1. ``timex``: a time expression governing the trigger ("ont bombardé *samedi*", "une conversation
+   ... tenue *le 28 janvier*");
+2. ``sentence``: else a dated time expression elsewhere in the sentence;
+3. ``narrative``: else the date of the previous dated event of the article, the story's current date
+   (news tell one day's events in a row: "Les deux présidents se sont mis d'accord ...");
+4. ``publication``: else the publication window, written at the publication date's own granularity
+   (an article dated ``2017-01`` gives ``2017-01``, never a made-up day).
+
+Timexes are the contract dicts the time component writes on ``doc._.timexes`` (``id``, ``start``,
+``end``, ``value``, ``earliest``, ``latest``); the list may be empty when that component is absent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["DateFinder", "is_calendar_value"]
+
+# A TIMEX3 value that names calendar time (a year, month, week, day...), not a duration ("P2M"), a
+# set or a vague reference ("PRESENT_REF"), which cannot date an event.
+_CALENDAR = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|SU|SP|FA|WI|H\d))?(?:-\d{2})?(?:T.*)?$")
+
+
+def is_calendar_value(value: str | None) -> bool:
+    """Whether a TIMEX3 value names a calendar date ("2017-01-28", "2017-W04", "2017-01")."""
+    return bool(value) and bool(_CALENDAR.match(value or ""))
+
+
+class DateFinder:
+    """Dates events of one document from its timexes and publication window."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.timexes: list[dict[str, Any]] = [
+            t
+            for t in (doc._.timexes or [])
+            if is_calendar_value(t.get("value")) and t.get("earliest") and t.get("latest")
+        ]
+        self.narrative: dict[str, Any] | None = None
+
+    def _tokens_of(self, tx: dict[str, Any]) -> list[Token]:
+        span = self.doc.char_span(tx["start"], tx["end"], alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def governing(self, anchors: list[Token]) -> dict[str, Any] | None:
+        """A timex attached to one of the anchor tokens (the trigger, its participle, its verb)."""
+        anchor_ids = {t.i for t in anchors}
+        for tx in self.timexes:
+            for tok in self._tokens_of(tx):
+                # Climb from the timex to the first verb or noun outside it; it must be an anchor.
+                head = tok
+                inside = {t.i for t in self._tokens_of(tx)}
+                steps = 0
+                while head.i in inside and head.head.i != head.i and steps < 6:
+                    head = head.head
+                    steps += 1
+                if head.i in anchor_ids:
+                    return tx
+        return None
+
+    def in_sentence(self, start: int, end: int, trigger: Token) -> dict[str, Any] | None:
+        """The dated timex of the sentence nearest to the trigger."""
+        inside = [t for t in self.timexes if start <= t["start"] and t["end"] <= end]
+        if not inside:
+            return None
+        return min(inside, key=lambda t: abs(t["start"] - trigger.idx))
+
+    def date(self, anchors: list[Token], sent: tuple[int, int], *, remember: bool = True) -> dict[str, Any]:
+        """The contract ``date`` of an event (with ``basis``), updating the narrative date."""
+        tx = self.governing(anchors)
+        basis = "timex"
+        if tx is None:
+            tx = self.in_sentence(sent[0], sent[1], anchors[0])
+            basis = "sentence"
+        if tx is not None:
+            out = {
+                "value": tx["value"],
+                "earliest": tx["earliest"],
+                "latest": tx["latest"],
+                "timex": tx["id"],
+                "basis": basis,
+            }
+            if remember:
+                self.narrative = out
+            return out
+        if self.narrative is not None:
+            return dict(self.narrative, basis="narrative")
+        return self.publication()
+
+    def publication(self) -> dict[str, Any]:
+        """The publication window: the event happened no later than the article was written.
+
+        The value keeps the publication date's granularity; the interval is the publication window as
+        the time component tightened it (``doc._.published``), else the ``dct`` interval.
+        """
+        dct = self.doc._.dct
+        published = self.doc._.published
+        if dct is None:
+            return {"value": None, "earliest": None, "latest": None, "timex": None, "basis": "none"}
+        if published is not None:
+            lo, hi = published
+            earliest, latest = lo.isoformat(), hi.isoformat()
+        else:
+            earliest, latest = dct.earliest.isoformat(), dct.latest.isoformat()
+        return {
+            "value": dct.value[:10] if dct.granularity in ("day", "minute", "second") else dct.value,
+            "earliest": earliest,
+            "latest": latest,
+            "timex": None,
+            "basis": "publication",
+        }
