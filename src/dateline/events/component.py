@@ -513,9 +513,13 @@ class EventExtractor:
         return kept
 
     def _dominating(self, tok: Token, matched: dict[int, Trigger]) -> int | None:
-        """The index of a speech-act trigger governing ``tok`` within three steps, else None."""
+        """The index of a speech-act trigger governing ``tok`` within four steps, else None.
+
+        Four steps reach "se sont mis d'accord sur le lancement de consultations en vue de fixer une
+        date pour leur rencontre" from "rencontre" to "mis"; clause boundaries stop the climb.
+        """
         cur = tok
-        for _ in range(3):
+        for _ in range(4):
             if cur.head.i == cur.i or cur.dep_ in ("conj", "parataxis", "advcl", "acl:relcl", "relcl"):
                 return None
             cur = cur.head
