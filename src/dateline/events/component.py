@@ -455,13 +455,12 @@ class EventExtractor:
                     raw.append(ev)
                     if pair:
                         last_pair = pair
+        # The mentions before deduplication, kept for inspection and debugging of the last document.
         self.last_raw = raw
         merged = merge_duplicates(raw)
         events = []
         for ev in merged:
             human = ev.pop("_human", False)
-            for extra in ev.get("_merged", []):
-                extra.pop("_human", None)
             no_actor = (
                 ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
             )
