@@ -125,15 +125,12 @@ def iter_lines(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[tuple[
                         chunk = fh.readline(1 << 20)
                         if not chunk or chunk.endswith(b"\n"):
                             break
-                    yield (
-                        n,
-                        DatelineError(
-                            "too-large",
-                            f"line is longer than the {max_chars:,}-character limit for one article",
-                            hint="split the article, or raise --max-chars",
-                            source=path,
-                            line=n,
-                        ),
+                    yield n, DatelineError(
+                        "too-large",
+                        f"line is longer than the {max_chars:,}-character limit for one article",
+                        hint="split the article, or raise --max-chars",
+                        source=path,
+                        line=n,
                     )
                     continue
                 try:

@@ -31,7 +31,9 @@ def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def article_from_mapping(obj: Any, *, default_date: str | None = None, lang: str | None = None) -> Article:
+def article_from_mapping(
+    obj: Any, *, default_date: str | None = None, lang: str | None = None
+) -> Article:
     """Build an article from one decoded JSON object; unknown fields are ignored."""
     if not isinstance(obj, dict):
         raise DatelineError("bad-json", f"expected a JSON object, got {type(obj).__name__}")
@@ -79,9 +81,8 @@ def read_jsonl(
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield DatelineError(
-                "bad-json", f"malformed JSON: {exc.msg} at column {exc.colno}", source=path, line=n
-            )
+            yield DatelineError("bad-json", f"malformed JSON: {exc.msg} at column {exc.colno}",
+                                source=path, line=n)
             continue
         try:
             art = article_from_mapping(obj, default_date=default_date, lang=lang)
@@ -89,13 +90,8 @@ def read_jsonl(
             yield err.located(path, n)
             continue
         if len(art.text) > max_chars:
-            yield DatelineError(
-                "too-large",
-                f"article has {len(art.text):,} characters, over the {max_chars:,} limit",
-                hint="raise --max-chars",
-                source=path,
-                line=n,
-            )
+            yield DatelineError("too-large", f"article has {len(art.text):,} characters, over the "
+                                f"{max_chars:,} limit", hint="raise --max-chars", source=path, line=n)
             continue
         art.origin = f"{path}:{n}"
         yield art
