@@ -270,6 +270,7 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
     actor = Acc()
     modality, negation, mode = Acc(), Acc(), Acc()
     pubdate_vs_text = 0
+    date_errors: list[dict[str, Any]] = []
     pubdate_vs_null = 0
     text_date_vs_null = 0
     skipped = 0
@@ -317,10 +318,13 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
                 negation.add(ev["negated"] == gev["negated"])
                 mode.add(ev.get("mode") == gev.get("mode"))
                 pred_date = (ev.get("date") or {}).get("value")
-                if pred_date == rec["date"][: len(pred_date or "")] and pred_date:
+                basis = ev["date"].get("basis")
+                # Dated with the publication date: the fallback window, or a value equal to it.
+                if basis == "publication" or pred_date == rec["date"]:
                     if gev["date_value"] is not None and gev["date_value"] != pred_date:
                         pubdate_vs_text += 1
-                    elif gev["date_value"] is None and ev["date"].get("basis") != "publication":
+                        date_errors.append({"id": g["id"], "pred": pred_date, "gold": gev["date_value"]})
+                    elif gev["date_value"] is None and basis != "publication":
                         pubdate_vs_null += 1
                 if gev["date_value"] is None and ev["date"].get("basis") in ("timex", "sentence"):
                     text_date_vs_null += 1
@@ -351,6 +355,7 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
         "negation": negation.as_dict(),
         "mode": mode.as_dict(),
         "pubdate_when_text_gives_another": pubdate_vs_text,
+        "pubdate_errors": date_errors,
         "pubdate_when_text_gives_none_but_claimed": pubdate_vs_null,
         "text_date_when_gold_has_none": text_date_vs_null,
         "per_type": {t: v.as_dict() for t, v in sorted(per_type.items())},

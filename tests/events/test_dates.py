@@ -17,15 +17,22 @@ def test_governing_timex(nlp_fr) -> None:  # type: ignore[no-untyped-def]
     assert ev["date"]["basis"] == "timex"
 
 
-def test_sentence_timex_when_none_governs(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    # "samedi" dates the announcement, not the signing; it is still the sentence's only date.
+def test_framing_timex_dates_the_sentence(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Samedi, la Russie et la Chine ont signé un accord gazier à Pékin."
+    doc = run(nlp_fr, text, timexes=[timex(text, "Samedi", "2017-01-28")])
+    (ev,) = doc._.events
+    assert ev["date"]["value"] == "2017-01-28" and ev["date"]["timex"] == "t1"
+    assert ev["date"]["basis"] in ("timex", "sentence")
+    assert ev["date"]["earliest"] == ev["date"]["latest"] == "2017-01-28"
+
+
+def test_date_of_another_clause_is_not_used(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    # "samedi" dates the announcement, not the signing.
     text = "La Russie et la Chine ont signé un accord gazier, a annoncé samedi le Kremlin."
     doc = run(nlp_fr, text, timexes=[timex(text, "samedi", "2017-01-28")])
     (ev,) = doc._.events
     assert ev["type"] == "SUPPORT" and ev["modality"] == "reported"
-    assert ev["date"]["value"] == "2017-01-28" and ev["date"]["timex"] == "t1"
-    assert ev["date"]["basis"] == "sentence"
-    assert ev["date"]["earliest"] == ev["date"]["latest"] == "2017-01-28"
+    assert ev["date"]["basis"] == "publication" and ev["date"]["value"] == "2017-01"
 
 
 def test_narrative_date_carries_to_the_next_sentence(nlp_fr) -> None:  # type: ignore[no-untyped-def]

@@ -1,8 +1,8 @@
 """CI floors for event extraction, pinned a little under the scores measured with eval/events.py.
 
 Measured on 2026-11-29 (``python eval/events.py english``; ``python eval/events.py french --gold ...``):
-PLOVER gold dev type F1 0.716 (keyword baseline 0.514); UniversalPetrarch validation F1 0.421
-(baseline 0.339); French gold (108 sentences) precision 0.977, recall 0.532. Each floor is 0.01–0.02
+PLOVER gold dev type F1 0.740 (keyword baseline 0.514); UniversalPetrarch validation F1 0.411
+(baseline 0.339); French gold (108 sentences) precision 0.976, recall 0.519. Each floor is 0.01–0.02
 under, so noise in a model update does not break CI while a real regression does; the French floor
 is the issue's target (0.85), well under what is measured, because the gold set is still growing.
 """
@@ -42,12 +42,12 @@ def test_english_floors(nlp_en: Language) -> None:
     }
     assert len(sets["plover"]) == 215 and len(sets["up"]) == 78
     rep = ev.english_scores(nlp_en, sets)
-    assert rep["plover"]["dateline"]["F1"] >= 0.70  # the issue's target, 0.716 measured
-    assert rep["up"]["dateline"]["F1"] >= 0.40
+    assert rep["plover"]["dateline"]["F1"] >= 0.72  # 0.740 measured; the issue's target is 0.70
+    assert rep["up"]["dateline"]["F1"] >= 0.39
     for name in sets:
         assert rep[name]["dateline"]["F1"] > rep[name]["keyword_baseline"]["F1"] + 0.05
         assert rep[name]["dateline"]["P"] > rep[name]["keyword_baseline"]["P"]
-    assert rep["plover"]["source_country"]["acc"] >= 0.66
+    assert rep["plover"]["source_country"]["acc"] >= 0.71
 
 
 def _french_gold() -> Path:
@@ -64,7 +64,7 @@ def test_french_floors(nlp_fr: Language) -> None:
     assert rep["skipped"] == 0
     assert rep["sentences"] >= 60
     assert rep["dateline"]["P"] >= 0.85
-    assert rep["dateline"]["R"] >= 0.50
+    assert rep["dateline"]["R"] >= 0.49
     assert rep["dateline"]["P"] > rep["keyword_baseline_type_sets"]["P"]
     if Language.has_factory("dateline_timex") and "dateline_timex" in nlp_fr.pipe_names:
         # With dates from the time component, no event may carry the publication date when the

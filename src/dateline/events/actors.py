@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import strip_determiners
-from dateline.events.syntax import np_tokens
+from dateline.events.syntax import np_tokens, prep_of
 
 __all__ = ["ROLE_NOUNS", "Actor", "ActorResolver"]
 
@@ -468,7 +468,14 @@ class ActorResolver:
         span_lo, span_hi = toks[0].idx, toks[-1].idx + len(toks[-1])
         if ent is None and code is None and head_lemma not in ROLE_NOUNS:
             # "un convoi de l'armée russe", "positions of the rebels": the actor is the owner.
-            owner = next((c for c in tok.children if c.dep_ in ("nmod", "poss") and c.pos_ != "PRON"), None)
+            owner = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("nmod", "poss") and c.pos_ != "PRON" and prep_of(c) in (None, "de")
+                ),
+                None,
+            )
             if owner is None:
                 owner = next(
                     (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children),

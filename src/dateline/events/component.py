@@ -388,6 +388,11 @@ class EventExtractor:
             return None  # "frapper dur", "strike a deal": no weapon, no victim, no force
         if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
             return replace(e, type="SANCTION", mode="convict", cameo="116")  # "il a été condamné"
+        if e.type not in _DOMINANT and any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children
+        ):
+            # "Libya must hand over the suspects", said by someone: a demand (PLOVER codes REQUEST).
+            return replace(e, type="REQUEST", mode=None, cameo="100")
         if _imperative(tok) and e.type not in _DOMINANT:
             return replace(e, type="REQUEST", mode=None, cameo="100")  # "Aidez-les": a request
         if e.type == "ASSAULT" and e.lemma in _VERBAL_ATTACK and not violent:
@@ -455,13 +460,12 @@ class EventExtractor:
                     raw.append(ev)
                     if pair:
                         last_pair = pair
+        # The mentions before deduplication, kept for inspection and debugging of the last document.
         self.last_raw = raw
         merged = merge_duplicates(raw)
         events = []
         for ev in merged:
             human = ev.pop("_human", False)
-            for extra in ev.get("_merged", []):
-                extra.pop("_human", None)
             no_actor = (
                 ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
             )
@@ -495,6 +499,8 @@ class EventExtractor:
                 and tok.head.i != i
             ):
                 continue  # "l'attentat qui a tué 22 personnes": one assault, told by its noun
+            if self._purpose_of_trigger(tok, matched):
+                continue
             boss = self._dominating(span.doc[i], matched)
             if boss is not None:
                 governed.setdefault(boss, []).append(entry.type)
@@ -512,10 +518,29 @@ class EventExtractor:
             c.governed = governed.get(c.trigger.i, [])
         return kept
 
+    @staticmethod
+    def _purpose_of_trigger(tok: Token, matched: dict[int, Trigger]) -> bool:
+        """A purpose clause of another trigger: "staged demonstrations *to demand* reforms", "a
+        démissionné *pour permettre* ...": the purpose is why the event happened, not a second event."""
+        if tok.dep_ not in ("advcl", "xcomp", "acl") or tok.pos_ != "VERB":
+            return False
+        marked = any(
+            c.lower_ in ("to", "pour", "afin") and c.dep_ in ("mark", "aux", "case") for c in tok.children
+        )
+        head = tok.head
+        if head.i in matched and head.i != tok.i:
+            return marked
+        # "began a hunger strike to protest": the purpose hangs on the support verb of a noun trigger.
+        return marked and any(c.i in matched and c.dep_ in ("dobj", "obj") for c in head.children)
+
     def _dominating(self, tok: Token, matched: dict[int, Trigger]) -> int | None:
-        """The index of a speech-act trigger governing ``tok`` within three steps, else None."""
+        """The index of a speech-act trigger governing ``tok`` within four steps, else None.
+
+        Four steps reach "se sont mis d'accord sur le lancement de consultations en vue de fixer une
+        date pour leur rencontre" from "rencontre" to "mis"; clause boundaries stop the climb.
+        """
         cur = tok
-        for _ in range(3):
+        for _ in range(4):
             if cur.head.i == cur.i or cur.dep_ in ("conj", "parataxis", "advcl", "acl:relcl", "relcl"):
                 return None
             cur = cur.head

@@ -4,7 +4,8 @@ In order of preference (the ``basis`` field says which applied):
 
 1. ``timex``: a time expression governing the trigger ("ont bombardé *samedi*", "une conversation
    ... tenue *le 28 janvier*");
-2. ``sentence``: else a dated time expression elsewhere in the sentence;
+2. ``sentence``: else a time expression that opens the sentence and so frames all of it ("Samedi,
+   ..."); a date inside another clause is that clause's, not the event's;
 3. ``narrative``: else the date of the previous dated event of the article, the story's current date
    (news tell one day's events in a row: "Les deux présidents se sont mis d'accord ...");
 4. ``publication``: else the publication window, written at the publication date's own granularity
@@ -50,10 +51,18 @@ class DateFinder:
         return list(span) if span is not None else []
 
     def governing(self, anchors: list[Token]) -> dict[str, Any] | None:
-        """A timex attached to one of the anchor tokens (the trigger, its participle, its verb)."""
+        """A timex attached to one of the anchor tokens (the trigger, its participle, its support
+        verb) or to a noun trigger's own dependents, or just after an anchor."""
         anchor_ids = {t.i for t in anchors}
+        if anchors and anchors[0].pos_ in ("NOUN", "PROPN"):
+            anchor_ids |= {t.i for t in anchors[0].children}
         for tx in self.timexes:
-            for tok in self._tokens_of(tx):
+            toks = self._tokens_of(tx)
+            # Right after an anchor ("tenue le 28 janvier"), a date is that anchor's even when the
+            # parser hangs it elsewhere.
+            if toks and any(0 < toks[0].i - a.i <= 2 for a in anchors):
+                return tx
+            for tok in toks:
                 # Climb from the timex to the first verb or noun outside it; it must be an anchor.
                 head = tok
                 inside = {t.i for t in self._tokens_of(tx)}
@@ -66,11 +75,22 @@ class DateFinder:
         return None
 
     def in_sentence(self, start: int, end: int, trigger: Token) -> dict[str, Any] | None:
-        """The dated timex of the sentence nearest to the trigger."""
-        inside = [t for t in self.timexes if start <= t["start"] and t["end"] <= end]
-        if not inside:
-            return None
-        return min(inside, key=lambda t: abs(t["start"] - trigger.idx))
+        """A time expression that frames the whole sentence: it opens the sentence, before the trigger
+        ("Samedi, ...", "Ce mardi 20 juin, Jean-Marie Le Pen a demandé ...").
+
+        A date in the middle of another clause ("la petite fille qui a disparu il y a douze ans")
+        belongs to that clause, not to the event: it is not used.
+        """
+        doc = trigger.doc
+        for tx in self.timexes:
+            if not (start <= tx["start"] and tx["end"] <= end and tx["end"] <= trigger.idx):
+                continue
+            before = doc.text[start : tx["start"]]
+            words = [w for w in re.split(r"[\s,«»\"“”'’-]+", before) if w]
+            # At most two words ahead of it ("Dès", "Ce", "Depuis ce"): it opens the sentence.
+            if len(words) <= 2:
+                return tx
+        return None
 
     def date(self, anchors: list[Token], sent: tuple[int, int], *, remember: bool = True) -> dict[str, Any]:
         """The contract ``date`` of an event (with ``basis``), updating the narrative date."""

@@ -79,7 +79,14 @@ ENTRIES: list[Trigger] = [
     *trig("CONSULT", ["welcome"], pos="NOUN", mode="visit", cameo="043", target=("pp:to",)),
     *trig("CONSULT", ["mediation"], pos="NOUN", mode="third-party", cameo="045"),
     # SUPPORT
-    *trig("SUPPORT", ["sign", "ratify", "conclude"], needs=AGREEMENT, cameo="057", **RECIP),
+    *trig(
+        "SUPPORT",
+        ["sign", "ratify", "conclude"],
+        needs=AGREEMENT,
+        cameo="057",
+        reciprocal=True,
+        target=("pp:with",),  # the object is the agreement, not a party to it
+    ),
     *trig(
         "SUPPORT",
         [

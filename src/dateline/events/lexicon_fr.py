@@ -39,7 +39,15 @@ ENTRIES: list[Trigger] = [
     *trig("CONSULT", ["téléphoner"], mode="phone", cameo="041", target=("iobj", "pp:à", "pp:avec")),
     *trig("CONSULT", ["recevoir", "accueillir"], mode="visit", cameo="043", weight=0.7),
     *trig("CONSULT", ["visiter"], mode="visit", cameo="042"),
-    *trig("CONSULT", ["rendre"], reflexive=True, mode="visit", cameo="042", needs=("à", "en", "au")),
+    *trig(
+        "CONSULT",
+        ["rendre"],
+        reflexive=True,
+        mode="visit",
+        cameo="042",
+        needs=("à", "en", "au"),
+        target=("pp:à", "pp:en", "pp:au", "pp:chez"),
+    ),
     *trig(
         "CONSULT",
         ["entretien", "conversation", "rencontre", "réunion", "discussion", "échange"],
@@ -59,7 +67,14 @@ ENTRIES: list[Trigger] = [
         target=("pp:avec",),
     ),
     # SUPPORT: verbal support, signing agreements
-    *trig("SUPPORT", ["signer", "parapher", "ratifier"], needs=AGREEMENT, cameo="057", **RECIP),
+    *trig(
+        "SUPPORT",
+        ["signer", "parapher", "ratifier"],
+        needs=AGREEMENT,
+        cameo="057",
+        reciprocal=True,
+        target=("pp:avec",),  # the object is the agreement, not a party to it
+    ),
     *trig(
         "SUPPORT",
         ["soutenir", "saluer", "féliciter", "approuver", "appuyer", "louer", "défendre", "remercier"],
