@@ -81,6 +81,14 @@ FR_CAPITALS: dict[str, list[str]] = {
     "USA": ["Washington"],
     "VAT": ["Vatican"],
 }
+# Everyday French names of countries that the ISO and mledoze tables lack: the press says
+# "la Grande-Bretagne" for the United Kingdom, "l'Amérique" for the United States, "l'Hexagone" for
+# France. ("Angleterre" stays England, not the UK; "Hollande" is too often François Hollande.)
+NAMES_FR_EXTRA: dict[str, list[str]] = {
+    "GBR": ["Grande-Bretagne"],
+    "USA": ["Amérique"],
+    "FRA": ["Hexagone"],
+}
 # Names in news that stand for a state's government ("le Kremlin a démenti"); role GOV unless given.
 METONYMS: list[dict[str, str]] = [
     {"name": "Kremlin", "iso3": "RUS", "role": "GOV"},
@@ -158,6 +166,7 @@ def build(shared: Path) -> dict[str, Any]:
         names_fr = [] if "," in fr_name else [fr_name]  # "Russie, Fédération de" is an index form
         if m:
             names_fr += [m["translations"]["fra"]["common"], m["translations"]["fra"]["official"]]
+        names_fr += NAMES_FR_EXTRA.get(iso3, [])
         caps_en = list(m.get("capital", []))
         caps_en += [cap.replace(" D.C.", "") for cap in caps_en if cap.endswith(" D.C.")]
         dem = m.get("demonyms", {})

@@ -33,9 +33,7 @@ def build(shared: Path) -> dict[str, Any]:
             "quad": t["quad_category"],
             "score": t["score"],
             "requires_recipient": t["requires_recipient"],
-            "modes": {
-                m["mode"]: {"definition": m["definition"], "score": m.get("score")} for m in t["modes"]
-            },
+            "modes": {m["mode"]: {"definition": m["definition"], "score": m.get("score")} for m in t["modes"]},
         }
     cameo: dict[str, dict[str, Any]] = {}
     for line in (base / "plover" / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():

@@ -115,6 +115,70 @@ def country_near(doc: Doc, start: int, end: int, lang: str | None = None) -> str
     return None
 
 
+_STATE = "\x00state"
+# Nouns after which "de Moscou" means Moscow's government, not the city: "les efforts de Moscou",
+# "la position de Washington". Places have other nouns: "la banlieue de Moscou", "le maire de Paris".
+_STATE_NOUNS = frozenset(
+    """position positions décision décisions efforts effort soutien réponse riposte accusations
+    accusation relations relation coopération intervention politique diplomatie ton
+    stratégie volonté demande demandes exigences menace menaces sanctions offre refus proposition
+    engagement engagements implication rôle allié alliés alliance partenaire partenaires ennemi
+    intérêts intérêt influence pression pressions appel appels annonce
+    position's decision support response accusations relations cooperation intervention policy
+    government strategy demand demands threat threats sanctions offer refusal proposal role ally
+    allies interests influence pressure call""".split()
+)
+# Verbs after which "par Paris" is a route, not an agent.
+_MOTION = frozenset("passer transiter voyager arriver aller venir rentrer partir revenir pass travel go".split())
+# Reporting verbs whose inverted subject the parser may take for an object ("a annoncé Washington").
+_SAYING = frozenset(
+    """annoncer déclarer affirmer indiquer assurer estimer répondre réagir dénoncer prévenir rétorquer
+    confirmer démentir expliquer souligner ajouter insister menacer avertir""".split()
+)
+# Dependency relations of a subject or agent (UD French and English, spaCy's English labels).
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obl:agent", "agent", "csubj"})
+
+
+def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
+    """Whether a capital's mention stands for its country's government (metonymy).
+
+    The subject of a verb ("Moscou a rejeté ces accusations", "Washington said"), the source of a
+    statement ("selon Moscou", "according to Washington") or the owner of a political act ("les
+    efforts de Moscou", "Washington's position") is the state; anything else — a place one goes to,
+    lives in, or describes — is the city.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "conj" and root.head.i < root.i:
+        # "les efforts de Moscou et de Washington": a conjunct plays the role of the first one, and
+        # "entre son équipe et Moscou" is a relation between actors whatever the first one is.
+        first = root.head
+        if any(c.lower_ == "entre" for c in first.children if c.dep_ == "case"):
+            return True
+        return _acts_as_state(doc, first.idx, first.idx + len(first.text))
+    if root.dep_ in _SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    markers = {c.lower_ for c in root.children if c.dep_ in ("case", "mark", "prep")}
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if markers & {"selon", "d'après", "according", "entre", "between"} or prev in ("selon", "according"):
+        return True
+    head = root.head
+    if "par" in markers and head.lemma_.lower() not in _MOTION:
+        # The agent of an act: "interdit par Madrid", "l'enlèvement par Pyongyang".
+        return True
+    if root.dep_ in ("obj", "dobj") and root.i > head.i and head.lemma_.lower() in _SAYING:
+        # An inverted subject: "…, a annoncé Washington dans un communiqué."
+        return True
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _STATE_NOUNS:
+        return True
+    return root.dep_ in ("nmod", "pobj", "obl") and (
+        root.head.lemma_.lower() in _STATE_NOUNS
+        or (root.head.dep_ == "prep" and root.head.head.lemma_.lower() in _STATE_NOUNS)
+    )
+
+
 @dataclass
 class _Group:
     key: str
@@ -168,6 +232,11 @@ class EntityGrouper:
             key = name_key(text)
             if len(key) < self.min_chars or not any(ch.isalpha() for ch in key):
                 continue
+            place = gazetteer().lookup(text, self.lang)
+            if place is not None and place.kind == "capital" and _acts_as_state(doc, start, end):
+                # "Moscou a rejeté…" is Russia's government; "à Moscou, il neige" is the city. The two
+                # uses are two entities, even in one article.
+                key += _STATE
             group = groups.setdefault(key, _Group(key))
             group.forms[text] += 1
             group.types[etype] += 1
@@ -188,9 +257,7 @@ class EntityGrouper:
                     "type": etype,
                     "country": country,
                     "roles": [],
-                    "mentions": [
-                        {"start": s, "end": e, "text": doc.text[s:e]} for s, e in sorted(g.mentions)
-                    ],
+                    "mentions": [{"start": s, "end": e, "text": doc.text[s:e]} for s, e in sorted(g.mentions)],
                 }
             )
         doc._.entities = entities
@@ -228,15 +295,15 @@ class EntityGrouper:
                 break
         person_name = etype == "PER" and len(name.split()) > 1
         if place is not None and not person_name:
-            if place.kind in ("country", "capital"):
+            if place.kind == "country" or (place.kind == "capital" and group.key.endswith(_STATE)):
                 return "GPE", place.iso3
+            if place.kind == "capital":
+                return "LOC", place.iso3
             if place.kind in ("metonym", "group"):
                 return "ORG", place.iso3
             return etype, place.iso3  # a demonym tagged as a name ("les Russes"): keep its type
         if etype in ("PER", "ORG"):
-            votes = Counter(
-                c for s, e in group.mentions if (c := country_near(doc, s, e, self.lang)) is not None
-            )
+            votes = Counter(c for s, e in group.mentions if (c := country_near(doc, s, e, self.lang)) is not None)
             if votes:
                 return etype, votes.most_common(1)[0][0]
         return etype, None
