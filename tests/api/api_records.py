@@ -5,7 +5,11 @@ records satisfy the contract (``check_record``) by construction and the tests ch
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from dateline.record import check_record
+from dateline.store import open_store
 
 SCHEMA = "dateline.analysis/1"
 
@@ -171,3 +175,12 @@ def hostile_record() -> dict[str, Any]:
 
 def all_records() -> list[dict[str, Any]]:
     return [lavrov_record(), month_record(), hostile_record()]
+
+
+def write_hand_records(db: Path) -> None:
+    """Write the hand-written records into the store at ``db`` (created if needed), checking each first."""
+    records = all_records()
+    for rec in records:
+        assert check_record(rec) == [], rec["article"]["id"]
+    with open_store(db) as store:
+        store.write_records([(rec, "hand-" + rec["article"]["id"], None) for rec in records])

@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from api_records import all_records
+from api_records import write_hand_records
 
-from dateline.record import check_record
 from dateline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,15 +17,7 @@ SAMPLES = ROOT / "samples" / "fr"
 
 def pytest_configure(config: pytest.Config) -> None:
     # Starlette's TestClient warns that it will move to another httpx package; nothing to act on here.
-    config.addinivalue_line("filterwarnings", "ignore:Using `httpx`:DeprecationWarning")
-
-
-def write_hand_records(db: Path) -> None:
-    records = all_records()
-    for rec in records:
-        assert check_record(rec) == [], rec["article"]["id"]
-    with open_store(db) as store:
-        store.write_records([(rec, "hand-" + rec["article"]["id"], None) for rec in records])
+    config.addinivalue_line("filterwarnings", "ignore:Using `httpx`")
 
 
 @pytest.fixture(scope="session")

@@ -39,8 +39,10 @@ STATIC = Path(str(files("dateline.api") / "static"))
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 MAX_SCAN = 100_000
-# Request limits: the API is read-only (GET), so a request carries no body; its URL stays short.
-MAX_URL = 4096
+# Request limits: the API is read-only (GET), so a request carries no body; its URL stays short. The
+# URL cap is above what valid parameters can take once percent-encoded (a few 200-character fields and a
+# 2048-character cursor, up to 6 bytes per character), so over-long values get the per-parameter 422.
+MAX_URL = 16384
 MAX_BODY = 1024
 _TEXT = 200  # longest free-text parameter (names, search words)
 
@@ -72,6 +74,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "Bad parameter (date, range, cursor)"},
     404: {"model": ErrorResponse, "description": "Unknown entity or article"},
     422: {"model": ErrorResponse, "description": "Parameter of the wrong type, length or range"},
+    413: {"model": ErrorResponse, "description": "Request body sent (the API takes none)"},
+    414: {"model": ErrorResponse, "description": "URL too long"},
 }
 _LIST: dict[int | str, dict[str, Any]] = {
     **_ERRORS,
