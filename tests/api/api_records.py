@@ -16,7 +16,7 @@ SCHEMA = "dateline.analysis/1"
 # Payloads the security tests look for: if any of them ever ran in the page, it would set window.__pwned.
 SCRIPT = "<script>window.__pwned=1</script>"
 ATTR = '" onmouseover="window.__pwned=2" x="'
-IMG = "<img src=x onerror=\"window.__pwned=3\">"
+IMG = '<img src=x onerror="window.__pwned=3">'
 
 
 def span(text: str, needle: str, nth: int = 0) -> dict[str, Any]:
@@ -68,7 +68,14 @@ def lavrov_record() -> dict[str, Any]:
         ),
         "entities": ents,
         "timexes": [
-            {"id": "t1", **timex, "type": "DATE", "value": "2017-03-14", "earliest": "2017-03-14", "latest": "2017-03-14"}
+            {
+                "id": "t1",
+                **timex,
+                "type": "DATE",
+                "value": "2017-03-14",
+                "earliest": "2017-03-14",
+                "latest": "2017-03-14",
+            }
         ],
         "quotes": [
             {

@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "fr"
 
 
-
 def pytest_configure(config: pytest.Config) -> None:
     # Starlette's TestClient warns that it will move to another httpx package; nothing to act on here.
     config.addinivalue_line("filterwarnings", "ignore:Using `httpx`")

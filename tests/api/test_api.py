@@ -144,7 +144,9 @@ def test_comentions_mentions_search(client: TestClient) -> None:
     hits = ok(client, "/api/search", q="Washington Syrie")["items"]
     assert [h["id"] for h in hits] == ["hand:lavrov-vienne"] and "[" in hits[0]["snippet"]
     assert ok(client, "/api/search", q="sanctions", entity="Rex Tillerson")["items"] == []
-    assert [h["id"] for h in ok(client, "/api/search", q="sanctions", entity="Lavrov")["items"]] == ["hand:lavrov-avril"]
+    assert [h["id"] for h in ok(client, "/api/search", q="sanctions", entity="Lavrov")["items"]] == [
+        "hand:lavrov-avril"
+    ]
     assert ok(client, "/api/stats")["articles"] == 3
 
 

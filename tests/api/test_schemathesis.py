@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
+from api_records import write_hand_records  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
 from schemathesis.specs.openapi.checks import (  # noqa: E402
@@ -19,8 +20,6 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
     response_schema_conformance,
     status_code_conformance,
 )
-
-from api_records import write_hand_records  # noqa: E402
 
 from dateline.api.app import create_app  # noqa: E402
 

@@ -9,14 +9,15 @@ parameterised, and ids never reach the file system.
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -157,7 +158,9 @@ def _next_link(request: Request, cursor: str | None) -> str | None:
     return f"{request.url.path}?{urlencode(params)}"
 
 
-def _list(request: Request, fmt: Fmt | None, rows: Sequence[dict[str, Any]], columns: Sequence[str], nxt: str | None) -> Response:
+def _list(
+    request: Request, fmt: Fmt | None, rows: Sequence[dict[str, Any]], columns: Sequence[str], nxt: str | None
+) -> Response:
     link = _next_link(request, nxt)
     headers = {"Link": f'<{link}>; rel="next"'} if link else {}
     out = _fmt(request, fmt)
@@ -229,6 +232,64 @@ def need_entity(s: Store, name: str) -> None:
         raise DatelineError("unknown-entity", f"no entity named {name!r} in the store", hint="search /api/entities?q=")
 
 
+_CSP = (
+    b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    b"object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+_SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class _Guard:
+    """Request limits and security headers, as a plain ASGI middleware (cheaper per request than
+    Starlette's ``BaseHTTPMiddleware``, which matters under load).
+
+    Refuses URLs over MAX_URL (414), any request body over MAX_BODY or chunked (413), and NUL characters in
+    the path or parameters (400: never meaningful in a name, date or search, and SQLite's full-text parser
+    stops at them). Adds nosniff, no-referrer, frame denial, and a Content-Security-Policy without inline
+    or remote scripts to every response but the Swagger page, so data can never become code even if
+    escaping failed somewhere.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        query: bytes = scope.get("query_string", b"")
+        problem: JSONResponse | None = None
+        if len(scope.get("raw_path") or path.encode()) + len(query) > MAX_URL:
+            problem = _error(414, "uri-too-long", f"the URL is longer than {MAX_URL} characters")
+        else:
+            headers = dict(scope.get("headers") or [])
+            length = headers.get(b"content-length", b"")
+            if (length and (not length.isdigit() or int(length) > MAX_BODY)) or b"chunked" in headers.get(
+                b"transfer-encoding", b""
+            ):
+                problem = _error(413, "too-large", f"request bodies are limited to {MAX_BODY} bytes")
+            elif "\x00" in path or b"%00" in query or b"\x00" in query:
+                problem = _error(400, "bad-parameter", "parameters must not contain NUL characters")
+        csp = not path.startswith("/docs")
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *_SECURITY_HEADERS]
+                if csp:
+                    message["headers"].append((b"content-security-policy", _CSP))
+            await send(message)
+
+        if problem is not None:
+            await problem(scope, receive, send_with_headers)
+        else:
+            await self.app(scope, receive, send_with_headers)
+
+
 def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     """The FastAPI application serving the store at ``db_path`` read-only.
 
@@ -268,27 +329,7 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
             parts.append(f"{where}: {e.get('msg', 'invalid')}")
         return _error(422, "bad-parameter", "; ".join(parts) or "invalid request", "see /docs for the parameters")
 
-    @app.middleware("http")
-    async def limits(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if len(str(request.url)) > MAX_URL:
-            return _error(414, "uri-too-long", f"the URL is longer than {MAX_URL} characters")
-        length = request.headers.get("content-length")
-        if (length and (not length.isdigit() or int(length) > MAX_BODY)) or "chunked" in request.headers.get(
-            "transfer-encoding", ""
-        ):
-            return _error(413, "too-large", f"request bodies are limited to {MAX_BODY} bytes")
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if not request.url.path.startswith("/docs"):
-            # No inline or remote script: data can never become code even if escaping failed somewhere.
-            response.headers.setdefault(
-                "Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-            )
-        return response
+    app.add_middleware(_Guard)
 
     # -- articles --------------------------------------------------------------------------------------
     @app.get("/api/articles", responses=_LIST, tags=["articles"], summary="Articles in publication order")
@@ -314,7 +355,9 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         return s.record(article_id)
 
     # -- entities --------------------------------------------------------------------------------------
-    @app.get("/api/entities", responses=_LIST, tags=["entities"], summary="Entities by name prefix, most mentioned first")
+    @app.get(
+        "/api/entities", responses=_LIST, tags=["entities"], summary="Entities by name prefix, most mentioned first"
+    )
     def list_entities(
         request: Request,
         s: S,
@@ -342,7 +385,9 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         return s.entity(entity)
 
     # -- facts -----------------------------------------------------------------------------------------
-    @app.get("/api/timeline", responses=_LIST, tags=["facts"], summary="An entity's events, quotes and mentions by date")
+    @app.get(
+        "/api/timeline", responses=_LIST, tags=["facts"], summary="An entity's events, quotes and mentions by date"
+    )
     def timeline(
         request: Request,
         s: S,

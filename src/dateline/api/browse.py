@@ -34,9 +34,7 @@ def _like(prefix: str) -> str:
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def entity_page(
-    store: Store, prefix: str | None, *, type: str | None, after: list[Any] | None, limit: int
-) -> Rows:
+def entity_page(store: Store, prefix: str | None, *, type: str | None, after: list[Any] | None, limit: int) -> Rows:
     """Canonical entities whose name or any of their names has a word starting with ``prefix``
     (accents and case ignored), most mentioned first; ``after`` is the (mentions, id) of the last row
     of the previous page. Returns at most ``limit`` rows."""
