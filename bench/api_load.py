@@ -124,6 +124,15 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used (Linux /proc), to tell server cost from machine load."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
     """The app in its own process (as ``dateline serve`` runs it), so client and server do not share a GIL."""
     code = (
@@ -193,7 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     port = _free_port()
     proc = start_server(args.db, port)
     try:
+        server_cpu0, client_cpu0 = cpu_seconds(proc.pid), time.process_time()
         http = asyncio.run(run_http(f"http://127.0.0.1:{port}", ents, args.clients, args.duration))
+        server_cpu, client_cpu = cpu_seconds(proc.pid) - server_cpu0, time.process_time() - client_cpu0
     finally:
         proc.terminate()
         proc.wait(10)
@@ -206,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
         "cores": os.cpu_count(),
         "direct": direct,
         "http": http,
+        "load_average": os.getloadavg(),
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, sum(h["n"] for h in http.values())), 2),
+        "client_cpu_ms_per_request": round(client_cpu * 1000 / max(1, sum(h["n"] for h in http.values())), 2),
         "p95_ratio": {
             k: round(http[k]["p95_ms"] / direct[k]["p95_ms"], 2) if direct[k]["p95_ms"] else None for k in KINDS
         },
@@ -232,6 +246,11 @@ def main(argv: list[str] | None = None) -> int:
                 result["p95_ratio"][k],
             )
         )
+    print(
+        f"CPU per HTTP request: server {result['server_cpu_ms_per_request']} ms, load generator "
+        f"{result['client_cpu_ms_per_request']} ms; "
+        f"load average {result['load_average'][0]:.1f} on {os.cpu_count()} cores"
+    )
     if args.out:
         Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     errors = sum(h["errors"] for h in http.values()) + sum(d["errors"] for d in direct.values())

@@ -157,3 +157,19 @@ def test_explorers_filter(server: str, page) -> None:  # type: ignore[no-untyped
     page.wait_for_selector(".error")
     assert "impossible month" in page.locator(".error").inner_text()
     assert page.errors == []
+
+
+def test_degraded_without_vendored_libraries(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    """With no vendor files (tools/vendor_ui.sh not run), the entity page still shows its facts as lists."""
+    page.route("**/static/vendor/**", lambda route: route.fulfill(status=404, body=""))
+    page.goto(server + "/#/entity/" + "Serguei%20Lavrov")
+    page.wait_for_selector(".timeline-fallback li")
+    assert page.evaluate("() => typeof window.vis") == "undefined"
+    quote_rows = page.locator(".timeline-fallback li", has_text="Nous sommes prêts").filter(
+        has=page.locator(".tag", has_text="quote")
+    )
+    assert quote_rows.count() == 1
+    assert page.locator("#mentions-table tbody tr").count() >= 2
+    assert page.locator("#comentions-table a", has_text="Rex Tillerson").count() == 1
+    assert page.locator(".quote-item").count() == 2
+    assert page.errors == []

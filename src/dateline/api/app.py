@@ -9,7 +9,7 @@ parameterised, and ids never reach the file system.
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, MutableMapping, Sequence
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -257,7 +257,7 @@ class _Guard:
     def __init__(self, app: Any) -> None:
         self.app = app
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -277,7 +277,7 @@ class _Guard:
                 problem = _error(400, "bad-parameter", "parameters must not contain NUL characters")
         csp = not path.startswith("/docs")
 
-        async def send_with_headers(message: dict[str, Any]) -> None:
+        async def send_with_headers(message: MutableMapping[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 message["headers"] = [*message.get("headers", []), *_SECURITY_HEADERS]
                 if csp:
@@ -505,7 +505,7 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
             )
         return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{title} API")
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
