@@ -4,7 +4,9 @@ Bounded to a few dozen examples per endpoint so the whole run stays well under t
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from dateline.api.app import create_app  # noqa: E402
 # records only (no model), written into a private temporary folder.
 _DIR = Path(tempfile.mkdtemp(prefix="dateline-schemathesis-"))
 _DB = _DIR / "hand.db"
+atexit.register(shutil.rmtree, _DIR, True)
 
 
 write_hand_records(_DB)

@@ -26,6 +26,7 @@
     }
     return node;
   }
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const link = (href, text, cls) => el("a", { href, class: cls }, text);
   const enc = encodeURIComponent;
   const entityHref = (id) => "#/entity/" + enc(id);
@@ -104,7 +105,7 @@
           link(entityHref(e.id), e.name, "entity-link"),
           " ",
           el("span", { class: "tag" }, e.type),
-          el("div", { class: "muted" }, `${e.mentions} mentions in ${e.articles} articles`),
+          el("div", { class: "muted" }, `${plural(e.mentions, "mention")} in ${plural(e.articles, "article")}`),
         ),
       ),
     );
@@ -173,7 +174,7 @@
     const aliases = ent.aliases.map((a) => `${a.name} (${a.mentions})`).join(", ");
     show(
       el("h1", { id: "entity-name" }, ent.name, " ", el("span", { class: "tag" }, ent.type), ent.country ? el("span", { class: "tag" }, ent.country) : null),
-      el("p", { class: "muted" }, `${ent.mentions} mentions in ${ent.articles} articles. Names: ${aliases}`),
+      el("p", { class: "muted" }, `${plural(ent.mentions, "mention")} in ${plural(ent.articles, "article")}. Names: ${aliases}`),
       ent.roles.length ? el("p", {}, "Roles: ", ent.roles.join("; ")) : null,
       el("h2", {}, "Timeline"),
       timelineView(tl.items),
