@@ -14,6 +14,7 @@ from api_records import all_records
 from fastapi.testclient import TestClient
 
 from dateline.api.app import MAX_LIMIT, create_app
+from dateline.api.pages import decode_cursor, encode_cursor
 from dateline.errors import DatelineError
 from dateline.store import open_store
 
@@ -114,6 +115,13 @@ def test_timeline_has_quotes_events_and_ranges(client: TestClient) -> None:
         got += body["items"]
         url = body["next"]
     assert got == items
+    # A cursor whose position no longer holds its row (the store changed) is found again by its key.
+    first = client.get("/api/timeline?entity=Lavrov&limit=2").json()
+    *key, nth, offset = decode_cursor(first["next"].split("cursor=")[1])
+    moved = client.get(
+        "/api/timeline", params={"entity": "Lavrov", "limit": 2, "cursor": encode_cursor([*key, nth, offset + 1])}
+    )
+    assert moved.json()["items"] == items[2:4]
 
 
 def test_quotes_filters(client: TestClient) -> None:
@@ -201,7 +209,9 @@ def test_validation_errors_are_4xx_json(client: TestClient) -> None:
     err(client, "/api/articles", 422, "bad-parameter", format="xml")
     err(client, "/api/articles", 400, "bad-cursor", cursor="not-a-cursor")
     err(client, "/api/entities", 400, "bad-cursor", cursor="WzEsMiwzXQ")  # a valid cursor of another list
-    err(client, "/api/timeline", 400, "stale-cursor", entity="Lavrov", cursor="WyJ4IiwxXQ")
+    err(client, "/api/timeline", 400, "bad-cursor", entity="Lavrov", cursor="WyJ4IiwxXQ")  # ["x", 1]
+    gone = encode_cursor(["2000-01-01", "2000-01-01", "nope", "quote", None, 1, 1])
+    err(client, "/api/timeline", 400, "stale-cursor", entity="Lavrov", cursor=gone)
     err(client, "/api/timeline", 422, "bad-parameter")  # entity is required
     err(client, "/api/search", 422, "bad-parameter", q="")
     err(client, "/api/entities", 422, "bad-parameter", q="x" * 201)

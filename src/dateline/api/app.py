@@ -30,6 +30,7 @@ from dateline.api.pages import FORMATS, decode_cursor, encode_cursor, page_rows,
 from dateline.article import PubDate
 from dateline.errors import DatelineError
 from dateline.store import Store, open_store
+from dateline.store.results import Rows
 
 __all__ = ["MAX_LIMIT", "create_app"]
 
@@ -174,14 +175,13 @@ def _list(
 def _paged(
     request: Request,
     fmt: Fmt | None,
-    rows: Sequence[dict[str, Any]],
-    columns: Sequence[str],
+    fetch: Callable[[int], Rows],
     key: Callable[[dict[str, Any]], list[Any]],
     cursor: str | None,
     limit: int,
 ) -> Response:
-    page, nxt = page_rows(rows, key, cursor, limit)
-    return _list(request, fmt, page, columns, nxt)
+    page, nxt, rows = page_rows(fetch, key, cursor, limit, MAX_SCAN)
+    return _list(request, fmt, page, getattr(rows, "columns", []), nxt)
 
 
 def _error(status: int, code: str, reason: str, hint: str | None = None) -> JSONResponse:
@@ -397,9 +397,9 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
-        rows = s.timeline(entity, limit=MAX_SCAN, **f.kw())
+        fetch = lambda n: s.timeline(entity, limit=n, **f.kw())  # noqa: E731
         key = lambda r: [r["earliest"], r["latest"], r["article"], r["kind"], r["type"]]  # noqa: E731
-        return _paged(request, format, rows, rows.columns, key, cursor, limit)
+        return _paged(request, format, fetch, key, cursor, limit)
 
     @app.get("/api/quotes", responses=_LIST, tags=["facts"], summary="Quotes by speaker, date range and words")
     def quotes(
@@ -414,9 +414,9 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     ) -> Response:
         if speaker:
             need_entity(s, speaker)
-        rows = s.quotes(speaker=speaker or None, search=q or None, limit=MAX_SCAN, **f.kw())
+        fetch = lambda n: s.quotes(speaker=speaker or None, search=q or None, limit=n, **f.kw())  # noqa: E731
         key = lambda r: [r["earliest"], r["latest"], r["article"], r["start"], r["id"]]  # noqa: E731
-        return _paged(request, format, rows, rows.columns, key, cursor, limit)
+        return _paged(request, format, fetch, key, cursor, limit)
 
     @app.get("/api/events", responses=_LIST, tags=["facts"], summary="Events by actor, pair of actors, type and date")
     def events(
@@ -435,9 +435,11 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         for who in (actor, other):
             if who:
                 need_entity(s, who)
-        rows = s.events(actor=actor or None, other=other or None, type=type or None, limit=MAX_SCAN, **f.kw())
+        fetch = lambda n: s.events(  # noqa: E731
+            actor=actor or None, other=other or None, type=type or None, limit=n, **f.kw()
+        )
         key = lambda r: [r["earliest"], r["latest"], r["article"], r["id"]]  # noqa: E731
-        return _paged(request, format, rows, rows.columns, key, cursor, limit)
+        return _paged(request, format, fetch, key, cursor, limit)
 
     @app.get("/api/comentions", responses=_LIST, tags=["facts"], summary="Who appears in the same articles")
     def comentions(
@@ -451,9 +453,9 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
-        rows = s.comentions(entity, by=by, top=top, **f.kw())
+        fetch = lambda n: s.comentions(entity, by=by, top=top, **f.kw())  # noqa: E731  (bounded by top)
         key = lambda r: [r.get("period", ""), r["id"]]  # noqa: E731
-        return _paged(request, format, rows, rows.columns, key, cursor, limit)
+        return _paged(request, format, fetch, key, cursor, limit)
 
     @app.get("/api/mentions", responses=_LIST, tags=["facts"], summary="Mentions of an entity per period")
     def mentions(
@@ -466,8 +468,8 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
-        rows = s.mentions_over_time(entity, by=by, **f.kw())
-        return _paged(request, format, rows, rows.columns, lambda r: [r["period"]], cursor, limit)
+        fetch = lambda n: s.mentions_over_time(entity, by=by, **f.kw())  # noqa: E731  (one row per period)
+        return _paged(request, format, fetch, lambda r: [r["period"]], cursor, limit)
 
     @app.get("/api/search", responses=_LIST, tags=["articles"], summary="Full-text search over titles and texts")
     def search(
@@ -482,9 +484,9 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     ) -> Response:
         if entity:
             need_entity(s, entity)
-        rows = s.search(q, entity=entity or None, limit=MAX_SCAN, **f.kw())
+        fetch = lambda n: s.search(q, entity=entity or None, limit=n, **f.kw())  # noqa: E731
         # Rank order: the key is the article id, unique in a search result.
-        return _paged(request, format, rows, rows.columns, lambda r: [r["id"]], cursor, limit)
+        return _paged(request, format, fetch, lambda r: [r["id"]], cursor, limit)
 
     @app.get("/api/stats", tags=["store"], summary="Size of the store")
     def stats(s: S) -> dict[str, Any]:

@@ -49,36 +49,55 @@ def decode_cursor(cursor: str, arity: int | None = None) -> list[Any]:
     return key
 
 
-def page_rows(
-    rows: Sequence[dict[str, Any]], key: Callable[[dict[str, Any]], list[Any]], cursor: str | None, limit: int
-) -> tuple[list[dict[str, Any]], str | None]:
-    """One page of an ordered list of rows after ``cursor``, and the cursor of the next page (or None).
+def _is_count(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
 
-    The cursor holds the last row's key plus how many rows with that same key came before it, so rows
-    with equal keys are neither repeated nor skipped.
+
+def page_rows(
+    fetch: Callable[[int], Sequence[dict[str, Any]]],
+    key: Callable[[dict[str, Any]], list[Any]],
+    cursor: str | None,
+    limit: int,
+    scan: int,
+) -> tuple[list[dict[str, Any]], str | None, Sequence[dict[str, Any]]]:
+    """One page of a list that the store returns in a fixed order, the cursor of the next page (or None),
+    and the rows fetched (for their columns).
+
+    ``fetch(n)`` returns the first ``n`` rows of the list. The cursor holds the last row's key, how many
+    rows with that same key came before it (so rows with equal keys are neither repeated nor skipped)
+    and its position: the next page fetches only up to there plus one page, and checks that the row at
+    that position still has the cursor's key. If it does not (the store changed), the key is looked up
+    in the whole list (up to ``scan`` rows).
     """
     start = 0
-    if cursor:
-        *ck, nth = decode_cursor(cursor)
-        if not isinstance(nth, int) or isinstance(nth, bool) or nth < 1:
+    if not cursor:
+        rows = fetch(limit + 1)
+    else:
+        *ck, nth, offset = decode_cursor(cursor)
+        if not (_is_count(nth) and _is_count(offset)) or nth < 1 or offset < 1:
             raise DatelineError("bad-cursor", "the cursor is not valid", hint="use the 'next' link as is")
-        seen = 0
-        for i, r in enumerate(rows):
-            if key(r) == ck:
-                seen += 1
-                if seen == nth:
-                    start = i + 1
-                    break
+        rows = fetch(min(offset + limit + 1, scan))
+        if offset <= len(rows) and key(rows[offset - 1]) == ck and sum(1 for r in rows[:offset] if key(r) == ck) == nth:
+            start = offset
         else:
-            raise DatelineError(
-                "stale-cursor", "the cursor does not match this list", hint="start again from the first page"
-            )
+            rows = fetch(scan)
+            seen = 0
+            for i, r in enumerate(rows):
+                if key(r) == ck:
+                    seen += 1
+                    if seen == nth:
+                        start = i + 1
+                        break
+            else:
+                raise DatelineError(
+                    "stale-cursor", "the cursor does not match this list", hint="start again from the first page"
+                )
     out = list(rows[start : start + limit])
-    if start + limit >= len(rows) or not out:
-        return out, None
+    if len(rows) <= start + limit or not out:
+        return out, None, rows
     last = key(out[-1])
     nth = sum(1 for r in rows[: start + limit] if key(r) == last)
-    return out, encode_cursor([*last, nth])
+    return out, encode_cursor([*last, nth, start + limit]), rows
 
 
 def _cell(value: Any) -> str:
