@@ -82,6 +82,8 @@ def test_search_lavrov_entity_page_and_article(server: str, page, tmp_path: Path
     page.wait_for_selector(".entity-card")
     page.fill("#search-input", "Lavrov")
     page.press("#search-input", "Enter")
+    page.wait_for_url("**#/search?q=Lavrov")
+    page.wait_for_selector("h1:has-text('Search')")
     page.wait_for_selector("a.entity-link:has-text('Sergueï Lavrov')")
     page.screenshot(path=str(shots / "1-search.png"), full_page=True)
     page.click("a.entity-link:has-text('Sergueï Lavrov')")
@@ -143,15 +145,18 @@ def test_hostile_article_is_shown_as_text(server: str, page, tmp_path: Path) -> 
 
 
 def test_explorers_filter(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
     page.goto(server + "/#/quotes")
+    page.wait_for_selector(".quote-item")  # the unfiltered list is drawn; the form will not be redrawn
     page.fill("input[name=speaker]", "Lavrov")
     page.fill("input[name=since]", "2017-04")
     page.click("form.filters button")
-    page.wait_for_selector(".quote-item")
-    assert page.locator(".quote-item").count() == 1
+    page.wait_for_url("**speaker=Lavrov**")
+    expect(page.locator(".quote-item")).to_have_count(1)
     assert "de manière mesurée" in page.locator(".quote-item").inner_text()
     page.goto(server + "/#/events?actor=Lavrov")
-    page.wait_for_selector("#events-table tbody tr")
+    expect(page.locator("#events-table tbody tr")).to_have_count(1)
     assert "CONSULT" in page.locator("#events-table").inner_text()
     page.goto(server + "/#/quotes?since=2017-13")
     page.wait_for_selector(".error")
