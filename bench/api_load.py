@@ -151,7 +151,9 @@ def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("server did not start")
 
 
-async def run_http(base: str, ents: list[str], clients: int, duration: float) -> dict[str, dict[str, float]]:
+async def run_http(
+    base: str, ents: list[str], clients: int, duration: float, reasons: dict[str, int]
+) -> dict[str, dict[str, float]]:
     lat: dict[str, list[float]] = {k: [] for k in KINDS}
     errors = dict.fromkeys(KINDS, 0)
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -169,8 +171,12 @@ async def run_http(base: str, ents: list[str], clients: int, duration: float) ->
                     r = await client.get(path, params=params)
                     r.read()
                     ok = r.status_code == 200
-                except httpx.HTTPError:
+                    why = f"HTTP {r.status_code} {path} {r.text[:200]}"
+                except httpx.HTTPError as exc:
                     ok = False
+                    why = f"{type(exc).__name__} {path} {exc}"
+                if not ok:
+                    reasons[why] = reasons.get(why, 0) + 1
                 dt = time.perf_counter() - t
                 if ok:
                     lat[kind].append(dt)
@@ -199,11 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     with open_store(args.db, readonly=True) as s:
         n_articles = s.count()
     direct = run_direct(args.db, ents, args.clients, args.duration)
+    reasons: dict[str, int] = {}
     port = _free_port()
     proc = start_server(args.db, port)
     try:
         server_cpu0, client_cpu0 = cpu_seconds(proc.pid), time.process_time()
-        http = asyncio.run(run_http(f"http://127.0.0.1:{port}", ents, args.clients, args.duration))
+        http = asyncio.run(run_http(f"http://127.0.0.1:{port}", ents, args.clients, args.duration, reasons))
         server_cpu, client_cpu = cpu_seconds(proc.pid) - server_cpu0, time.process_time() - client_cpu0
     finally:
         proc.terminate()
@@ -217,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         "cores": os.cpu_count(),
         "direct": direct,
         "http": http,
+        "http_errors": reasons,
         "load_average": os.getloadavg(),
         "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, sum(h["n"] for h in http.values())), 2),
         "client_cpu_ms_per_request": round(client_cpu * 1000 / max(1, sum(h["n"] for h in http.values())), 2),
@@ -251,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{result['client_cpu_ms_per_request']} ms; "
         f"load average {result['load_average'][0]:.1f} on {os.cpu_count()} cores"
     )
+    for why, n in reasons.items():
+        print(f"error x{n}: {why}")
     if args.out:
         Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     errors = sum(h["errors"] for h in http.values()) + sum(d["errors"] for d in direct.values())
