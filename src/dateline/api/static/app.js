@@ -468,7 +468,8 @@
 
   async function eventsPage(params) {
     document.title = "Events — dateline";
-    const types = ["", "AGREE", "ASSAULT", "AID", "COERCE", "CONSULT", "COOPERATE", "DEMAND", "DISAPPROVE", "MOBILIZE", "PROTEST", "REJECT", "RETREAT", "SANCTION", "SUPPORT", "THREATEN", "ACCUSE", "CONCEDE"];
+    // The PLOVER types of the analysis contract (analysis.v1.schema.json).
+    const types = ["", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
     const form = filterForm(
       [
         ["actor", "Actor"],
