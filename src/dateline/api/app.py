@@ -1,0 +1,516 @@
+"""The web application: a read-only REST API over a store (under ``/api``) and the web UI (under ``/``).
+
+Every list endpoint answers JSON by default, NDJSON or CSV on ``?format=`` or the ``Accept`` header,
+and pages with a cursor (a ``next`` link in the JSON body and a ``Link: <...>; rel="next"`` header).
+Errors are JSON ``{"error": {"code", "reason", "hint"}}`` with a 4xx status; the store's SQL is all
+parameterised, and ids never reach the file system.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable, MutableMapping, Sequence
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+
+from dateline import __version__
+from dateline.api.browse import ARTICLE_COLS, article_page, entity_page
+from dateline.api.pages import FORMATS, decode_cursor, encode_cursor, page_rows, render_csv, render_ndjson
+from dateline.article import PubDate
+from dateline.errors import DatelineError
+from dateline.store import Store, open_store
+from dateline.store.results import Rows
+
+__all__ = ["MAX_LIMIT", "create_app"]
+
+STATIC = Path(str(files("dateline.api") / "static"))
+
+# Result limits: a page is at most MAX_LIMIT rows, and a store query feeding a page scans at most
+# MAX_SCAN rows, so no request can make the server build an unbounded answer.
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+MAX_SCAN = 100_000
+# Request limits: the API is read-only (GET), so a request carries no body; its URL stays short. The
+# URL cap is above what valid parameters can take once percent-encoded (a few 200-character fields and a
+# 2048-character cursor, up to 6 bytes per character), so over-long values get the per-parameter 422.
+MAX_URL = 16384
+MAX_BODY = 1024
+_TEXT = 200  # longest free-text parameter (names, search words)
+
+_NOT_FOUND = {"unknown-entity", "unknown-article"}
+
+Fmt = Literal["json", "ndjson", "csv"]
+Period = Literal["day", "week", "month", "year"]
+
+
+class ErrorBody(BaseModel):
+    code: str
+    reason: str
+    hint: str | None = None
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class Page(BaseModel):
+    """A page of a list: its rows, their column names, and the link to the next page (null at the end)."""
+
+    columns: list[str]
+    items: list[dict[str, Any]]
+    next: str | None
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "Bad parameter (date, range, cursor)"},
+    404: {"model": ErrorResponse, "description": "Unknown entity or article"},
+    422: {"model": ErrorResponse, "description": "Parameter of the wrong type, length or range"},
+    413: {"model": ErrorResponse, "description": "Request body sent (the API takes none)"},
+    414: {"model": ErrorResponse, "description": "URL too long"},
+}
+_LIST: dict[int | str, dict[str, Any]] = {
+    **_ERRORS,
+    200: {
+        "model": Page,
+        "description": "JSON page (default), NDJSON or CSV (`format=` or `Accept`); `Link` header to the next page",
+        "content": {"application/x-ndjson": {"schema": {"type": "string"}}, "text/csv": {"schema": {"type": "string"}}},
+    },
+}
+
+
+def _day(value: str | None, name: str, end: bool) -> str | None:
+    """An ISO date of any granularity as the first (``since``) or last (``until``) day it covers."""
+    if value is None or value == "":
+        return None
+    try:
+        d = PubDate.parse(value)
+    except DatelineError as err:
+        raise DatelineError("bad-date", f"{name}: {err.reason}", hint=err.hint) from None
+    return (d.latest if end else d.earliest).isoformat()
+
+
+class Filters:
+    """The filters every fact query takes: date range, uncertainty policy, language, source."""
+
+    def __init__(
+        self,
+        since: Annotated[
+            str | None, Query(max_length=32, description="ISO date (2017, 2017-01, 2017-01-28): from its first day")
+        ] = None,
+        until: Annotated[str | None, Query(max_length=32, description="ISO date: up to its last day")] = None,
+        uncertain: Annotated[
+            Literal["overlap", "within"],
+            Query(description="keep uncertain dates that overlap the range, or only those within it"),
+        ] = "overlap",
+        lang: Annotated[str | None, Query(max_length=8)] = None,
+        source: Annotated[str | None, Query(max_length=_TEXT)] = None,
+    ) -> None:
+        self.since = _day(since, "since", end=False)
+        self.until = _day(until, "until", end=True)
+        if self.since and self.until and self.since > self.until:
+            raise DatelineError("bad-range", f"since {self.since} is after until {self.until}", hint="swap them")
+        self.uncertain: Literal["overlap", "within"] = uncertain
+        self.lang = lang or None
+        self.source = source or None
+
+    def kw(self) -> dict[str, Any]:
+        return {
+            "since": self.since,
+            "until": self.until,
+            "uncertain": self.uncertain,
+            "lang": self.lang,
+            "source": self.source,
+        }
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page (1-{MAX_LIMIT})")]
+Cursor = Annotated[str | None, Query(max_length=2048, description="from the previous page's next link")]
+Format = Annotated[Fmt | None, Query(description="json (default), ndjson or csv; or use the Accept header")]
+Name = Annotated[str, Query(min_length=1, max_length=_TEXT, description="an entity name, alias or id")]
+
+
+def _fmt(request: Request, fmt: Fmt | None) -> Fmt:
+    if fmt:
+        return fmt
+    accept = request.headers.get("accept", "")
+    if "application/x-ndjson" in accept or "application/jsonl" in accept:
+        return "ndjson"
+    if "text/csv" in accept:
+        return "csv"
+    return "json"
+
+
+def _next_link(request: Request, cursor: str | None) -> str | None:
+    if cursor is None:
+        return None
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
+    params.append(("cursor", cursor))
+    return f"{request.url.path}?{urlencode(params)}"
+
+
+def _list(
+    request: Request, fmt: Fmt | None, rows: Sequence[dict[str, Any]], columns: Sequence[str], nxt: str | None
+) -> Response:
+    link = _next_link(request, nxt)
+    headers = {"Link": f'<{link}>; rel="next"'} if link else {}
+    out = _fmt(request, fmt)
+    if out == "ndjson":
+        return Response(render_ndjson(rows), media_type=FORMATS["ndjson"], headers=headers)
+    if out == "csv":
+        return Response(render_csv(rows, columns), media_type=FORMATS["csv"], headers=headers)
+    return JSONResponse({"columns": list(columns), "items": list(rows), "next": link}, headers=headers)
+
+
+def _paged(
+    request: Request,
+    fmt: Fmt | None,
+    fetch: Callable[[int], Rows],
+    key: Callable[[dict[str, Any]], list[Any]],
+    cursor: str | None,
+    limit: int,
+) -> Response:
+    page, nxt, rows = page_rows(fetch, key, cursor, limit, MAX_SCAN)
+    return _list(request, fmt, page, getattr(rows, "columns", []), nxt)
+
+
+def _error(status: int, code: str, reason: str, hint: str | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "reason": reason, "hint": hint}}, status_code=status)
+
+
+class _Pool:
+    """One read-only store connection per thread (SQLite connections must not be shared between
+    threads that use them at the same time), all closed together at shutdown."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        open_store(db, readonly=True).close()  # fail now, clearly, if there is no store
+        self.local = threading.local()
+        self.opened: list[Store] = []
+        self.lock = threading.Lock()
+
+    def get(self) -> Store:
+        s: Store | None = getattr(self.local, "store", None)
+        if s is None:
+            s = open_store(self.db, readonly=True)
+            self.local.store = s
+            with self.lock:
+                self.opened.append(s)
+        return s
+
+    def close(self) -> None:
+        with self.lock:
+            for s in self.opened:
+                s.close()
+            self.opened.clear()
+        self.local = threading.local()
+
+
+def get_store(request: Request) -> Store:
+    """The calling thread's read-only connection to the app's store."""
+    pool: _Pool = request.app.state.pool
+    return pool.get()
+
+
+S = Annotated[Store, Depends(get_store)]
+F = Annotated[Filters, Depends()]
+
+
+def need_entity(s: Store, name: str) -> None:
+    """Raise ``unknown-entity`` (404) unless ``name`` designates an entity of the store."""
+    if not s.clusters_for(name):
+        raise DatelineError("unknown-entity", f"no entity named {name!r} in the store", hint="search /api/entities?q=")
+
+
+_CSP = (
+    b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    b"object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+_SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class _Guard:
+    """Request limits and security headers, as a plain ASGI middleware (cheaper per request than
+    Starlette's ``BaseHTTPMiddleware``, which matters under load).
+
+    Refuses URLs over MAX_URL (414), any request body over MAX_BODY or chunked (413), and NUL characters in
+    the path or parameters (400: never meaningful in a name, date or search, and SQLite's full-text parser
+    stops at them). Adds nosniff, no-referrer, frame denial, and a Content-Security-Policy without inline
+    or remote scripts to every response but the Swagger page, so data can never become code even if
+    escaping failed somewhere.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        query: bytes = scope.get("query_string", b"")
+        problem: JSONResponse | None = None
+        if len(scope.get("raw_path") or path.encode()) + len(query) > MAX_URL:
+            problem = _error(414, "uri-too-long", f"the URL is longer than {MAX_URL} characters")
+        else:
+            headers = dict(scope.get("headers") or [])
+            length = headers.get(b"content-length", b"")
+            if (length and (not length.isdigit() or int(length) > MAX_BODY)) or b"chunked" in headers.get(
+                b"transfer-encoding", b""
+            ):
+                problem = _error(413, "too-large", f"request bodies are limited to {MAX_BODY} bytes")
+            elif "\x00" in path or b"%00" in query or b"\x00" in query:
+                problem = _error(400, "bad-parameter", "parameters must not contain NUL characters")
+        csp = not path.startswith("/docs")
+
+        async def send_with_headers(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *_SECURITY_HEADERS]
+                if csp:
+                    message["headers"].append((b"content-security-policy", _CSP))
+            await send(message)
+
+        if problem is not None:
+            await problem(scope, receive, send_with_headers)
+        else:
+            await self.app(scope, receive, send_with_headers)
+
+
+def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
+    """The FastAPI application serving the store at ``db_path`` read-only.
+
+    SQLite connections belong to one thread, and FastAPI runs the (synchronous) endpoints in a thread
+    pool, so each worker thread opens its own read-only connection on first use; all are closed when
+    the application shuts down. The store must exist: a missing store fails here, not on the first
+    request.
+    """
+    pool = _Pool(str(db_path))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(
+        title=title,
+        version=__version__,
+        description="Read-only API over a dateline store: articles and their analysis records, entities, "
+        "timelines, quotes, events, co-mentions, mentions over time and full-text search.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.pool = pool
+
+    # -- errors and limits -----------------------------------------------------------------------------
+    @app.exception_handler(DatelineError)
+    async def dateline_error(_: Request, err: DatelineError) -> JSONResponse:
+        return _error(404 if err.code in _NOT_FOUND else 400, err.code, err.reason, err.hint)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, err: RequestValidationError) -> JSONResponse:
+        parts = []
+        for e in err.errors():
+            where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("query", "path"))
+            parts.append(f"{where}: {e.get('msg', 'invalid')}")
+        return _error(422, "bad-parameter", "; ".join(parts) or "invalid request", "see /docs for the parameters")
+
+    app.add_middleware(_Guard)
+
+    # -- articles --------------------------------------------------------------------------------------
+    @app.get("/api/articles", responses=_LIST, tags=["articles"], summary="Articles in publication order")
+    def list_articles(
+        request: Request, s: S, f: F, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = None
+    ) -> Response:
+        after = decode_cursor(cursor, 3) if cursor else None
+        rows = article_page(s, after=after, limit=limit + 1, **f.kw())
+        page = rows[:limit]
+        nxt = None
+        if len(rows) > limit:
+            last = page[-1]
+            nxt = encode_cursor([last["published_earliest"], last["published_latest"], last["id"]])
+        return _list(request, format, page, ARTICLE_COLS, nxt)
+
+    @app.get(
+        "/api/articles/{article_id:path}",
+        responses=_ERRORS,
+        tags=["articles"],
+        summary="One article with its analysis record (the contract: entities, timexes, quotes, events)",
+    )
+    def get_article(s: S, article_id: Annotated[str, PathParam(min_length=1, max_length=_TEXT)]) -> dict[str, Any]:
+        return s.record(article_id)
+
+    # -- entities --------------------------------------------------------------------------------------
+    @app.get(
+        "/api/entities", responses=_LIST, tags=["entities"], summary="Entities by name prefix, most mentioned first"
+    )
+    def list_entities(
+        request: Request,
+        s: S,
+        q: Annotated[str | None, Query(max_length=_TEXT, description="start of any word of any of its names")] = None,
+        type: Annotated[Literal["PER", "ORG", "LOC", "GPE", "MISC"] | None, Query()] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        format: Format = None,
+    ) -> Response:
+        after = decode_cursor(cursor, 2) if cursor else None
+        if after is not None and not (isinstance(after[0], int) and isinstance(after[1], str)):
+            raise DatelineError("bad-cursor", "the cursor is not valid", hint="use the 'next' link as is")
+        rows = entity_page(s, q, type=type, after=after, limit=limit + 1)
+        page = rows[:limit]
+        nxt = encode_cursor([page[-1]["mentions"], page[-1]["id"]]) if len(rows) > limit else None
+        return _list(request, format, page, rows.columns, nxt)
+
+    @app.get(
+        "/api/entities/{entity:path}",
+        responses=_ERRORS,
+        tags=["entities"],
+        summary="One entity: names (aliases with counts), roles, type, country, article and mention counts",
+    )
+    def get_entity(s: S, entity: Annotated[str, PathParam(min_length=1, max_length=_TEXT)]) -> dict[str, Any]:
+        return s.entity(entity)
+
+    # -- facts -----------------------------------------------------------------------------------------
+    @app.get(
+        "/api/timeline", responses=_LIST, tags=["facts"], summary="An entity's events, quotes and mentions by date"
+    )
+    def timeline(
+        request: Request,
+        s: S,
+        f: F,
+        entity: Name,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        format: Format = None,
+    ) -> Response:
+        fetch = lambda n: s.timeline(entity, limit=n, **f.kw())  # noqa: E731
+        key = lambda r: [r["earliest"], r["latest"], r["article"], r["kind"], r["type"]]  # noqa: E731
+        return _paged(request, format, fetch, key, cursor, limit)
+
+    @app.get("/api/quotes", responses=_LIST, tags=["facts"], summary="Quotes by speaker, date range and words")
+    def quotes(
+        request: Request,
+        s: S,
+        f: F,
+        speaker: Annotated[str | None, Query(max_length=_TEXT)] = None,
+        q: Annotated[str | None, Query(max_length=_TEXT, description="words that must all appear in the quote")] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        format: Format = None,
+    ) -> Response:
+        if speaker:
+            need_entity(s, speaker)
+        fetch = lambda n: s.quotes(speaker=speaker or None, search=q or None, limit=n, **f.kw())  # noqa: E731
+        key = lambda r: [r["earliest"], r["latest"], r["article"], r["start"], r["id"]]  # noqa: E731
+        return _paged(request, format, fetch, key, cursor, limit)
+
+    @app.get("/api/events", responses=_LIST, tags=["facts"], summary="Events by actor, pair of actors, type and date")
+    def events(
+        request: Request,
+        s: S,
+        f: F,
+        actor: Annotated[str | None, Query(max_length=_TEXT, description="source or target")] = None,
+        other: Annotated[str | None, Query(max_length=_TEXT, description="with actor: the other side")] = None,
+        type: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_]*$", description="PLOVER type")] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        format: Format = None,
+    ) -> Response:
+        if other and not actor:
+            raise DatelineError("bad-parameter", "other needs actor", hint="pass both to get events between two actors")
+        for who in (actor, other):
+            if who:
+                need_entity(s, who)
+        fetch = lambda n: s.events(  # noqa: E731
+            actor=actor or None, other=other or None, type=type or None, limit=n, **f.kw()
+        )
+        key = lambda r: [r["earliest"], r["latest"], r["article"], r["id"]]  # noqa: E731
+        return _paged(request, format, fetch, key, cursor, limit)
+
+    @app.get("/api/comentions", responses=_LIST, tags=["facts"], summary="Who appears in the same articles")
+    def comentions(
+        request: Request,
+        s: S,
+        f: F,
+        entity: Name,
+        by: Annotated[Period | None, Query(description="per period")] = None,
+        top: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="most frequent per period")] = 20,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        format: Format = None,
+    ) -> Response:
+        fetch = lambda n: s.comentions(entity, by=by, top=top, **f.kw())  # noqa: E731  (bounded by top)
+        key = lambda r: [r.get("period", ""), r["id"]]  # noqa: E731
+        return _paged(request, format, fetch, key, cursor, limit)
+
+    @app.get("/api/mentions", responses=_LIST, tags=["facts"], summary="Mentions of an entity per period")
+    def mentions(
+        request: Request,
+        s: S,
+        f: F,
+        entity: Name,
+        by: Annotated[Period, Query()] = "month",
+        limit: Limit = MAX_LIMIT,
+        cursor: Cursor = None,
+        format: Format = None,
+    ) -> Response:
+        fetch = lambda n: s.mentions_over_time(entity, by=by, **f.kw())  # noqa: E731  (one row per period)
+        return _paged(request, format, fetch, lambda r: [r["period"]], cursor, limit)
+
+    @app.get("/api/search", responses=_LIST, tags=["articles"], summary="Full-text search over titles and texts")
+    def search(
+        request: Request,
+        s: S,
+        f: F,
+        q: Annotated[str, Query(min_length=1, max_length=_TEXT, description="words that must all appear")],
+        entity: Annotated[str | None, Query(max_length=_TEXT, description="only articles mentioning it")] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        format: Format = None,
+    ) -> Response:
+        if entity:
+            need_entity(s, entity)
+        fetch = lambda n: s.search(q, entity=entity or None, limit=n, **f.kw())  # noqa: E731
+        # Rank order: the key is the article id, unique in a search result.
+        return _paged(request, format, fetch, lambda r: [r["id"]], cursor, limit)
+
+    @app.get("/api/stats", tags=["store"], summary="Size of the store")
+    def stats(s: S) -> dict[str, Any]:
+        return {"articles": s.count(), "version": __version__}
+
+    # -- docs and UI -----------------------------------------------------------------------------------
+    vendor = STATIC / "vendor"
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        if (vendor / "swagger-ui-bundle.js").exists():
+            return get_swagger_ui_html(
+                openapi_url="/openapi.json",
+                title=f"{title} API",
+                swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+                swagger_css_url="/static/vendor/swagger-ui.css",
+                swagger_favicon_url="/static/favicon.svg",
+            )
+        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{title} API")
+
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    # StaticFiles refuses paths that leave its directory (``..``, absolute paths, symlinks out).
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=True), name="static")
+    return app
