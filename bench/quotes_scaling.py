@@ -43,9 +43,7 @@ def main() -> None:
 
     nlp = load_pipeline("fr")
     nlp.max_length = max(nlp.max_length, 5_000_000)
-    print(
-        "| paragraphs | chars | quotes | pipeline s | quotes s | pipeline ms/1k chars | quotes ms/1k chars |"
-    )
+    print("| paragraphs | chars | quotes | pipeline s | quotes s | pipeline ms/1k chars | quotes ms/1k chars |")
     print("|---|---|---|---|---|---|---|")
     for n in [int(x) for x in args.sizes.split(",")]:
         text = article(n)

@@ -288,9 +288,7 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
             preds = []
             for ev in events:
                 trigs = [
-                    (t["start"], t["end"])
-                    for t in [ev["trigger"], *ev.get("trigger_more", [])]
-                    if s <= t["start"] < e
+                    (t["start"], t["end"]) for t in [ev["trigger"], *ev.get("trigger_more", [])] if s <= t["start"] < e
                 ]
                 if trigs:
                     preds.append((ev["type"], trigs, ev))
@@ -301,9 +299,7 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
                     (
                         m
                         for m in preds
-                        if id(m) not in used
-                        and m[0] == gev["type"]
-                        and any(_overlap(t, gev["trigger"]) for t in m[1])
+                        if id(m) not in used and m[0] == gev["type"] and any(_overlap(t, gev["trigger"]) for t in m[1])
                     ),
                     None,
                 )
@@ -342,9 +338,7 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
             for t, n in (gold_types - matched).items():
                 per_type[t].fn += n
             span = doc.char_span(s, e, alignment_mode="expand")
-            base.add(
-                keyword_types(span, LEXICON) if span is not None else Counter(), Counter(set(gold_types))
-            )
+            base.add(keyword_types(span, LEXICON) if span is not None else Counter(), Counter(set(gold_types)))
     return {
         "sentences": len(gold) - skipped,
         "skipped": skipped,
@@ -380,8 +374,7 @@ def _table(title: str, rows: dict[str, Any]) -> str:
     for k, v in rows.items():
         if k == "per_type":
             lines.append(
-                "per type: "
-                + ", ".join(f"{t} F1 {x['F1']} ({x['tp']}/{x['fp']}/{x['fn']})" for t, x in v.items())
+                "per type: " + ", ".join(f"{t} F1 {x['F1']} ({x['tp']}/{x['fp']}/{x['fn']})" for t, x in v.items())
             )
         else:
             lines.append(f"{k}: {v}")

@@ -354,9 +354,7 @@ def polnear_items(split: str, limit: int | None = None) -> list[tuple[str, str, 
     return items
 
 
-def _speech_only(
-    rec_text: str, attrs: list[dict[str, Any]], lemma_of: Callable[[int, int], set[str]]
-) -> list[Gold]:
+def _speech_only(rec_text: str, attrs: list[dict[str, Any]], lemma_of: Callable[[int, int], set[str]]) -> list[Gold]:
     out = []
     for a in attrs:
         cue = a["cue"]

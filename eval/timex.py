@@ -389,12 +389,15 @@ def settings(dct: str, system: str) -> list[str]:
     return out
 
 
-_DCT_LABEL = {"day": "day", "month": "month", "month-first": "month (1st day given)", "month-last": "month (last day given)"}
+_DCT_LABEL = {
+    "day": "day",
+    "month": "month",
+    "month-first": "month (1st day given)",
+    "month-last": "month (last day given)",
+}
 
 
-def evaluate(
-    specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path
-) -> list[tuple[str, str, str, Score]]:
+def evaluate(specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path) -> list[tuple[str, str, str, Score]]:
     rows = []
     heidel: HeidelTime | None = None
     for spec in specs:
@@ -445,7 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = evaluate(args.data or DEFAULT_DATA, systems, args.dct, args.cache)
     print(table(rows))
     if args.json:
-        args.json.write_text(json.dumps([{"corpus": c, "dct": m, "system": s, **sc.as_dict()} for c, m, s, sc in rows], indent=1))
+        args.json.write_text(
+            json.dumps([{"corpus": c, "dct": m, "system": s, **sc.as_dict()} for c, m, s, sc in rows], indent=1)
+        )
     return 0
 
 

@@ -16,9 +16,7 @@ from spacy.tokens import Doc
 from dateline.article import PubDate
 
 
-def timex(
-    text: str, needle: str, value: str, tid: str = "t1", nth: int = 0, kind: str = "DATE"
-) -> dict[str, Any]:
+def timex(text: str, needle: str, value: str, tid: str = "t1", nth: int = 0, kind: str = "DATE") -> dict[str, Any]:
     """A timex dict for the ``nth`` occurrence of ``needle`` in ``text``; earliest/latest = value's days."""
     start = -1
     for _ in range(nth + 1):

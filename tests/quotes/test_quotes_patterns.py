@@ -49,9 +49,7 @@ def test_postposed_clause_with_inverted_description(nlp_fr: Any) -> None:
 
 
 def test_inverted_clitic_resolves_by_gender(nlp_fr: Any) -> None:
-    text = (
-        "Jean Dupont et Marie Martin ont visité l'usine. « Les salariés sont inquiets », a-t-elle expliqué."
-    )
+    text = "Jean Dupont et Marie Martin ont visité l'usine. « Les salariés sont inquiets », a-t-elle expliqué."
     rec = analyse(text, "fr", nlp_fr)
     q = only(rec)
     assert q["kind"] == "direct" and q["text"] == "Les salariés sont inquiets"
@@ -164,13 +162,9 @@ def test_english_according_to(nlp_en: Any) -> None:
 
 
 def test_english_pronoun_needs_a_preceding_antecedent(nlp_en: Any) -> None:
-    before = analyse(
-        'Mary Brown spoke in Ohio. "We will win this election," she told reporters.', "en", nlp_en
-    )
+    before = analyse('Mary Brown spoke in Ohio. "We will win this election," she told reporters.', "en", nlp_en)
     assert entity_name(before, only(before)) == "Mary Brown"
-    after = analyse(
-        '"We will win this election," she told reporters. Mary Brown spoke in Ohio.', "en", nlp_en
-    )
+    after = analyse('"We will win this election," she told reporters. Mary Brown spoke in Ohio.', "en", nlp_en)
     assert only(after)["speaker"]["entity"] is None
 
 

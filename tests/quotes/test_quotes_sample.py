@@ -36,9 +36,7 @@ def _find(rec: dict[str, Any], snippet: str) -> dict[str, Any]:
          "le chef du ministère russe des Affaires étrangères"),
     ],
 )  # fmt: skip
-def test_every_lavrov_quotation(
-    sample_record: dict[str, Any], snippet: str, kind: str, cue: str, speaker: str
-) -> None:
+def test_every_lavrov_quotation(sample_record: dict[str, Any], snippet: str, kind: str, cue: str, speaker: str) -> None:
     q = _find(sample_record, snippet)
     assert q["kind"] == kind
     assert q["cue"]["text"] == cue

@@ -388,9 +388,7 @@ class EventExtractor:
             return None  # "frapper dur", "strike a deal": no weapon, no victim, no force
         if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
             return replace(e, type="SANCTION", mode="convict", cameo="116")  # "il a été condamné"
-        if e.type not in _DOMINANT and any(
-            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children
-        ):
+        if e.type not in _DOMINANT and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
             # "Libya must hand over the suspects", said by someone: a demand (PLOVER codes REQUEST).
             return replace(e, type="REQUEST", mode=None, cameo="100")
         if _imperative(tok) and e.type not in _DOMINANT:
@@ -466,9 +464,7 @@ class EventExtractor:
         events = []
         for ev in merged:
             human = ev.pop("_human", False)
-            no_actor = (
-                ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
-            )
+            no_actor = ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
             if no_actor and not (human and ev["type"] in _AGENTLESS_OK):
                 continue
             if ev["confidence"] < self.min_confidence:
@@ -524,9 +520,7 @@ class EventExtractor:
         démissionné *pour permettre* ...": the purpose is why the event happened, not a second event."""
         if tok.dep_ not in ("advcl", "xcomp", "acl") or tok.pos_ != "VERB":
             return False
-        marked = any(
-            c.lower_ in ("to", "pour", "afin") and c.dep_ in ("mark", "aux", "case") for c in tok.children
-        )
+        marked = any(c.lower_ in ("to", "pour", "afin") and c.dep_ in ("mark", "aux", "case") for c in tok.children)
         head = tok.head
         if head.i in matched and head.i != tok.i:
             return marked
@@ -737,9 +731,7 @@ class EventExtractor:
             out.append((ev, pair if k == 0 else []))
         return out
 
-    def _location(
-        self, c: _Cand, resolver: ActorResolver, actor_ids: set[str | None]
-    ) -> dict[str, Any] | None:
+    def _location(self, c: _Cand, resolver: ActorResolver, actor_ids: set[str | None]) -> dict[str, Any] | None:
         """A place of the clause: a LOC/GPE entity introduced by a locative preposition."""
         for a in c.anchors:
             for role, toks in arguments(a).items():

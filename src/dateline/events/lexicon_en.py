@@ -149,9 +149,7 @@ ENTRIES: list[Trigger] = [
         cameo="070",
         target=("iobj", "pp:to"),
     ),
-    *trig(
-        "AID", ["grant", "give", "offer"], needs=("asylum", "refuge"), cameo="075", target=("iobj", "pp:to")
-    ),
+    *trig("AID", ["grant", "give", "offer"], needs=("asylum", "refuge"), cameo="075", target=("iobj", "pp:to")),
     *trig("AID", ["evacuate", "rescue"], cameo="073", weight=0.7),
     *trig("AID", ["aid", "help", "assist"], cameo="070", weight=0.6),
     *trig("AID", ["open"], needs=("border",), cameo="073", target=("pp:to",)),
@@ -257,9 +255,7 @@ ENTRIES: list[Trigger] = [
         cameo="100",
         target=("obj", "iobj", "pp:on", "pp:to", "pp:of"),
     ),
-    *trig(
-        "REQUEST", ["demand", "request", "appeal", "call", "ultimatum"], pos="NOUN", cameo="100", weight=0.6
-    ),
+    *trig("REQUEST", ["demand", "request", "appeal", "call", "ultimatum"], pos="NOUN", cameo="100", weight=0.6),
     # REJECT
     *trig(
         "REJECT",
@@ -419,9 +415,7 @@ ENTRIES: list[Trigger] = [
     *trig("COERCE", ["arrest", "detention"], pos="NOUN", mode="arrest", cameo="173", weight=0.7),
     *trig("COERCE", ["curfew", "blockade"], pos="NOUN", mode="restrict", cameo="191", weight=0.6),
     # ASSAULT
-    *trig(
-        "ASSAULT", ["attack", "assault", "strike", "raid", "fight", "invade", "storm", "ambush"], cameo="190"
-    ),
+    *trig("ASSAULT", ["attack", "assault", "strike", "raid", "fight", "invade", "storm", "ambush"], cameo="190"),
     *trig("ASSAULT", ["bomb", "shell", "pound", "bombard", "airstrike"], mode="aerial", cameo="195"),
     *trig("ASSAULT", ["fire"], target=("pp:on", "pp:at", "obj"), mode="firearms", cameo="193"),
     *trig("ASSAULT", ["open"], needs=("fire",), mode="firearms", cameo="193", target=("pp:on",)),

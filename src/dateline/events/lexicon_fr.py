@@ -165,9 +165,7 @@ ENTRIES: list[Trigger] = [
     ),
     *trig("ACCUSE", ["enquêter"], mode="investigate", cameo="090", target=("pp:sur",)),
     *trig("ACCUSE", ["ouvrir", "mener", "lancer"], needs=("enquête",), mode="investigate", cameo="090"),
-    *trig(
-        "ACCUSE", ["porter", "déposer"], needs=("plainte",), mode="allege", cameo="115", target=("pp:contre",)
-    ),
+    *trig("ACCUSE", ["porter", "déposer"], needs=("plainte",), mode="allege", cameo="115", target=("pp:contre",)),
     *trig("ACCUSE", ["accusation"], pos="NOUN", mode="allege", cameo="112", target=("pp:contre",)),
     *trig("ACCUSE", ["condamnation", "critique"], pos="NOUN", mode="disapprove", cameo="111", weight=0.6),
     # REQUEST
@@ -289,9 +287,7 @@ ENTRIES: list[Trigger] = [
     *trig("COERCE", ["blocus"], pos="NOUN", mode="restrict", cameo="191", target=("pp:de", "pp:contre")),
     *trig("COERCE", ["couvre-feu"], pos="NOUN", mode="curfew", cameo="1723"),
     # ASSAULT
-    *trig(
-        "ASSAULT", ["attaquer", "agresser", "combattre", "affronter", "pilonner", "mitrailler"], cameo="190"
-    ),
+    *trig("ASSAULT", ["attaquer", "agresser", "combattre", "affronter", "pilonner", "mitrailler"], cameo="190"),
     *trig("ASSAULT", ["bombarder"], mode="aerial", cameo="195"),
     *trig("ASSAULT", ["frapper"], cameo="190", weight=0.6),
     *trig("ASSAULT", ["tuer", "abattre", "exécuter", "massacrer"], cameo="180", weight=0.8),

@@ -23,15 +23,11 @@ __all__ = [
 
 # Contracted or elided prepositions as the French tokenizer leaves them.
 _PREP_NORMAL = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}
-_NEG_WORDS = frozenset(
-    {"ne", "n'", "n’", "pas", "jamais", "guère", "aucunement", "not", "n't", "never", "no"}
-)
+_NEG_WORDS = frozenset({"ne", "n'", "n’", "pas", "jamais", "guère", "aucunement", "not", "n't", "never", "no"})
 _REFLEXIVE = frozenset({"se", "s'", "s’", "nous", "vous"})
 _FR_OBLIQUE = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
 # Children that start a new phrase rather than belong to the name or noun they hang on.
-_NOT_NP = frozenset(
-    {"conj", "cc", "acl", "acl:relcl", "relcl", "advcl", "punct", "parataxis", "ccomp", "xcomp", "dep"}
-)
+_NOT_NP = frozenset({"conj", "cc", "acl", "acl:relcl", "relcl", "advcl", "punct", "parataxis", "ccomp", "xcomp", "dep"})
 
 
 def prep_of(tok: Token) -> str | None:
@@ -65,9 +61,7 @@ def is_negated(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ in ("neg", "advmod", "det") and c.lower_ in _NEG_WORDS | {"aucun", "aucune", "ni"}:
             return True
-        if (c.dep_.startswith("aux") or c.dep_ == "advmod") and any(
-            g.lower_ in _NEG_WORDS for g in c.children
-        ):
+        if (c.dep_.startswith("aux") or c.dep_ == "advmod") and any(g.lower_ in _NEG_WORDS for g in c.children):
             return True
     return False
 

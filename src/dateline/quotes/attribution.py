@@ -147,9 +147,7 @@ def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -
         ):
             head = head.head
         if head.pos_ in ("PROPN", "NOUN") and (
-            head.ent_type_ in ("PER", "PERSON", "ORG")
-            or head.lemma_.lower() in lex.roles
-            or head.pos_ == "PROPN"
+            head.ent_type_ in ("PER", "PERSON", "ORG") or head.lemma_.lower() in lex.roles or head.pos_ == "PROPN"
         ):
             return Attribution(None, _np(head), None, "direct-colon")
     return None

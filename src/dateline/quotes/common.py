@@ -209,9 +209,7 @@ def cue_span(verb: Token) -> Span:
 
 
 # Dependents that are not part of a speaker's noun phrase: clauses hanging off it and punctuation.
-_NOT_NP = frozenset(
-    {"acl", "acl:relcl", "relcl", "advcl", "parataxis", "punct", "dep", "ccomp", "xcomp", "cc", "conj"}
-)
+_NOT_NP = frozenset({"acl", "acl:relcl", "relcl", "advcl", "parataxis", "punct", "dep", "ccomp", "xcomp", "cc", "conj"})
 
 
 def speaker_span(head: Token) -> Span:
@@ -238,9 +236,7 @@ def speaker_span(head: Token) -> Span:
         hi += 1 if hi + 1 in keep else 2
     # A name the tagger split ("Jacline/VERB Mouraud/PROPN"): the capitalised words that follow it.
     if head.ent_type_ in ("PER", "PERSON") and hi == head.i:
-        while (
-            hi + 1 < len(doc) and doc[hi + 1].ent_type_ in ("PER", "PERSON") and doc[hi + 1].ent_iob_ == "I"
-        ):
+        while hi + 1 < len(doc) and doc[hi + 1].ent_type_ in ("PER", "PERSON") and doc[hi + 1].ent_iob_ == "I":
             hi += 1
     # "Me Hugo Tran", "M. Dupont": an honorific heads the phrase, the name follows it.
     if doc[hi].lower_ in _HONORIFICS:
@@ -255,9 +251,7 @@ def speaker_span(head: Token) -> Span:
     return doc[lo : hi + 1]
 
 
-_HONORIFICS = frozenset(
-    {"me", "maître", "m.", "mme", "mlle", "dr", "pr", "mr", "mr.", "mrs", "mrs.", "ms", "ms."}
-)
+_HONORIFICS = frozenset({"me", "maître", "m.", "mme", "mlle", "dr", "pr", "mr", "mr.", "mrs", "mrs.", "ms", "ms."})
 _END = frozenset({".", "!", "?", "…", "...", ";"})
 _OPENERS = frozenset({"«", "“", '"', "—", "–", "-", "(", "„", "‹"})
 

@@ -67,9 +67,7 @@ class QuoteFinder:
         return doc
 
 
-def extract_quotes(
-    doc: Doc, lang: str = "fr", min_words: int = 5, context_paragraphs: int = 1
-) -> list[dict[str, Any]]:
+def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_paragraphs: int = 1) -> list[dict[str, Any]]:
     """The quotations of a parsed ``doc`` as contract dicts (also usable without the pipeline)."""
     lex = get_lexicon(lang)
     seg = Segmenter(doc)
@@ -133,9 +131,7 @@ def extract_quotes(
             "text": text[c.start : c.end],
             "kind": c.kind,
             "cue": (
-                {"start": c.cue.start_char, "end": c.cue.end_char, "text": c.cue.text}
-                if c.cue is not None
-                else None
+                {"start": c.cue.start_char, "end": c.cue.end_char, "text": c.cue.text} if c.cue is not None else None
             ),
             "speaker": speaker,
             "date": quote_date(doc, (c.start, c.end), c.cue, c.speaker, c.verb, timexes),
@@ -192,9 +188,7 @@ def _merge_indirect(
         at = ind.cue.start_char
         if any(o < at < c for o, c in marked.meeting(at, at + 1)):
             return None
-    inner = [
-        by_open[o] for o, c in marked.meeting(ind.start, ind.end + 1) if ind.start <= o and c <= ind.end + 1
-    ]
+    inner = [by_open[o] for o, c in marked.meeting(ind.start, ind.end + 1) if ind.start <= o and c <= ind.end + 1]
     if inner:
         covered = sum(q.end - q.start for q in inner)
         if covered >= 0.9 * length:
@@ -231,8 +225,6 @@ def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
     requires=["doc._.entities", "token.dep", "token.lemma"],
     default_config={"lang": "fr", "min_words": 5, "context_paragraphs": 1},
 )
-def make_quote_finder(
-    nlp: Language, name: str, lang: str, min_words: int, context_paragraphs: int
-) -> QuoteFinder:
+def make_quote_finder(nlp: Language, name: str, lang: str, min_words: int, context_paragraphs: int) -> QuoteFinder:
     """Find quotations and their speakers (see :class:`QuoteFinder`)."""
     return QuoteFinder(nlp, name, lang, min_words, context_paragraphs)

@@ -87,9 +87,7 @@ def scan_direct(text: str) -> list[MarkedQuote]:
         s, e = _trim(text, open_pos + len(mark), close_pos)
         if e > s:
             out.append(
-                MarkedQuote(
-                    s, e, open_pos, close_pos + (close_width if closed else 0), mark, closed, carried_paras
-                )
+                MarkedQuote(s, e, open_pos, close_pos + (close_width if closed else 0), mark, closed, carried_paras)
             )
 
     def start_paragraph(pos: int) -> int:

@@ -36,9 +36,7 @@ __all__ = ["find_indirect", "inverted_speaker", "subject_of"]
 _SUBJ = ("nsubj", "nsubj:pass", "csubj", "agent", "obl:agent", "expl:subj")
 _MODALS = frozenset({"devoir", "pouvoir", "aller", "vouloir", "will", "shall", "may", "might"})
 _CLOSE_MARKS = frozenset({"»", "”", '"', "›", "“"})
-_TRIM_LEFT = frozenset(
-    {",", ":", ";", "-", "—", "–", "que", "qu'", "qu’", "that", "de", "d'", "d’", "à", "to"}
-)
+_TRIM_LEFT = frozenset({",", ":", ";", "-", "—", "–", "que", "qu'", "qu’", "that", "de", "d'", "d’", "à", "to"})
 _CONNECTIVES = 4  # "Néanmoins, selon X, …": a lead-in this short before "selon" is not the content
 
 
@@ -332,9 +330,7 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
             a = tok.i + len(pat)
             s0, s1 = seg.bounds(tok.i)
             # Inside brackets ("(250.000 selon la CGT)"), the brackets bound the statement.
-            opened = next(
-                (k for k in range(tok.i - 1, max(s0, tok.i - 8) - 1, -1) if doc[k].text == "("), None
-            )
+            opened = next((k for k in range(tok.i - 1, max(s0, tok.i - 8) - 1, -1) if doc[k].text == "("), None)
             if opened is not None:
                 s0 = opened + 1
                 s1 = next((k for k in range(tok.i, min(s1, tok.i + 20)) if doc[k].text == ")"), s1)

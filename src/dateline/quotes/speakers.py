@@ -36,9 +36,7 @@ __all__ = ["SpeakerResolver"]
 # How far back a pronoun looks for its antecedent, in characters: about three news sentences. Past
 # that, a pronoun speaker is left unresolved rather than guessed.
 _PRONOUN_WINDOW = 600
-_DETS = frozenset(
-    {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"}
-)
+_DETS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"})
 
 
 def _fold(text: str) -> str:
@@ -250,9 +248,7 @@ class SpeakerResolver:
             # "La porte-parole … et sénatrice de la Loire Cécile Cukierman" ends with the speaker's name
             # whatever the parser hangs it on.
             prev = self.doc[span.start - 1] if span.start > 0 else None
-            return prev is not None and (
-                prev.pos_ == "ADP" or prev.lower_ in ("de", "d'", "d’", "du", "des", "of")
-            )
+            return prev is not None and (prev.pos_ == "ADP" or prev.lower_ in ("de", "d'", "d’", "du", "des", "of"))
         tok = span.root
         for _ in range(4):
             if tok.i == head.i or tok.head.i == tok.i:
@@ -264,11 +260,7 @@ class SpeakerResolver:
 
     def _resolve(self, speaker: Span, exclude: tuple[int, int] | None) -> str | None:
         head = speaker.root
-        inside = [
-            m
-            for m in self._mentions_in(speaker.start_char, speaker.end_char)
-            if not self._in_modifier(m, head)
-        ]
+        inside = [m for m in self._mentions_in(speaker.start_char, speaker.end_char) if not self._in_modifier(m, head)]
         people = [m for m in inside if m.strong and m.entity.get("type") == "PER"]
         if people:
             return str(people[-1].entity["id"])
@@ -319,9 +311,7 @@ class SpeakerResolver:
         words = {_fold(t.text) for t in speaker if t.pos_ == "PROPN" and len(t.text) > 2}
         if not words:
             return None
-        found = {
-            e["id"] for e in self.entities if e.get("type") == "PER" and words & set(_fold(e["name"]).split())
-        }
+        found = {e["id"] for e in self.entities if e.get("type") == "PER" and words & set(_fold(e["name"]).split())}
         return str(found.pop()) if len(found) == 1 else None
 
     def _org_by_word(self, head: Token) -> str | None:
@@ -329,9 +319,7 @@ class SpeakerResolver:
         organisation of the article whose name has the head word."""
         word = _fold(head.lemma_)
         found = {
-            e["id"]
-            for e in self.entities
-            if e.get("type") in ("ORG", "MISC") and word in _fold(str(e["name"])).split()
+            e["id"] for e in self.entities if e.get("type") in ("ORG", "MISC") and word in _fold(str(e["name"])).split()
         }
         return str(found.pop()) if len(found) == 1 else None
 
@@ -351,9 +339,7 @@ class SpeakerResolver:
         text = speaker.text.lower().lstrip("-").removeprefix("t-")
         return self.lex.pronouns.get(text)
 
-    def _antecedent(
-        self, pos: int, pron: tuple[str | None, str], exclude: tuple[int, int] | None
-    ) -> str | None:
+    def _antecedent(self, pos: int, pron: tuple[str | None, str], exclude: tuple[int, int] | None) -> str | None:
         gender, number = pron
         if number == "Plur":
             return None  # "ils", "they": groups are rarely named entities; no guess

@@ -121,9 +121,7 @@ def direction(doc: Doc, start: int, end: int, lang: str) -> int:
     return 0
 
 
-def infer_published(
-    cands: Sequence[Candidate], dirs: Sequence[int], window: tuple[date, date]
-) -> tuple[date, date]:
+def infer_published(cands: Sequence[Candidate], dirs: Sequence[int], window: tuple[date, date]) -> tuple[date, date]:
     """Tighten the writing window with explicit day dates the text puts in the past or the future.
 
     Only full calendar dates ("le 28 janvier", "March 3") count, each read in the window's year when

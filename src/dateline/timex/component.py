@@ -54,7 +54,8 @@ def timexes_for(
     # First the expressions that need no narrative anchor; then, in text order, "le lendemain" and
     # clock times, anchored on the day the narration names (see anchor.narrative_anchor).
     resolved: list[Resolved | None] = [
-        None if c.expr.kind in ("clock", "narr") else resolve(c.expr, published, d) for c, d in zip(cands, dirs, strict=True)
+        None if c.expr.kind in ("clock", "narr") else resolve(c.expr, published, d)
+        for c, d in zip(cands, dirs, strict=True)
     ]
     refs: list[date | None] = [None] * len(cands)
     last_day: tuple[date, int] | None = None

@@ -78,7 +78,7 @@ def _roman(s: str) -> int | None:
 
 
 def _sentence_start(text: str, i: int) -> bool:
-    before = text[max(0, i - 3) : i].rstrip(" \t«\"“(")
+    before = text[max(0, i - 3) : i].rstrip(' \t«"“(')
     return not before or before[-1] in ".!?\n:"
 
 
@@ -334,7 +334,8 @@ def _rules_fr() -> list[_Rule]:
             if not (before.endswith(("d'", "d’", "en ")) or m["season"][0].isupper()):
                 return None
         if before.endswith(("d'", "d’")) and not re.search(
-            r"(?:mois|saison|période|vacances|heure|horaire|jour|soir|nuit|matin)s?\s+d['’]$", text[max(0, m.start() - 14) : m.start()].lower()
+            r"(?:mois|saison|période|vacances|heure|horaire|jour|soir|nuit|matin)s?\s+d['’]$",
+            text[max(0, m.start() - 14) : m.start()].lower(),
         ):
             return None  # "les Jeux d'hiver", "une station d'été": a kind, not a time
         if re.match(r"\s+(?:de|du|des)\s", text[m.end() : m.end() + 5]) and not (year or c):
@@ -607,7 +608,9 @@ def _rules_en() -> list[_Rule]:
             before = text[max(0, m.start() - 12) : m.start()].lower()
             if re.search(r"(\d|\$|million|billion|cents?|percent|%)\s*$", before):
                 return None  # "$5 a year": a rate, not a time
-        if re.match(r"[-\s]old\b", text[m.end() - 4 : m.end()]) or re.match(r"[-\s]+old\b", text[m.end() : m.end() + 5]):
+        if re.match(r"[-\s]old\b", text[m.end() - 4 : m.end()]) or re.match(
+            r"[-\s]+old\b", text[m.end() : m.end() + 5]
+        ):
             return None  # "a 44-year-old protester": an age
         return Expr("duration", amount=n, unit=u, mod=_mod(_g(m, "mod")))
 

@@ -114,7 +114,20 @@ OPEN_PREPOSITIONS = ("jusqu'au", "jusqu’au", "jusqu'à", "jusqu’à", "d'ici"
 
 # Participles that announce rather than report: "la réunion prévue le 16 juillet" is ahead.
 PROSPECTIVE_LEMMAS = frozenset(
-    {"prévoir", "programmer", "fixer", "planifier", "envisager", "annoncer pour", "attendre", "anticiper",
-     "convoquer", "reporter", "repousser", "ajourner", "organiser"}
+    {
+        "prévoir",
+        "programmer",
+        "fixer",
+        "planifier",
+        "envisager",
+        "annoncer pour",
+        "attendre",
+        "anticiper",
+        "convoquer",
+        "reporter",
+        "repousser",
+        "ajourner",
+        "organiser",
+    }
 )
 SINCE_PREPOSITIONS = ("depuis",)
