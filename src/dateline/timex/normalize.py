@@ -27,8 +27,8 @@ __all__ = [
     "Period",
     "Resolved",
     "coarse_value",
-    "shift_quarter",
     "resolve",
+    "shift_quarter",
     "value_interval",
 ]
 
@@ -448,24 +448,24 @@ def resolve(
 
     f: Callable[[date], Period | None]
     if k == "cal" and e.month is not None and e.unit == "Y":  # "June last year"
-        m, off = e.month, e.offset
+        mon, off = e.month, e.offset
 
         def f(d: date) -> Period | None:
-            return _month(d.year + off, m)
+            return _month(d.year + off, mon)
 
     elif k == "cal" and e.month is not None and e.day is not None:
-        m, dd = e.month, e.day
-        if _safe_day(2000, m, dd) is None:  # no year has it (2000 is a leap year): "31 février"
+        mon, dd = e.month, e.day
+        if _safe_day(2000, mon, dd) is None:  # no year has it (2000 is a leap year): "31 février"
             return resolve(replace(e, kind="invalid"), window)
 
         def f(d: date) -> Period | None:
-            return _occurrence(d, lambda y: _safe_day(y, m, dd), direction, strict)
+            return _occurrence(d, lambda y: _safe_day(y, mon, dd), direction, strict)
 
     elif k == "cal" and e.month is not None:
-        m = e.month
+        mon = e.month
 
         def f(d: date) -> Period | None:
-            return _occurrence(d, lambda y: _month(y, m), direction, strict)
+            return _occurrence(d, lambda y: _month(y, mon), direction, strict)
 
     elif k == "weekday" and e.weekday is not None:
         wd = e.weekday
@@ -525,16 +525,18 @@ def resolve(
         s = e.season
 
         def f(d: date) -> Period | None:
-            return _occurrence(d, lambda y: _season(y, s), direction, strict) if direction else _season_at(
-                d, s, 0
+            return (
+                _occurrence(d, lambda y: _season(y, s), direction, strict)
+                if direction
+                else _season_at(d, s, 0)
             )
 
     elif k == "quarter" and e.number:
-        num, unit = e.number, e.unit
+        num, qunit = e.number, e.unit
 
         def f(d: date) -> Period | None:
             return _occurrence(
-                d, lambda y: _quarter(y, num) if unit == "Q" else _half(y, num), direction, strict
+                d, lambda y: _quarter(y, num) if qunit == "Q" else _half(y, num), direction, strict
             )
 
     else:
