@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
@@ -145,6 +146,10 @@ def infer_published(
         tense = e.cue or d
         if tense == 0:
             continue
+        if e.year is None:
+            if lo.year != hi.year:
+                continue
+            e = replace(e, year=lo.year)  # read in the window's year
         r = resolve(e, (lo, hi), 0)
         if r.earliest is None or r.earliest != r.latest:
             continue

@@ -393,8 +393,20 @@ def resolve(
 ) -> Resolved:
     """Normalise ``e`` written in ``window`` (``None``: unknown), in tense ``direction`` (-1 past,
     +1 future, 0 unknown), with ``ref_day`` the day the narration last mentioned (for "le lendemain"
-    and clock times). Never raises on odd input: what cannot be resolved gets X placeholders and no
-    interval."""
+    and clock times). Never raises on odd input: what cannot be resolved (a quarter 5, a date past
+    year 9999) gets X placeholders and no interval."""
+    try:
+        return _resolve(e, window, direction, ref_day)
+    except (ValueError, OverflowError):
+        return _unanchored(e)
+
+
+def _resolve(
+    e: Expr,
+    window: Window | None,
+    direction: int = 0,
+    ref_day: date | None = None,
+) -> Resolved:
     if window is not None and window[0] > window[1]:
         window = (window[1], window[0])
     direction = e.cue or direction
