@@ -46,12 +46,14 @@ def test_direction_from_a_hand_built_parse() -> None:
     assert direction(past, past.text.index("samedi"), len(past.text), "fr") == -1
     fut = Doc(
         vocab, words=["ils", "parleront", "samedi"], pos=["PRON", "VERB", "NOUN"],
-        deps=["nsubj", "ROOT", "obl:mod"], heads=[1, 1, 1], morphs=["", "Mood=Ind|Tense=Fut|VerbForm=Fin", ""],
+        deps=["nsubj", "ROOT", "obl:mod"], heads=[1, 1, 1],
+        morphs=["", "Mood=Ind|Tense=Fut|VerbForm=Fin", ""],
     )  # fmt: skip
     assert direction(fut, fut.text.index("samedi"), len(fut.text), "fr") == 1
     pres = Doc(
         vocab, words=["ils", "parlent", "samedi"], pos=["PRON", "VERB", "NOUN"],
-        deps=["nsubj", "ROOT", "obl:mod"], heads=[1, 1, 1], morphs=["", "Mood=Ind|Tense=Pres|VerbForm=Fin", ""],
+        deps=["nsubj", "ROOT", "obl:mod"], heads=[1, 1, 1],
+        morphs=["", "Mood=Ind|Tense=Pres|VerbForm=Fin", ""],
     )  # fmt: skip
     assert direction(pres, pres.text.index("samedi"), len(pres.text), "fr") == 0
 
