@@ -599,7 +599,7 @@ def _rules_en() -> list[_Rule]:
         sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
         return Expr("shift", unit=u, offset=sign * int(n))
 
-    def b_dur(m: re.Match[str], text: str) -> Expr | None:
+    def b_dur(m: re.Match[str], text: str) -> Expr | tuple[int, int, Expr] | None:
         u = str(lookup(lx.UNITS, m["unit"]))
         raw = _g(m, "num")
         if raw and raw.lower() in ("a", "an") and u in ("S",):
@@ -617,7 +617,10 @@ def _rules_en() -> list[_Rule]:
             r"[-\s]+old\b", text[m.end() : m.end() + 5]
         ):
             return None  # "a 44-year-old protester": an age
-        return Expr("duration", amount=n, unit=u, mod=_mod(_g(m, "mod")))
+        e = Expr("duration", amount=n, unit=u, mod=_mod(_g(m, "mod")))
+        if raw and re.match(r"an?\s+\S", raw, re.I) and m.start() == m.start("num"):
+            return m.start("num") + len(raw.split()[0]) + 1, m.end(), e  # "a two-year term": "two-year"
+        return e
 
     def b_clock(m: re.Match[str], text: str) -> Expr | None:
         h = int(m["h"])

@@ -48,6 +48,8 @@ def parse_number(text: str, lang: str) -> float | None:
     words = [w for w in re.split(r"[-\s]+", s) if w and w not in lex.NUMBER_JOINERS]
     if not words:
         return None
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]  # "a two-year term", "a hundred days": the article is not "one"
     total, current = 0.0, 0.0
     for w in words:
         v = lex.NUMBERS.get(w)
