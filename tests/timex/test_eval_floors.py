@@ -2,8 +2,8 @@
 
 The floors sit 0.01-0.02 under what ``python eval/timex.py --systems dateline`` measured when they
 were set (French TimeBank, 72 docs: value F1 0.897 with the day DCT, 0.596 with the month DCT at
-coverage 0.978, relaxed F1 0.966; English TimeBank+AQUAINT, 256 docs: value F1 0.767, relaxed F1
-0.919), so a change that lowers them fails while run-to-run noise does not.
+coverage 0.978, relaxed F1 0.966; English TimeBank+AQUAINT, 256 docs: value F1 0.774, relaxed F1
+0.919, month-DCT coverage 0.94), so a change that lowers them fails while run-to-run noise does not.
 """
 
 from __future__ import annotations
@@ -54,6 +54,6 @@ def test_english_tbaq_floors() -> None:
     aq = need_shared("eval", "timex", "tbaq", "AQUAINT")
     s = _scores(f"{Path(tb)},{Path(aq)}:en", ["day", "month"])
     day, month = s["day"], s["month"]
-    assert day["value_f1"] >= 0.75, day
+    assert day["value_f1"] >= 0.76, day
     assert day["relaxed_f1"] >= 0.90, day
     assert month["coverage"] >= 0.92, month
