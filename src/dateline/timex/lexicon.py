@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from types import ModuleType
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 __all__ = ["alternation", "lexicon", "lookup", "parse_number"]
 
 
-def lexicon(lang: str) -> ModuleType:
+def lexicon(lang: str) -> Any:
     """The lexicon module of ``lang`` (``fr`` or ``en``)."""
     if lang == "fr":
         from dateline.timex import lexicon_fr
@@ -30,7 +30,7 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
-def lookup(table: dict[str, object], word: str) -> object | None:
+def lookup(table: Mapping[str, Any], word: str) -> Any:
     """Look ``word`` up in a lexicon table, folding case, apostrophes and inner whitespace."""
     key = re.sub(r"\s+", " ", word.lower().replace("’", "'")).strip()
     if key in table:
@@ -48,6 +48,8 @@ def parse_number(text: str, lang: str) -> float | None:
     words = [w for w in re.split(r"[-\s]+", s) if w and w not in lex.NUMBER_JOINERS]
     if not words:
         return None
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]  # "a two-year term", "a hundred days": the article is not "one"
     total, current = 0.0, 0.0
     for w in words:
         v = lex.NUMBERS.get(w)

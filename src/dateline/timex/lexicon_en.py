@@ -13,7 +13,7 @@ WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
 
-NUMBERS: dict[str, int] = {
+NUMBERS: dict[str, float] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
@@ -61,7 +61,13 @@ REFS: dict[str, str] = {
 # "once", "previously", "soon", "recent" and the adjectives "future", "annual", "quarterly" are left
 # out: in news they mostly qualify things ("a quarterly dividend", "future growth") rather than refer
 # to a time, and TimeML leaves them unannotated in most uses.
-FREQUENCY: dict[str, str] = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H"}
+FREQUENCY: dict[str, str] = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+}
 
 # The TIMEX3 type of *_REF values in English TimeML (TimeBank): DATE.
 REF_TYPE = "DATE"
@@ -70,3 +76,7 @@ DURATION_WORDS: dict[str, str] = {}
 OPEN_PREPOSITIONS = ("until", "till", "by")
 PROSPECTIVE_LEMMAS = frozenset({"schedule", "plan", "expect", "set", "due"})
 SINCE_PREPOSITIONS = ("since",)
+
+# English TimeBank annotates "Wednesday night" and "yesterday morning" as the DATE of that day; the
+# part of the day is kept in the timex's "part" field rather than in the value.
+PART_IN_VALUE = False

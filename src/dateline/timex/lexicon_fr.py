@@ -131,3 +131,6 @@ PROSPECTIVE_LEMMAS = frozenset(
     }
 )
 SINCE_PREPOSITIONS = ("depuis",)
+
+# French TimeBank writes the part of the day into a TIME value: "hier soir" = 2002-09-13TEV.
+PART_IN_VALUE = True

@@ -27,8 +27,8 @@ __all__ = [
     "Period",
     "Resolved",
     "coarse_value",
-    "shift_quarter",
     "resolve",
+    "shift_quarter",
     "value_interval",
 ]
 
@@ -393,8 +393,20 @@ def resolve(
 ) -> Resolved:
     """Normalise ``e`` written in ``window`` (``None``: unknown), in tense ``direction`` (-1 past,
     +1 future, 0 unknown), with ``ref_day`` the day the narration last mentioned (for "le lendemain"
-    and clock times). Never raises on odd input: what cannot be resolved gets X placeholders and no
-    interval."""
+    and clock times). Never raises on odd input: what cannot be resolved (a quarter 5, a date past
+    year 9999) gets X placeholders and no interval."""
+    try:
+        return _resolve(e, window, direction, ref_day)
+    except (ValueError, OverflowError):
+        return _unanchored(e)
+
+
+def _resolve(
+    e: Expr,
+    window: Window | None,
+    direction: int = 0,
+    ref_day: date | None = None,
+) -> Resolved:
     if window is not None and window[0] > window[1]:
         window = (window[1], window[0])
     direction = e.cue or direction
@@ -448,24 +460,24 @@ def resolve(
 
     f: Callable[[date], Period | None]
     if k == "cal" and e.month is not None and e.unit == "Y":  # "June last year"
-        m, off = e.month, e.offset
+        mon, off = e.month, e.offset
 
         def f(d: date) -> Period | None:
-            return _month(d.year + off, m)
+            return _month(d.year + off, mon)
 
     elif k == "cal" and e.month is not None and e.day is not None:
-        m, dd = e.month, e.day
-        if _safe_day(2000, m, dd) is None:  # no year has it (2000 is a leap year): "31 février"
+        mon, dd = e.month, e.day
+        if _safe_day(2000, mon, dd) is None:  # no year has it (2000 is a leap year): "31 février"
             return resolve(replace(e, kind="invalid"), window)
 
         def f(d: date) -> Period | None:
-            return _occurrence(d, lambda y: _safe_day(y, m, dd), direction, strict)
+            return _occurrence(d, lambda y: _safe_day(y, mon, dd), direction, strict)
 
     elif k == "cal" and e.month is not None:
-        m = e.month
+        mon = e.month
 
         def f(d: date) -> Period | None:
-            return _occurrence(d, lambda y: _month(y, m), direction, strict)
+            return _occurrence(d, lambda y: _month(y, mon), direction, strict)
 
     elif k == "weekday" and e.weekday is not None:
         wd = e.weekday
@@ -525,13 +537,19 @@ def resolve(
         s = e.season
 
         def f(d: date) -> Period | None:
-            return _occurrence(d, lambda y: _season(y, s), direction, strict) if direction else _season_at(d, s, 0)
+            return (
+                _occurrence(d, lambda y: _season(y, s), direction, strict)
+                if direction
+                else _season_at(d, s, 0)
+            )
 
     elif k == "quarter" and e.number:
-        num, unit = e.number, e.unit
+        num, qunit = e.number, e.unit
 
         def f(d: date) -> Period | None:
-            return _occurrence(d, lambda y: _quarter(y, num) if unit == "Q" else _half(y, num), direction, strict)
+            return _occurrence(
+                d, lambda y: _quarter(y, num) if qunit == "Q" else _half(y, num), direction, strict
+            )
 
     else:
         return _unanchored(e)

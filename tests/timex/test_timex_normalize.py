@@ -1,0 +1,192 @@
+"""Detection and normalisation of written time expressions, French and English (no model needed).
+
+Each case is a phrase in a sentence, the writing window, and a tense direction where it matters; the
+expected values are worked out by hand from the calendar (2017-01-30 is a Monday of ISO week 5).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.timex.detect import find_candidates
+from dateline.timex.normalize import Resolved, resolve, value_interval
+
+DAY = (date(2017, 1, 30), date(2017, 1, 30))
+MONTH = (date(2017, 1, 1), date(2017, 1, 31))
+
+
+def one(
+    text: str, lang: str, window: tuple[date, date] | None = DAY, direction: int = 0
+) -> tuple[str, Resolved]:
+    """The single time expression found in ``text``, with its span text and resolution."""
+    found = find_candidates(text, lang)
+    assert len(found) == 1, [c.text for c in found]
+    c = found[0]
+    assert text[c.start : c.end] == c.text
+    return c.text, resolve(c.expr, window, direction)
+
+
+FR_CASES = [
+    # (sentence, span text, type, value, direction)
+    ("Ils se sont vus le 28 janvier.", "le 28 janvier", "DATE", "2017-01-28", 0),
+    ("Le texte daté du 28/01/2017 est clair.", "28/01/2017", "DATE", "2017-01-28", 0),
+    ("Les ventes de janvier 2017 ont baissé.", "janvier 2017", "DATE", "2017-01", 0),
+    ("Il est arrivé en 2016 à Paris.", "2016", "DATE", "2016", 0),
+    ("Elle est née le 1er mars 2015 à Lyon.", "le 1er mars 2015", "DATE", "2015-03-01", 0),
+    ("Ils se sont entretenus samedi.", "samedi", "DATE", "2017-01-28", -1),
+    ("Ils se rencontreront samedi.", "samedi", "DATE", "2017-02-04", 1),
+    ("Il est venu samedi dernier.", "samedi dernier", "DATE", "2017-01-28", 0),
+    ("Il viendra lundi prochain.", "lundi prochain", "DATE", "2017-02-06", 0),
+    ("Le ministre a parlé hier.", "hier", "DATE", "2017-01-29", 0),
+    ("Le ministre parle aujourd'hui à Paris.", "aujourd'hui", "DATE", "2017-01-30", 0),
+    ("Le ministre parlera demain.", "demain", "DATE", "2017-01-31", 0),
+    ("Il a atterri ce matin.", "ce matin", "TIME", "2017-01-30TMO", 0),
+    ("Il est rentré hier soir.", "hier soir", "TIME", "2017-01-29TEV", 0),
+    ("Le vote a lieu cette semaine.", "cette semaine", "DATE", "2017-W05", 0),
+    ("Le vote a eu lieu la semaine dernière.", "la semaine dernière", "DATE", "2017-W04", 0),
+    ("Le vote aura lieu le mois prochain.", "le mois prochain", "DATE", "2017-02", 0),
+    ("Le chômage a baissé l'an dernier.", "l'an dernier", "DATE", "2016", 0),
+    ("Il est parti il y a trois jours.", "il y a trois jours", "DATE", "2017-01-27", 0),
+    ("Il reviendra dans deux mois.", "dans deux mois", "DATE", "2017-03", 0),
+    ("Il dirige le club depuis 2014.", "2014", "DATE", "2014", 0),
+    ("La séance commence à 14h30.", "14h30", "TIME", "2017-01-30T14:30", 0),
+    ("La séance commence à 14 h précises.", "14 h", "TIME", "2017-01-30T14:00", 0),
+    ("Il a régné pendant deux ans.", "deux ans", "DURATION", "P2Y", 0),
+    ("Les travaux dureront trois mois.", "trois mois", "DURATION", "P3M", 0),
+    ("Il a attendu vingt-quatre heures.", "vingt-quatre heures", "DURATION", "PT24H", 0),
+    ("Le chantier a pris dix-huit mois.", "dix-huit mois", "DURATION", "P18M", 0),
+    ("Le marché se tient chaque lundi.", "chaque lundi", "SET", "XXXX-WXX-1", 0),
+    ("La fête revient tous les ans.", "tous les ans", "SET", "P1Y", 0),
+    ("La crise des années 1990 a marqué le pays.", "des années 1990", "DATE", "199", 0),
+    ("Ce fut le cas au XXe siècle.", "XXe siècle", "DATE", "19", 0),
+    ("Il a plu l'été dernier.", "l'été dernier", "DATE", "2016-SU", 0),
+    ("Le bénéfice du premier trimestre 2016 a doublé.", "premier trimestre 2016", "DATE", "2016-Q1", 0),
+    ("Il est actuellement en poste.", "actuellement", "TIME", "PRESENT_REF", 0),
+]
+
+EN_CASES = [
+    ("The talks opened on March 3rd in Geneva.", "March 3rd", "DATE", "2017-03-03", 0),
+    ("The law took effect on 3 March 2017.", "3 March 2017", "DATE", "2017-03-03", 0),
+    ("Sales in January 2017 fell.", "January 2017", "DATE", "2017-01", 0),
+    ("The ministers met last Friday.", "last Friday", "DATE", "2017-01-27", 0),
+    ("The ministers met Saturday.", "Saturday", "DATE", "2017-01-28", -1),
+    ("The ministers will meet Saturday.", "Saturday", "DATE", "2017-02-04", 1),
+    ("The minister spoke yesterday.", "yesterday", "DATE", "2017-01-29", 0),
+    ("The minister arrives tomorrow.", "tomorrow", "DATE", "2017-01-31", 0),
+    ("The vote is this week.", "this week", "DATE", "2017-W05", 0),
+    ("Prices fell last year.", "last year", "DATE", "2016", 0),
+    ("The vote is next month.", "next month", "DATE", "2017-02", 0),
+    ("He left three days ago.", "three days ago", "DATE", "2017-01-27", 0),
+    ("He left two years ago.", "two years ago", "DATE", "2015", 0),
+    ("The session opens at 3:30 p.m. sharp.", "3:30 p.m.", "TIME", "2017-01-30T15:30", 0),
+    ("He ruled for two years.", "two years", "DURATION", "P2Y", 0),
+    ("The market opens every Monday.", "every Monday", "SET", "XXXX-WXX-1", 0),
+    ("It was a hit in the 1990s.", "the 1990s", "DATE", "199", 0),
+    ("It was common in the 20th century.", "the 20th century", "DATE", "19", 0),
+    ("It rained last summer.", "last summer", "DATE", "2016-SU", 0),
+    ("Profit doubled in the first quarter of 2016.", "the first quarter of 2016", "DATE", "2016-Q1", 0),
+    ("He has led the club since 2014.", "2014", "DATE", "2014", 0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "ttype", "value", "direction"), FR_CASES)
+def test_french_forms(sentence: str, span: str, ttype: str, value: str, direction: int) -> None:
+    text, r = one(sentence, "fr", DAY, direction)
+    assert (text, r.type, r.value) == (span, ttype, value)
+
+
+@pytest.mark.parametrize(("sentence", "span", "ttype", "value", "direction"), EN_CASES)
+def test_english_forms(sentence: str, span: str, ttype: str, value: str, direction: int) -> None:
+    text, r = one(sentence, "en", DAY, direction)
+    assert (text, r.type, r.value) == (span, ttype, value)
+
+
+def test_numbers_in_words_normalise_like_digits() -> None:
+    for words, digits in (
+        ("trois jours", "3 jours"),
+        ("vingt et un ans", "21 ans"),
+        ("douze mois", "12 mois"),
+    ):
+        assert one(f"Cela a duré {words}.", "fr")[1].value == one(f"Cela a duré {digits}.", "fr")[1].value
+    assert one("It lasted twenty-four hours.", "en")[1].value == "PT24H"
+
+
+def test_determined_values_have_their_own_interval() -> None:
+    _, r = one("Ils se sont vus le 28 janvier.", "fr")
+    assert (r.earliest, r.latest) == (date(2017, 1, 28), date(2017, 1, 28))
+    _, r = one("Le vote a lieu cette semaine.", "fr")
+    assert (r.earliest, r.latest) == (date(2017, 1, 30), date(2017, 2, 5))
+    _, r = one("Il a régné pendant deux ans.", "fr")
+    assert (r.earliest, r.latest) == (None, None)  # a duration has no place on the calendar
+
+
+# ------------------------------------------------------------------------------------- month-only DCT
+
+
+def test_month_only_window_gives_interval_not_a_guessed_day() -> None:
+    _, r = one("Le ministre a parlé hier.", "fr", MONTH)
+    assert (r.earliest, r.latest) == (date(2016, 12, 31), date(2017, 1, 30))
+    assert not r.determined
+    assert r.value == "201"  # only the decade is determined by both ends of the window
+    iv = value_interval(r.value)
+    assert iv is not None and iv[0] <= r.earliest and r.latest <= iv[1]
+
+
+def test_month_only_window_keeps_what_the_text_determines() -> None:
+    _, r = one("Ils se sont vus le 28 janvier.", "fr", MONTH)
+    assert (r.value, r.determined) == ("2017-01-28", True)
+    _, r = one("Le bilan de l'an dernier est lourd.", "fr", MONTH)
+    assert r.value == "2016"
+
+
+def test_weekday_in_a_short_window_is_determined_and_in_a_long_one_is_not() -> None:
+    # Written some day between the 28th and the 31st: the last Saturday is always the 28th.
+    _, r = one("Ils se sont entretenus samedi.", "fr", (date(2017, 1, 28), date(2017, 1, 31)), -1)
+    assert (r.value, r.earliest, r.latest) == ("2017-01-28", date(2017, 1, 28), date(2017, 1, 28))
+    # Written between the 26th and the 31st: the 21st or the 28th, so an interval.
+    _, r = one("Ils se sont entretenus samedi.", "fr", (date(2017, 1, 26), date(2017, 1, 31)), -1)
+    assert (r.earliest, r.latest) == (date(2017, 1, 21), date(2017, 1, 28))
+    assert r.value == "2017-01" and not r.determined
+
+
+def test_clock_time_without_a_known_day_keeps_the_day_unknown() -> None:
+    _, r = one("La séance commence à 14h30.", "fr", MONTH)
+    assert r.value == "XXXX-XX-XXT14:30"
+    assert (r.earliest, r.latest) == MONTH
+
+
+# ------------------------------------------------------------------------------------------ bad input
+
+
+def test_unanchored_expressions_get_x_placeholders_and_no_interval() -> None:
+    _, r = one("Ils se sont vus le 28 janvier.", "fr", None)
+    assert (r.value, r.earliest, r.latest) == ("XXXX-01-28", None, None)
+    _, r = one("They met on Saturday.", "en", None)
+    assert (r.value, r.earliest, r.latest) == ("XXXX-WXX-6", None, None)
+    _, r = one("Le ministre a parlé hier.", "fr", None)
+    assert r.value.startswith("XXXX") and r.earliest is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Le 31 février, rien.", "Il viendra le 30 février 2017.", "On April 31 nothing."]
+)
+def test_impossible_dates_are_not_made_real(text: str) -> None:
+    lang = "en" if "April" in text else "fr"
+    _, r = one(text, lang, DAY)
+    assert r.earliest is None and r.latest is None
+    assert r.value.endswith("-XX")
+    assert value_interval(r.value) is None
+
+
+def test_text_without_time_expressions_gives_nothing() -> None:
+    assert find_candidates("Le chat dort sur le canapé, 87 ans après.", "fr") == []
+    assert find_candidates("", "en") == []
+    assert find_candidates("A 44-year-old man paid $5 a year.", "en") == []
+
+
+def test_false_friends_are_not_time_expressions() -> None:
+    assert find_candidates("Il a été élu par le quotidien local.", "fr") == []
+    assert find_candidates("Les Jeux d'hiver commencent.", "fr") == []
+    assert find_candidates("You may go. Jan Kavan said so.", "en") == []
