@@ -17,14 +17,17 @@ from conftest import ROOT, need_shared
 
 pytestmark = pytest.mark.model
 
-# Measured (see the report / eval/quotes.py); floors are 0.02 under, so noise does not break CI.
+# PolNeAR dev measured: F1 0.605 @30 %, 0.452 @80 %, speaker accuracy 0.865 (floors about 0.02 under,
+# so noise does not break CI).
 POLNEAR_DEV_FLOORS = {"f30": 0.58, "f80": 0.43, "speaker_acc": 0.84}
+# French gold (48 articles, 171 quotes) measured: F1 0.832 @30 %, 0.806 @80 %, speaker 0.814, entity
+# recall 0.717 at precision 0.938. Pinned a little lower since the gold set may still grow.
 FR_GOLD_FLOORS = {
-    "f30": 0.81,
-    "f80": 0.79,
-    "speaker_acc": 0.76,
-    "entity_recall": 0.58,
-    "entity_precision": 0.89,
+    "f30": 0.80,
+    "f80": 0.77,
+    "speaker_acc": 0.78,
+    "entity_recall": 0.68,
+    "entity_precision": 0.90,
 }
 
 
