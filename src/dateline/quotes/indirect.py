@@ -81,6 +81,8 @@ def subject_of(verb: Token) -> Token | None:
                 return c.doc[c.i + 1]  # "a-t-il": the pronoun is "-il", not the euphonic "-t"
             if c.lower_ in ("-t", "-", "–"):
                 continue
+            if c.dep_ == "expl:subj" and not c.text.startswith("-"):
+                continue  # impersonal "il" ("il faut", "il est des hommes qui …"): no one speaks
             if c.tag_ == "PRON" and "PronType=Rel" in str(c.morph) and verb.dep_.startswith("acl"):
                 return verb.head  # "le ministre, qui a déclaré que …"
             if c.lower_ in ("qui", "who", "which") and verb.dep_.endswith("relcl"):
