@@ -270,9 +270,16 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             speaker = subj if subj is not None and subj.i > comma else None
         if speaker is None:
             return None  # "L'élu, étonné, a confié …": the subject is before the comma, not a report
-        # After the reporting clause, the sentence should end (or go on with circumstances only): a
-        # verb with its own complement right after is a new clause, not a postposed report.
-        chars = _chars(doc, a, comma)
+        lead = sum(1 for t in doc[a:comma] if t.is_alpha)
+        if lead <= _CONNECTIVES:
+            # "En outre, comme l'explique X, …": an inserted clause after a connective; the statement
+            # is what follows the speaker.
+            sp = _span(speaker)
+            after = sp.end if sp is not None else verb.i + 1
+            _, s1 = seg.bounds(verb.i)
+            chars = _chars(doc, after, s1)
+        else:
+            chars = _chars(doc, a, comma)
         if chars is None:
             return None
         return Candidate(chars[0], chars[1], "indirect", cue, _span(speaker), verb, "postposed")
