@@ -17,13 +17,16 @@ from conftest import ROOT, need_shared
 
 pytestmark = pytest.mark.model
 
-# Measured (see the report / eval/quotes.py); floors are 0.02 under, so noise does not break CI.
-POLNEAR_DEV_FLOORS = {"f30": 0.58, "f80": 0.43, "speaker_acc": 0.84}
+# PolNeAR dev measured: F1 0.622 @30 %, 0.466 @80 %, speaker accuracy 0.866 (floors about 0.02 under,
+# so noise does not break CI).
+POLNEAR_DEV_FLOORS = {"f30": 0.60, "f80": 0.44, "speaker_acc": 0.84}
+# French gold (48 articles, 171 quotes) measured: F1 0.837 @30 %, 0.812 @80 %, speaker 0.829, entity
+# recall 0.726 at precision 0.917. Pinned 0.02-0.03 lower since the gold set may still grow.
 FR_GOLD_FLOORS = {
     "f30": 0.81,
-    "f80": 0.79,
-    "speaker_acc": 0.76,
-    "entity_recall": 0.58,
+    "f80": 0.78,
+    "speaker_acc": 0.80,
+    "entity_recall": 0.69,
     "entity_precision": 0.89,
 }
 

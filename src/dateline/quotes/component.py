@@ -119,7 +119,9 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
                     s0 += 2
             speaker = {"start": s0, "end": s1, "text": text[s0:s1], "entity": ent} if s1 > s0 else None
         elif (
-            c.rule == "direct-context"
+            # A quotation with no cue ("direct-context"), or with a cue that names no one ("Et
+            # d'ajouter : « … »"): the speaker just quoted goes on.
+            (c.rule == "direct-context" or (c.kind == "direct" and c.cue is not None))
             and last_speaker is not None
             and _paragraphs_between(text, last_speaker[0], c.start) <= context_paragraphs
         ):

@@ -40,7 +40,7 @@ _TRIM_LEFT = frozenset({",", ":", ";", "-", "—", "–", "que", "qu'", "qu’",
 _CONNECTIVES = 4  # "Néanmoins, selon X, …": a lead-in this short before "selon" is not the content
 
 
-def _chars(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+def _chars(doc: Doc, a: int, b: int, min_words: int = 2) -> tuple[int, int] | None:
     """Character offsets of tokens ``[a, b)`` with edge punctuation and complementisers trimmed."""
     while a < b and (doc[a].is_space or doc[a].lower_ in _TRIM_LEFT or doc[a].is_punct):
         if doc[a].text in ("«", "“", '"', "„", "‹"):
@@ -48,7 +48,7 @@ def _chars(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         a += 1
     while b > a and (doc[b - 1].is_space or (doc[b - 1].is_punct and doc[b - 1].text not in _CLOSE_MARKS)):
         b -= 1
-    if b - a < 2 or sum(1 for t in doc[a:b] if t.is_alpha) < 2:
+    if b - a < min_words or sum(1 for t in doc[a:b] if t.is_alpha) < min_words:
         return None
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
 
@@ -79,6 +79,8 @@ def subject_of(verb: Token) -> Token | None:
                 return c.doc[c.i + 1]  # "a-t-il": the pronoun is "-il", not the euphonic "-t"
             if c.lower_ in ("-t", "-", "–"):
                 continue
+            if c.dep_ == "expl:subj" and not c.text.startswith("-"):
+                continue  # impersonal "il" ("il faut", "il est des hommes qui …"): no one speaks
             if c.tag_ == "PRON" and "PronType=Rel" in str(c.morph) and verb.dep_.startswith("acl"):
                 return verb.head  # "le ministre, qui a déclaré que …"
             if c.lower_ in ("qui", "who", "which") and verb.dep_.endswith("relcl"):
@@ -266,9 +268,16 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             speaker = subj if subj is not None and subj.i > comma else None
         if speaker is None:
             return None  # "L'élu, étonné, a confié …": the subject is before the comma, not a report
-        # After the reporting clause, the sentence should end (or go on with circumstances only): a
-        # verb with its own complement right after is a new clause, not a postposed report.
-        chars = _chars(doc, a, comma)
+        lead = sum(1 for t in doc[a:comma] if t.is_alpha)
+        if lead <= _CONNECTIVES:
+            # "En outre, comme l'explique X, …": an inserted clause after a connective; the statement
+            # is what follows the speaker.
+            sp = _span(speaker)
+            after = sp.end if sp is not None else verb.i + 1
+            _, s1 = seg.bounds(verb.i)
+            chars = _chars(doc, after, s1)
+        else:
+            chars = _chars(doc, a, comma)
         if chars is None:
             return None
         return Candidate(chars[0], chars[1], "indirect", cue, _span(speaker), verb, "postposed")
@@ -364,12 +373,15 @@ def _trim_np(span: Span) -> Span:
     return doc[a:b]
 
 
+_LEAD_CONNECTIVES = frozenset({"mais", "et", "or", "pourtant", "néanmoins", "cependant", "toutefois", "donc"})
+
+
 def _from_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
     """ "Pour X, …" at the head of a sentence, when X is a person: X's view is reported."""
     out: list[Candidate] = []
     for s0 in seg.starts:
         k = s0
-        while k < len(doc) and doc[k].is_space:
+        while k < len(doc) and (doc[k].is_space or doc[k].lower_ in _LEAD_CONNECTIVES or doc[k].text == ","):
             k += 1
         if k >= len(doc) or doc[k].lower_ != "pour":
             continue
@@ -378,9 +390,7 @@ def _from_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
         if b >= s1 or doc[b].text != ",":
             continue
         who = doc[k + 1 : b]
-        person = any(t.ent_type_ == "PER" for t in who) or any(
-            t.pos_ == "NOUN" and t.lemma_.lower() in lex.roles for t in who[:3]
-        )
+        person = any(t.ent_type_ == "PER" for t in who) or any(is_human_noun(t, lex) for t in who[:3])
         if not person and not (len(who) == 1 and who[0].lower_ in ("lui", "elle", "eux", "elles")):
             continue
         rest = doc[b + 1 : s1]
@@ -391,6 +401,9 @@ def _from_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
             continue
         out.append(Candidate(chars[0], chars[1], "indirect", doc[k : k + 1], _trim_np(who), None, "pour"))
     return out
+
+
+_SHORT_VERDICT = 6  # words before "pour": a verdict ("Hors de question"), not a whole statement
 
 
 def _from_final_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
@@ -406,9 +419,19 @@ def _from_final_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
         head = doc[k]
         named = head.ent_type_ == "PER"
         described = det.lower_ in ("ce", "cet", "cette", "le", "la", "l'", "l’") and (
-            head.pos_ == "NOUN" and head.lemma_.lower() in lex.roles
+            head.pos_ == "NOUN"
+            and (head.lemma_.lower() in lex.roles or head.lower_ in ("intéressé", "intéressée"))
         )
-        if not (named or described):
+        # "Incompréhensible, pour des militants bretons", "Pas encore évident pour les voyageurs": a
+        # short verdict closed by "pour" + people. Only short: "une prime pour les salariés" gives
+        # something to people, it does not report their view.
+        short = sum(1 for t in doc[s0 : tok.i] if t.is_alpha) <= _SHORT_VERDICT
+        people = (
+            short
+            and det.lower_ in ("les", "des", "ces", "certains", "plusieurs", "nombreux")
+            and is_human_noun(head, lex)
+        )
+        if not (named or described or people):
             continue
         b = _np_until_comma(doc, tok.i + 1, s1, limit=6)
         rest = [t for t in doc[b:s1] if not t.is_space]
@@ -416,7 +439,7 @@ def _from_final_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
             continue  # the sentence goes on: "pour" is not closing it
         if rest and rest[0].text == "," and any(t.pos_ in ("VERB", "AUX") for t in rest):
             continue
-        chars = _chars(doc, s0, tok.i)
+        chars = _chars(doc, s0, tok.i, min_words=1)  # "Incompréhensible, pour …": one word is a verdict
         if chars is None:
             continue
         out.append(

@@ -185,6 +185,7 @@ class SpeakerResolver:
         with only nouns, adjectives, determiners and prepositions between."""
         doc = self.doc
         k = name.start - 1
+        end = name.start
         lo = max(0, name.start - 10)
         head = None
         while k >= lo:
@@ -201,7 +202,7 @@ class SpeakerResolver:
         start = head
         if start > 0 and doc[start - 1].pos_ == "DET":
             start -= 1
-        return doc[start : name.start]
+        return doc[start:end]
 
     def _title_after(self, name: Span) -> Span | None:
         """'[Valérie Pécresse], présidente de la région,': a title in apposition after a name."""
@@ -344,10 +345,13 @@ class SpeakerResolver:
         if number == "Plur":
             return None  # "ils", "they": groups are rarely named entities; no guess
         best: tuple[int, str] | None = None
+        # The window is counted from the start of the quotation being attributed: a long quotation
+        # between the name and "a-t-elle ajouté" does not push the name out of reach.
+        origin = exclude[0] if exclude is not None and exclude[0] < pos else pos
         k = bisect.bisect_left(self._starts, pos) - 1
         while k >= 0:
             m = self.mentions[k]
-            if pos - m.start > _PRONOUN_WINDOW:
+            if origin - m.start > _PRONOUN_WINDOW:
                 break
             inside_excluded = exclude is not None and exclude[0] <= m.start < exclude[1]
             if (
@@ -361,7 +365,7 @@ class SpeakerResolver:
                 break
             k -= 1
         for rpos, rid in reversed(self._refs):
-            if rpos >= pos or pos - rpos > _PRONOUN_WINDOW:
+            if rpos >= pos or origin - rpos > _PRONOUN_WINDOW:
                 continue
             ent = self._by_id.get(rid)
             if ent is None or ent.get("type") != "PER" or not self._gender_ok(ent, gender):
