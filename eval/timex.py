@@ -150,9 +150,7 @@ def run_dateline(docs: Sequence[TimeMLDoc], lang: str, dct_mode: str) -> tuple[l
     return preds, 1000 * total / max(len(docs), 1)
 
 
-def dateline_predictions(
-    docs: Sequence[TimeMLDoc], lang: str, modes: Sequence[str]
-) -> dict[str, list[Prediction]]:
+def dateline_predictions(docs: Sequence[TimeMLDoc], lang: str, modes: Sequence[str]) -> dict[str, list[Prediction]]:
     """dateline's predictions under several DCT settings, parsing each document once.
 
     The model's analysis does not depend on the date; only the timex component does, so it is re-run
@@ -282,15 +280,11 @@ class HeidelTime:
                     raise RuntimeError(f"HeidelTime failed: {proc.stderr[-2000:]}")
                 for (key, job), ok in zip(jobs, oks, strict=True):
                     out = Path(job.split("\t")[3]).read_text(encoding="utf-8")
-                    (self.cache / f"{key}.json").write_text(
-                        json.dumps({"ms": int(ok.split("\t")[1]), "tml": out})
-                    )
+                    (self.cache / f"{key}.json").write_text(json.dumps({"ms": int(ok.split("\t")[1]), "tml": out}))
         preds: list[Prediction] = []
         total = 0.0
         for d in docs:
-            cached = json.loads(
-                (self.cache / f"{self._key(d.text, lang, _given_day(d, dct_mode))}.json").read_text()
-            )
+            cached = json.loads((self.cache / f"{self._key(d.text, lang, _given_day(d, dct_mode))}.json").read_text())
             total += cached["ms"]
             preds.append(self._spans(d.text, cached["tml"]))
         return preds, total / max(len(docs), 1)
@@ -433,9 +427,7 @@ _DCT_LABEL = {
 }
 
 
-def evaluate(
-    specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path
-) -> list[tuple[str, str, str, Score]]:
+def evaluate(specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path) -> list[tuple[str, str, str, Score]]:
     rows = []
     heidel: HeidelTime | None = None
     for spec in specs:
@@ -449,9 +441,7 @@ def evaluate(
                 else:
                     heidel = heidel or HeidelTime(cache)
                     preds, ms = heidel.run(docs, lang, mode)
-                rows.append(
-                    (f"{label} ({lang}, {len(docs)} docs)", _DCT_LABEL[mode], system, score(docs, preds, ms))
-                )
+                rows.append((f"{label} ({lang}, {len(docs)} docs)", _DCT_LABEL[mode], system, score(docs, preds, ms)))
                 print(f"  done: {label} {mode} {system}", file=sys.stderr)
     return rows
 
@@ -490,9 +480,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table(rows))
     if args.json:
         args.json.write_text(
-            json.dumps(
-                [{"corpus": c, "dct": m, "system": s, **sc.as_dict()} for c, m, s, sc in rows], indent=1
-            )
+            json.dumps([{"corpus": c, "dct": m, "system": s, **sc.as_dict()} for c, m, s, sc in rows], indent=1)
         )
     return 0
 

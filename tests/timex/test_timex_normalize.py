@@ -17,9 +17,7 @@ DAY = (date(2017, 1, 30), date(2017, 1, 30))
 MONTH = (date(2017, 1, 1), date(2017, 1, 31))
 
 
-def one(
-    text: str, lang: str, window: tuple[date, date] | None = DAY, direction: int = 0
-) -> tuple[str, Resolved]:
+def one(text: str, lang: str, window: tuple[date, date] | None = DAY, direction: int = 0) -> tuple[str, Resolved]:
     """The single time expression found in ``text``, with its span text and resolution."""
     found = find_candidates(text, lang)
     assert len(found) == 1, [c.text for c in found]
@@ -169,9 +167,7 @@ def test_unanchored_expressions_get_x_placeholders_and_no_interval() -> None:
     assert r.value.startswith("XXXX") and r.earliest is None
 
 
-@pytest.mark.parametrize(
-    "text", ["Le 31 février, rien.", "Il viendra le 30 février 2017.", "On April 31 nothing."]
-)
+@pytest.mark.parametrize("text", ["Le 31 février, rien.", "Il viendra le 30 février 2017.", "On April 31 nothing."])
 def test_impossible_dates_are_not_made_real(text: str) -> None:
     lang = "en" if "April" in text else "fr"
     _, r = one(text, lang, DAY)

@@ -10,10 +10,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from conftest import need_shared
 from dateline.article import PubDate
 from dateline.record import check_record
 from dateline.timex.anchor import direction
+
+from conftest import need_shared
 
 pytestmark = pytest.mark.model
 
@@ -96,9 +97,7 @@ def test_deadline_and_plans_are_ahead_whatever_the_tense(nlp_fr: Any) -> None:
 
 
 def test_narrative_anchor_for_le_lendemain_and_clock_times(nlp_fr: Any) -> None:
-    doc = run(
-        nlp_fr, "Le 24 mars, la police est arrivée à 20 h. Le lendemain, le juge l'a entendu.", "2017-04-02"
-    )
+    doc = run(nlp_fr, "Le 24 mars, la police est arrivée à 20 h. Le lendemain, le juge l'a entendu.", "2017-04-02")
     assert timex(doc, "20 h")["value"] == "2017-03-24T20:00"
     t = timex(doc, "Le lendemain")
     assert (t["value"], t.get("anchor")) == ("2017-03-25", "narrative")

@@ -47,9 +47,7 @@ def windows(draw: st.DrawFn) -> tuple[date, date] | None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(
-    exprs, windows(), st.sampled_from([-1, 0, 1]), st.none() | st.dates(date(1900, 1, 1), date(2090, 1, 1))
-)
+@given(exprs, windows(), st.sampled_from([-1, 0, 1]), st.none() | st.dates(date(1900, 1, 1), date(2090, 1, 1)))
 def test_any_interval_is_ordered_and_consistent_with_the_value(
     e: Expr, window: tuple[date, date] | None, direction: int, ref_day: date | None
 ) -> None:
@@ -75,9 +73,7 @@ def test_any_interval_is_ordered_and_consistent_with_the_value(
     st.none() | st.integers(1900, 2099),
     st.dates(date(1950, 1, 1), date(2050, 1, 1)),
 )
-def test_french_day_month_dates_are_real_or_flagged(
-    day: int, month: str, year: int | None, dct: date
-) -> None:
+def test_french_day_month_dates_are_real_or_flagged(day: int, month: str, year: int | None, dct: date) -> None:
     text = f"La réunion du {day} {month}{' ' + str(year) if year else ''} a eu lieu."
     (c,) = find_candidates(text, "fr")
     assert text[c.start : c.end] == c.text

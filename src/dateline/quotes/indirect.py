@@ -419,8 +419,7 @@ def _from_final_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
         head = doc[k]
         named = head.ent_type_ == "PER"
         described = det.lower_ in ("ce", "cet", "cette", "le", "la", "l'", "l’") and (
-            head.pos_ == "NOUN"
-            and (head.lemma_.lower() in lex.roles or head.lower_ in ("intéressé", "intéressée"))
+            head.pos_ == "NOUN" and (head.lemma_.lower() in lex.roles or head.lower_ in ("intéressé", "intéressée"))
         )
         # "Incompréhensible, pour des militants bretons", "Pas encore évident pour les voyageurs": a
         # short verdict closed by "pour" + people. Only short: "une prime pour les salariés" gives

@@ -368,9 +368,7 @@ def _rules_fr() -> list[_Rule]:
             rf"{_B}(?:le\s+)?(?:(?P<wd>{wd})\s+)?{dayn}\s+(?P<month>{mon})(?:\s+{yr})?(?:\s+(?P<cue>{cue}))?{_E}",
             b_dmy,
         ),
-        _rule(
-            "num", r"(?<![\w/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", b_num
-        ),
+        _rule("num", r"(?<![\w/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", b_num),
         _rule("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", b_iso),
         _rule(
             "my",

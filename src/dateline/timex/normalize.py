@@ -537,19 +537,13 @@ def _resolve(
         s = e.season
 
         def f(d: date) -> Period | None:
-            return (
-                _occurrence(d, lambda y: _season(y, s), direction, strict)
-                if direction
-                else _season_at(d, s, 0)
-            )
+            return _occurrence(d, lambda y: _season(y, s), direction, strict) if direction else _season_at(d, s, 0)
 
     elif k == "quarter" and e.number:
         num, qunit = e.number, e.unit
 
         def f(d: date) -> Period | None:
-            return _occurrence(
-                d, lambda y: _quarter(y, num) if qunit == "Q" else _half(y, num), direction, strict
-            )
+            return _occurrence(d, lambda y: _quarter(y, num) if qunit == "Q" else _half(y, num), direction, strict)
 
     else:
         return _unanchored(e)
