@@ -66,6 +66,7 @@ class Expr:
     set_value: str | None = None
     ref_type: str = "DATE"
     generic: bool = False  # "en été" in general, not a particular summer: X value, no interval
+    follow_tense: bool = False  # "the quarter": the current one, or the last one in a past-tense clause
 
 
 @dataclass(frozen=True)
@@ -514,6 +515,8 @@ def _resolve(
 
     elif k == "relunit" and e.unit:
         unit, off = e.unit, e.offset
+        if e.follow_tense:
+            off = -1 if direction < 0 else 0
 
         def f(d: date) -> Period | None:
             return _unit_period(d, unit, off)
