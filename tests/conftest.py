@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-# CI lays shared/ beside the clone; a developer may point elsewhere with DATELINE_SHARED.
-SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
-SAMPLE = SHARED / "samples" / "fr-2017-01-lavrov.txt"
-
-
-def need_shared(*parts: str) -> Path:
-    """Path under ../shared, skipping the test (with a reason) when shared/ is not there."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} not available")
-    return path
+from dl_testing import ROOT, SAMPLE, SHARED, need_shared  # noqa: F401  (re-exported)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import pytest
 from dateline.engines.local import analyse_batches
 from dateline.readers import read_file
 
-from conftest import need_shared
+from dl_testing import need_shared
 
 distributed = pytest.importorskip("distributed")
 

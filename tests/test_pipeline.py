@@ -13,7 +13,7 @@ import dateline
 from dateline.errors import DatelineError
 from dateline.record import check_record
 
-from conftest import need_shared
+from dl_testing import need_shared
 
 
 @pytest.fixture(scope="session")

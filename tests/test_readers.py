@@ -12,7 +12,7 @@ from dateline.article import Article
 from dateline.errors import DatelineError
 from dateline.readers import read_file, read_paths
 
-from conftest import need_shared
+from dl_testing import need_shared
 
 
 def _one(path: Path, **kw: object) -> Article | DatelineError:

@@ -9,7 +9,7 @@ from pathlib import Path
 from dateline.engines import analyse_batches
 from dateline.readers import read_file
 
-from conftest import need_shared
+from dl_testing import need_shared
 
 
 def test_two_workers_give_identical_records(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import ROOT, need_shared
+from dl_testing import ROOT, need_shared
 
 GOLD = ROOT / "eval" / "entities" / "fr_gold_clusters.jsonl"
 

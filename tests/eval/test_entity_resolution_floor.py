@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 
-from conftest import ROOT, need_shared
+from dl_testing import ROOT, need_shared
 
 # Pinned from `python eval/entities.py` (see the issue notes); margin 0.01.
 FLOOR_F1 = 0.88

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, need_shared
+from dl_testing import ROOT, need_shared
 
 sys.path.insert(0, str(ROOT / "eval" / "tools"))
 import check_gold

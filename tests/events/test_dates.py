@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest_events import run, timex  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.model

@@ -17,6 +17,7 @@ from types import ModuleType
 
 import pytest
 from spacy.language import Language
+
 from tests_shared import SHARED, need_shared  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.model

@@ -6,10 +6,11 @@ import json
 from typing import Any
 
 import pytest
-from conftest_events import run, timex  # type: ignore[import-not-found]
-from tests_shared import need_shared  # type: ignore[import-not-found]
 
 from dateline.record import check_record, doc_to_record
+
+from conftest_events import run, timex  # type: ignore[import-not-found]
+from tests_shared import need_shared  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.model
 

@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import ROOT, need_shared
+from dl_testing import ROOT, need_shared
 
 pytestmark = pytest.mark.model
 

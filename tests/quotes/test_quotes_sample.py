@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import need_shared
+from dl_testing import need_shared
 
 pytestmark = pytest.mark.model
 

@@ -14,7 +14,7 @@ from dateline.article import PubDate
 from dateline.record import check_record
 from dateline.timex.anchor import direction
 
-from conftest import need_shared
+from dl_testing import need_shared
 
 pytestmark = pytest.mark.model
 
