@@ -49,7 +49,8 @@ LABEL_MAP: dict[str, str] = {
 }
 
 _TRIM = ' \t\r\n,;:.!?«»“”"()[]{}–—'
-_LEADING_DET = re.compile(r"(?:l['’]|le |la |les |the )")
+_LEADING_DET = re.compile(r"(?:[lL]['’]|le |la |les |the )")
+_LEADING_DET_CAP = re.compile(r"(?:Le |La |Les |The )")
 # The model also lets a preposition into place and organisation spans ("de France 2"); in a person's
 # name it is a particle and stays ("de Gaulle", "de Villepin").
 _LEADING_PREP = re.compile(r"(?:de |du |des |d['’])(?=[A-ZÀ-Ý])")
@@ -147,6 +148,8 @@ def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
     efforts de Moscou", "Washington's position") is the state; anything else — a place one goes to,
     lives in, or describes — is the city.
     """
+    if not doc.has_annotation("DEP"):
+        return True  # no parse to tell: in news, a capital named as an actor is most often the state
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -208,6 +211,9 @@ def _trimmed(span: Span, label: str = "") -> tuple[int, int, str] | None:
     # A plain article the model included in the span ("la France", "le Kremlin") is not part of the
     # name; capitalised ones are ("Le Pen", "La Fontaine").
     det = _LEADING_DET.match(text, left, right)
+    if det is None and label not in ("PER", "PERSON"):
+        # Outside people's names a capitalised article is an article too: "La France", "Le Kremlin".
+        det = _LEADING_DET_CAP.match(text, left, right)
     if det and det.end() < right:
         left = det.end()
     prep = _LEADING_PREP.match(text, left, right) if label not in ("PER", "PERSON") else None

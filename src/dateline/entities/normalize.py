@@ -7,9 +7,10 @@ import unicodedata
 
 __all__ = ["fold", "name_key", "strip_determiners"]
 
-# Lower-case only: a capitalised "Le" inside a name span is part of the name ("Le Pen", "Le Drian"),
-# while the model sometimes includes a plain article ("le Kremlin", "the Kremlin") in the span.
-_DETERMINERS = re.compile(r"^(?:l['’]|le |la |les |du |des |de la |de l['’]|d['’]|de |the |a |an )")
+# Lower-case only (and the elided "L'"): a capitalised "Le" at the start of a name is part of it ("Le
+# Pen", "Le Drian"), while the model sometimes includes a plain article ("le Kremlin") in the span. The
+# entity component strips a capitalised article from names that are not people's ("La France").
+_DETERMINERS = re.compile(r"^(?:[lL]['’]|le |la |les |du |des |de la |de l['’]|d['’]|de |the |a |an )")
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\r\n,;:.!?«»“”\"'’()[]{}-–—"
 
