@@ -170,3 +170,28 @@ def test_english_pronoun_needs_a_preceding_antecedent(nlp_en: Any) -> None:
 
 def test_english_negation(nlp_en: Any) -> None:
     assert analyse("Smith did not say that the plant would close.", "en", nlp_en)["quotes"] == []
+
+
+def test_inserted_reporting_clause(nlp_fr: Any, nlp_en: Any) -> None:
+    rec = analyse(
+        "Jean Dupont était à Lyon. Cette réforme, a-t-il expliqué, est nécessaire pour la ville.",
+        "fr",
+        nlp_fr,
+    )
+    q = only(rec)
+    assert q["text"].startswith("Cette réforme") and q["text"].endswith("nécessaire pour la ville")
+    assert entity_name(rec, q) == "Jean Dupont"
+    rec = analyse(
+        "Le maire était à Lyon. En outre, comme l'explique le maire, les travaux dureront un an.",
+        "fr",
+        nlp_fr,
+    )
+    assert only(rec)["text"] == "les travaux dureront un an"
+    rec = analyse(
+        "Barack Obama spoke on Saturday. Acts of protest, Mr. Obama said, are acts of patriotism.",
+        "en",
+        nlp_en,
+    )
+    q = only(rec)
+    assert q["text"].startswith("Acts of protest") and q["text"].endswith("acts of patriotism")
+    assert entity_name(rec, q) == "Barack Obama"

@@ -268,16 +268,24 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             speaker = subj if subj is not None and subj.i > comma else None
         if speaker is None:
             return None  # "L'élu, étonné, a confié …": the subject is before the comma, not a report
-        lead = sum(1 for t in doc[a:comma] if t.is_alpha)
-        if lead <= _CONNECTIVES:
+        # A short lead without a verb ("En outre, comme l'explique X, …", "But, he said, …") is a
+        # connective, not the statement, unless the clause resumes after the reporting clause.
+        lead = doc[a:comma]
+        connective = not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADJ", "NUM", "PRON") for t in lead)
+        clause = _finite(lead) or sum(1 for t in lead if t.is_alpha) > _CONNECTIVES
+        if connective or (not clause and _incise_end(doc, a, comma, speaker, verb, seg) is None):
             # "En outre, comme l'explique X, …": an inserted clause after a connective; the statement
             # is what follows the speaker.
             sp = _span(speaker)
-            after = sp.end if sp is not None else verb.i + 1
+            after = max(sp.end if sp is not None else 0, verb.i + 1)
             _, s1 = seg.bounds(verb.i)
             chars = _chars(doc, after, s1)
         else:
             chars = _chars(doc, a, comma)
+            incise = _incise_end(doc, a, comma, speaker, verb, seg)
+            if chars is not None and incise is not None:
+                # "Acts of protest, Mr. Obama said, are acts of patriotism": the clause goes on.
+                chars = (chars[0], incise)
         if chars is None:
             return None
         return Candidate(chars[0], chars[1], "indirect", cue, _span(speaker), verb, "postposed")
@@ -294,6 +302,35 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             if chars is not None:
                 return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "colon")
     return None
+
+
+def _finite(tokens: Span) -> bool:
+    return any(
+        t.pos_ in ("VERB", "AUX")
+        and ("VerbForm=Fin" in str(t.morph) or t.tag_ in ("VBD", "VBZ", "VBP", "MD"))
+        for t in tokens
+    )
+
+
+def _incise_end(
+    doc: Doc, a: int, comma: int, speaker: Token | None, verb: Token, seg: Segmenter
+) -> int | None:
+    """End of the reported clause when the reporting clause is inserted in it: the part before has no
+    finite verb, and after the reporting clause a comma opens the rest of the clause, which has one."""
+    if _finite(doc[a:comma]):
+        return None
+    sp = _span(speaker)
+    k = max(verb.i + 1, sp.end if sp is not None else 0)
+    _, s1 = seg.bounds(verb.i)
+    while k < s1 and doc[k].is_space:
+        k += 1
+    if k >= s1 or doc[k].text != ",":
+        return None
+    rest = doc[k + 1 : s1]
+    if not _finite(rest):
+        return None
+    chars = _chars(doc, k + 1, s1)
+    return chars[1] if chars is not None else None
 
 
 def _span(tok: Token | None) -> Span | None:
