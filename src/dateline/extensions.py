@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["register_extensions"]
+__all__ = ["doc_text", "register_extensions"]
 
 _LIST_ATTRS = ("entities", "timexes", "quotes", "events")
 
@@ -40,3 +40,17 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc.
+
+    spaCy rebuilds ``Doc.text`` from its tokens on every access, so a component that reads it per
+    mention or per event does quadratic work on a long article. The text never changes once the Doc
+    exists, so it is kept in ``doc.user_data``.
+    """
+    cached = doc.user_data.get("dateline_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["dateline_text"] = cached
+    return str(cached)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import fold, name_key
-from dateline.extensions import register_extensions
+from dateline.extensions import doc_text, register_extensions
 
 __all__ = ["LABEL_MAP", "EntityGrouper", "country_near", "make_entity_grouper"]
 
@@ -263,7 +263,7 @@ class EntityGrouper:
                     "type": etype,
                     "country": country,
                     "roles": [],
-                    "mentions": [{"start": s, "end": e, "text": doc.text[s:e]} for s, e in sorted(g.mentions)],
+                    "mentions": [{"start": s, "end": e, "text": doc_text(doc)[s:e]} for s, e in sorted(g.mentions)],
                 }
             )
         doc._.entities = entities
@@ -276,7 +276,7 @@ class EntityGrouper:
         "État" (LOC), "Daech" (ORG) over "Daech" (PER).
         """
         found: list[tuple[int, int, str, str]] = []
-        for m in _scan_pattern().finditer(doc.text):
+        for m in _scan_pattern().finditer(doc_text(doc)):
             found.append((m.start(), m.end(), m.group(), "ORG"))
         out = list(found)
         for ent in doc.ents:

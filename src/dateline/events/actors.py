@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import strip_determiners
 from dateline.events.syntax import np_tokens, prep_of
+from dateline.extensions import doc_text
 
 __all__ = ["ROLE_NOUNS", "Actor", "ActorResolver"]
 
@@ -492,7 +493,7 @@ class ActorResolver:
     def _new_entity(self, toks: list[Token], role: str | None) -> dict[str, Any]:
         """Append an entity for an actor the NER did not name ("les rebelles syriens")."""
         lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
-        text = self.doc.text[lo:hi]
+        text = doc_text(self.doc)[lo:hi]
         for e in self.entities:
             if any(m["start"] == lo and m["end"] == hi for m in e["mentions"]):
                 return e

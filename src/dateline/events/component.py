@@ -35,7 +35,7 @@ from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive
-from dateline.extensions import register_extensions
+from dateline.extensions import doc_text, register_extensions
 
 __all__ = ["EventExtractor", "make_event_extractor", "sentences"]
 
@@ -442,7 +442,7 @@ class EventExtractor:
 
     # -- extraction -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        sents = sentences(doc.text)
+        sents = sentences(doc_text(doc))
         reported = reported_ranges(doc, sents)
         resolver = ActorResolver(doc, self.lang)
         dates = DateFinder(doc)
@@ -695,7 +695,7 @@ class EventExtractor:
         conf = _BASE_CONF * e.weight + 0.2 * bool(sources) + 0.15 * bool(targets)
         conf += 0.15 * (date.get("basis") == "timex") + 0.1 * (e.pos == "VERB")
         conf = round(min(0.95, conf + 0.1), 2)
-        sent_text = trig.doc.text[c.sent[0] : c.sent[1]]
+        sent_text = doc_text(trig.doc)[c.sent[0] : c.sent[1]]
         evidence = {"start": c.sent[0], "end": c.sent[1], "text": sent_text}
         out: list[tuple[dict[str, Any], list[Actor]]] = []
         src_list: list[Actor | None] = list(sources) or [None]
@@ -745,7 +745,7 @@ class EventExtractor:
                         "entity": ent["id"],
                         "start": t.idx,
                         "end": t.idx + len(t),
-                        "text": c.trigger.doc.text[t.idx : t.idx + len(t)],
+                        "text": doc_text(c.trigger.doc)[t.idx : t.idx + len(t)],
                     }
         return None
 

@@ -22,6 +22,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from dateline.extensions import doc_text
+
 __all__ = ["DateFinder", "is_calendar_value"]
 
 # A TIMEX3 value that names calendar time (a year, month, week, day...), not a duration ("P2M"), a
@@ -85,7 +87,7 @@ class DateFinder:
         for tx in self.timexes:
             if not (start <= tx["start"] and tx["end"] <= end and tx["end"] <= trigger.idx):
                 continue
-            before = doc.text[start : tx["start"]]
+            before = doc_text(doc)[start : tx["start"]]
             words = [w for w in re.split(r"[\s,«»\"“”'’-]+", before) if w]
             # At most two words ahead of it ("Dès", "Ce", "Depuis ce"): it opens the sentence.
             if len(words) <= 2:

@@ -15,6 +15,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from dateline.extensions import doc_text
+
 __all__ = [
     "INTENT_VERBS",
     "SPEECH_VERBS",
@@ -125,7 +127,7 @@ def reported_ranges(doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[in
     out: list[tuple[int, int]] = []
     for q in doc._.quotes or []:
         out.append((int(q["start"]), int(q["end"])))
-    for m in _QUOTE_PAIRS.finditer(doc.text):
+    for m in _QUOTE_PAIRS.finditer(doc_text(doc)):
         out.append((m.start(), m.end()))
     for s, e in sentences:
         span = doc.char_span(s, e, alignment_mode="expand")

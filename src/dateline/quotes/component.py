@@ -26,7 +26,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.extensions import register_extensions
+from dateline.extensions import doc_text, register_extensions
 from dateline.quotes.attribution import attribute_marked
 from dateline.quotes.common import Candidate, Segmenter, get_lexicon
 from dateline.quotes.dating import TimexIndex, quote_date
@@ -71,7 +71,7 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
     """The quotations of a parsed ``doc`` as contract dicts (also usable without the pipeline)."""
     lex = get_lexicon(lang)
     seg = Segmenter(doc)
-    text = doc.text
+    text = doc_text(doc)
     marked = scan_direct(text)
     cands: list[Candidate] = []
     unattributed: list[MarkedQuote] = []

@@ -306,15 +306,12 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
 
 def _finite(tokens: Span) -> bool:
     return any(
-        t.pos_ in ("VERB", "AUX")
-        and ("VerbForm=Fin" in str(t.morph) or t.tag_ in ("VBD", "VBZ", "VBP", "MD"))
+        t.pos_ in ("VERB", "AUX") and ("VerbForm=Fin" in str(t.morph) or t.tag_ in ("VBD", "VBZ", "VBP", "MD"))
         for t in tokens
     )
 
 
-def _incise_end(
-    doc: Doc, a: int, comma: int, speaker: Token | None, verb: Token, seg: Segmenter
-) -> int | None:
+def _incise_end(doc: Doc, a: int, comma: int, speaker: Token | None, verb: Token, seg: Segmenter) -> int | None:
     """End of the reported clause when the reporting clause is inserted in it: the part before has no
     finite verb, and after the reporting clause a comma opens the rest of the clause, which has one."""
     if _finite(doc[a:comma]):

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from dateline.extensions import doc_text
 from dateline.timex.detect import Candidate
 from dateline.timex.lexicon import lexicon
 from dateline.timex.normalize import resolve
@@ -104,7 +105,7 @@ def direction(doc: Doc, start: int, end: int, lang: str) -> int:
     direction from a verb further up; one introduced by "jusqu'au" / "d'ici" is a deadline seen
     from the writing day, whatever the tense.
     """
-    before = doc.text[max(0, start - 9) : start].lower().replace("’", "'").rstrip()
+    before = doc_text(doc)[max(0, start - 9) : start].lower().replace("’", "'").rstrip()
     lex = lexicon(lang)
     if before.endswith(lex.OPEN_PREPOSITIONS):
         return 1 if before.endswith("d'ici") else 0

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.extensions import register_extensions
+from dateline.extensions import doc_text, register_extensions
 from dateline.timex.anchor import direction, infer_published, narrative_anchor
 from dateline.timex.detect import Candidate, find_candidates
 from dateline.timex.lexicon import lexicon
@@ -47,7 +47,7 @@ def timexes_for(
     doc: Doc, lang: str, window: tuple[date, date] | None
 ) -> tuple[list[dict[str, Any]], tuple[date, date] | None]:
     """The timex dicts of ``doc`` and the tightened publication window (``None`` without a date)."""
-    cands: list[Candidate] = find_candidates(doc.text, lang)
+    cands: list[Candidate] = find_candidates(doc_text(doc), lang)
     if not lexicon(lang).PART_IN_VALUE:
         cands = [_part_aside(c) for c in cands]
     has_parse = doc.has_annotation("DEP")
@@ -67,7 +67,7 @@ def timexes_for(
     for i, c in enumerate(cands):
         r = resolved[i]
         if r is None:
-            ref_day = narrative_anchor(last_day, c.start, c.expr.kind, doc.text)
+            ref_day = narrative_anchor(last_day, c.start, c.expr.kind, doc_text(doc))
             if ref_day is None and c.expr.kind == "clock":
                 ref_day = _day_in_sentence_after(cands, resolved, sents, i)
             refs[i] = ref_day
