@@ -3,9 +3,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+UI     := src/dateline/api/static/vendor/.vendored-$(shell cat ui/package-lock.json | cksum | cut -d' ' -f1)
 DEMO_DB ?= demo.db
+CORPUS  ?= ../shared/corpora/fr_tvnews_2017.jsonl.gz
 
-.PHONY: install demo test lint format bench eval clean
+.PHONY: install ui browser demo serve test lint format bench bench-queries bench-quotes eval eval-timex \
+        eval-quotes eval-events eval-entities clean
 
 install: $(STAMP)
 
@@ -16,6 +19,19 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+## ui: vendor the web UI's front-end libraries (pinned in ui/package-lock.json) into the package
+ui: $(UI)
+
+$(UI): ui/package-lock.json
+	tools/vendor_ui.sh
+	rm -f src/dateline/api/static/vendor/.vendored-*
+	touch $@
+
+## browser: Debian's Chromium for the end-to-end browser test (the test skips, saying why, without it)
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium) \
+	  || echo "could not install chromium: the browser test will be skipped"
+
 ## demo: ingest the bundled French sample corpus into $(DEMO_DB) and print a short report
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -23,23 +39,54 @@ demo: install
 	$(BIN)/dateline articles --db $(DEMO_DB)
 	$(BIN)/dateline entities --db $(DEMO_DB) --top 10
 	$(BIN)/dateline timeline "Sergueï Lavrov" --db $(DEMO_DB)
+	$(BIN)/dateline quotes --speaker Lavrov --db $(DEMO_DB)
+	$(BIN)/dateline events --db $(DEMO_DB)
 
-## test: lint, type-check, then the whole test suite
-test: install lint
-	$(BIN)/python -m pytest -q
+## serve: the demo store in the browser at http://127.0.0.1:8080/
+serve: demo ui
+	$(BIN)/dateline serve --db $(DEMO_DB)
+
+## test: lint, type-check, then the whole test suite (with the UI vendored and Chromium for the browser test)
+test: install lint ui browser
+	$(BIN)/python -m pytest -q --durations=15
 
 lint: install
-	$(BIN)/ruff check src tests bench eval
-	$(BIN)/ruff format --check src tests bench eval
+	$(BIN)/ruff check src tests bench eval tools
+	$(BIN)/ruff format --check src tests bench eval tools
 	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff format src tests bench eval
-	$(BIN)/ruff check --fix src tests bench eval
+	$(BIN)/ruff format src tests bench eval tools
+	$(BIN)/ruff check --fix src tests bench eval tools
 
 ## bench: pipeline overhead over bare spaCy on 2,000 fr_tvnews_2017 articles
 bench: install
 	$(BIN)/python bench/pipeline_overhead.py --n 2000
 
+## bench-queries: knowledge-base query latencies on the full fr_tvnews_2017 corpus (ingests it first)
+bench-queries: install
+	test -f tvnews.db || $(BIN)/dateline ingest $(CORPUS) --db tvnews.db --workers 2 --quiet
+	$(BIN)/python bench/queries.py --db tvnews.db
+
+bench-quotes: install
+	$(BIN)/python bench/quotes_scaling.py
+
+## eval: every evaluation against the gold data in ../shared, with the reference systems beside ours
+eval: eval-timex eval-quotes eval-events eval-entities
+
+eval-timex: install
+	$(BIN)/python -m pip install -q -e ".[eval]"
+	$(BIN)/python eval/timex.py
+
+eval-quotes: install
+	$(BIN)/python eval/quotes.py all
+
+eval-events: install
+	$(BIN)/python eval/events.py all
+
+eval-entities: install
+	$(BIN)/python eval/entities.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache ui/node_modules src/dateline/api/static/vendor \
+	  $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
