@@ -29,7 +29,7 @@ def api_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo corpus (samples/fr, analysed by the real pipeline) plus the hand-written records, whose
-    Lavrov quote stands in while the quote stage is not in this branch."""
+    Lavrov quote and hostile article test what the corpus lacks."""
     from dateline.ingest import ingest
 
     db = tmp_path_factory.mktemp("api") / "demo.db"
