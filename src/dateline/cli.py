@@ -34,6 +34,23 @@ _CELL = 90
 DB_OPTION = click.option(
     "--db", default="dateline.db", show_default=True, envvar="DATELINE_DB", help="SQLite store file."
 )
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["fr", "en", "auto"]),
+    default="auto",
+    show_default=True,
+    help="Language of the articles; auto uses the input's own field, else detects it.",
+)
+DATE_OPTION = click.option(
+    "--date", "default_date", help="Publication date for inputs that carry none (ISO, any granularity)."
+)
+MAX_CHARS_OPTION = click.option(
+    "--max-chars",
+    type=click.IntRange(1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Refuse articles longer than this many characters.",
+)
 FORMAT_OPTION = click.option(
     "--format",
     "fmt",
@@ -122,21 +139,9 @@ def main() -> None:
     show_default=True,
     help="json: one indented record per article; jsonl: one record per line; text: for people.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fr", "en", "auto"]),
-    default="auto",
-    show_default=True,
-    help="Language of the articles; auto uses the input's own field, else detects it.",
-)
-@click.option("--date", "default_date", help="Publication date for inputs that carry none (ISO, any granularity).")
-@click.option(
-    "--max-chars",
-    type=click.IntRange(1),
-    default=DEFAULT_MAX_CHARS,
-    show_default=True,
-    help="Refuse articles longer than this many characters.",
-)
+@LANG_OPTION
+@DATE_OPTION
+@MAX_CHARS_OPTION
 def analyse(paths: tuple[str, ...], fmt: str, lang: str, default_date: str | None, max_chars: int) -> None:
     """Print the analysis record of each article in PATHS (files, directories, globs; .gz read).
 
@@ -165,13 +170,7 @@ def analyse(paths: tuple[str, ...], fmt: str, lang: str, default_date: str | Non
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option(
-    "--lang",
-    type=click.Choice(["fr", "en", "auto"]),
-    default="auto",
-    show_default=True,
-    help="Language of the articles; auto uses the input's own field, else detects it.",
-)
+@LANG_OPTION
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
@@ -179,14 +178,8 @@ def analyse(paths: tuple[str, ...], fmt: str, lang: str, default_date: str | Non
     show_default=True,
     help="Worker processes (each loads the model once).",
 )
-@click.option("--date", "default_date", help="Publication date for inputs that carry none (ISO, any granularity).")
-@click.option(
-    "--max-chars",
-    type=click.IntRange(1),
-    default=DEFAULT_MAX_CHARS,
-    show_default=True,
-    help="Refuse articles longer than this many characters.",
-)
+@DATE_OPTION
+@MAX_CHARS_OPTION
 @click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),

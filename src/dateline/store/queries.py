@@ -500,7 +500,9 @@ class Queries:
         """Full-text search (FTS5) over titles and texts, accents ignored, optionally only in articles
         that mention an entity. Each word must appear; the query's own operators are not interpreted, so
         any user string is safe."""
-        terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+        # Each word becomes a quoted FTS5 string, so the user's text is never read as FTS5 syntax; NUL
+        # cannot appear inside an SQLite string literal at all.
+        terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.replace("\x00", " ").split())
         cols = ["id", "dct", "title", "snippet"]
         if not terms:
             return Rows(columns=cols)
