@@ -149,6 +149,7 @@ def test_queries_and_frames(records: list[dict[str, Any]], tmp_path: Path) -> No
     hits = store.search("coopération", entity="Poutine")
     assert hits and all(h["id"] in {r["article"] for r in store.timeline("Poutine")} for h in hits)
     assert store.search('") OR 1=1; DROP TABLE articles; --') == []
+    assert store.search("Pou\x00tine") == []  # a NUL is a word break, never an SQL error
     assert store.count() == len(records)
     within = store.articles(since="2017-03-01", until="2017-03-31", uncertain="within")
     overlap = store.articles(since="2017-03-02", until="2017-03-02")
