@@ -2,7 +2,8 @@
 
 Machines are noisy, so the number that matters is the ratio measured in one run. Both sides get the
 same texts in the same order; the bare side runs the model's own components only, the dateline side
-runs ``analyse_articles`` (language detection, the model, dateline's components, record assembly).
+runs ``analyse_articles`` (language detection, the model, dateline's components, record assembly),
+once with the foundation only (entities) and once with every component (time, quotes, events).
 Each side is timed in alternating passes (--rounds) and the fastest pass of each is kept.
 
     python bench/pipeline_overhead.py --n 2000 [--corpus ../shared/corpora/fr_tvnews_2017.jsonl.gz]
@@ -54,17 +55,21 @@ def main() -> None:
             pass
         return time.perf_counter() - t
 
-    def time_full() -> float:
+    later = [p for p in full.pipe_names if p.startswith("dateline") and p != "dateline_entities"]
+
+    def time_full(only_foundation: bool = False) -> float:
         t = time.perf_counter()
-        for rec in analyse_articles(arts, lang=None, batch_size=args.batch_size):
-            assert isinstance(rec, dict), rec
+        with full.select_pipes(disable=later if only_foundation else []):
+            for rec in analyse_articles(arts, lang=None, batch_size=args.batch_size):
+                assert isinstance(rec, dict), rec
         return time.perf_counter() - t
 
-    bare_t, full_t = [], []
+    bare_t, found_t, full_t = [], [], []
     for _ in range(args.rounds):
         bare_t.append(time_bare())
+        found_t.append(time_full(only_foundation=True))
         full_t.append(time_full())
-    b, f = min(bare_t), min(full_t)
+    b, fo, f = min(bare_t), min(found_t), min(full_t)
     print(
         f"# pipeline overhead — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
         f"{platform.processor() or platform.machine()}, python {platform.python_version()}, spaCy {spacy.__version__}"
@@ -74,8 +79,13 @@ def main() -> None:
     print("| pipeline | seconds | articles/s | chars/s |")
     print("|---|---|---|---|")
     print(f"| bare spaCy nlp.pipe ({MODELS['fr']}) | {b:.1f} | {len(arts) / b:.1f} | {chars / b:,.0f} |")
-    print(f"| dateline analyse_articles | {f:.1f} | {len(arts) / f:.1f} | {chars / f:,.0f} |")
-    print(f"throughput ratio dateline/bare: {b / f:.3f} (overhead {100 * (f / b - 1):.1f}%)")
+    print(
+        f"| dateline foundation (readers, language, entities, records) | {fo:.1f} | {len(arts) / fo:.1f} | "
+        f"{chars / fo:,.0f} |"
+    )
+    print(f"| dateline full (+ {', '.join(later)}) | {f:.1f} | {len(arts) / f:.1f} | {chars / f:,.0f} |")
+    print(f"throughput ratio foundation/bare: {b / fo:.3f} (overhead {100 * (fo / b - 1):.1f}%)")
+    print(f"throughput ratio full/bare: {b / f:.3f} (overhead {100 * (f / b - 1):.1f}%)")
 
 
 if __name__ == "__main__":

@@ -208,3 +208,20 @@ def test_input_hash_changes_with_text() -> None:
     a = dateline.Article.make("Un texte.", "2017")
     b = dateline.Article.make("Un autre texte.", "2017")
     assert input_hash(a, None) != input_hash(b, None)
+
+
+def test_the_same_event_told_twice_is_one_group(tmp_path: Path) -> None:
+    texts = [
+        ("g1", "2017-07-08", "France 2", "Vladimir Poutine et Donald Trump se sont entretenus vendredi à Hambourg."),
+        ("g2", "2017-07", "TF1", "Vendredi 7 juillet, Donald Trump et Vladimir Poutine se sont entretenus à Hambourg."),
+        ("g3", "2017-09-20", "TF1", "Vladimir Poutine et Donald Trump se sont entretenus au téléphone mercredi."),
+    ]
+    arts = [dateline.Article.make(t, d, id=i, source=src) for i, d, src, t in texts]
+    recs = [r for r in dateline.analyse_articles(arts) if isinstance(r, dict)]
+    store = _store_from(recs, tmp_path / "g.db")
+    consults = store.events(type="CONSULT")
+    assert len(consults) == 3, consults
+    groups = store.event_groups(type="CONSULT")
+    assert [(g["articles"], g["sources"], g["mentions"]) for g in groups] == [(2, 2, 2), (1, 1, 1)]
+    assert groups[0]["earliest"] == groups[0]["latest"] == "2017-07-07"
+    assert groups[1]["earliest"] == "2017-09-20"

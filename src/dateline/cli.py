@@ -511,14 +511,31 @@ def quotes(db: str, speaker: str | None, search: str | None, limit: int, fmt: st
 @click.option("--actor", help="Only events with this actor as source or target.")
 @click.option("--with", "other", help="With --actor: only events between the two actors (either direction).")
 @click.option("--type", "etype", help="Only this PLOVER event type (e.g. CONSULT).")
+@click.option("--grouped", is_flag=True, help="One row per event told by several articles, with counts.")
 @query_filters
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @FORMAT_OPTION
-def events(db: str, actor: str | None, other: str | None, etype: str | None, limit: int, fmt: str, **kw: Any) -> None:
-    """Events in date order: who did what to whom, when, with the evidence."""
+def events(
+    db: str, actor: str | None, other: str | None, etype: str | None, grouped: bool, limit: int, fmt: str, **kw: Any
+) -> None:
+    """Events in date order: who did what to whom, when, with the evidence.
+
+    With --grouped, the same event told by several articles is one row, with how many times, in how many
+    articles and by how many sources it was told.
+    """
     if other and not actor:
         raise click.UsageError("--with needs --actor")
     f = _filters(kw)
+    if grouped:
+        rows = _run(db, lambda s: s.event_groups(actor=actor, other=other, type=etype, limit=limit, **f))
+        _when(rows)
+        _emit(
+            rows,
+            ["when", "type", "source", "target", "mentions", "articles", "sources", "evidence"],
+            fmt,
+            title="events (grouped across articles)",
+        )
+        return
     rows = _run(db, lambda s: s.events(actor=actor, other=other, type=etype, limit=limit, **f))
     _when(rows)
     _emit(rows, ["when", "type", "source", "target", "modality", "evidence", "article"], fmt, title="events")

@@ -227,7 +227,11 @@ _V2: list[Step] = [
     "CREATE INDEX entities_form ON entities(form_key, article_rowid)",
 ]
 
-MIGRATIONS: list[list[Step]] = [list(_V1), _V2]
+# Version 3: whether an event is reciprocal ("X et Y se sont entretenus"), so that grouping the same
+# event across articles does not depend on which actor a text names first.
+_V3: list[Step] = ["ALTER TABLE events ADD COLUMN symmetric INTEGER NOT NULL DEFAULT 0"]
+
+MIGRATIONS: list[list[Step]] = [list(_V1), _V2, _V3]
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -360,7 +360,7 @@ class Queries:
                          coalesce(sc.name, se.name) AS source, v.source_code, sc.id AS source_id,
                          coalesce(tc.name, te.name) AS target, v.target_code, tc.id AS target_id,
                          coalesce(v.date_value, a.dct) AS value, {lo} AS earliest, {hi} AS latest,
-                         v.negated, v.modality, v.confidence,
+                         v.negated, v.modality, v.confidence, v.symmetric, a.source AS article_source,
                          substr(a.text, v.evidence_start + 1, v.evidence_end - v.evidence_start) AS evidence
                   FROM events v JOIN articles a ON a.rowid = v.article_rowid
                   LEFT JOIN entities se ON se.article_rowid = v.article_rowid AND se.local_id = v.source_entity
@@ -370,6 +370,90 @@ class Queries:
                   {f.where} ORDER BY earliest, latest, a.id, v.evidence_start"""
         args = list(f.args)
         return Rows([dict(r) for r in self.conn.execute(_limit(sql, args, limit), args)], _EVENT_COLS)
+
+    def event_groups(
+        self,
+        *,
+        actor: str | None = None,
+        other: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        lang: str | None = None,
+        source: str | None = None,
+        uncertain: Uncertain = "overlap",
+        limit: int | None = None,
+    ) -> Rows:
+        """The same event told by several articles, counted once: events of the same PLOVER type, the
+        same source and target (canonical entities, else actor codes) and the same polarity, whose date
+        intervals overlap, form one group — with how many times it was told (``mentions``), in how many
+        articles and by how many distinct sources (GDELT's NumMentions/NumArticles/NumSources). The
+        group's interval is where its members' intervals all meet when they do, else their span."""
+        rows = self.events(
+            actor=actor, other=other, type=type, since=since, until=until, lang=lang, source=source, uncertain=uncertain
+        )
+
+        def key(r: dict[str, Any]) -> tuple[str, str, str, int]:
+            src = r["source_id"] or r["source_code"] or ""
+            tgt = r["target_id"] or r["target_code"] or ""
+            if r["symmetric"]:  # "X et Y se sont entretenus" = "Y et X se sont entretenus"
+                src, tgt = sorted((src, tgt))
+            return (r["type"], src, tgt, int(r["negated"]))
+
+        groups: list[dict[str, Any]] = []
+        current: dict[str, Any] | None = None
+        for r in sorted(rows, key=lambda r: (key(r), r["earliest"], r["latest"], r["article"], r["id"])):
+            if current is not None and current["_key"] == key(r) and r["earliest"] <= current["_hi"]:
+                current["_members"].append(r)
+                current["_hi"] = max(current["_hi"], r["latest"])
+                continue
+            current = {"_key": key(r), "_hi": r["latest"], "_members": [r]}
+            groups.append(current)
+        out = []
+        for g in groups:
+            members = g["_members"]
+            first = members[0]
+            lo = max(m["earliest"] for m in members)
+            hi = min(m["latest"] for m in members)
+            if lo > hi:  # the reports do not agree on one interval: keep their span, honestly wider
+                lo, hi = min(m["earliest"] for m in members), max(m["latest"] for m in members)
+            values = [m["value"] for m in members]
+            out.append(
+                {
+                    "type": first["type"],
+                    "source": first["source"],
+                    "source_code": first["source_code"],
+                    "target": first["target"],
+                    "target_code": first["target_code"],
+                    "negated": first["negated"],
+                    "value": max(set(values), key=lambda v: (values.count(v), len(v), v)),
+                    "earliest": lo,
+                    "latest": hi,
+                    "mentions": len(members),
+                    "articles": len({m["article"] for m in members}),
+                    "sources": len({m["article_source"] or m["article"] for m in members}),
+                    "first_article": first["article"],
+                    "evidence": first["evidence"],
+                }
+            )
+        out.sort(key=lambda r: (r["earliest"], r["latest"], r["type"], r["first_article"]))
+        cols = [
+            "type",
+            "source",
+            "source_code",
+            "target",
+            "target_code",
+            "negated",
+            "value",
+            "earliest",
+            "latest",
+            "mentions",
+            "articles",
+            "sources",
+            "first_article",
+            "evidence",
+        ]
+        return Rows(out[:limit] if limit is not None else out, cols)
 
     def comentions(
         self,
@@ -568,6 +652,8 @@ _EVENT_COLS = [
     "negated",
     "modality",
     "confidence",
+    "symmetric",
+    "article_source",
     "evidence",
 ]
 

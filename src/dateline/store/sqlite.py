@@ -209,7 +209,7 @@ class Store(Queries):
             [_quote_row(rid, q) for q in record["quotes"]],
         )
         conn.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_event_row(rid, v) for v in record["events"]],
         )
         conn.execute("DELETE FROM skipped WHERE article_id = ?", (art["id"],))
@@ -407,6 +407,7 @@ def _event_row(rid: int | None, v: dict[str, Any]) -> tuple[Any, ...]:
         v["evidence"]["start"],
         v["evidence"]["end"],
         v.get("confidence"),
+        int(bool(v.get("symmetric"))),
     )
 
 
