@@ -73,3 +73,13 @@ def test_bad_inputs_pass_through_in_order(tmp_path: Path) -> None:
 def test_records_are_deterministic(sample_article: dateline.Article, sample_record: dict[str, Any]) -> None:
     (again,) = list(dateline.analyse_articles([sample_article]))
     assert again == sample_record
+
+
+def test_dates_the_model_takes_for_names_are_not_entities() -> None:
+    rec = dateline.analyse(
+        "Vendredi 7 juillet, Donald Trump et Vladimir Poutine se sont entretenus à Hambourg.", "2017-07", lang="fr"
+    )
+    names = {e["name"] for e in rec["entities"]}
+    assert {"Donald Trump", "Vladimir Poutine"} <= names
+    assert not any(n.lower().startswith("vendredi") for n in names)
+    assert any(t["text"].lower().startswith("vendredi 7 juillet") for t in rec["timexes"])

@@ -66,6 +66,19 @@ _NO_SCAN = frozenset({"IS"})
 
 
 @lru_cache(maxsize=1)
+def _date_like() -> re.Pattern[str]:
+    """Names that are dates: led by a weekday ("Vendredi 7 juillet"), or a day and a month ("28
+    janvier"), or a month and a year ("Janvier 2017"). A bare month stays a possible name ("May")."""
+    from dateline.timex import lexicon_en, lexicon_fr
+
+    days = "|".join(re.escape(d) for d in (*lexicon_fr.WEEKDAYS, *lexicon_en.WEEKDAYS))
+    months = "|".join(re.escape(m) for m in sorted((*lexicon_fr.MONTHS, *lexicon_en.MONTHS), key=len, reverse=True))
+    return re.compile(
+        rf"^(?:(?:{days})\b|\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:{months})|(?:{months})\s+\d{{4}}$)", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=1)
 def _scan_pattern() -> re.Pattern[str]:
     """A regex for the gazetteer's armed groups and metonyms, longest form first.
 
@@ -287,6 +300,8 @@ class EntityGrouper:
             if trimmed is None:
                 continue
             start, end, text = trimmed
+            if _date_like().match(text):
+                continue  # "Vendredi 7 juillet" is a time expression the model took for a name
             if any(s < end and start < e for s, e, _, _ in found):
                 continue
             out.append((start, end, text, etype))
