@@ -7,7 +7,7 @@ from typing import Any
 
 from dateline.entities.normalize import name_key
 from dateline.store import Store
-from dateline.store.queries import Uncertain, _Filter
+from dateline.store.queries import Uncertain
 from dateline.store.results import Rows
 
 __all__ = ["ARTICLE_COLS", "ENTITY_COLS", "article_page", "entity_page"]
@@ -76,25 +76,9 @@ def article_page(
     after: list[Any] | None,
     limit: int,
 ) -> Rows:
-    """Articles in publication order (as ``Store.articles``), after the key (earliest, latest, id) of
-    the previous page's last row."""
-    f = _Filter(
-        "published_earliest",
-        "published_latest",
-        since=since,
-        until=until,
-        lang=lang,
-        source=source,
-        uncertain=uncertain,
+    """Articles in publication order, after the key (earliest, latest, id) of the previous page's last
+    row: ``Store.articles`` with a keyset cursor."""
+    rows = store.articles(
+        since=since, until=until, source=source, lang=lang, uncertain=uncertain, after=after, limit=limit
     )
-    if after is not None:
-        f.add("(published_earliest, published_latest, id) > (?, ?, ?)", *after)
-    sql = f"""SELECT id, title, source, lang, dct, dct_granularity, published_earliest,
-                     published_latest, substr(text, 1, 200) AS head,
-                     (SELECT count(*) FROM entities e WHERE e.article_rowid = a.rowid) AS n_entities,
-                     (SELECT count(*) FROM timexes t WHERE t.article_rowid = a.rowid) AS n_timexes,
-                     (SELECT count(*) FROM quotes q WHERE q.article_rowid = a.rowid) AS n_quotes,
-                     (SELECT count(*) FROM events v WHERE v.article_rowid = a.rowid) AS n_events
-              FROM articles a {f.where}
-              ORDER BY published_earliest, published_latest, id LIMIT ?"""
-    return Rows([dict(r) for r in store.conn.execute(sql, [*f.args, limit])], ARTICLE_COLS)
+    return Rows(list(rows), ARTICLE_COLS)

@@ -257,10 +257,11 @@ class Store(Queries):
         source: str | None = None,
         lang: str | None = None,
         uncertain: Uncertain = "overlap",
+        after: list[Any] | None = None,
         limit: int | None = None,
     ) -> Rows:
         """Articles in publication order, filtered by date range (on the publication window), source and
-        language."""
+        language; ``after`` is the (earliest, latest, id) key of the last row of a previous page."""
         f = _Filter(
             "published_earliest",
             "published_latest",
@@ -270,6 +271,8 @@ class Store(Queries):
             source=source,
             uncertain=uncertain,
         )
+        if after is not None:
+            f.add("(published_earliest, published_latest, id) > (?, ?, ?)", *after)
         sql = f"""SELECT id, title, source, lang, dct, dct_granularity, published_earliest,
                          published_latest, substr(text, 1, 200) AS head,
                          (SELECT count(*) FROM entities e WHERE e.article_rowid = a.rowid) AS n_entities,
