@@ -46,11 +46,13 @@ def _store_from(records: list[dict[str, Any]], path: Path) -> dateline.Store:
     return store
 
 
-def _clusters(store: dateline.Store) -> set[frozenset[str]]:
+def _clusters(store: dateline.Store) -> tuple[set[frozenset[str]], list[tuple[str, ...]]]:
+    """The partition of names into entities, and each entity's name, type and country."""
     groups: dict[str, set[str]] = {}
     for key, cluster in store.conn.execute("SELECT key, cluster FROM forms"):
         groups.setdefault(cluster, set()).add(key)
-    return {frozenset(g) for g in groups.values()}
+    described = sorted(tuple(r) for r in store.conn.execute("SELECT id, name, type, country FROM clusters"))
+    return {frozenset(g) for g in groups.values()}, described
 
 
 def test_clusters_do_not_depend_on_ingest_order(records: list[dict[str, Any]], tmp_path: Path) -> None:

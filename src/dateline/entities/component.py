@@ -66,6 +66,14 @@ _NO_SCAN = frozenset({"IS"})
 
 
 @lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    """Nouns that name a person's office ("ministre", "président"), from the quote stage's lexicons."""
+    from dateline.quotes import lexicon_en, lexicon_fr
+
+    return frozenset(w.lower() for w in (*lexicon_fr.ROLE_NOUNS, *lexicon_en.ROLE_NOUNS) if " " not in w)
+
+
+@lru_cache(maxsize=1)
 def _date_like() -> re.Pattern[str]:
     """Names that are dates: led by a weekday ("Vendredi 7 juillet"), or a day and a month ("28
     janvier"), or a month and a year ("Janvier 2017"). A bare month stays a possible name ("May")."""
@@ -302,6 +310,8 @@ class EntityGrouper:
             start, end, text = trimmed
             if _date_like().match(text):
                 continue  # "Vendredi 7 juillet" is a time expression the model took for a name
+            if etype != "PER" and text[:1].islower() and text.split()[0].lower() in _person_titles():
+                continue  # "ministre russe des Affaires": a person's title the model cut into an organisation
             if any(s < end and start < e for s, e, _, _ in found):
                 continue
             out.append((start, end, text, etype))

@@ -47,12 +47,19 @@ def add_entity_forms(
                ON CONFLICT(key, name) DO UPDATE SET n = n + excluded.n""",
             (key, name, sign * n),
         )
+        if country:
+            conn.execute(
+                """INSERT INTO form_countries (key, country, n) VALUES (?, ?, ?)
+                   ON CONFLICT(key, country) DO UPDATE SET n = n + excluded.n""",
+                (key, country, sign),
+            )
         blocks = block_keys(Form(key, name))
         if sign > 0:
             conn.executemany("INSERT OR IGNORE INTO form_blocks VALUES (?, ?)", [(b, key) for b in blocks])
         conn.executemany("INSERT OR IGNORE INTO dirty_blocks VALUES (?)", [(b,) for b in blocks])
     if sign < 0:
         conn.execute("DELETE FROM form_names WHERE n <= 0")
+        conn.execute("DELETE FROM form_countries WHERE n <= 0")
         gone = [r[0] for r in conn.execute("SELECT key FROM forms WHERE n_mentions <= 0")]
         for key in gone:
             conn.execute("DELETE FROM forms WHERE key = ?", (key,))
@@ -70,7 +77,11 @@ def _load_forms(conn: sqlite3.Connection, keys: set[str]) -> list[Form]:
         names = conn.execute("SELECT name, n FROM form_names WHERE key = ? ORDER BY n DESC, name", (key,)).fetchall()
         display = names[0][0] if names else key
         types = {"PER": row[1], "ORG": row[2], "LOC": row[3], "GPE": row[4], "MISC": row[5]}
-        forms.append(Form(key, display, {t: n for t, n in types.items() if n}, row[0], row[6]))
+        # The country most articles gave this name (ties by code, so the result never depends on order).
+        top = conn.execute(
+            "SELECT country FROM form_countries WHERE key = ? ORDER BY n DESC, country LIMIT 1", (key,)
+        ).fetchone()
+        forms.append(Form(key, display, {t: n for t, n in types.items() if n}, row[0], top[0] if top else None))
     return forms
 
 
@@ -139,8 +150,17 @@ def _refresh_clusters(conn: sqlite3.Connection, cluster_ids: set[str]) -> None:
         etype = Form(cid, cid, totals).main_type
         rep = next((f for f in forms if f.key == cid), forms[0])
         name = next((renames[k] for k in sorted(keys) if k in renames), rep.display)
-        countries = sorted({f.country for f in forms if f.country})
-        country = cid[1:] if cid.startswith("@") else (countries[0] if len(countries) == 1 else None)
+        # The cluster's country: that of its forms, weighted by mentions; none when they disagree evenly.
+        weights: dict[str, int] = {}
+        for f in forms:
+            if f.country:
+                weights[f.country] = weights.get(f.country, 0) + f.n_mentions
+        ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+        country = (
+            cid[1:]
+            if cid.startswith("@")
+            else (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
+        )
         conn.execute(
             "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?, ?, ?, ?)",
             (cid, name, core_key(name) or fold(name), etype, country, len(keys)),

@@ -229,7 +229,25 @@ _V2: list[Step] = [
 
 # Version 3: whether an event is reciprocal ("X et Y se sont entretenus"), so that grouping the same
 # event across articles does not depend on which actor a text names first.
-_V3: list[Step] = ["ALTER TABLE events ADD COLUMN symmetric INTEGER NOT NULL DEFAULT 0"]
+# Also the countries seen for each form, counted, so a form's country is the majority one, whatever the
+# order in which articles arrived (the first one seen used to stick).
+_V3: list[Step] = [
+    "ALTER TABLE events ADD COLUMN symmetric INTEGER NOT NULL DEFAULT 0",
+    """
+    CREATE TABLE form_countries (
+        key TEXT NOT NULL,
+        country TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (key, country)
+    ) WITHOUT ROWID
+    """,
+    """
+    INSERT INTO form_countries
+    SELECT form_key, country, count(*) FROM entities
+    WHERE form_key IS NOT NULL AND country IS NOT NULL GROUP BY form_key, country
+    """,
+    "INSERT OR IGNORE INTO dirty_blocks SELECT DISTINCT block FROM form_blocks",
+]
 
 MIGRATIONS: list[list[Step]] = [list(_V1), _V2, _V3]
 
