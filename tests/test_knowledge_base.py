@@ -227,3 +227,15 @@ def test_the_same_event_told_twice_is_one_group(tmp_path: Path) -> None:
     assert [(g["articles"], g["sources"], g["mentions"]) for g in groups] == [(2, 2, 2), (1, 1, 1)]
     assert groups[0]["earliest"] == groups[0]["latest"] == "2017-07-07"
     assert groups[1]["earliest"] == "2017-09-20"
+
+
+def test_speaker_and_actor_filters_match_filtering_everything(records: list[dict[str, Any]], tmp_path: Path) -> None:
+    store = _store_from(records, tmp_path / "f.db")
+    all_quotes, all_events = store.quotes(), store.events()
+    assert all_quotes and all_events
+    for name in ("Lavrov", "Vladimir Poutine", "Emmanuel Macron", "Angela Merkel"):
+        ids = set(store.clusters_for(name))
+        expected_q = [(q["article"], q["id"]) for q in all_quotes if q["speaker_id"] in ids]
+        assert [(q["article"], q["id"]) for q in store.quotes(speaker=name)] == expected_q
+        expected_v = [(v["article"], v["id"]) for v in all_events if {v["source_id"], v["target_id"]} & ids]
+        assert [(v["article"], v["id"]) for v in store.events(actor=name)] == expected_v
