@@ -32,6 +32,11 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(DEFAULT))
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument(
+        "--lang-given",
+        action="store_true",
+        help="also time the foundation with the language given, to isolate language detection",
+    )
     ap.add_argument("--rounds", type=int, default=3, help="alternating timed passes per side; the fastest counts")
     args = ap.parse_args()
 
@@ -57,17 +62,19 @@ def main() -> None:
 
     later = [p for p in full.pipe_names if p.startswith("dateline") and p != "dateline_entities"]
 
-    def time_full(only_foundation: bool = False) -> float:
+    def time_full(only_foundation: bool = False, lang: str | None = None) -> float:
         t = time.perf_counter()
         with full.select_pipes(disable=later if only_foundation else []):
-            for rec in analyse_articles(arts, lang=None, batch_size=args.batch_size):
+            for rec in analyse_articles(arts, lang=lang, batch_size=args.batch_size):
                 assert isinstance(rec, dict), rec
         return time.perf_counter() - t
 
-    bare_t, found_t, full_t = [], [], []
+    bare_t, found_t, given_t, full_t = [], [], [], []
     for _ in range(args.rounds):
         bare_t.append(time_bare())
         found_t.append(time_full(only_foundation=True))
+        if args.lang_given:
+            given_t.append(time_full(only_foundation=True, lang="fr"))
         full_t.append(time_full())
     b, fo, f = min(bare_t), min(found_t), min(full_t)
     print(
@@ -83,6 +90,11 @@ def main() -> None:
         f"| dateline foundation (readers, language, entities, records) | {fo:.1f} | {len(arts) / fo:.1f} | "
         f"{chars / fo:,.0f} |"
     )
+    if given_t:
+        g = min(given_t)
+        print(
+            f"| dateline foundation, language given (no detection) | {g:.1f} | {len(arts) / g:.1f} | {chars / g:,.0f} |"
+        )
     print(f"| dateline full (+ {', '.join(later)}) | {f:.1f} | {len(arts) / f:.1f} | {chars / f:,.0f} |")
     print(f"throughput ratio foundation/bare: {b / fo:.3f} (overhead {100 * (fo / b - 1):.1f}%)")
     print(f"throughput ratio full/bare: {b / f:.3f} (overhead {100 * (f / b - 1):.1f}%)")
