@@ -162,6 +162,9 @@ def _analyse_batch(
                 art = batch[i]
                 assert isinstance(art, Article)
                 doc = nlp.make_doc(art.text)
+                # The tokenizer keeps every character, so the Doc's text is the article's: seeding
+                # doc_text's cache spares rebuilding it from the tokens.
+                doc.user_data["dateline_text"] = art.text
                 doc._.dct = art.dct
                 docs.append(doc)
             for i, doc in zip(idxs, _pipe_safely(nlp, docs), strict=True):
