@@ -1,4 +1,4 @@
-"""The Dask engine gives exactly the records of the local engine, and survives a worker's death."""
+"""The Dask engine gives exactly the records of the local engine (its survival of a dead worker: test_faults)."""
 
 from __future__ import annotations
 

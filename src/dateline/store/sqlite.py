@@ -8,9 +8,10 @@ transaction, so a crash or Ctrl-C never leaves half an article behind.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,22 @@ def _mark(conn: sqlite3.Connection, keys: list[str]) -> None:
         )
 
 
+def _write_error(path: str, exc: sqlite3.Error) -> DatelineError:
+    """A failed write as a clear error. The batch was rolled back whole, so what is stored is complete
+    and running the same ingest again finishes the job."""
+    message = str(exc)
+    resume = "every article stored before it is complete: run the same command again to finish"
+    if "full" in message:
+        code, hint = "store-full", f"free disk space (or raise the database size limit); {resume}"
+    elif "locked" in message or "busy" in message:
+        code, hint = "store-busy", f"another process holds the store's write lock; {resume}"
+    elif "readonly" in message or "read-only" in message:
+        code, hint = "store-readonly", f"the store file or its folder is not writable; {resume}"
+    else:
+        code, hint = "store-failed", f"the store file may have been moved, deleted or damaged; {resume}"
+    return DatelineError(code, f"writing to {path} failed: {message}", hint=hint)
+
+
 class Store(Queries):
     """A dateline store backed by one SQLite file. Use :func:`open_store` to get one."""
 
@@ -77,6 +94,10 @@ class Store(Queries):
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             migrate(self.conn)
+        self._inode: int | None = None
+        if not readonly:
+            with suppress(OSError):  # ":memory:" and the like: no file to watch
+                self._inode = os.stat(self.path).st_ino
 
     # -- lifecycle -------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -95,15 +116,38 @@ class Store(Queries):
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite may have rolled back already (a full disk during COMMIT does): a failing
+            # ROLLBACK must not hide the error that matters.
+            if self.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
         # Our own commits do not change PRAGMA data_version (other connections' do): forget cached
         # name lookups here.
         self._cluster_cache = None
 
     # -- writing ---------------------------------------------------------------------------------------
+    def _check_file(self) -> None:
+        """Fail if the store file was deleted or replaced since it was opened.
+
+        SQLite keeps writing to its open file descriptor after the file is unlinked, so without this a
+        run whose database was removed would "succeed" into a file nobody can open again.
+        """
+        if self._inode is None:
+            return
+        try:
+            inode = os.stat(self.path).st_ino
+        except OSError:
+            inode = None
+        if inode != self._inode:
+            raise DatelineError(
+                "store-gone",
+                f"the store file {self.path} was deleted or replaced during the run",
+                hint="restore it (or start a new store) and run the same command again to finish",
+            )
+
     def known_hash(self, article_id: str) -> str | None:
         """The input hash stored for ``article_id``, or None if the article is not in the store."""
         row = self.conn.execute("SELECT input_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -115,12 +159,16 @@ class Store(Queries):
         Returns one status per item: ``stored``, ``replaced`` or ``unchanged``.
         """
         statuses: list[str] = []
-        with self.transaction() as conn:
-            for record, input_hash, origin in items:
-                statuses.append(self._write_one(conn, record, input_hash, origin))
-            # Clusters are brought up to date in the same transaction, so a reader never sees an
-            # article whose entities belong to no cluster.
-            resolve(conn)
+        self._check_file()
+        try:
+            with self.transaction() as conn:
+                for record, input_hash, origin in items:
+                    statuses.append(self._write_one(conn, record, input_hash, origin))
+                # Clusters are brought up to date in the same transaction, so a reader never sees an
+                # article whose entities belong to no cluster.
+                resolve(conn)
+        except sqlite3.Error as exc:
+            raise _write_error(self.path, exc) from exc
         return statuses
 
     def _write_one(self, conn: sqlite3.Connection, record: dict[str, Any], input_hash: str, origin: str | None) -> str:

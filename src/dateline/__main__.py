@@ -1,0 +1,5 @@
+"""``python -m dateline``: the same command line as the ``dateline`` script."""
+
+from dateline.cli import main
+
+main()

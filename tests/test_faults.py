@@ -1,0 +1,183 @@
+"""Faults during a run: a dying worker, a killed run, a full disk, a store deleted under the run.
+
+Each must be reported clearly, and the run — resumed if it had to stop — must end with every good
+article stored exactly once and no half-written article.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dateline.article import Article
+from dateline.engines.local import analyse_batches
+from dateline.errors import DatelineError
+from dateline.ingest import ingest
+from dateline.store import open_store
+
+CITIES = ["Lyon", "Marseille", "Toulouse", "Nantes", "Bordeaux", "Lille", "Rennes", "Grenoble"]
+PEOPLE = ["Claire Dubois", "Marc Lefèvre", "Sophie Martin", "Paul Girard", "Nadia Benali", "Hugo Perrin"]
+
+
+def _corpus(path: Path, n: int) -> Path:
+    """``n`` short French articles of our own, as JSONL, each one distinct."""
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(n):
+            who, city = PEOPLE[i % len(PEOPLE)], CITIES[i % len(CITIES)]
+            day = 1 + i % 28
+            text = (
+                f"{who} a inauguré le {day} mars une médiathèque à {city}, la {i + 1}e du département. "
+                f"« Ce lieu appartient aux habitants », a déclaré {who.split()[0]}, entourée des élus de {city}. "
+                f"Les travaux avaient commencé en 2015 et ont coûté {3 + i % 7} millions d'euros."
+            )
+            out.write(json.dumps({"id": f"a{i:04d}", "date": "2017-03", "text": text}, ensure_ascii=False) + "\n")
+    return path
+
+
+def _article_ids(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def _assert_whole(db: Path, n: int) -> None:
+    """Every article once, each with the entities its own record lists (nothing half-written)."""
+    conn = sqlite3.connect(db)
+    try:
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+        assert ids == [f"a{i:04d}" for i in range(n)]
+        for rowid, record in conn.execute("SELECT rowid, record FROM articles"):
+            stored = conn.execute("SELECT COUNT(*) FROM entities WHERE article_rowid = ?", (rowid,)).fetchone()[0]
+            assert stored == len(json.loads(record)["entities"]) > 0
+    finally:
+        conn.close()
+
+
+def test_local_pool_survives_a_killed_worker(tmp_path: Path) -> None:
+    path = _corpus(tmp_path / "in.jsonl", 40)
+    from dateline.readers import read_file
+
+    arts: list[Article | DatelineError] = list(read_file(str(path)))
+    batches = [arts[i : i + 5] for i in range(0, len(arts), 5)]
+    killed: list[int] = []
+
+    def feed() -> Iterator[list[Article | DatelineError]]:
+        for i, batch in enumerate(batches):
+            if i == 3:
+                # Three batches are in flight on a pool still loading its model: kill one worker.
+                children = multiprocessing.active_children()
+                assert children
+                os.kill(children[0].pid or 0, signal.SIGKILL)
+                killed.append(children[0].pid or 0)
+            yield batch
+
+    pooled = [r for _, rs in analyse_batches(feed(), workers=2, lang="fr") for r in rs]
+    alone = [r for _, rs in analyse_batches(iter(batches), workers=1, lang="fr") for r in rs]
+    assert killed
+    assert all(isinstance(r, dict) for r in pooled), [r for r in pooled if not isinstance(r, dict)][:3]
+    assert [json.dumps(r, sort_keys=True) for r in pooled] == [json.dumps(r, sort_keys=True) for r in alone]
+
+
+def test_killed_run_resumes_without_duplicates_or_losses(tmp_path: Path) -> None:
+    n = 120
+    path = _corpus(tmp_path / "in.jsonl", n)
+    db = tmp_path / "run.db"
+    cmd = [sys.executable, "-m", "dateline", "ingest", str(path), "--db", str(db), "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                stored = len(_article_ids(db))
+            except sqlite3.OperationalError:  # schema not created yet
+                continue
+            if stored >= 64:
+                break
+    assert proc.poll() is None, "the run ended before it could be killed; make the corpus larger"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 0 < stored < n
+    # Killed between two batches or in the middle of one: what is there is whole.
+    assert 0 < len(_article_ids(db)) < n
+    done = subprocess.run(cmd[:-1], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "failed 0" in done.stderr
+    resumed = int(done.stderr.split("unchanged ")[1].split(",")[0])
+    assert resumed >= stored  # the articles of the killed run were not analysed again
+    _assert_whole(db, n)
+
+
+def test_full_disk_is_reported_and_the_run_resumes(tmp_path: Path) -> None:
+    n = 24
+    path = _corpus(tmp_path / "in.jsonl", n)
+    db = tmp_path / "full.db"
+    with open_store(db) as store:
+        ingest([str(_corpus(tmp_path / "first.jsonl", 8))], store, lang="fr", batch_size=8)
+        # SQLite's own cap on the file's size stands in for a disk that fills up: two pages more than
+        # now, less than any batch of 8 articles needs.
+        (pages,) = store.conn.execute("PRAGMA page_count").fetchone()
+        store.conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+        with pytest.raises(DatelineError) as err:
+            ingest([str(path)], store, lang="fr", batch_size=8)
+        assert err.value.code == "store-full"
+        assert "run the same command again" in (err.value.hint or "")
+    ids = _article_ids(db)
+    assert ids == [f"a{i:04d}" for i in range(8)]  # the failed batch left nothing behind
+    with open_store(db) as store:
+        summary = ingest([str(path)], store, lang="fr", batch_size=8)
+    assert summary.ok and summary.unchanged == len(ids) and summary.stored == n - len(ids)
+    _assert_whole(db, n)
+
+
+def test_store_deleted_during_a_run_is_an_error_not_a_silent_loss(tmp_path: Path) -> None:
+    path = _corpus(tmp_path / "in.jsonl", 16)
+    db = tmp_path / "gone.db"
+    with open_store(db) as store:
+        ingest([str(path)], store, lang="fr", batch_size=8)
+        db.unlink()
+        with pytest.raises(DatelineError) as err:
+            ingest([str(_corpus(tmp_path / "more.jsonl", 20))], store, lang="fr", batch_size=8)
+    assert err.value.code == "store-gone"
+
+
+def test_dask_run_survives_a_killed_worker(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from distributed import Client, LocalCluster
+
+    from dateline.engines.dask import analyse_batches_dask
+    from dateline.readers import read_file
+
+    arts: list[Article | DatelineError] = list(read_file(str(_corpus(tmp_path / "in.jsonl", 40))))
+    batches = [arts[i : i + 5] for i in range(0, len(arts), 5)]
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        pids = list(client.run(os.getpid).values())
+        killed: list[int] = []
+
+        def feed() -> Iterator[list[Article | DatelineError]]:
+            for i, batch in enumerate(batches):
+                if i == 3:  # batches are in flight on both workers: kill one (its nanny starts another)
+                    os.kill(pids[0], signal.SIGKILL)
+                    killed.append(pids[0])
+                yield batch
+
+        dask = [r for _, rs in analyse_batches_dask(feed(), scheduler=cluster.scheduler_address, lang="fr") for r in rs]
+    alone = [r for _, rs in analyse_batches(iter(batches), workers=1, lang="fr") for r in rs]
+    assert killed
+    assert [json.dumps(r, sort_keys=True) for r in dask] == [json.dumps(r, sort_keys=True) for r in alone]
