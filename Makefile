@@ -7,7 +7,7 @@ UI     := src/dateline/api/static/vendor/.vendored-$(shell cat ui/package-lock.j
 DEMO_DB ?= demo.db
 CORPUS  ?= ../shared/corpora/fr_tvnews_2017.jsonl.gz
 
-.PHONY: install ui browser demo serve test lint format bench bench-queries bench-quotes eval eval-timex \
+.PHONY: install ui browser demo serve test lint format bench benchmarks bench-queries bench-quotes eval eval-timex \
         eval-quotes eval-events eval-entities clean
 
 install: $(STAMP)
@@ -62,6 +62,10 @@ format: install
 ## bench: pipeline overhead over bare spaCy on 2,000 fr_tvnews_2017 articles
 bench: install
 	$(BIN)/python bench/pipeline_overhead.py --n 2000
+
+## benchmarks: the whole suite (throughput, scaling, quotes, full-corpus ingest, queries, API load) -> BENCHMARKS.md
+benchmarks: install
+	$(BIN)/python bench/run_all.py --db tvnews.db
 
 ## bench-queries: knowledge-base query latencies on the full fr_tvnews_2017 corpus (ingests it first)
 bench-queries: install
