@@ -115,10 +115,13 @@ def direction(doc: Doc, start: int, end: int, lang: str) -> int:
     if span is None or len(span) == 0:
         return 0
     tok = span.root
+    moved_to = any(before == w or before.endswith((" " + w, "\n" + w)) for w in lex.MOVE_PREPOSITIONS)
     for hop in range(_MAX_HOPS + 1):
         inside = span.start <= tok.i < span.end
         if tok.pos_ in ("VERB", "AUX") or _aux(tok):
             if not inside or tok.pos_ == "VERB":
+                if moved_to and tok.lemma_.lower() in lex.MOVE_LEMMAS:
+                    return 1  # "extended to Nov. 20": the new deadline is ahead
                 return verb_direction(tok, lang)
         elif hop > 0 and not inside and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             return 0

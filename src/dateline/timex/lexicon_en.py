@@ -77,6 +77,11 @@ OPEN_PREPOSITIONS = ("until", "till", "by")
 PROSPECTIVE_LEMMAS = frozenset({"schedule", "plan", "expect", "set", "due"})
 SINCE_PREPOSITIONS = ("since",)
 
+# Verbs that move a date ("extended to Nov. 20", "postponed until Monday"): the date they move to is
+# a new deadline, ahead of the writing day even though the verb is in the past.
+MOVE_LEMMAS = frozenset({"extend", "postpone", "delay", "defer", "push", "move", "adjourn", "reschedule"})
+MOVE_PREPOSITIONS = ("to", "until", "till")
+
 # English TimeBank annotates "Wednesday night" and "yesterday morning" as the DATE of that day; the
 # part of the day is kept in the timex's "part" field rather than in the value.
 PART_IN_VALUE = False

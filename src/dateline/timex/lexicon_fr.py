@@ -132,5 +132,10 @@ PROSPECTIVE_LEMMAS = frozenset(
 )
 SINCE_PREPOSITIONS = ("depuis",)
 
+# Verbs that move a date ("a reporté au 16 juillet", "a prolongé jusqu'au 30 juin"): the date they
+# move to is a new deadline, ahead of the writing day even though the verb is in the past.
+MOVE_LEMMAS = frozenset({"reporter", "repousser", "prolonger", "décaler", "ajourner", "différer", "proroger"})
+MOVE_PREPOSITIONS = ("au", "à", "jusqu'au", "jusqu’au", "jusqu'à", "jusqu’à")
+
 # French TimeBank writes the part of the day into a TIME value: "hier soir" = 2002-09-13TEV.
 PART_IN_VALUE = True
