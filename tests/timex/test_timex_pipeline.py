@@ -121,6 +121,28 @@ def test_month_only_dct_stays_honest_when_the_text_does_not_settle_the_day(nlp_f
     assert t["value"] == "2017-01" and t["determined"] is False
 
 
+def test_month_only_weekday_is_the_one_the_text_names_with_its_date(nlp_fr: Any) -> None:
+    doc = run(
+        nlp_fr,
+        "Le sommet se tiendra samedi 21 janvier à Genève. Samedi, les ministres arriveront tôt.",
+        "2017-01",
+    )
+    t = timex(doc, "Samedi")  # four Saturdays fit the month; the text named one of them
+    assert (t["value"], t["earliest"], t["latest"]) == ("2017-01-21", "2017-01-21", "2017-01-21")
+
+
+def test_month_only_weekday_stays_an_interval_beside_a_date_without_its_weekday(nlp_en: Any) -> None:
+    doc = run(nlp_en, "The deal was signed on Jan. 6. The ministers met again on Friday.", "2017-01")
+    t = timex(doc, "Friday")  # Jan. 6 was a Friday, but the text does not say it is this one
+    assert t["determined"] is False and t["earliest"] < t["latest"]
+
+
+def test_a_date_moved_to_is_ahead_whatever_the_tense(nlp_en: Any) -> None:
+    doc = run(nlp_en, "The company extended to Nov. 20 its offer for all the shares.", "2017-11")
+    assert timex(doc, "Nov. 20")["value"] == "2017-11-20"
+    assert doc._.published == (date(2017, 11, 1), date(2017, 11, 20))  # not "written after the 20th"
+
+
 def test_future_date_bounds_the_window_from_above(nlp_fr: Any) -> None:
     doc = run(nlp_fr, "Les deux pays se rencontreront le 12 janvier à Genève.", "2017-01")
     assert doc._.published == (date(2017, 1, 1), date(2017, 1, 12))

@@ -61,6 +61,7 @@ def timexes_for(
         None if c.expr.kind in ("clock", "narr") else resolve(c.expr, published, d)
         for c, d in zip(cands, dirs, strict=True)
     ]
+    resolved = _weekdays_named(cands, resolved)
     refs: list[date | None] = [None] * len(cands)
     last_day: tuple[date, int] | None = None
     last_quarter: tuple[str, int] | None = None
@@ -116,6 +117,42 @@ def timexes_for(
             item["determined"] = False
         out.append(item)
     return out, published
+
+
+def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None]) -> list[Resolved | None]:
+    """Undetermined weekdays settled by a day the text names with its date.
+
+    "samedi" in an article dated only ``1999-05`` could be any of four Saturdays; when the text also
+    names "samedi 29 mai" inside the interval the window allows, the bare weekday is that day: the
+    article speaks of one Saturday, and it told us which. Only a full date written with its weekday
+    counts (a bare "Oct. 13" that happens to be a Friday is often another week than "Friday"), and
+    only a single one; two named Saturdays leave the honest interval.
+    """
+    named = {
+        r.earliest
+        for c, r in zip(cands, resolved, strict=True)
+        if c.expr.kind == "cal"
+        and c.expr.day is not None
+        and c.expr.weekday is not None
+        and _names_day(r)
+        and r is not None
+    }
+    if not named:
+        return resolved
+    out = list(resolved)
+    for i, (c, r) in enumerate(zip(cands, resolved, strict=True)):
+        e = c.expr
+        if r is None or r.determined or e.kind != "weekday" or e.weekday is None or e.unit == "WE":
+            continue
+        if r.earliest is None or r.latest is None:
+            continue
+        days = [d for d in named if d is not None and d.weekday() == e.weekday and r.earliest <= d <= r.latest]
+        if len(days) == 1:
+            out[i] = resolve(
+                replace(e, kind="cal", year=days[0].year, month=days[0].month, day=days[0].day, weekday=None, cue=0),
+                None,
+            )
+    return out
 
 
 def _part_aside(c: Candidate) -> Candidate:
