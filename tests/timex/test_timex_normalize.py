@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from dateline.timex.detect import find_candidates
-from dateline.timex.normalize import Resolved, resolve, value_interval
+from dateline.timex.normalize import Resolved, holiday_day, resolve, value_interval
 
 DAY = (date(2017, 1, 30), date(2017, 1, 30))
 MONTH = (date(2017, 1, 1), date(2017, 1, 31))
@@ -186,3 +186,56 @@ def test_false_friends_are_not_time_expressions() -> None:
     assert find_candidates("Il a été élu par le quotidien local.", "fr") == []
     assert find_candidates("Les Jeux d'hiver commencent.", "fr") == []
     assert find_candidates("You may go. Jan Kavan said so.", "en") == []
+
+
+# -------------------------------------------------------------------------------------------- holidays
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "day"),
+    [
+        ("EASTER+0", 2017, date(2017, 4, 16)),
+        ("EASTER+0", 2000, date(2000, 4, 23)),
+        ("EASTER+49", 1999, date(1999, 5, 23)),  # Pentecost
+        ("EASTER-2", 2017, date(2017, 4, 14)),  # Good Friday
+        ("11-3-4", 1998, date(1998, 11, 26)),  # Thanksgiving: fourth Thursday of November
+        ("5-0--1", 2017, date(2017, 5, 29)),  # Memorial Day: last Monday of May
+        ("11-0-1+1", 1998, date(1998, 11, 3)),  # US Election Day: the Tuesday after the first Monday
+        ("11-0-1+1", 2016, date(2016, 11, 8)),
+        ("12-25", 2017, date(2017, 12, 25)),
+    ],
+)
+def test_holiday_days_from_the_calendar(rule: str, year: int, day: date) -> None:
+    assert holiday_day(rule, year) == day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "span", "value"),
+    [
+        ("Ils se retrouveront à Noël 2018.", "fr", "Noël 2018", "2018-12-25"),
+        ("Le pèlerinage a lieu à la Pentecôte.", "fr", "la Pentecôte", "2017-06-04"),
+        ("Les magasins ferment le jour de l'An.", "fr", "le jour de l'An", "2017-01-01"),
+        ("Stores were crowded on Christmas Eve.", "en", "Christmas Eve", "2016-12-24"),
+        ("The vote is on Election Day, 2018.", "en", "Election Day, 2018", "2018-11-06"),
+    ],
+)
+def test_holidays_are_dates(sentence: str, lang: str, span: str, value: str) -> None:
+    text, r = one(sentence, lang, MONTH, -1 if "crowded" in sentence else 0)
+    assert (text, r.type, r.value) == (span, "DATE", value)
+    assert r.earliest == r.latest == date.fromisoformat(value)
+
+
+def test_holiday_in_a_month_only_window_is_determined_when_every_day_agrees() -> None:
+    # Written some day in December 2017, looking ahead: Christmas 2017 whatever the day.
+    _, r = one("Les enfants attendent Noël.", "fr", (date(2017, 12, 1), date(2017, 12, 20)), 1)
+    assert (r.value, r.determined) == ("2017-12-25", True)
+    # Looking back from some day of January-December: this year's Easter or last year's, honestly.
+    _, r = one("They met at Easter.", "en", (date(2017, 1, 1), date(2017, 12, 31)), -1)
+    assert (r.earliest, r.latest, r.determined) == (date(2016, 3, 27), date(2017, 4, 16), False)
+
+
+def test_names_and_places_are_not_holidays() -> None:
+    assert find_candidates("Noël Mamère a parlé.", "fr") == []
+    assert find_candidates("Ils ont visité l'île de Pâques.", "fr") == []
+    assert find_candidates("They flew to Easter Island.", "en") == []
+    assert find_candidates("Une ascension rapide.", "fr") == []

@@ -88,7 +88,7 @@ def timexes_for(
                 r = resolved[i] = q
         if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift":
             last_quarter = (r.value, sents[i])
-        if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr") and r.earliest is not None:
+        if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr", "holiday") and r.earliest is not None:
             last_day = (r.earliest, c.end)
     out: list[dict[str, Any]] = []
     for i, c in enumerate(cands):
@@ -111,7 +111,7 @@ def timexes_for(
             item["part"] = part
         if refs[i] is not None:
             item["anchor"] = "narrative"
-        elif r.earliest is not None and c.expr.kind not in ("cal", "decade", "century"):
+        elif r.earliest is not None and c.expr.kind not in ("cal", "decade", "century") and c.expr.year is None:
             item["anchor"] = "dct"
         if not r.determined:
             item["determined"] = False
@@ -131,11 +131,7 @@ def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None]) -> 
     named = {
         r.earliest
         for c, r in zip(cands, resolved, strict=True)
-        if c.expr.kind == "cal"
-        and c.expr.day is not None
-        and c.expr.weekday is not None
-        and _names_day(r)
-        and r is not None
+        if r is not None and _names_day(r) and c.expr.kind == "cal" and c.expr.weekday is not None
     }
     if not named:
         return resolved

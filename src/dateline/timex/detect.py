@@ -361,8 +361,17 @@ def _rules_fr() -> list[_Rule]:
     def b_narr(m: re.Match[str], text: str) -> Expr | None:
         return Expr("narr", offset=int(lookup(lx.NARRATIVE_DAYS, m["narr"])), part=part_of(m))
 
+    def b_holiday(m: re.Match[str], text: str) -> Expr | None:
+        return _holiday(m, text, lx, _cue(lx, _g(m, "cue")))
+
     plural_wd = "(?:" + "|".join(w + "s" for w in lx.WEEKDAYS) + ")"
     return [
+        _rule(
+            "holiday",
+            rf"{_B}(?:(?:la|le|l['’]|cette|ce)\s*)?(?:(?:fête|jour)\s+de\s+(?:la\s+|l['’])?)?"
+            rf"(?P<hol>{alternation(lx.HOLIDAYS)})(?:\s+(?P<year>(?:1[6-9]|20)\d\d))?(?:\s+(?P<cue>{cue}))?{_E}",
+            b_holiday,
+        ),
         _rule(
             "dmy",
             rf"{_B}(?:le\s+)?(?:(?P<wd>{wd})\s+)?{dayn}\s+(?P<month>{mon})(?:\s+{yr})?(?:\s+(?P<cue>{cue}))?{_E}",
@@ -706,7 +715,15 @@ def _rules_en() -> list[_Rule]:
     def b_narr(m: re.Match[str], text: str) -> Expr | None:
         return Expr("narr", offset=int(lookup(lx.NARRATIVE_DAYS, m["narr"])))
 
+    def b_holiday(m: re.Match[str], text: str) -> Expr | None:
+        return _holiday(m, text, lx, ecue(_g(m, "cue")))
+
     return [
+        _rule(
+            "holiday",
+            rf"{_B}(?:(?P<cue>last|next|this)\s+)?(?P<hol>{alternation(lx.HOLIDAYS)})(?:,?\s+{yr4})?{_E}",
+            b_holiday,
+        ),
         _rule(
             "mdy",
             rf"{_B}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mon})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
@@ -842,6 +859,20 @@ def _rules_en() -> list[_Rule]:
         _rule("ref", rf"{_B}(?P<ref>{alternation(lx.REFS)}){_E}", b_ref),
         _rule("narr", rf"{_B}(?P<narr>{alternation(lx.NARRATIVE_DAYS)}){_E}", b_narr),
     ]
+
+
+def _holiday(m: re.Match[str], text: str, lx: Any, cue: int) -> Expr | None:
+    """A holiday ("Noël", "la Pentecôte", "Thanksgiving"), unless it is part of a name: it must be
+    capitalised, and not followed by a capitalised word ("Noël Mamère", "Easter Island") nor be the
+    island ("l'île de Pâques")."""
+    name = m["hol"]
+    if not any(ch.isupper() for ch in name):
+        return None
+    if re.match(r"\s+(?:[A-ZÉÈ][a-zé]|Island)", text[m.end() : m.end() + 8]) and not _g(m, "year"):
+        return None
+    if re.search(r"(?:île|ile|island)\s+(?:de\s+|d['’])?$", text[max(0, m.start() - 10) : m.start()], re.I):
+        return None
+    return Expr("holiday", holiday=str(lookup(lx.HOLIDAYS, name)), year=_year(_g(m, "year")), cue=cue)
 
 
 _AGE_BEFORE = re.compile(
