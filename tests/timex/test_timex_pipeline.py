@@ -96,6 +96,14 @@ def test_deadline_and_plans_are_ahead_whatever_the_tense(nlp_fr: Any) -> None:
     assert timex(doc, "le 3 mars")["value"] == "2018-03-03"  # "prévue": a plan, so the coming 3 March
 
 
+def test_a_deadline_follows_a_clause_that_looks_ahead(nlp_en: Any) -> None:
+    # Written in mid-February: the nearest August is last year's, but "will ... by August" is ahead.
+    doc = run(nlp_en, "The airline will double its flights to India by August.", "2017-02-14")
+    assert timex(doc, "August")["value"] == "2017-08"
+    doc = run(nlp_en, "The bank will buy the shares from today through Nov. 17.", "2017-10-27")
+    assert timex(doc, "Nov. 17")["value"] == "2017-11-17"
+
+
 def test_narrative_anchor_for_le_lendemain_and_clock_times(nlp_fr: Any) -> None:
     doc = run(nlp_fr, "Le 24 mars, la police est arrivée à 20 h. Le lendemain, le juge l'a entendu.", "2017-04-02")
     assert timex(doc, "20 h")["value"] == "2017-03-24T20:00"

@@ -102,15 +102,25 @@ def direction(doc: Doc, start: int, end: int, lang: str) -> int:
 
     Climbs the dependency tree from the expression to the first verb (or a predicate with an
     auxiliary or copula). An expression that modifies a noun ("la réunion de samedi") gets no
-    direction from a verb further up; one introduced by "jusqu'au" / "d'ici" is a deadline seen
-    from the writing day, whatever the tense.
+    direction from a verb further up; one introduced by "d'ici" is ahead, and one introduced by
+    "jusqu'au" / "until" / "through" is a deadline: ahead when its clause looks ahead, else either way.
     """
     before = doc_text(doc)[max(0, start - 9) : start].lower().replace("’", "'").rstrip()
     lex = lexicon(lang)
+    if before.endswith("d'ici"):
+        return 1
     if before.endswith(lex.OPEN_PREPOSITIONS):
-        return 1 if before.endswith("d'ici") else 0
+        # A deadline: ahead when the clause looks ahead ("will double by August"); set in the past
+        # ("a donné jusqu'au 20 février") it may lie either side of the writing day.
+        return max(0, _climb(doc, start, end, lang, before))
     if before.endswith(lex.SINCE_PREPOSITIONS):
         return -1  # "depuis janvier", "since March": a start already passed
+    return _climb(doc, start, end, lang, before)
+
+
+def _climb(doc: Doc, start: int, end: int, lang: str, before: str) -> int:
+    """The direction of the first verb up the dependency tree from the expression (see direction)."""
+    lex = lexicon(lang)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0

@@ -73,7 +73,7 @@ FREQUENCY: dict[str, str] = {
 REF_TYPE = "DATE"
 
 DURATION_WORDS: dict[str, str] = {}
-OPEN_PREPOSITIONS = ("until", "till", "by")
+OPEN_PREPOSITIONS = ("until", "till", "by", "through")
 PROSPECTIVE_LEMMAS = frozenset({"schedule", "plan", "expect", "set", "due"})
 SINCE_PREPOSITIONS = ("since",)
 
