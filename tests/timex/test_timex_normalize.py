@@ -239,3 +239,20 @@ def test_names_and_places_are_not_holidays() -> None:
     assert find_candidates("Ils ont visité l'île de Pâques.", "fr") == []
     assert find_candidates("They flew to Easter Island.", "en") == []
     assert find_candidates("Une ascension rapide.", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The plant closed in nineteen ninety-six, they said.", "nineteen ninety-six", "1996"),
+        ("It was built in nineteen sixty.", "nineteen sixty", "1960"),
+        ("By the year two thousand and one, it was gone.", "the year two thousand and one", "2001"),
+    ],
+)
+def test_english_years_said_aloud(sentence: str, span: str, value: str) -> None:
+    text, r = one(sentence, "en")
+    assert (text, r.value) == (span, value)
+
+
+def test_english_numbers_that_are_not_years() -> None:
+    assert find_candidates("Nineteen people and two thousand dollars.", "en") == []

@@ -718,7 +718,30 @@ def _rules_en() -> list[_Rule]:
     def b_holiday(m: re.Match[str], text: str) -> Expr | None:
         return _holiday(m, text, lx, ecue(_g(m, "cue")))
 
+    def b_spelled_year(m: re.Match[str], text: str) -> Expr | None:
+        # "nineteen ninety-six" (broadcast transcripts), "the year two thousand": a year said aloud.
+        if m["hi"]:
+            rest = parse_number(m["lo"], L) if m["lo"] else 0
+            hi = parse_number(m["hi"], L)
+            if rest is None or hi is None or rest >= 100:
+                return None
+            return Expr("cal", year=int(hi) * 100 + int(rest))
+        rest = parse_number(m["lo2"], L) if m["lo2"] else 0
+        return Expr("cal", year=2000 + int(rest)) if rest is not None and rest < 100 else None
+
+    tens = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    units = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+    teens = alternation(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                         "eighteen", "nineteen"])  # fmt: skip
+    spelled_lo = rf"{tens}(?:[-\s]{units})?|{teens}"
     return [
+        _rule(
+            "spelled_year",
+            rf"{_B}(?:(?:the\s+year\s+)?(?P<hi>seventeen|eighteen|nineteen)[-\s]+(?P<lo>{spelled_lo})"
+            rf"|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<lo2>{tens}(?:[-\s]{units})?|{teens}|{units}))?)"
+            rf"(?![-\s]+(?:{units}|{tens}|hundred|thousand|years?|days?|percent|people|dollars)\b){_E}",
+            b_spelled_year,
+        ),
         _rule(
             "holiday",
             rf"{_B}(?:(?P<cue>last|next|this)\s+)?(?P<hol>{alternation(lx.HOLIDAYS)})(?:,?\s+{yr4})?{_E}",
