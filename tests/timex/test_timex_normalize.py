@@ -256,3 +256,24 @@ def test_english_years_said_aloud(sentence: str, span: str, value: str) -> None:
 
 def test_english_numbers_that_are_not_years() -> None:
     assert find_candidates("Nineteen people and two thousand dollars.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "span", "value", "direction"),
+    [
+        ("Elle aura lieu le premier dimanche du printemps.", "fr", "le premier dimanche du printemps", "2017-03-26", 1),
+        ("Il a voté le dernier dimanche de mars 2015.", "fr", "le dernier dimanche de mars 2015", "2015-03-29", -1),
+        ("They meet on the first Monday in September.", "en", "the first Monday in September", "2017-09-04", 1),
+        ("It opened the last Monday of May, 2016.", "en", "the last Monday of May, 2016", "2016-05-30", -1),
+    ],
+)
+def test_an_ordinal_weekday_of_a_month_or_season_is_a_day(
+    sentence: str, lang: str, span: str, value: str, direction: int
+) -> None:
+    text, r = one(sentence, lang, MONTH, direction)
+    assert (text, r.value, r.determined) == (span, value, True)
+
+
+def test_a_treaty_named_after_a_holiday_is_not_a_date() -> None:
+    assert find_candidates("Ils défendent l'accord du Vendredi Saint.", "fr") == []
+    assert find_candidates("They signed the Good Friday agreement.", "en") == []

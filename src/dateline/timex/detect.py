@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.timex.lexicon import alternation, lexicon, lookup, parse_number
-from dateline.timex.normalize import Expr
+from dateline.timex.normalize import SEASON_FIRST_DAY, Expr
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -131,6 +131,11 @@ def _num(m: re.Match[str], lang: str, name: str = "num") -> float | None:
 
 def _rules(lang: str) -> list[_Rule]:
     return _rules_fr() if lang == "fr" else _rules_en()
+
+
+# Ordinals that pick a weekday in a month or season ("le dernier dimanche de mars"); -1 is the last.
+_FR_NTH = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4, "dernier": -1}
+_EN_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 
 
 @lru_cache(maxsize=1)
@@ -364,8 +369,17 @@ def _rules_fr() -> list[_Rule]:
     def b_holiday(m: re.Match[str], text: str) -> Expr | None:
         return _holiday(m, text, lx, _cue(lx, _g(m, "cue")))
 
+    def b_nth_wd(m: re.Match[str], text: str) -> Expr | None:
+        return _nth_weekday(m, lx, _FR_NTH, _year(_g(m, "year")), 0)
+
     plural_wd = "(?:" + "|".join(w + "s" for w in lx.WEEKDAYS) + ")"
     return [
+        _rule(
+            "nth_weekday",
+            rf"{_B}(?:le\s+)?(?P<ord>{alternation(_FR_NTH)})\s+(?P<wd>{wd})\s+(?:du\s+mois\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+)"
+            rf"(?:mois\s+d(?:e\s+|['’]\s*))?(?P<what>{mon}|{season})(?:\s+{yr})?{_E}",
+            b_nth_wd,
+        ),
         _rule(
             "holiday",
             rf"{_B}(?:(?:la|le|l['’]|cette|ce)\s*)?(?:(?:fête|jour)\s+de\s+(?:la\s+|l['’])?)?"
@@ -569,6 +583,8 @@ def _rules_en() -> list[_Rule]:
         return Expr("cal", year=int(m["year"]), mod=_mod(_g(m, "mod")))
 
     def b_wd(m: re.Match[str], text: str) -> tuple[int, int, Expr] | Expr | None:
+        if text[max(0, m.start() - 5) : m.start()] == "Good ":
+            return None  # "Good Friday" is a holiday, or the name of an agreement, never "Friday"
         c = _g(m, "cue")
         e = Expr(
             "weekday",
@@ -718,6 +734,9 @@ def _rules_en() -> list[_Rule]:
     def b_holiday(m: re.Match[str], text: str) -> Expr | None:
         return _holiday(m, text, lx, ecue(_g(m, "cue")))
 
+    def b_nth_wd(m: re.Match[str], text: str) -> Expr | None:
+        return _nth_weekday(m, lx, _EN_NTH, _year(_g(m, "year")), 0)
+
     def b_spelled_year(m: re.Match[str], text: str) -> Expr | None:
         # "nineteen ninety-six" (broadcast transcripts), "the year two thousand": a year said aloud.
         if m["hi"]:
@@ -735,6 +754,12 @@ def _rules_en() -> list[_Rule]:
                          "eighteen", "nineteen"])  # fmt: skip
     spelled_lo = rf"{tens}(?:[-\s]{units})?|{teens}"
     return [
+        _rule(
+            "nth_weekday",
+            rf"{_B}(?:the\s+)?(?P<ord>{alternation(_EN_NTH)})\s+(?P<wd>{wd})\s+(?:of|in)\s+(?:the\s+)?"
+            rf"(?P<what>{mon}|(?i:{season}))(?:,?\s+{yr4})?{_E}",
+            b_nth_wd,
+        ),
         _rule(
             "spelled_year",
             rf"{_B}(?:(?:the\s+year\s+)?(?P<hi>seventeen|eighteen|nineteen)[-\s]+(?P<lo>{spelled_lo})"
@@ -884,16 +909,38 @@ def _rules_en() -> list[_Rule]:
     ]
 
 
+def _nth_weekday(m: re.Match[str], lx: Any, ordinals: dict[str, int], year: int | None, cue: int) -> Expr | None:
+    """ "le premier dimanche de mars", "the last Monday in May", "le premier dimanche du printemps":
+    the day a month or season and an ordinal weekday name, as a holiday rule (see holiday_day)."""
+    n = ordinals.get(m["ord"].lower())
+    wd = int(lookup(lx.WEEKDAYS, m["wd"]))
+    if n is None:
+        return None
+    month = lookup(lx.MONTHS, m["what"])
+    if month is not None:
+        return Expr("holiday", holiday=f"{int(month)}-{wd}-{n}", year=year, cue=cue)
+    season = lookup(lx.SEASONS, m["what"])
+    if season is None or n < 0:
+        return None
+    sm, sd = SEASON_FIRST_DAY[str(season)]
+    return Expr("holiday", holiday=f"{sm}/{sd}-{wd}-{n}", year=year, cue=cue)
+
+
 def _holiday(m: re.Match[str], text: str, lx: Any, cue: int) -> Expr | None:
     """A holiday ("Noël", "la Pentecôte", "Thanksgiving"), unless it is part of a name: it must be
-    capitalised, and not followed by a capitalised word ("Noël Mamère", "Easter Island") nor be the
-    island ("l'île de Pâques")."""
+    capitalised, and not followed by a capitalised word ("Noël Mamère", "Easter Island") nor name an
+    island ("l'île de Pâques") or a treaty ("l'accord du Vendredi saint")."""
     name = m["hol"]
     if not any(ch.isupper() for ch in name):
         return None
     if re.match(r"\s+(?:[A-ZÉÈ][a-zé]|Island)", text[m.end() : m.end() + 8]) and not _g(m, "year"):
         return None
     if re.search(r"(?:île|ile|island)\s+(?:de\s+|d['’])?$", text[max(0, m.start() - 10) : m.start()], re.I):
+        return None
+    # "l'accord du Vendredi saint", "the Good Friday agreement": a treaty named after the day.
+    if re.search(r"accords?\s+d[eu]\s+(?:la\s+|l['’])?$", text[max(0, m.start() - 14) : m.start()], re.I):
+        return None
+    if re.match(r"\s+(?:agreement|accords?|peace)\b", text[m.end() : m.end() + 12], re.I):
         return None
     return Expr("holiday", holiday=str(lookup(lx.HOLIDAYS, name)), year=_year(_g(m, "year")), cue=cue)
 

@@ -131,6 +131,10 @@ def _half(y: int, h: int) -> Period:
     return Period(f"{y:04d}-H{h}", date(y, 6 * h - 5, 1), _month(y, 6 * h).end)
 
 
+# Where a season starts when counting its days ("le premier dimanche du printemps"): the equinox or
+# solstice, as the calendar and the almanacs count it.
+SEASON_FIRST_DAY: dict[str, tuple[int, int]] = {"SP": (3, 21), "SU": (6, 21), "FA": (9, 23), "WI": (12, 21)}
+
 # Seasons are given generous bounds (meteorological start to astronomical end and a little more) so an
 # interval for "l'été" surely contains the season whichever definition the writer had in mind.
 # Winter of year Y is the one starting in December of Y.
@@ -221,7 +225,8 @@ def holiday_day(rule: str, y: int) -> date | None:
     ``rule`` is ``MM-DD`` (a fixed day: Christmas ``12-25``), ``EASTER+N`` (days from Easter Sunday:
     Pentecost ``EASTER+49``), or ``M-W-N`` (the ``N``-th weekday ``W``, Monday 0, of month ``M``;
     ``N`` -1 the last: Thanksgiving ``11-3-4``, Memorial Day ``5-0--1``); ``M-W-N+K`` adds ``K`` days
-    (US Election Day, the Tuesday after the first Monday of November: ``11-0-1+1``).
+    (US Election Day, the Tuesday after the first Monday of November: ``11-0-1+1``); ``M/D-W-N``
+    counts from day ``D`` (the first Sunday of spring: ``3/21-6-1``).
     """
     if not _MIN_YEAR <= y <= _MAX_YEAR:
         return None
@@ -230,17 +235,17 @@ def holiday_day(rule: str, y: int) -> date | None:
     m = re.fullmatch(r"(\d+)-(\d+)", rule)
     if m:
         return date(y, int(m[1]), int(m[2]))
-    m = re.fullmatch(r"(\d+)-(\d)-(-?\d)(?:\+(\d+))?", rule)
+    m = re.fullmatch(r"(\d+)(?:/(\d+))?-(\d)-(-?\d)(?:\+(\d+))?", rule)
     if not m:
         raise ValueError(f"bad holiday rule {rule!r}")
-    month, wd, n = int(m[1]), int(m[2]), int(m[3])
+    month, wd, n = int(m[1]), int(m[3]), int(m[4])
     if n > 0:
-        first = date(y, month, 1)
+        first = date(y, month, int(m[2] or 1))
         day = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
     else:
         last = _month(y, month).end
         day = last - timedelta(days=(last.weekday() - wd) % 7)
-    return day + timedelta(days=int(m[4] or 0))
+    return day + timedelta(days=int(m[5] or 0))
 
 
 # ----------------------------------------------------------------------------------- value <-> interval
