@@ -151,6 +151,17 @@ def test_a_date_moved_to_is_ahead_whatever_the_tense(nlp_en: Any) -> None:
     assert doc._.published == (date(2017, 11, 1), date(2017, 11, 20))  # not "written after the 20th"
 
 
+def test_month_only_dct_is_settled_by_a_wire_dateline(nlp_en: Any, nlp_fr: Any) -> None:
+    doc = run(nlp_en, "GENEVA, March 3 (AP) _ The ministers met on Thursday.", "2017-03")
+    assert doc._.published == (date(2017, 3, 3), date(2017, 3, 3))
+    assert timex(doc, "Thursday")["value"] == "2017-03-02"
+    doc = run(nlp_fr, "PARIS, 12 mai (AFP) - Les ministres se sont réunis jeudi.", "2017-05")
+    assert doc._.published == (date(2017, 5, 12), date(2017, 5, 12))
+    # A date opening an ordinary sentence is no dateline: the window stays the month.
+    doc = run(nlp_fr, "Le 12 mai, les ministres se réuniront encore.", "2017-05")
+    assert doc._.published == (date(2017, 5, 1), date(2017, 5, 12))
+
+
 def test_future_date_bounds_the_window_from_above(nlp_fr: Any) -> None:
     doc = run(nlp_fr, "Les deux pays se rencontreront le 12 janvier à Genève.", "2017-01")
     assert doc._.published == (date(2017, 1, 1), date(2017, 1, 12))

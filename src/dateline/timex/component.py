@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.extensions import doc_text, register_extensions
-from dateline.timex.anchor import direction, infer_published, narrative_anchor
+from dateline.timex.anchor import dateline_day, direction, infer_published, narrative_anchor
 from dateline.timex.detect import Candidate, find_candidates
 from dateline.timex.lexicon import lexicon
 from dateline.timex.normalize import Resolved, resolve, shift_quarter
@@ -52,6 +52,10 @@ def timexes_for(
         cands = [_part_aside(c) for c in cands]
     has_parse = doc.has_annotation("DEP")
     dirs = [direction(doc, c.start, c.end, lang) if has_parse else 0 for c in cands]
+    if window is not None and window[0] < window[1]:
+        day = dateline_day(doc_text(doc), cands, window)
+        if day is not None:
+            window = (day, day)
     published = infer_published(cands, dirs, window) if window is not None else None
     starts = _sentence_index(doc) if has_parse or doc.has_annotation("SENT_START") else [0]
     sents = [_sent_of(starts, c.start) for c in cands]
