@@ -133,6 +133,32 @@ def _rules(lang: str) -> list[_Rule]:
     return _rules_fr() if lang == "fr" else _rules_en()
 
 
+def _b_digits(m: re.Match[str], text: str) -> Expr | None:
+    """A date in digits with named groups ``d``, ``m``, ``y`` (their order is the rule's business)."""
+    d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])
+    if not 1 <= mo <= 12 or not 1 <= d <= 31:
+        return None
+    return Expr("cal", year=y, month=mo, day=d)
+
+
+def _every(k: int, unit: str) -> Expr:
+    """The SET "every ``k`` ``unit``": ``P1W``, ``PT1H``."""
+    if unit in ("H", "MIN", "S"):
+        return Expr("set", set_value=f"PT{k}{'M' if unit == 'MIN' else unit}")
+    return Expr("set", set_value=f"P{k}{unit}")
+
+
+def _b_year(m: re.Match[str], text: str) -> Expr | None:
+    return Expr("cal", year=int(m["year"]), mod=_mod(_g(m, "mod")))
+
+
+def _b_decade(m: re.Match[str], text: str) -> Expr | None:
+    """ "les années 1990", "the '90s": the decade's three-digit prefix (two digits are the 1900s)."""
+    d = m["dec"].strip("'’")
+    n = int(d) // 10 if len(d) == 4 else 190 + int(d) // 10
+    return Expr("decade", number=n, mod=_mod(_g(m, "mod")))
+
+
 # Ordinals that pick a weekday in a month or season ("le dernier dimanche de mars"); -1 is the last.
 _FR_NTH = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4, "dernier": -1}
 _EN_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
@@ -176,18 +202,6 @@ def _rules_fr() -> list[_Rule]:
             cue=_cue(lx, _g(m, "cue")),
         )
 
-    def b_num(m: re.Match[str], text: str) -> Expr | None:
-        d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])
-        if not 1 <= mo <= 12 or not 1 <= d <= 31:
-            return None
-        return Expr("cal", year=y, month=mo, day=d)
-
-    def b_iso(m: re.Match[str], text: str) -> Expr | None:
-        mo, d = int(m["m"]), int(m["d"])
-        if not 1 <= mo <= 12 or not 1 <= d <= 31:
-            return None
-        return Expr("cal", year=int(m["y"]), month=mo, day=d)
-
     def b_my(m: re.Match[str], text: str) -> Expr | None:
         word = m["month"]
         bare = not (_g(m, "year") or _g(m, "cue") or _g(m, "mod") or _g(m, "moisde"))
@@ -200,9 +214,6 @@ def _rules_fr() -> list[_Rule]:
             cue=_cue(lx, _g(m, "cue")),
             mod=_mod(_g(m, "mod")),
         )
-
-    def b_year(m: re.Match[str], text: str) -> Expr | None:
-        return Expr("cal", year=int(m["year"]), mod=_mod(_g(m, "mod")))
 
     def b_wd(m: re.Match[str], text: str) -> Expr | None:
         if re.match(r"\s+Saint", text[m.end() : m.end() + 7]):
@@ -314,18 +325,10 @@ def _rules_fr() -> list[_Rule]:
             return Expr("set", set_value="TMO")
         if what.startswith("soir"):
             return Expr("set", set_value="TEV")
-        u = str(lookup(lx.UNITS, what))
-        if u in ("H", "MIN", "S"):
-            return Expr("set", set_value=f"PT{k}{'M' if u == 'MIN' else u}")
-        return Expr("set", set_value=f"P{k}{u}")
+        return _every(k, str(lookup(lx.UNITS, what)))
 
     def b_freq(m: re.Match[str], text: str) -> Expr | None:
         return Expr("set", set_value=str(lookup(lx.FREQUENCY, m["f"])))
-
-    def b_decade(m: re.Match[str], text: str) -> Expr | None:
-        d = m["dec"]
-        n = int(d) // 10 if len(d) == 4 else 190 + int(d) // 10
-        return Expr("decade", number=n, mod=_mod(_g(m, "mod")))
 
     def b_century(m: re.Match[str], text: str) -> Expr | None:
         r = _roman(m["roman"])
@@ -391,8 +394,8 @@ def _rules_fr() -> list[_Rule]:
             rf"{_B}(?:le\s+)?(?:(?P<wd>{wd})\s+)?{dayn}\s+(?P<month>{mon})(?:\s+{yr})?(?:\s+(?P<cue>{cue}))?{_E}",
             b_dmy,
         ),
-        _rule("num", r"(?<![\w/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", b_num),
-        _rule("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", b_iso),
+        _rule("num", r"(?<![\w/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", _b_digits),
+        _rule("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", _b_digits),
         _rule(
             "my",
             rf"{_B}(?:(?P<mod>début|fin|mi|courant|milieu)[-\s]+)?(?P<moisde>(?:le\s+)?mois\s+d(?:e\s+|['’]))?"
@@ -404,7 +407,7 @@ def _rules_fr() -> list[_Rule]:
             r"(?<![\w,.])(?:(?:l['’]année|l['’]an|(?P<mod>fin|début|mi|courant))[-\s]+)?(?P<year>(?:1[6-9]|20)\d\d)"
             r"(?![\w]|[.,]\d)(?!\s*(?:€|%|euros?|francs?|dollars?|habitants|personnes|mètres|m\b|km|tonnes"
             r"|hectares|voix|salariés|emplois|exemplaires|spectateurs|élèves|étudiants|morts|victimes))",
-            b_year,
+            _b_year,
         ),
         _rule(
             "weekday",
@@ -485,7 +488,7 @@ def _rules_fr() -> list[_Rule]:
         _rule(
             "decade",
             rf"{_B}(?:(?P<mod>début|fin|milieu)\s+)?(?:(?:les|des|aux)\s+)?années\s+(?P<dec>(?:19|20)?\d0){_E}",
-            b_decade,
+            _b_decade,
         ),
         _rule(
             "century",
@@ -551,18 +554,6 @@ def _rules_en() -> list[_Rule]:
             weekday=int(lookup(lx.WEEKDAYS, w)) if w else None,
         )
 
-    def b_num(m: re.Match[str], text: str) -> Expr | None:
-        mo, d, y = int(m["m"]), int(m["d"]), _year(m["y"])
-        if not 1 <= mo <= 12 or not 1 <= d <= 31:
-            return None
-        return Expr("cal", year=y, month=mo, day=d)
-
-    def b_iso(m: re.Match[str], text: str) -> Expr | None:
-        mo, d = int(m["m"]), int(m["d"])
-        if not 1 <= mo <= 12 or not 1 <= d <= 31:
-            return None
-        return Expr("cal", year=int(m["y"]), month=mo, day=d)
-
     def b_my(m: re.Match[str], text: str) -> Expr | None:
         word = m["month"]
         bare = not (_g(m, "year") or _g(m, "cue") or _g(m, "mod"))
@@ -578,9 +569,6 @@ def _rules_en() -> list[_Rule]:
             cue=c,
             mod=_mod(_g(m, "mod")),
         )
-
-    def b_year(m: re.Match[str], text: str) -> Expr | None:
-        return Expr("cal", year=int(m["year"]), mod=_mod(_g(m, "mod")))
 
     def b_wd(m: re.Match[str], text: str) -> tuple[int, int, Expr] | Expr | None:
         if text[max(0, m.start() - 5) : m.start()] == "Good ":
@@ -669,18 +657,10 @@ def _rules_en() -> list[_Rule]:
             return Expr("set", set_value=f"XXXX-WXX-{int(w) + 1}")
         if what in ("morning", "evening", "night"):
             return Expr("set", set_value="T" + str(lookup(lx.PARTS_OF_DAY, what)))
-        u = str(lookup(lx.UNITS, what))
-        if u in ("H", "MIN", "S"):
-            return Expr("set", set_value=f"PT{k}{'M' if u == 'MIN' else u}")
-        return Expr("set", set_value=f"P{k}{u}")
+        return _every(k, str(lookup(lx.UNITS, what)))
 
     def b_freq(m: re.Match[str], text: str) -> Expr | None:
         return Expr("set", set_value=str(lookup(lx.FREQUENCY, m["f"])))
-
-    def b_decade(m: re.Match[str], text: str) -> Expr | None:
-        d = m["dec"].strip("'’")
-        n = int(d) // 10 if len(d) == 4 else 190 + int(d) // 10
-        return Expr("decade", number=n, mod=_mod(_g(m, "mod")))
 
     def b_century(m: re.Match[str], text: str) -> Expr | None:
         n = int(m["ord"])
@@ -784,8 +764,8 @@ def _rules_en() -> list[_Rule]:
             rf"(?:,?\s+{yr4})?{_E}",
             b_date,
         ),
-        _rule("num", r"(?<![\w/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", b_num),
-        _rule("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", b_iso),
+        _rule("num", r"(?<![\w/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", _b_digits),
+        _rule("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", _b_digits),
         _rule(
             "my",
             rf"{_B}(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|earlier\s+this"
@@ -798,7 +778,7 @@ def _rules_en() -> list[_Rule]:
             r"(?<![\w,.$])(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[-\s]+|(?:fiscal|calendar)\s+)?"
             r"(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|-\d)(?!\s*(?:%|percent|people|dollars|shares|tons|feet"
             r"|miles|units|employees|workers|members|troops|cars))",
-            b_year,
+            _b_year,
         ),
         _rule(
             "weekday",
@@ -889,7 +869,7 @@ def _rules_en() -> list[_Rule]:
         _rule(
             "decade",
             r"(?<![\w'’])(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s(?!\w)",
-            b_decade,
+            _b_decade,
         ),
         _rule("century", rf"{_B}(?:the\s+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century{_E}", b_century),
         _rule(
