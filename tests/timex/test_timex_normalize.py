@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import spacy
 
+from dateline.timex.component import timexes_for
 from dateline.timex.detect import find_candidates
 from dateline.timex.normalize import Resolved, holiday_day, resolve, value_interval
 
@@ -277,3 +279,18 @@ def test_an_ordinal_weekday_of_a_month_or_season_is_a_day(
 def test_a_treaty_named_after_a_holiday_is_not_a_date() -> None:
     assert find_candidates("Ils défendent l'accord du Vendredi Saint.", "fr") == []
     assert find_candidates("They signed the Good Friday agreement.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "values"),
+    [
+        # Written in March looking back: April alone would be last April, but it ends a range from March.
+        ("Le salon a eu lieu du 3 mars au 5 avril.", "fr", ["2017-03-03", "2017-04-05"]),
+        ("Il se tiendra du 3 mars au 5 avril 2018.", "fr", ["2018-03-03", "2018-04-05"]),
+        ("Sales ran from Dec. 3 to Jan. 5, 2018.", "en", ["2017-12-03", "2018-01-05"]),
+        ("The fair ran from March 3 to April 5.", "en", ["2017-03-03", "2017-04-05"]),
+    ],
+)
+def test_the_ends_of_a_range_are_in_order(sentence: str, lang: str, values: list[str]) -> None:
+    found, _ = timexes_for(spacy.blank(lang)(sentence), lang, (date(2017, 3, 10), date(2017, 3, 10)))
+    assert [t["value"] for t in found] == values

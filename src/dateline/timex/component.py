@@ -66,6 +66,7 @@ def timexes_for(
         for c, d in zip(cands, dirs, strict=True)
     ]
     resolved = _weekdays_named(cands, resolved)
+    resolved = _ranges_in_order(doc_text(doc), cands, resolved, published)
     refs: list[date | None] = [None] * len(cands)
     last_day: tuple[date, int] | None = None
     last_quarter: tuple[str, int] | None = None
@@ -152,6 +153,35 @@ def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None]) -> 
                 replace(e, kind="cal", year=days[0].year, month=days[0].month, day=days[0].day, weekday=None, cue=0),
                 None,
             )
+    return out
+
+
+# "du 3 mars au 5 avril", "from March 3 to April 5", "between 1990 and 1995", "entre le 3 et le 5 mai".
+_RANGE_OPEN = re.compile(r"(?:\bdu|\bde|\bfrom|\bbetween|\bentre(?:\s+le)?)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:au|à|et(?:\s+le)?|to|and|through|until|-|–)\s*$", re.I)
+
+
+def _ranges_in_order(
+    text: str, cands: list[Candidate], resolved: list[Resolved | None], window: tuple[date, date] | None
+) -> list[Resolved | None]:
+    """The ends of a range read in order: a yearless end is the first occurrence on or after the
+    start ("du 3 mars au 5 avril" written in March: April of the same year, whatever the tense), a
+    yearless start the last on or before a dated end ("from Dec. 3 to Jan. 5, 2018": Dec. 2017)."""
+    if window is None:
+        return resolved
+    out = list(resolved)
+    for i in range(len(cands) - 1):
+        a, b = cands[i], cands[i + 1]
+        ra, rb = out[i], out[i + 1]
+        if ra is None or rb is None or a.expr.kind != "cal" or b.expr.kind != "cal":
+            continue
+        if not (_RANGE_OPEN.search(text[max(0, a.start - 12) : a.start]) and _RANGE_JOIN.match(text[a.end : b.start])):
+            continue
+        if b.expr.year is None:
+            if ra.earliest is not None and ra.latest is not None and b.expr.month is not None:
+                out[i + 1] = resolve(b.expr, (ra.earliest, ra.latest), 1)
+        elif a.expr.year is None and rb.earliest is not None and rb.latest is not None and a.expr.month is not None:
+            out[i] = resolve(a.expr, (rb.earliest, rb.latest), -1)
     return out
 
 
