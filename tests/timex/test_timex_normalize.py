@@ -294,3 +294,19 @@ def test_a_treaty_named_after_a_holiday_is_not_a_date() -> None:
 def test_the_ends_of_a_range_are_in_order(sentence: str, lang: str, values: list[str]) -> None:
     found, _ = timexes_for(spacy.blank(lang)(sentence), lang, (date(2017, 3, 10), date(2017, 3, 10)))
     assert [t["value"] for t in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "span", "value"),
+    [
+        ("The market closed at 5 p.m. EST.", "en", "5 p.m. EST", "2017-01-30T17:00"),
+        ("The talks resumed at 17:00 GMT.", "en", "17:00 GMT", "2017-01-30T17:00"),
+        ("Le vote a eu lieu à 14 h GMT.", "fr", "14 h GMT", "2017-01-30T14:00"),
+        ("L'avion a atterri vers 12 h 30 locales.", "fr", "vers 12 h 30 locales", "2017-01-30T12:30"),
+        ("Le match commence à 20 h 30 (heure de Paris).", "fr", "20 h 30 (heure de Paris)", "2017-01-30T20:30"),
+    ],
+)
+def test_a_time_zone_belongs_to_the_clock_time(sentence: str, lang: str, span: str, value: str) -> None:
+    found = [c for c in find_candidates(sentence, lang) if c.expr.kind == "clock"]
+    assert [c.text for c in found] == [span]
+    assert resolve(found[0].expr, DAY, 0, DAY[0]).value == value

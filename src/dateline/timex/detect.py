@@ -159,6 +159,15 @@ def _b_decade(m: re.Match[str], text: str) -> Expr | None:
     return Expr("decade", number=n, mod=_mod(_g(m, "mod")))
 
 
+# Time zones after a clock time belong to the expression ("5 p.m. EST", "14 h GMT", "20 h 30 (heure
+# de Paris)", "12 h 30 locales"). The value keeps the clock time alone, as TimeBank writes it.
+_EN_TZ = r"(?:\s+(?:(?-i:[ECMP][SD]T|GMT|UTC|CES?T)|local\s+time))?(?!\w)"
+_FR_TZ = (
+    r"(?:,?\s+\(?(?:(?-i:GMT|UTC|TU|HEC)|heure\s+(?:de\s+Paris|française|locale|de\s+France)|locales?"
+    r"|en\s+France)\)?)?(?!\w)"
+)
+
+
 # Ordinals that pick a weekday in a month or season ("le dernier dimanche de mars"); -1 is the last.
 _FR_NTH = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4, "dernier": -1}
 _EN_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
@@ -455,12 +464,13 @@ def _rules_fr() -> list[_Rule]:
         _rule("duration_des", rf"{_B}des\s+(?P<unit>années|mois|semaines|décennies|siècles){_E}", b_dur),
         _rule(
             "clock",
-            r"(?<![\w,.])(?:(?P<vers>vers)\s+)?(?P<h>[01]?\d|2[0-4])\s?h\s?(?P<m>[0-5]\d)?(?![\w])",
+            r"(?<![\w,.])(?:(?P<vers>vers)\s+)?(?P<h>[01]?\d|2[0-4])\s?h\s?(?P<m>[0-5]\d)?(?![\w])" + _FR_TZ,
             b_clock,
         ),
         _rule(
             "clock_heures",
-            r"(?:(?P<vers>vers)\s+|(?<=à\s)|(?<=dès\s))(?P<h>[01]?\d|2[0-4])\s+heures?(?:\s+(?P<m>[0-5]\d))?(?!\w)",
+            r"(?:(?P<vers>vers)\s+|(?<=à\s)|(?<=dès\s))(?P<h>[01]?\d|2[0-4])\s+heures?(?:\s+(?P<m>[0-5]\d))?(?!\w)"
+            + _FR_TZ,
             b_clock,
         ),
         _rule("noon", r"(?<=à\s)(?P<w>midi|minuit)(?!\w)", b_noon),
@@ -817,7 +827,7 @@ def _rules_en() -> list[_Rule]:
         _rule(
             "clock_day",
             rf"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<w>noon|midnight))"
-            rf"(?:\s+[ECMP][SD]T)?,?\s+(?:on\s+)?(?P<day>{wd}|today|yesterday|tomorrow){_E}",
+            rf"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC))?,?\s+(?:on\s+)?(?P<day>{wd}|today|yesterday|tomorrow){_E}",
             b_clock_day,
         ),
         _rule(
@@ -853,11 +863,10 @@ def _rules_en() -> list[_Rule]:
         ),
         _rule(
             "clock",
-            r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)"
-            r"(?:\s+(?:[ECMP][SD]T|GMT))?(?!\w)",
+            r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)" + _EN_TZ,
             b_clock,
         ),
-        _rule("clock24", r"(?<![\w:.$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])", b_clock),
+        _rule("clock24", r"(?<![\w:.$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])" + _EN_TZ, b_clock),
         _rule("oclock", r"(?<![\w:.])(?P<h>[01]?\d)\s+o['’]clock(?!\w)", b_clock),
         _rule("noon", rf"{_B}(?P<w>noon|midnight){_E}", b_noon),
         _rule(
