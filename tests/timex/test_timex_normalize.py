@@ -310,3 +310,9 @@ def test_a_time_zone_belongs_to_the_clock_time(sentence: str, lang: str, span: s
     found = [c for c in find_candidates(sentence, lang) if c.expr.kind == "clock"]
     assert [c.text for c in found] == [span]
     assert resolve(found[0].expr, DAY, 0, DAY[0]).value == value
+
+
+def test_this_month_name_is_in_the_year_being_written_in() -> None:
+    # Written in January 2017, in the past tense: still this year's September, not last year's.
+    _, r = one("The plant reopened this September.", "en", DAY, -1)
+    assert (r.value, r.earliest) == ("2017-09", date(2017, 9, 1))

@@ -572,6 +572,9 @@ def _rules_en() -> list[_Rule]:
         if bare and (word.endswith(".") or len(word) <= 3) and word.lower() != "may":
             return None  # "Jan" alone is more often a first name than a month
         c = ecue(_g(m, "cue"))
+        if (_g(m, "cue") or "").lower() == "this" and not _g(m, "year"):
+            # "this September": September of the year being written in, whichever side of today.
+            return Expr("cal", month=int(lookup(lx.MONTHS, word)), unit="Y", offset=0, mod=_mod(_g(m, "mod")))
         return Expr(
             "cal",
             year=_year(_g(m, "year")),
