@@ -1,9 +1,10 @@
 """CI floors for time-expression tagging, scored on the shared TimeML gold data.
 
-The floors sit 0.01-0.02 under what ``python eval/timex.py --systems dateline`` measured when they
-were set (French TimeBank, 72 docs: value F1 0.897 with the day DCT, 0.596 with the month DCT at
-coverage 0.978, relaxed F1 0.966; English TimeBank+AQUAINT, 256 docs: value F1 0.774, relaxed F1
-0.919, month-DCT coverage 0.94), so a change that lowers them fails while run-to-run noise does not.
+The floors sit about 0.005-0.01 under what ``python eval/timex.py --systems dateline`` measured when
+they were set (French TimeBank, 72 docs: value F1 0.905 with the day DCT, 0.621 with the month DCT at
+coverage 0.984, relaxed F1 0.970; English TimeBank+AQUAINT, 256 docs: value F1 0.781 with the day DCT
+and 0.563 with the month DCT at coverage 0.943, relaxed F1 0.923), so a change that lowers them fails
+while run-to-run noise does not. The English day floor stays above HeidelTime's 0.772 on the same data.
 """
 
 from __future__ import annotations
@@ -41,12 +42,12 @@ def test_french_timebank_floors() -> None:
     s = _scores(f"{path}:fr", ["day", "month"])
     day, month = s["day"], s["month"]
     assert day["n_gold"] == 252  # the 72 documents of the shared subset
-    assert day["value_f1"] >= 0.88, day
-    assert day["relaxed_f1"] >= 0.95, day
-    assert day["strict_f1"] >= 0.92, day
-    assert month["value_f1"] >= 0.58, month
-    assert month["relaxed_f1"] >= 0.95, month
-    assert month["coverage"] >= 0.96, month  # honest intervals: the true day inside them
+    assert day["value_f1"] >= 0.895, day
+    assert day["relaxed_f1"] >= 0.96, day
+    assert day["strict_f1"] >= 0.94, day
+    assert month["value_f1"] >= 0.615, month
+    assert month["relaxed_f1"] >= 0.96, month
+    assert month["coverage"] >= 0.975, month  # honest intervals: the true day inside them
 
 
 def test_english_tbaq_floors() -> None:
@@ -54,6 +55,7 @@ def test_english_tbaq_floors() -> None:
     aq = need_shared("eval", "timex", "tbaq", "AQUAINT")
     s = _scores(f"{Path(tb)},{Path(aq)}:en", ["day", "month"])
     day, month = s["day"], s["month"]
-    assert day["value_f1"] >= 0.76, day
-    assert day["relaxed_f1"] >= 0.90, day
-    assert month["coverage"] >= 0.92, month
+    assert day["value_f1"] >= 0.775, day
+    assert day["relaxed_f1"] >= 0.915, day
+    assert month["value_f1"] >= 0.555, month
+    assert month["coverage"] >= 0.935, month

@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import spacy
 
+from dateline.timex.component import timexes_for
 from dateline.timex.detect import find_candidates
-from dateline.timex.normalize import Resolved, resolve, value_interval
+from dateline.timex.normalize import Resolved, holiday_day, resolve, value_interval
 
 DAY = (date(2017, 1, 30), date(2017, 1, 30))
 MONTH = (date(2017, 1, 1), date(2017, 1, 31))
@@ -186,3 +188,131 @@ def test_false_friends_are_not_time_expressions() -> None:
     assert find_candidates("Il a été élu par le quotidien local.", "fr") == []
     assert find_candidates("Les Jeux d'hiver commencent.", "fr") == []
     assert find_candidates("You may go. Jan Kavan said so.", "en") == []
+
+
+# -------------------------------------------------------------------------------------------- holidays
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "day"),
+    [
+        ("EASTER+0", 2017, date(2017, 4, 16)),
+        ("EASTER+0", 2000, date(2000, 4, 23)),
+        ("EASTER+49", 1999, date(1999, 5, 23)),  # Pentecost
+        ("EASTER-2", 2017, date(2017, 4, 14)),  # Good Friday
+        ("11-3-4", 1998, date(1998, 11, 26)),  # Thanksgiving: fourth Thursday of November
+        ("5-0--1", 2017, date(2017, 5, 29)),  # Memorial Day: last Monday of May
+        ("11-0-1+1", 1998, date(1998, 11, 3)),  # US Election Day: the Tuesday after the first Monday
+        ("11-0-1+1", 2016, date(2016, 11, 8)),
+        ("12-25", 2017, date(2017, 12, 25)),
+    ],
+)
+def test_holiday_days_from_the_calendar(rule: str, year: int, day: date) -> None:
+    assert holiday_day(rule, year) == day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "span", "value"),
+    [
+        ("Ils se retrouveront à Noël 2018.", "fr", "Noël 2018", "2018-12-25"),
+        ("Le pèlerinage a lieu à la Pentecôte.", "fr", "la Pentecôte", "2017-06-04"),
+        ("Les magasins ferment le jour de l'An.", "fr", "le jour de l'An", "2017-01-01"),
+        ("Stores were crowded on Christmas Eve.", "en", "Christmas Eve", "2016-12-24"),
+        ("The vote is on Election Day, 2018.", "en", "Election Day, 2018", "2018-11-06"),
+    ],
+)
+def test_holidays_are_dates(sentence: str, lang: str, span: str, value: str) -> None:
+    text, r = one(sentence, lang, MONTH, -1 if "crowded" in sentence else 0)
+    assert (text, r.type, r.value) == (span, "DATE", value)
+    assert r.earliest == r.latest == date.fromisoformat(value)
+
+
+def test_holiday_in_a_month_only_window_is_determined_when_every_day_agrees() -> None:
+    # Written some day in December 2017, looking ahead: Christmas 2017 whatever the day.
+    _, r = one("Les enfants attendent Noël.", "fr", (date(2017, 12, 1), date(2017, 12, 20)), 1)
+    assert (r.value, r.determined) == ("2017-12-25", True)
+    # Looking back from some day of January-December: this year's Easter or last year's, honestly.
+    _, r = one("They met at Easter.", "en", (date(2017, 1, 1), date(2017, 12, 31)), -1)
+    assert (r.earliest, r.latest, r.determined) == (date(2016, 3, 27), date(2017, 4, 16), False)
+
+
+def test_names_and_places_are_not_holidays() -> None:
+    assert find_candidates("Noël Mamère a parlé.", "fr") == []
+    assert find_candidates("Ils ont visité l'île de Pâques.", "fr") == []
+    assert find_candidates("They flew to Easter Island.", "en") == []
+    assert find_candidates("Une ascension rapide.", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The plant closed in nineteen ninety-six, they said.", "nineteen ninety-six", "1996"),
+        ("It was built in nineteen sixty.", "nineteen sixty", "1960"),
+        ("By the year two thousand and one, it was gone.", "the year two thousand and one", "2001"),
+    ],
+)
+def test_english_years_said_aloud(sentence: str, span: str, value: str) -> None:
+    text, r = one(sentence, "en")
+    assert (text, r.value) == (span, value)
+
+
+def test_english_numbers_that_are_not_years() -> None:
+    assert find_candidates("Nineteen people and two thousand dollars.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "span", "value", "direction"),
+    [
+        ("Elle aura lieu le premier dimanche du printemps.", "fr", "le premier dimanche du printemps", "2017-03-26", 1),
+        ("Il a voté le dernier dimanche de mars 2015.", "fr", "le dernier dimanche de mars 2015", "2015-03-29", -1),
+        ("They meet on the first Monday in September.", "en", "the first Monday in September", "2017-09-04", 1),
+        ("It opened the last Monday of May, 2016.", "en", "the last Monday of May, 2016", "2016-05-30", -1),
+    ],
+)
+def test_an_ordinal_weekday_of_a_month_or_season_is_a_day(
+    sentence: str, lang: str, span: str, value: str, direction: int
+) -> None:
+    text, r = one(sentence, lang, MONTH, direction)
+    assert (text, r.value, r.determined) == (span, value, True)
+
+
+def test_a_treaty_named_after_a_holiday_is_not_a_date() -> None:
+    assert find_candidates("Ils défendent l'accord du Vendredi Saint.", "fr") == []
+    assert find_candidates("They signed the Good Friday agreement.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "values"),
+    [
+        # Written in March looking back: April alone would be last April, but it ends a range from March.
+        ("Le salon a eu lieu du 3 mars au 5 avril.", "fr", ["2017-03-03", "2017-04-05"]),
+        ("Il se tiendra du 3 mars au 5 avril 2018.", "fr", ["2018-03-03", "2018-04-05"]),
+        ("Sales ran from Dec. 3 to Jan. 5, 2018.", "en", ["2017-12-03", "2018-01-05"]),
+        ("The fair ran from March 3 to April 5.", "en", ["2017-03-03", "2017-04-05"]),
+    ],
+)
+def test_the_ends_of_a_range_are_in_order(sentence: str, lang: str, values: list[str]) -> None:
+    found, _ = timexes_for(spacy.blank(lang)(sentence), lang, (date(2017, 3, 10), date(2017, 3, 10)))
+    assert [t["value"] for t in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "span", "value"),
+    [
+        ("The market closed at 5 p.m. EST.", "en", "5 p.m. EST", "2017-01-30T17:00"),
+        ("The talks resumed at 17:00 GMT.", "en", "17:00 GMT", "2017-01-30T17:00"),
+        ("Le vote a eu lieu à 14 h GMT.", "fr", "14 h GMT", "2017-01-30T14:00"),
+        ("L'avion a atterri vers 12 h 30 locales.", "fr", "vers 12 h 30 locales", "2017-01-30T12:30"),
+        ("Le match commence à 20 h 30 (heure de Paris).", "fr", "20 h 30 (heure de Paris)", "2017-01-30T20:30"),
+    ],
+)
+def test_a_time_zone_belongs_to_the_clock_time(sentence: str, lang: str, span: str, value: str) -> None:
+    found = [c for c in find_candidates(sentence, lang) if c.expr.kind == "clock"]
+    assert [c.text for c in found] == [span]
+    assert resolve(found[0].expr, DAY, 0, DAY[0]).value == value
+
+
+def test_this_month_name_is_in_the_year_being_written_in() -> None:
+    # Written in January 2017, in the past tense: still this year's September, not last year's.
+    _, r = one("The plant reopened this September.", "en", DAY, -1)
+    assert (r.value, r.earliest) == ("2017-09", date(2017, 9, 1))

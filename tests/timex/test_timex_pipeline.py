@@ -96,6 +96,14 @@ def test_deadline_and_plans_are_ahead_whatever_the_tense(nlp_fr: Any) -> None:
     assert timex(doc, "le 3 mars")["value"] == "2018-03-03"  # "prévue": a plan, so the coming 3 March
 
 
+def test_a_deadline_follows_a_clause_that_looks_ahead(nlp_en: Any) -> None:
+    # Written in mid-February: the nearest August is last year's, but "will ... by August" is ahead.
+    doc = run(nlp_en, "The airline will double its flights to India by August.", "2017-02-14")
+    assert timex(doc, "August")["value"] == "2017-08"
+    doc = run(nlp_en, "The bank will buy the shares from today through Nov. 17.", "2017-10-27")
+    assert timex(doc, "Nov. 17")["value"] == "2017-11-17"
+
+
 def test_narrative_anchor_for_le_lendemain_and_clock_times(nlp_fr: Any) -> None:
     doc = run(nlp_fr, "Le 24 mars, la police est arrivée à 20 h. Le lendemain, le juge l'a entendu.", "2017-04-02")
     assert timex(doc, "20 h")["value"] == "2017-03-24T20:00"
@@ -119,6 +127,39 @@ def test_month_only_dct_stays_honest_when_the_text_does_not_settle_the_day(nlp_f
     t = timex(doc, "samedi")  # the 21st if written on the 26th or 27th, else the 28th
     assert (t["earliest"], t["latest"]) == ("2017-01-21", "2017-01-28")
     assert t["value"] == "2017-01" and t["determined"] is False
+
+
+def test_month_only_weekday_is_the_one_the_text_names_with_its_date(nlp_fr: Any) -> None:
+    doc = run(
+        nlp_fr,
+        "Le sommet se tiendra samedi 21 janvier à Genève. Samedi, les ministres arriveront tôt.",
+        "2017-01",
+    )
+    t = timex(doc, "Samedi")  # four Saturdays fit the month; the text named one of them
+    assert (t["value"], t["earliest"], t["latest"]) == ("2017-01-21", "2017-01-21", "2017-01-21")
+
+
+def test_month_only_weekday_stays_an_interval_beside_a_date_without_its_weekday(nlp_en: Any) -> None:
+    doc = run(nlp_en, "The deal was signed on Jan. 6. The ministers met again on Friday.", "2017-01")
+    t = timex(doc, "Friday")  # Jan. 6 was a Friday, but the text does not say it is this one
+    assert t["determined"] is False and t["earliest"] < t["latest"]
+
+
+def test_a_date_moved_to_is_ahead_whatever_the_tense(nlp_en: Any) -> None:
+    doc = run(nlp_en, "The company extended to Nov. 20 its offer for all the shares.", "2017-11")
+    assert timex(doc, "Nov. 20")["value"] == "2017-11-20"
+    assert doc._.published == (date(2017, 11, 1), date(2017, 11, 20))  # not "written after the 20th"
+
+
+def test_month_only_dct_is_settled_by_a_wire_dateline(nlp_en: Any, nlp_fr: Any) -> None:
+    doc = run(nlp_en, "GENEVA, March 3 (AP) _ The ministers met on Thursday.", "2017-03")
+    assert doc._.published == (date(2017, 3, 3), date(2017, 3, 3))
+    assert timex(doc, "Thursday")["value"] == "2017-03-02"
+    doc = run(nlp_fr, "PARIS, 12 mai (AFP) - Les ministres se sont réunis jeudi.", "2017-05")
+    assert doc._.published == (date(2017, 5, 12), date(2017, 5, 12))
+    # A date opening an ordinary sentence is no dateline: the window stays the month.
+    doc = run(nlp_fr, "Le 12 mai, les ministres se réuniront encore.", "2017-05")
+    assert doc._.published == (date(2017, 5, 1), date(2017, 5, 12))
 
 
 def test_future_date_bounds_the_window_from_above(nlp_fr: Any) -> None:

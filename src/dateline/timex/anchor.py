@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -22,7 +23,7 @@ from dateline.timex.detect import Candidate
 from dateline.timex.lexicon import lexicon
 from dateline.timex.normalize import resolve
 
-__all__ = ["direction", "infer_published", "narrative_anchor", "verb_direction"]
+__all__ = ["dateline_day", "direction", "infer_published", "narrative_anchor", "verb_direction"]
 
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "cop", "aux:caus")
 # How far up the dependency tree to look for the governing verb: a time expression hangs from its verb
@@ -102,23 +103,36 @@ def direction(doc: Doc, start: int, end: int, lang: str) -> int:
 
     Climbs the dependency tree from the expression to the first verb (or a predicate with an
     auxiliary or copula). An expression that modifies a noun ("la réunion de samedi") gets no
-    direction from a verb further up; one introduced by "jusqu'au" / "d'ici" is a deadline seen
-    from the writing day, whatever the tense.
+    direction from a verb further up; one introduced by "d'ici" is ahead, and one introduced by
+    "jusqu'au" / "until" / "through" is a deadline: ahead when its clause looks ahead, else either way.
     """
     before = doc_text(doc)[max(0, start - 9) : start].lower().replace("’", "'").rstrip()
     lex = lexicon(lang)
+    if before.endswith("d'ici"):
+        return 1
     if before.endswith(lex.OPEN_PREPOSITIONS):
-        return 1 if before.endswith("d'ici") else 0
+        # A deadline: ahead when the clause looks ahead ("will double by August"); set in the past
+        # ("a donné jusqu'au 20 février") it may lie either side of the writing day.
+        return max(0, _climb(doc, start, end, lang, before))
     if before.endswith(lex.SINCE_PREPOSITIONS):
         return -1  # "depuis janvier", "since March": a start already passed
+    return _climb(doc, start, end, lang, before)
+
+
+def _climb(doc: Doc, start: int, end: int, lang: str, before: str) -> int:
+    """The direction of the first verb up the dependency tree from the expression (see direction)."""
+    lex = lexicon(lang)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0
     tok = span.root
+    moved_to = any(before == w or before.endswith((" " + w, "\n" + w)) for w in lex.MOVE_PREPOSITIONS)
     for hop in range(_MAX_HOPS + 1):
         inside = span.start <= tok.i < span.end
         if tok.pos_ in ("VERB", "AUX") or _aux(tok):
             if not inside or tok.pos_ == "VERB":
+                if moved_to and tok.lemma_.lower() in lex.MOVE_LEMMAS:
+                    return 1  # "extended to Nov. 20": the new deadline is ahead
                 return verb_direction(tok, lang)
         elif hop > 0 and not inside and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             return 0
@@ -162,6 +176,33 @@ def infer_published(cands: Sequence[Candidate], dirs: Sequence[int], window: tup
         elif tense > 0 and lo <= day < hi:
             hi = day
     return lo, hi
+
+
+# A wire story's dateline: "BRUSSELS, February 10 (Xinhua) --", "PARIS, 12 mai (AFP) -": a place in
+# capitals or title case and a comma before the date, a source in brackets or a dash after it.
+_DATELINE_BEFORE = re.compile(r"^\s*[A-ZÀ-Ý][\w.'’ -]{1,40},\s*$")
+_DATELINE_AFTER = re.compile(r"^(?:,?\s*\d{4})?\s*(?:\([^)\n]{1,30}\)|--|—|–|_|-\s)")
+_DATELINE_REACH = 80
+
+
+def dateline_day(text: str, cands: Sequence[Candidate], window: tuple[date, date]) -> date | None:
+    """The day a wire story's dateline gives, when it opens the text and lies in the window.
+
+    The dateline is the day the story is told from: an article dated only ``1999-02`` that opens with
+    "BRUSSELS, February 10 (Xinhua) --" was written on February 10, so its "Wednesday" is the 10th.
+    """
+    for c in cands:
+        if c.start > _DATELINE_REACH:
+            break
+        e = c.expr
+        if e.kind != "cal" or e.month is None or e.day is None:
+            continue
+        if not (_DATELINE_BEFORE.match(text[: c.start]) and _DATELINE_AFTER.match(text[c.end : c.end + 40])):
+            continue
+        r = resolve(e if e.year is not None else replace(e, year=window[0].year), window, 0)
+        if r.earliest is not None and r.earliest == r.latest and window[0] <= r.earliest <= window[1]:
+            return r.earliest
+    return None
 
 
 # How far back a bare clock time ("départ à 9 h") looks for the day the narration named: within the

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.extensions import doc_text, register_extensions
-from dateline.timex.anchor import direction, infer_published, narrative_anchor
+from dateline.timex.anchor import dateline_day, direction, infer_published, narrative_anchor
 from dateline.timex.detect import Candidate, find_candidates
 from dateline.timex.lexicon import lexicon
 from dateline.timex.normalize import Resolved, resolve, shift_quarter
@@ -52,6 +52,10 @@ def timexes_for(
         cands = [_part_aside(c) for c in cands]
     has_parse = doc.has_annotation("DEP")
     dirs = [direction(doc, c.start, c.end, lang) if has_parse else 0 for c in cands]
+    if window is not None and window[0] < window[1]:
+        day = dateline_day(doc_text(doc), cands, window)
+        if day is not None:
+            window = (day, day)
     published = infer_published(cands, dirs, window) if window is not None else None
     starts = _sentence_index(doc) if has_parse or doc.has_annotation("SENT_START") else [0]
     sents = [_sent_of(starts, c.start) for c in cands]
@@ -61,6 +65,8 @@ def timexes_for(
         None if c.expr.kind in ("clock", "narr") else resolve(c.expr, published, d)
         for c, d in zip(cands, dirs, strict=True)
     ]
+    resolved = _weekdays_named(cands, resolved)
+    resolved = _ranges_in_order(doc_text(doc), cands, resolved, published)
     refs: list[date | None] = [None] * len(cands)
     last_day: tuple[date, int] | None = None
     last_quarter: tuple[str, int] | None = None
@@ -87,7 +93,7 @@ def timexes_for(
                 r = resolved[i] = q
         if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift":
             last_quarter = (r.value, sents[i])
-        if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr") and r.earliest is not None:
+        if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr", "holiday") and r.earliest is not None:
             last_day = (r.earliest, c.end)
     out: list[dict[str, Any]] = []
     for i, c in enumerate(cands):
@@ -110,12 +116,73 @@ def timexes_for(
             item["part"] = part
         if refs[i] is not None:
             item["anchor"] = "narrative"
-        elif r.earliest is not None and c.expr.kind not in ("cal", "decade", "century"):
+        elif r.earliest is not None and c.expr.kind not in ("cal", "decade", "century") and c.expr.year is None:
             item["anchor"] = "dct"
         if not r.determined:
             item["determined"] = False
         out.append(item)
     return out, published
+
+
+def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None]) -> list[Resolved | None]:
+    """Undetermined weekdays settled by a day the text names with its date.
+
+    "samedi" in an article dated only ``1999-05`` could be any of four Saturdays; when the text also
+    names "samedi 29 mai" inside the interval the window allows, the bare weekday is that day: the
+    article speaks of one Saturday, and it told us which. Only a full date written with its weekday
+    counts (a bare "Oct. 13" that happens to be a Friday is often another week than "Friday"), and
+    only a single one; two named Saturdays leave the honest interval.
+    """
+    named = {
+        r.earliest
+        for c, r in zip(cands, resolved, strict=True)
+        if r is not None and _names_day(r) and c.expr.kind == "cal" and c.expr.weekday is not None
+    }
+    if not named:
+        return resolved
+    out = list(resolved)
+    for i, (c, r) in enumerate(zip(cands, resolved, strict=True)):
+        e = c.expr
+        if r is None or r.determined or e.kind != "weekday" or e.weekday is None or e.unit == "WE":
+            continue
+        if r.earliest is None or r.latest is None:
+            continue
+        days = [d for d in named if d is not None and d.weekday() == e.weekday and r.earliest <= d <= r.latest]
+        if len(days) == 1:
+            out[i] = resolve(
+                replace(e, kind="cal", year=days[0].year, month=days[0].month, day=days[0].day, weekday=None, cue=0),
+                None,
+            )
+    return out
+
+
+# "du 3 mars au 5 avril", "from March 3 to April 5", "between 1990 and 1995", "entre le 3 et le 5 mai".
+_RANGE_OPEN = re.compile(r"(?:\bdu|\bde|\bfrom|\bbetween|\bentre(?:\s+le)?)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:au|à|et(?:\s+le)?|to|and|through|until|-|–)\s*$", re.I)
+
+
+def _ranges_in_order(
+    text: str, cands: list[Candidate], resolved: list[Resolved | None], window: tuple[date, date] | None
+) -> list[Resolved | None]:
+    """The ends of a range read in order: a yearless end is the first occurrence on or after the
+    start ("du 3 mars au 5 avril" written in March: April of the same year, whatever the tense), a
+    yearless start the last on or before a dated end ("from Dec. 3 to Jan. 5, 2018": Dec. 2017)."""
+    if window is None:
+        return resolved
+    out = list(resolved)
+    for i in range(len(cands) - 1):
+        a, b = cands[i], cands[i + 1]
+        ra, rb = out[i], out[i + 1]
+        if ra is None or rb is None or a.expr.kind != "cal" or b.expr.kind != "cal":
+            continue
+        if not (_RANGE_OPEN.search(text[max(0, a.start - 12) : a.start]) and _RANGE_JOIN.match(text[a.end : b.start])):
+            continue
+        if b.expr.year is None:
+            if ra.earliest is not None and ra.latest is not None and b.expr.month is not None:
+                out[i + 1] = resolve(b.expr, (ra.earliest, ra.latest), 1)
+        elif a.expr.year is None and rb.earliest is not None and rb.latest is not None and a.expr.month is not None:
+            out[i] = resolve(a.expr, (rb.earliest, rb.latest), -1)
+    return out
 
 
 def _part_aside(c: Candidate) -> Candidate:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from dateline.timex.lexicon import alternation, lexicon, lookup, parse_number
-from dateline.timex.normalize import Expr
+from dateline.timex.normalize import SEASON_FIRST_DAY, Expr
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -133,6 +133,46 @@ def _rules(lang: str) -> list[_Rule]:
     return _rules_fr() if lang == "fr" else _rules_en()
 
 
+def _b_digits(m: re.Match[str], text: str) -> Expr | None:
+    """A date in digits with named groups ``d``, ``m``, ``y`` (their order is the rule's business)."""
+    d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])
+    if not 1 <= mo <= 12 or not 1 <= d <= 31:
+        return None
+    return Expr("cal", year=y, month=mo, day=d)
+
+
+def _every(k: int, unit: str) -> Expr:
+    """The SET "every ``k`` ``unit``": ``P1W``, ``PT1H``."""
+    if unit in ("H", "MIN", "S"):
+        return Expr("set", set_value=f"PT{k}{'M' if unit == 'MIN' else unit}")
+    return Expr("set", set_value=f"P{k}{unit}")
+
+
+def _b_year(m: re.Match[str], text: str) -> Expr | None:
+    return Expr("cal", year=int(m["year"]), mod=_mod(_g(m, "mod")))
+
+
+def _b_decade(m: re.Match[str], text: str) -> Expr | None:
+    """ "les années 1990", "the '90s": the decade's three-digit prefix (two digits are the 1900s)."""
+    d = m["dec"].strip("'’")
+    n = int(d) // 10 if len(d) == 4 else 190 + int(d) // 10
+    return Expr("decade", number=n, mod=_mod(_g(m, "mod")))
+
+
+# Time zones after a clock time belong to the expression ("5 p.m. EST", "14 h GMT", "20 h 30 (heure
+# de Paris)", "12 h 30 locales"). The value keeps the clock time alone, as TimeBank writes it.
+_EN_TZ = r"(?:\s+(?:(?-i:[ECMP][SD]T|GMT|UTC|CES?T)|local\s+time))?(?!\w)"
+_FR_TZ = (
+    r"(?:,?\s+\(?(?:(?-i:GMT|UTC|TU|HEC)|heure\s+(?:de\s+Paris|française|locale|de\s+France)|locales?"
+    r"|en\s+France)\)?)?(?!\w)"
+)
+
+
+# Ordinals that pick a weekday in a month or season ("le dernier dimanche de mars"); -1 is the last.
+_FR_NTH = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4, "dernier": -1}
+_EN_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+
+
 @lru_cache(maxsize=1)
 def _rules_fr() -> list[_Rule]:
     lx = lexicon("fr")
@@ -171,18 +211,6 @@ def _rules_fr() -> list[_Rule]:
             cue=_cue(lx, _g(m, "cue")),
         )
 
-    def b_num(m: re.Match[str], text: str) -> Expr | None:
-        d, mo, y = int(m["d"]), int(m["m"]), _year(m["y"])
-        if not 1 <= mo <= 12 or not 1 <= d <= 31:
-            return None
-        return Expr("cal", year=y, month=mo, day=d)
-
-    def b_iso(m: re.Match[str], text: str) -> Expr | None:
-        mo, d = int(m["m"]), int(m["d"])
-        if not 1 <= mo <= 12 or not 1 <= d <= 31:
-            return None
-        return Expr("cal", year=int(m["y"]), month=mo, day=d)
-
     def b_my(m: re.Match[str], text: str) -> Expr | None:
         word = m["month"]
         bare = not (_g(m, "year") or _g(m, "cue") or _g(m, "mod") or _g(m, "moisde"))
@@ -195,9 +223,6 @@ def _rules_fr() -> list[_Rule]:
             cue=_cue(lx, _g(m, "cue")),
             mod=_mod(_g(m, "mod")),
         )
-
-    def b_year(m: re.Match[str], text: str) -> Expr | None:
-        return Expr("cal", year=int(m["year"]), mod=_mod(_g(m, "mod")))
 
     def b_wd(m: re.Match[str], text: str) -> Expr | None:
         if re.match(r"\s+Saint", text[m.end() : m.end() + 7]):
@@ -309,18 +334,10 @@ def _rules_fr() -> list[_Rule]:
             return Expr("set", set_value="TMO")
         if what.startswith("soir"):
             return Expr("set", set_value="TEV")
-        u = str(lookup(lx.UNITS, what))
-        if u in ("H", "MIN", "S"):
-            return Expr("set", set_value=f"PT{k}{'M' if u == 'MIN' else u}")
-        return Expr("set", set_value=f"P{k}{u}")
+        return _every(k, str(lookup(lx.UNITS, what)))
 
     def b_freq(m: re.Match[str], text: str) -> Expr | None:
         return Expr("set", set_value=str(lookup(lx.FREQUENCY, m["f"])))
-
-    def b_decade(m: re.Match[str], text: str) -> Expr | None:
-        d = m["dec"]
-        n = int(d) // 10 if len(d) == 4 else 190 + int(d) // 10
-        return Expr("decade", number=n, mod=_mod(_g(m, "mod")))
 
     def b_century(m: re.Match[str], text: str) -> Expr | None:
         r = _roman(m["roman"])
@@ -361,15 +378,33 @@ def _rules_fr() -> list[_Rule]:
     def b_narr(m: re.Match[str], text: str) -> Expr | None:
         return Expr("narr", offset=int(lookup(lx.NARRATIVE_DAYS, m["narr"])), part=part_of(m))
 
+    def b_holiday(m: re.Match[str], text: str) -> Expr | None:
+        return _holiday(m, text, lx, _cue(lx, _g(m, "cue")))
+
+    def b_nth_wd(m: re.Match[str], text: str) -> Expr | None:
+        return _nth_weekday(m, lx, _FR_NTH, _year(_g(m, "year")), 0)
+
     plural_wd = "(?:" + "|".join(w + "s" for w in lx.WEEKDAYS) + ")"
     return [
+        _rule(
+            "nth_weekday",
+            rf"{_B}(?:le\s+)?(?P<ord>{alternation(_FR_NTH)})\s+(?P<wd>{wd})\s+(?:du\s+mois\s+|de\s+l['’]\s*|de\s+|d['’]\s*|du\s+)"
+            rf"(?:mois\s+d(?:e\s+|['’]\s*))?(?P<what>{mon}|{season})(?:\s+{yr})?{_E}",
+            b_nth_wd,
+        ),
+        _rule(
+            "holiday",
+            rf"{_B}(?:(?:la|le|l['’]|cette|ce)\s*)?(?:(?:fête|jour)\s+de\s+(?:la\s+|l['’])?)?"
+            rf"(?P<hol>{alternation(lx.HOLIDAYS)})(?:\s+(?P<year>(?:1[6-9]|20)\d\d))?(?:\s+(?P<cue>{cue}))?{_E}",
+            b_holiday,
+        ),
         _rule(
             "dmy",
             rf"{_B}(?:le\s+)?(?:(?P<wd>{wd})\s+)?{dayn}\s+(?P<month>{mon})(?:\s+{yr})?(?:\s+(?P<cue>{cue}))?{_E}",
             b_dmy,
         ),
-        _rule("num", r"(?<![\w/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", b_num),
-        _rule("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", b_iso),
+        _rule("num", r"(?<![\w/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", _b_digits),
+        _rule("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", _b_digits),
         _rule(
             "my",
             rf"{_B}(?:(?P<mod>début|fin|mi|courant|milieu)[-\s]+)?(?P<moisde>(?:le\s+)?mois\s+d(?:e\s+|['’]))?"
@@ -381,7 +416,7 @@ def _rules_fr() -> list[_Rule]:
             r"(?<![\w,.])(?:(?:l['’]année|l['’]an|(?P<mod>fin|début|mi|courant))[-\s]+)?(?P<year>(?:1[6-9]|20)\d\d)"
             r"(?![\w]|[.,]\d)(?!\s*(?:€|%|euros?|francs?|dollars?|habitants|personnes|mètres|m\b|km|tonnes"
             r"|hectares|voix|salariés|emplois|exemplaires|spectateurs|élèves|étudiants|morts|victimes))",
-            b_year,
+            _b_year,
         ),
         _rule(
             "weekday",
@@ -429,12 +464,13 @@ def _rules_fr() -> list[_Rule]:
         _rule("duration_des", rf"{_B}des\s+(?P<unit>années|mois|semaines|décennies|siècles){_E}", b_dur),
         _rule(
             "clock",
-            r"(?<![\w,.])(?:(?P<vers>vers)\s+)?(?P<h>[01]?\d|2[0-4])\s?h\s?(?P<m>[0-5]\d)?(?![\w])",
+            r"(?<![\w,.])(?:(?P<vers>vers)\s+)?(?P<h>[01]?\d|2[0-4])\s?h\s?(?P<m>[0-5]\d)?(?![\w])" + _FR_TZ,
             b_clock,
         ),
         _rule(
             "clock_heures",
-            r"(?:(?P<vers>vers)\s+|(?<=à\s)|(?<=dès\s))(?P<h>[01]?\d|2[0-4])\s+heures?(?:\s+(?P<m>[0-5]\d))?(?!\w)",
+            r"(?:(?P<vers>vers)\s+|(?<=à\s)|(?<=dès\s))(?P<h>[01]?\d|2[0-4])\s+heures?(?:\s+(?P<m>[0-5]\d))?(?!\w)"
+            + _FR_TZ,
             b_clock,
         ),
         _rule("noon", r"(?<=à\s)(?P<w>midi|minuit)(?!\w)", b_noon),
@@ -462,7 +498,7 @@ def _rules_fr() -> list[_Rule]:
         _rule(
             "decade",
             rf"{_B}(?:(?P<mod>début|fin|milieu)\s+)?(?:(?:les|des|aux)\s+)?années\s+(?P<dec>(?:19|20)?\d0){_E}",
-            b_decade,
+            _b_decade,
         ),
         _rule(
             "century",
@@ -528,18 +564,6 @@ def _rules_en() -> list[_Rule]:
             weekday=int(lookup(lx.WEEKDAYS, w)) if w else None,
         )
 
-    def b_num(m: re.Match[str], text: str) -> Expr | None:
-        mo, d, y = int(m["m"]), int(m["d"]), _year(m["y"])
-        if not 1 <= mo <= 12 or not 1 <= d <= 31:
-            return None
-        return Expr("cal", year=y, month=mo, day=d)
-
-    def b_iso(m: re.Match[str], text: str) -> Expr | None:
-        mo, d = int(m["m"]), int(m["d"])
-        if not 1 <= mo <= 12 or not 1 <= d <= 31:
-            return None
-        return Expr("cal", year=int(m["y"]), month=mo, day=d)
-
     def b_my(m: re.Match[str], text: str) -> Expr | None:
         word = m["month"]
         bare = not (_g(m, "year") or _g(m, "cue") or _g(m, "mod"))
@@ -548,6 +572,9 @@ def _rules_en() -> list[_Rule]:
         if bare and (word.endswith(".") or len(word) <= 3) and word.lower() != "may":
             return None  # "Jan" alone is more often a first name than a month
         c = ecue(_g(m, "cue"))
+        if (_g(m, "cue") or "").lower() == "this" and not _g(m, "year"):
+            # "this September": September of the year being written in, whichever side of today.
+            return Expr("cal", month=int(lookup(lx.MONTHS, word)), unit="Y", offset=0, mod=_mod(_g(m, "mod")))
         return Expr(
             "cal",
             year=_year(_g(m, "year")),
@@ -556,10 +583,9 @@ def _rules_en() -> list[_Rule]:
             mod=_mod(_g(m, "mod")),
         )
 
-    def b_year(m: re.Match[str], text: str) -> Expr | None:
-        return Expr("cal", year=int(m["year"]), mod=_mod(_g(m, "mod")))
-
     def b_wd(m: re.Match[str], text: str) -> tuple[int, int, Expr] | Expr | None:
+        if text[max(0, m.start() - 5) : m.start()] == "Good ":
+            return None  # "Good Friday" is a holiday, or the name of an agreement, never "Friday"
         c = _g(m, "cue")
         e = Expr(
             "weekday",
@@ -644,18 +670,10 @@ def _rules_en() -> list[_Rule]:
             return Expr("set", set_value=f"XXXX-WXX-{int(w) + 1}")
         if what in ("morning", "evening", "night"):
             return Expr("set", set_value="T" + str(lookup(lx.PARTS_OF_DAY, what)))
-        u = str(lookup(lx.UNITS, what))
-        if u in ("H", "MIN", "S"):
-            return Expr("set", set_value=f"PT{k}{'M' if u == 'MIN' else u}")
-        return Expr("set", set_value=f"P{k}{u}")
+        return _every(k, str(lookup(lx.UNITS, what)))
 
     def b_freq(m: re.Match[str], text: str) -> Expr | None:
         return Expr("set", set_value=str(lookup(lx.FREQUENCY, m["f"])))
-
-    def b_decade(m: re.Match[str], text: str) -> Expr | None:
-        d = m["dec"].strip("'’")
-        n = int(d) // 10 if len(d) == 4 else 190 + int(d) // 10
-        return Expr("decade", number=n, mod=_mod(_g(m, "mod")))
 
     def b_century(m: re.Match[str], text: str) -> Expr | None:
         n = int(m["ord"])
@@ -706,7 +724,47 @@ def _rules_en() -> list[_Rule]:
     def b_narr(m: re.Match[str], text: str) -> Expr | None:
         return Expr("narr", offset=int(lookup(lx.NARRATIVE_DAYS, m["narr"])))
 
+    def b_holiday(m: re.Match[str], text: str) -> Expr | None:
+        return _holiday(m, text, lx, ecue(_g(m, "cue")))
+
+    def b_nth_wd(m: re.Match[str], text: str) -> Expr | None:
+        return _nth_weekday(m, lx, _EN_NTH, _year(_g(m, "year")), 0)
+
+    def b_spelled_year(m: re.Match[str], text: str) -> Expr | None:
+        # "nineteen ninety-six" (broadcast transcripts), "the year two thousand": a year said aloud.
+        if m["hi"]:
+            rest = parse_number(m["lo"], L) if m["lo"] else 0
+            hi = parse_number(m["hi"], L)
+            if rest is None or hi is None or rest >= 100:
+                return None
+            return Expr("cal", year=int(hi) * 100 + int(rest))
+        rest = parse_number(m["lo2"], L) if m["lo2"] else 0
+        return Expr("cal", year=2000 + int(rest)) if rest is not None and rest < 100 else None
+
+    tens = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    units = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+    teens = alternation(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                         "eighteen", "nineteen"])  # fmt: skip
+    spelled_lo = rf"{tens}(?:[-\s]{units})?|{teens}"
     return [
+        _rule(
+            "nth_weekday",
+            rf"{_B}(?:the\s+)?(?P<ord>{alternation(_EN_NTH)})\s+(?P<wd>{wd})\s+(?:of|in)\s+(?:the\s+)?"
+            rf"(?P<what>{mon}|(?i:{season}))(?:,?\s+{yr4})?{_E}",
+            b_nth_wd,
+        ),
+        _rule(
+            "spelled_year",
+            rf"{_B}(?:(?:the\s+year\s+)?(?P<hi>seventeen|eighteen|nineteen)[-\s]+(?P<lo>{spelled_lo})"
+            rf"|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<lo2>{tens}(?:[-\s]{units})?|{teens}|{units}))?)"
+            rf"(?![-\s]+(?:{units}|{tens}|hundred|thousand|years?|days?|percent|people|dollars)\b){_E}",
+            b_spelled_year,
+        ),
+        _rule(
+            "holiday",
+            rf"{_B}(?:(?P<cue>last|next|this)\s+)?(?P<hol>{alternation(lx.HOLIDAYS)})(?:,?\s+{yr4})?{_E}",
+            b_holiday,
+        ),
         _rule(
             "mdy",
             rf"{_B}(?:(?P<wd>{wd}),?\s+)?(?P<month>{mon})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
@@ -719,8 +777,8 @@ def _rules_en() -> list[_Rule]:
             rf"(?:,?\s+{yr4})?{_E}",
             b_date,
         ),
-        _rule("num", r"(?<![\w/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", b_num),
-        _rule("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", b_iso),
+        _rule("num", r"(?<![\w/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)", _b_digits),
+        _rule("iso", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])", _b_digits),
         _rule(
             "my",
             rf"{_B}(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|earlier\s+this"
@@ -733,7 +791,7 @@ def _rules_en() -> list[_Rule]:
             r"(?<![\w,.$])(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[-\s]+|(?:fiscal|calendar)\s+)?"
             r"(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|-\d)(?!\s*(?:%|percent|people|dollars|shares|tons|feet"
             r"|miles|units|employees|workers|members|troops|cars))",
-            b_year,
+            _b_year,
         ),
         _rule(
             "weekday",
@@ -772,7 +830,7 @@ def _rules_en() -> list[_Rule]:
         _rule(
             "clock_day",
             rf"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)|(?P<w>noon|midnight))"
-            rf"(?:\s+[ECMP][SD]T)?,?\s+(?:on\s+)?(?P<day>{wd}|today|yesterday|tomorrow){_E}",
+            rf"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC))?,?\s+(?:on\s+)?(?P<day>{wd}|today|yesterday|tomorrow){_E}",
             b_clock_day,
         ),
         _rule(
@@ -808,11 +866,10 @@ def _rules_en() -> list[_Rule]:
         ),
         _rule(
             "clock",
-            r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)"
-            r"(?:\s+(?:[ECMP][SD]T|GMT))?(?!\w)",
+            r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)" + _EN_TZ,
             b_clock,
         ),
-        _rule("clock24", r"(?<![\w:.$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])", b_clock),
+        _rule("clock24", r"(?<![\w:.$])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:])" + _EN_TZ, b_clock),
         _rule("oclock", r"(?<![\w:.])(?P<h>[01]?\d)\s+o['’]clock(?!\w)", b_clock),
         _rule("noon", rf"{_B}(?P<w>noon|midnight){_E}", b_noon),
         _rule(
@@ -824,7 +881,7 @@ def _rules_en() -> list[_Rule]:
         _rule(
             "decade",
             r"(?<![\w'’])(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|['’]\d0)['’]?s(?!\w)",
-            b_decade,
+            _b_decade,
         ),
         _rule("century", rf"{_B}(?:the\s+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century{_E}", b_century),
         _rule(
@@ -842,6 +899,42 @@ def _rules_en() -> list[_Rule]:
         _rule("ref", rf"{_B}(?P<ref>{alternation(lx.REFS)}){_E}", b_ref),
         _rule("narr", rf"{_B}(?P<narr>{alternation(lx.NARRATIVE_DAYS)}){_E}", b_narr),
     ]
+
+
+def _nth_weekday(m: re.Match[str], lx: Any, ordinals: dict[str, int], year: int | None, cue: int) -> Expr | None:
+    """ "le premier dimanche de mars", "the last Monday in May", "le premier dimanche du printemps":
+    the day a month or season and an ordinal weekday name, as a holiday rule (see holiday_day)."""
+    n = ordinals.get(m["ord"].lower())
+    wd = int(lookup(lx.WEEKDAYS, m["wd"]))
+    if n is None:
+        return None
+    month = lookup(lx.MONTHS, m["what"])
+    if month is not None:
+        return Expr("holiday", holiday=f"{int(month)}-{wd}-{n}", year=year, cue=cue)
+    season = lookup(lx.SEASONS, m["what"])
+    if season is None or n < 0:
+        return None
+    sm, sd = SEASON_FIRST_DAY[str(season)]
+    return Expr("holiday", holiday=f"{sm}/{sd}-{wd}-{n}", year=year, cue=cue)
+
+
+def _holiday(m: re.Match[str], text: str, lx: Any, cue: int) -> Expr | None:
+    """A holiday ("Noël", "la Pentecôte", "Thanksgiving"), unless it is part of a name: it must be
+    capitalised, and not followed by a capitalised word ("Noël Mamère", "Easter Island") nor name an
+    island ("l'île de Pâques") or a treaty ("l'accord du Vendredi saint")."""
+    name = m["hol"]
+    if not any(ch.isupper() for ch in name):
+        return None
+    if re.match(r"\s+(?:[A-ZÉÈ][a-zé]|Island)", text[m.end() : m.end() + 8]) and not _g(m, "year"):
+        return None
+    if re.search(r"(?:île|ile|island)\s+(?:de\s+|d['’])?$", text[max(0, m.start() - 10) : m.start()], re.I):
+        return None
+    # "l'accord du Vendredi saint", "the Good Friday agreement": a treaty named after the day.
+    if re.search(r"accords?\s+d[eu]\s+(?:la\s+|l['’])?$", text[max(0, m.start() - 14) : m.start()], re.I):
+        return None
+    if re.match(r"\s+(?:agreement|accords?|peace)\b", text[m.end() : m.end() + 12], re.I):
+        return None
+    return Expr("holiday", holiday=str(lookup(lx.HOLIDAYS, name)), year=_year(_g(m, "year")), cue=cue)
 
 
 _AGE_BEFORE = re.compile(

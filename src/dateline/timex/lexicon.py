@@ -25,7 +25,9 @@ def alternation(words: Iterable[str]) -> str:
     apostrophes matching both ' and ’ and spaces matching any run of whitespace."""
     out = []
     for w in sorted(set(words), key=len, reverse=True):
-        esc = re.escape(w).replace("'", "['’]").replace("’", "['’]").replace(r"\ ", r"\s+")
+        # Both apostrophes become one class (replacing them one after the other would put a class
+        # inside the class: "l['['’]]an" matches no text).
+        esc = re.escape(w).replace("’", "'").replace("'", "['’]").replace(r"\ ", r"\s+")
         out.append(esc)
     return "(?:" + "|".join(out) + ")"
 

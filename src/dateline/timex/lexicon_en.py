@@ -73,10 +73,28 @@ FREQUENCY: dict[str, str] = {
 REF_TYPE = "DATE"
 
 DURATION_WORDS: dict[str, str] = {}
-OPEN_PREPOSITIONS = ("until", "till", "by")
+OPEN_PREPOSITIONS = ("until", "till", "by", "through")
 PROSPECTIVE_LEMMAS = frozenset({"schedule", "plan", "expect", "set", "due"})
 SINCE_PREPOSITIONS = ("since",)
+
+# Verbs that move a date ("extended to Nov. 20", "postponed until Monday"): the date they move to is
+# a new deadline, ahead of the writing day even though the verb is in the past.
+MOVE_LEMMAS = frozenset({"extend", "postpone", "delay", "defer", "push", "move", "adjourn", "reschedule"})
+MOVE_PREPOSITIONS = ("to", "until", "till")
 
 # English TimeBank annotates "Wednesday night" and "yesterday morning" as the DATE of that day; the
 # part of the day is kept in the timex's "part" field rather than in the value.
 PART_IN_VALUE = False
+
+# Holidays, as rules for normalize.holiday_day: a fixed day, days from Easter, or the n-th weekday of
+# a month (US holidays: English TimeBank is American news). Matched only when capitalised.
+HOLIDAYS: dict[str, str] = {
+    "christmas": "12-25", "christmas day": "12-25", "christmas eve": "12-24", "boxing day": "12-26",
+    "new year's day": "01-01", "new year's eve": "12-31", "halloween": "10-31",
+    "valentine's day": "02-14", "independence day": "07-04", "veterans day": "11-11",
+    "veterans' day": "11-11", "easter": "EASTER+0", "easter sunday": "EASTER+0",
+    "easter monday": "EASTER+1", "good friday": "EASTER-2", "pentecost": "EASTER+49",
+    "thanksgiving": "11-3-4", "thanksgiving day": "11-3-4", "labor day": "9-0-1",
+    "memorial day": "5-0--1", "martin luther king day": "1-0-3", "presidents' day": "2-0-3",
+    "columbus day": "10-0-2", "election day": "11-0-1+1",
+}  # fmt: skip

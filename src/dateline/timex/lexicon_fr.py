@@ -132,5 +132,21 @@ PROSPECTIVE_LEMMAS = frozenset(
 )
 SINCE_PREPOSITIONS = ("depuis",)
 
+# Verbs that move a date ("a reporté au 16 juillet", "a prolongé jusqu'au 30 juin"): the date they
+# move to is a new deadline, ahead of the writing day even though the verb is in the past.
+MOVE_LEMMAS = frozenset({"reporter", "repousser", "prolonger", "décaler", "ajourner", "différer", "proroger"})
+MOVE_PREPOSITIONS = ("au", "à", "jusqu'au", "jusqu’au", "jusqu'à", "jusqu’à")
+
 # French TimeBank writes the part of the day into a TIME value: "hier soir" = 2002-09-13TEV.
 PART_IN_VALUE = True
+
+# Holidays, as rules for normalize.holiday_day: a fixed day, days from Easter, or the n-th weekday of
+# a month. Matched only when capitalised ("la Toussaint", not "une ascension").
+HOLIDAYS: dict[str, str] = {
+    "noël": "12-25", "jour de noël": "12-25", "nuit de noël": "12-24", "réveillon de noël": "12-24",
+    "saint-sylvestre": "12-31", "jour de l'an": "01-01", "nouvel an": "01-01", "toussaint": "11-01",
+    "assomption": "08-15", "saint-valentin": "02-14", "épiphanie": "01-06", "chandeleur": "02-02",
+    "fête du travail": "05-01", "pâques": "EASTER+0", "lundi de pâques": "EASTER+1",
+    "vendredi saint": "EASTER-2", "ascension": "EASTER+39", "pentecôte": "EASTER+49",
+    "lundi de pentecôte": "EASTER+50",
+}  # fmt: skip

@@ -27,6 +27,7 @@ __all__ = [
     "Period",
     "Resolved",
     "coarse_value",
+    "holiday_day",
     "resolve",
     "shift_quarter",
     "value_interval",
@@ -67,6 +68,7 @@ class Expr:
     ref_type: str = "DATE"
     generic: bool = False  # "en été" in general, not a particular summer: X value, no interval
     follow_tense: bool = False  # "the quarter": the current one, or the last one in a past-tense clause
+    holiday: str | None = None  # kind ``holiday``: a rule for :func:`holiday_day` ("EASTER+49", "11-3-4")
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,10 @@ def _quarter(y: int, q: int) -> Period:
 def _half(y: int, h: int) -> Period:
     return Period(f"{y:04d}-H{h}", date(y, 6 * h - 5, 1), _month(y, 6 * h).end)
 
+
+# Where a season starts when counting its days ("le premier dimanche du printemps"): the equinox or
+# solstice, as the calendar and the almanacs count it.
+SEASON_FIRST_DAY: dict[str, tuple[int, int]] = {"SP": (3, 21), "SU": (6, 21), "FA": (9, 23), "WI": (12, 21)}
 
 # Seasons are given generous bounds (meteorological start to astronomical end and a little more) so an
 # interval for "l'été" surely contains the season whichever definition the writer had in mind.
@@ -194,6 +200,52 @@ def _season_at(d: date, s: str, k: int) -> Period:
     that began in the previous December when ``d`` is in January-March)."""
     y = d.year - 1 if s == "WI" and d.month <= 3 else d.year
     return _season(y + k, s)
+
+
+# -------------------------------------------------------------------------------------------- holidays
+
+
+def _easter(y: int) -> date:
+    """Western Easter Sunday of year ``y`` (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
+def holiday_day(rule: str, y: int) -> date | None:
+    """The day a holiday falls on in year ``y``.
+
+    ``rule`` is ``MM-DD`` (a fixed day: Christmas ``12-25``), ``EASTER+N`` (days from Easter Sunday:
+    Pentecost ``EASTER+49``), or ``M-W-N`` (the ``N``-th weekday ``W``, Monday 0, of month ``M``;
+    ``N`` -1 the last: Thanksgiving ``11-3-4``, Memorial Day ``5-0--1``); ``M-W-N+K`` adds ``K`` days
+    (US Election Day, the Tuesday after the first Monday of November: ``11-0-1+1``); ``M/D-W-N``
+    counts from day ``D`` (the first Sunday of spring: ``3/21-6-1``).
+    """
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        return None
+    if rule.startswith("EASTER"):
+        return _easter(y) + timedelta(days=int(rule[6:] or 0))
+    m = re.fullmatch(r"(\d+)-(\d+)", rule)
+    if m:
+        return date(y, int(m[1]), int(m[2]))
+    m = re.fullmatch(r"(\d+)(?:/(\d+))?-(\d)-(-?\d)(?:\+(\d+))?", rule)
+    if not m:
+        raise ValueError(f"bad holiday rule {rule!r}")
+    month, wd, n = int(m[1]), int(m[3]), int(m[4])
+    if n > 0:
+        first = date(y, month, int(m[2] or 1))
+        day = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        last = _month(y, month).end
+        day = last - timedelta(days=(last.weekday() - wd) % 7)
+    return day + timedelta(days=int(m[5] or 0))
 
 
 # ----------------------------------------------------------------------------------- value <-> interval
@@ -455,6 +507,10 @@ def _resolve(
         p = _quarter(e.year, e.number) if e.unit == "Q" else _half(e.year, e.number)
         return Resolved("DATE", p.value, p.start, p.end)
 
+    if k == "holiday" and e.holiday and e.year is not None:
+        hd = holiday_day(e.holiday, e.year)
+        return Resolved("DATE", hd.isoformat(), hd, hd) if hd else _unanchored(e)
+
     if window is None or e.generic:
         return _unanchored(e)
 
@@ -532,6 +588,16 @@ def _resolve(
             if unit == "W":
                 return _day(d + timedelta(weeks=off))
             return _unit_period(d, unit, off)
+
+    elif k == "holiday" and e.holiday:
+        rule = e.holiday
+
+        def f(d: date) -> Period | None:
+            def make(y: int) -> Period | None:
+                hd = holiday_day(rule, y)
+                return _day(hd) if hd else None
+
+            return _occurrence(d, make, direction, strict)
 
     elif k == "season" and e.season:
         s = e.season
