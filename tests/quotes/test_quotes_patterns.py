@@ -195,3 +195,34 @@ def test_inserted_reporting_clause(nlp_fr: Any, nlp_en: Any) -> None:
     q = only(rec)
     assert q["text"].startswith("Acts of protest") and q["text"].endswith("acts of patriotism")
     assert entity_name(rec, q) == "Barack Obama"
+
+
+def test_quotation_closed_on_a_full_stop_is_not_reported_by_the_next_sentence(nlp_fr: Any) -> None:
+    text = "Le procès s'est ouvert lundi. « Dans ce dossier, la cible est la démocratie. » Elle a requis dix ans."
+    for q in analyse(text, "fr", nlp_fr)["quotes"]:
+        assert q["cue"] is None or q["cue"]["text"] != "a requis", q
+
+
+def test_inverted_description_past_a_circumstance(nlp_fr: Any) -> None:
+    text = (
+        "Marie Lefèvre a quitté le collectif en janvier. « Je ne travaille plus avec eux depuis des semaines », "
+        "a annoncé lundi sur Facebook la jeune femme."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert q["speaker"]["text"] == "la jeune femme"
+    assert entity_name(rec, q) == "Marie Lefèvre"
+
+
+def test_reflexive_appeler_names_rather_than_quotes(nlp_fr: Any) -> None:
+    assert analyse("Dès juillet prochain, le nouveau train s'appellera « Azur ».", "fr", nlp_fr)["quotes"] == []
+
+
+def test_description_matches_a_second_office_in_a_title(nlp_fr: Any) -> None:
+    text = (
+        "Paul Durand, le maire de Villeneuve et président de la Métropole, a reçu Jean Martin mardi. "
+        "« Je lui demande de quitter ses fonctions dès ce soir », affirme le président de la Métropole."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert entity_name(rec, q) == "Paul Durand"

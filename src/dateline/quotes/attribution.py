@@ -97,10 +97,22 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
                 subj = inverted_speaker(t, lex)
                 if subj is not None and subj.i <= close:
                     subj = None
+            elif first.text not in (",", "—", "–", "-") and _ends_sentence(doc, close):
+                # '« … la démocratie. » Elle a requis …': a quotation closed on a full stop and a
+                # subject-first clause with no comma is the next sentence, not a reporting clause.
+                return None
             return Attribution(cue_span(t), _np(subj), t, "direct-after")
         if t.pos_ == "VERB" and k > j + 1:
             break  # another clause begins: whatever follows does not report this quotation
     return None
+
+
+def _ends_sentence(doc: Doc, close: int) -> bool:
+    """Whether the content before the closing mark at token ``close`` ends on a full stop."""
+    k = close - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].text in (".", "…", "...")
 
 
 def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -> Attribution | None:

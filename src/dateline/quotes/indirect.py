@@ -130,8 +130,13 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
         t = doc[j]
         if t.is_punct and t.text not in ("-", "'", "’"):
             break
-        if lex is not None and doc[j - 1].pos_ == "DET" and is_human_noun(t, lex):
-            return t
+        if lex is not None and is_human_noun(t, lex):
+            # "la jeune femme": the determiner may stand before an adjective or two.
+            k = j - 1
+            while k > verb.i and doc[k].pos_ == "ADJ" and j - k <= 2:
+                k -= 1
+            if doc[k].pos_ == "DET":
+                return t
     return None
 
 

@@ -393,6 +393,15 @@ class SpeakerResolver:
                 same_head.append(pid)
         if len(same_head) == 1:
             return same_head[0]
+        if not same_head:
+            # "Gaël Perdriau, le maire de Saint-Étienne et président de Saint-Étienne Métropole" has a
+            # second office in the same title: the one person whose title has every word.
+            within = [
+                pid
+                for pid, p in self.people.items()
+                if not (gender and p.gender and gender != p.gender) and any(words <= w for _, w in p.titles)
+            ]
+            return within[0] if len(within) == 1 else None
         # Several people share the title's head ("le président russe", "le président américain"):
         # the one whose title has every word of the description, if only one does.
         full = [pid for pid in same_head if any(h == head and words <= w for h, w in self.people[pid].titles)]
