@@ -226,3 +226,30 @@ def test_description_matches_a_second_office_in_a_title(nlp_fr: Any) -> None:
     rec = analyse(text, "fr", nlp_fr)
     q = only(rec)
     assert entity_name(rec, q) == "Paul Durand"
+
+
+def test_reporting_clause_inserted_between_the_marks_cuts_the_quotation(nlp_fr: Any) -> None:
+    rec = analyse(
+        "Me Jean Dupont a plaidé l'acquittement. « Rien, dit-il, ne peut justifier une condamnation sans preuve. »",
+        "fr",
+        nlp_fr,
+    )
+    texts = [q["text"] for q in rec["quotes"]]
+    assert texts == ["Rien", "ne peut justifier une condamnation sans preuve."], texts
+    assert all(entity_name(rec, q) == "Jean Dupont" for q in rec["quotes"])
+    rec = analyse(
+        "« Je remercie le tribunal pour sa décision, a réagi Anne Petit, porte-parole de l'association, "
+        "selon la radio locale. C'est une décision rare pour un tel dossier. »",
+        "fr",
+        nlp_fr,
+    )
+    texts = [q["text"] for q in rec["quotes"]]
+    assert texts == ["Je remercie le tribunal pour sa décision", "C'est une décision rare pour un tel dossier."]
+    assert all(entity_name(rec, q) == "Anne Petit" for q in rec["quotes"])
+    # A participle and its object are not an inserted clause.
+    rec = analyse(
+        "Le maire a parlé. « Il y aura un vote des élus, demandant sa démission, dès la rentrée », affirme le maire.",
+        "fr",
+        nlp_fr,
+    )
+    assert len(rec["quotes"]) == 1 and rec["quotes"][0]["text"].startswith("Il y aura un vote")

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.extensions import doc_text, register_extensions
-from dateline.quotes.attribution import attribute_marked
+from dateline.quotes.attribution import attribute_marked, split_incise
 from dateline.quotes.common import Candidate, Segmenter, get_lexicon
 from dateline.quotes.dating import TimexIndex, quote_date
 from dateline.quotes.direct import MarkedQuote, scan_direct
@@ -76,6 +76,17 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
     cands: list[Candidate] = []
     unattributed: list[MarkedQuote] = []
     for q in marked:
+        if lang == "fr":
+            # « A, dit-il, B »: French inserts the reporting clause inside the marks (English closes
+            # and reopens them, which the scanner already gives as two quotations).
+            split = split_incise(doc, q, lex)
+            if split is not None:
+                first, second, inc = split
+                for part in (first, second):
+                    if part is not None:
+                        a, b = part
+                        cands.append(Candidate(a, b, "direct", inc.cue, inc.speaker, inc.verb, "direct-incise"))
+                continue
         att = attribute_marked(doc, q, lex, seg)
         if att is None:
             unattributed.append(q)
