@@ -253,3 +253,23 @@ def test_reporting_clause_inserted_between_the_marks_cuts_the_quotation(nlp_fr: 
         nlp_fr,
     )
     assert len(rec["quotes"]) == 1 and rec["quotes"][0]["text"].startswith("Il y aura un vote")
+
+
+def test_pronoun_prefers_the_person_talked_about_to_a_name_in_a_complement(nlp_fr: Any) -> None:
+    text = (
+        "Henri Dupuis, ancien conseiller du président Jacques Martin, a eu des mots très durs lundi soir. "
+        "« Ce vote est une honte pour notre ville », a-t-il lancé à la télévision."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert q["speaker"]["text"] == "il"
+    assert entity_name(rec, q) == "Henri Dupuis"
+    # The title before "Jacques Martin" is "président", not Henri Dupuis's "conseiller".
+    martin = next(e for e in rec["entities"] if e["name"] == "Jacques Martin")
+    assert martin.get("roles") == ["président"]
+    text = (
+        "Paul Morel a vivement critiqué la décision de Jacques Durand. "
+        "« Nous ne laisserons pas faire cela », a-t-il déclaré mardi."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    assert entity_name(rec, only(rec)) == "Paul Morel"

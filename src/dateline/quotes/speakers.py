@@ -186,10 +186,14 @@ class SpeakerResolver:
         doc = self.doc
         k = name.start - 1
         end = name.start
+        if k >= 0 and (doc[k].pos_ == "ADP" or doc[k].lower_ in ("de", "d'", "d’", "du", "des")):
+            return None  # "les électeurs de la circonscription d'Henri Guaino": a complement, not a title
         lo = max(0, name.start - 10)
         head = None
         while k >= lo:
             t = doc[k]
+            if t.pos_ == "ADP" and head is not None and all(doc[j].pos_ == "DET" for j in range(k + 1, head)):
+                break  # "ancien conseiller du [président] Nicolas Sarkozy": the title before is another's
             if t.pos_ == "NOUN" and self._human(t):
                 head = k
             if t.pos_ not in ("NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM") or t.is_punct:
@@ -349,6 +353,7 @@ class SpeakerResolver:
         # between the name and "a-t-elle ajouté" does not push the name out of reach.
         origin = exclude[0] if exclude is not None and exclude[0] < pos else pos
         k = bisect.bisect_left(self._starts, pos) - 1
+        demoted: tuple[int, str] | None = None
         while k >= 0:
             m = self.mentions[k]
             if origin - m.start > _PRONOUN_WINDOW:
@@ -361,9 +366,17 @@ class SpeakerResolver:
                 and not self._in_quote(m.start)
                 and self._gender_ok(m.entity, gender)
             ):
-                best = (m.start, str(m.entity["id"]))
-                break
+                if not self._in_pp(m):
+                    best = (m.start, str(m.entity["id"]))
+                    break
+                # "Henri Guaino, ancien conseiller du président Nicolas Sarkozy, a eu des mots … il": a
+                # name inside a prepositional phrase is rarely what the next clause talks about; it is
+                # taken only when no other person is in reach.
+                if demoted is None:
+                    demoted = (m.start, str(m.entity["id"]))
             k -= 1
+        if best is None:
+            best = demoted
         for rpos, rid in reversed(self._refs):
             if rpos >= pos or origin - rpos > _PRONOUN_WINDOW:
                 continue
@@ -374,6 +387,25 @@ class SpeakerResolver:
                 best = (rpos, rid)
             break
         return best[1] if best else None
+
+    def _in_pp(self, m: _Mention) -> bool:
+        """Whether a mention is governed by a preposition ("du président Nicolas Sarkozy", "à Marc
+        Petit"), directly or through the title it stands in apposition to."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        tok = span.root
+        for _ in range(3):
+            if any(c.dep_ == "case" for c in tok.children):
+                return True
+            if tok.dep_ not in ("flat", "flat:name", "appos", "compound", "nmod") or tok.head.i == tok.i:
+                return False
+            if tok.dep_ == "nmod" and any(c.dep_ == "case" for c in tok.children):
+                return True
+            tok = tok.head
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                return False
+        return False
 
     def _gender_ok(self, ent: dict[str, Any], gender: str | None) -> bool:
         if gender is None:
