@@ -273,3 +273,15 @@ def test_pronoun_prefers_the_person_talked_about_to_a_name_in_a_complement(nlp_f
     )
     rec = analyse(text, "fr", nlp_fr)
     assert entity_name(rec, only(rec)) == "Paul Morel"
+
+
+def test_outlet_relaying_a_report_is_not_the_speaker(nlp_fr: Any) -> None:
+    text = "La sénatrice Claire Fabre a demandé à Paul Morel de quitter tous ses mandats, rapporte Franceinfo."
+    rec = analyse(text, "fr", nlp_fr)
+    assert [entity_name(rec, q) for q in rec["quotes"]] == ["Claire Fabre"], rec["quotes"]
+    assert rec["quotes"][0]["text"] == "quitter tous ses mandats"  # the relay's clause is not reported speech
+
+
+def test_passive_verb_with_infinitive_is_not_a_report(nlp_fr: Any) -> None:
+    text = "Les deux prévenus ont été condamnés à effectuer chacun un stage de citoyenneté."
+    assert analyse(text, "fr", nlp_fr)["quotes"] == []

@@ -231,9 +231,12 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
     s0, s1 = seg.bounds(verb.i)
     cue = cue_span(verb)
     comp = _complement(verb, lex, opinion_only)
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    if comp is not None and comp.i > verb.i and passive:
+        return None  # "ils ont été condamnés à effectuer …", "il est accusé d'avoir …": the subject is not the speaker
     if comp is not None and comp.i > verb.i:
         a = max(comp.left_edge.i, verb.i + 1)
-        b = min(comp.right_edge.i + 1, s1)
+        b = _before_relay(doc, a, min(comp.right_edge.i + 1, s1), lex)
         chars = _chars(doc, a, b)
         if chars is None:
             return None
@@ -261,7 +264,6 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         left = min(left, subj.left_edge.i)
     participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"
     has_aux = any(c.dep_.startswith("aux") for c in verb.children) or cue.start < verb.i
-    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
     if _after_comma(doc, left) and not passive and (has_aux or not participle):
         comma = _comma_before(doc, left)
         before = _prev_index(doc, comma)
@@ -307,6 +309,24 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             if chars is not None:
                 return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "colon")
     return None
+
+
+def _before_relay(doc: Doc, a: int, b: int, lex: Lexicon) -> int:
+    """End of a reported clause before a reporting clause the parser hung inside it ("… de quitter
+    ses mandats, rapporte Franceinfo"): the clause stops at the comma."""
+    for k in range(a + 1, b - 1):
+        if doc[k].text != ",":
+            continue
+        j = k + 1
+        while j < b and doc[j].lower_ in ("comme", "l'", "l’", "le", "as"):
+            j += 1
+        while j < b and doc[j].pos_ == "AUX":
+            j += 1
+        if j < b and is_reporting(doc[j], lex) and doc[j].pos_ in ("VERB", "AUX"):
+            subj = subject_of(doc[j])
+            if subj is None or subj.i > j:
+                return k
+    return b
 
 
 def _finite(tokens: Span) -> bool:
