@@ -285,3 +285,20 @@ def test_outlet_relaying_a_report_is_not_the_speaker(nlp_fr: Any) -> None:
 def test_passive_verb_with_infinitive_is_not_a_report(nlp_fr: Any) -> None:
     text = "Les deux prévenus ont été condamnés à effectuer chacun un stage de citoyenneté."
     assert analyse(text, "fr", nlp_fr)["quotes"] == []
+
+
+def test_plural_pronoun_resolves_to_a_coordination_of_named_people(nlp_fr: Any) -> None:
+    text = (
+        "Les obsèques auront lieu samedi à Lyon. Marc et Julie Dubois, les parents du jeune homme, y seront. "
+        "« Nous voulons simplement lui dire au revoir dans le calme », ont-ils déclaré samedi matin."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert q["speaker"]["text"] == "ils"
+    assert entity_name(rec, q) in ("Marc", "Julie Dubois", "Marc Dubois")
+    text = (
+        "Les syndicats de cheminots ont rencontré la direction lundi. "
+        "« Nous continuerons la grève jusqu'en juillet », ont-ils annoncé mardi."
+    )
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["speaker"]["text"] == "ils" and q["speaker"]["entity"] is None  # an unnamed group: no guess

@@ -346,12 +346,12 @@ class SpeakerResolver:
 
     def _antecedent(self, pos: int, pron: tuple[str | None, str], exclude: tuple[int, int] | None) -> str | None:
         gender, number = pron
-        if number == "Plur":
-            return None  # "ils", "they": groups are rarely named entities; no guess
         best: tuple[int, str] | None = None
         # The window is counted from the start of the quotation being attributed: a long quotation
         # between the name and "a-t-elle ajouté" does not push the name out of reach.
         origin = exclude[0] if exclude is not None and exclude[0] < pos else pos
+        if number == "Plur":
+            return self._plural_antecedent(pos, origin, exclude)
         k = bisect.bisect_left(self._starts, pos) - 1
         demoted: tuple[int, str] | None = None
         while k >= 0:
@@ -387,6 +387,42 @@ class SpeakerResolver:
                 best = (rpos, rid)
             break
         return best[1] if best else None
+
+    def _plural_antecedent(self, pos: int, origin: int, exclude: tuple[int, int] | None) -> str | None:
+        """'ils'/'elles': the nearest coordination of named people ("Didier et Cécile Noyer … ont-ils
+        annoncé"), resolved like a coordinated speaker to its first named person. A plural pronoun
+        after a report may take its people from the reported clause, whose subject they usually are.
+        Groups without names ("les syndicats … ils") are left unresolved: no guess."""
+        k = bisect.bisect_left(self._starts, pos) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            k -= 1
+            if origin - m.start > _PRONOUN_WINDOW:
+                break
+            inside = exclude is not None and exclude[0] <= m.start < exclude[1]
+            after_report = exclude is not None and pos >= exclude[1]
+            if not m.strong or m.entity.get("type") != "PER" or (inside and not after_report):
+                continue
+            if self._in_quote(m.start) and not inside:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            root = span.root
+            first = None
+            if root.dep_ == "conj" and root.head.pos_ in ("PROPN", "NOUN"):
+                first = root.head
+            elif any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.children):
+                first = root
+            if first is None:
+                continue
+            if first.i < span.start:
+                # The first conjunct's own person entity if it has one ("Didier" alone may be untyped).
+                for other in self._mentions_in(first.idx, first.idx + len(first.text)):
+                    if other.strong and other.entity.get("type") == "PER":
+                        return str(other.entity["id"])
+            return str(m.entity["id"])
+        return None
 
     def _in_pp(self, m: _Mention) -> bool:
         """Whether a mention is governed by a preposition ("du président Nicolas Sarkozy", "à Marc
