@@ -105,9 +105,11 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
                 subj = inverted_speaker(t, lex)
                 if subj is not None and subj.i <= close:
                     subj = None
-            elif first.text not in (",", "—", "–", "-") and _ends_sentence(doc, close):
+            elif lex.lang == "fr" and first.text not in (",", "—", "–", "-") and _ends_sentence(doc, close):
                 # '« … la démocratie. » Elle a requis …': a quotation closed on a full stop and a
                 # subject-first clause with no comma is the next sentence, not a reporting clause.
+                # (French only: English news text often runs '"… over." He said …' as one attribution,
+                # and PolNeAR counts it so.)
                 return None
             return Attribution(cue_span(t), _np(subj), t, "direct-after")
         if t.pos_ == "VERB" and k > j + 1:

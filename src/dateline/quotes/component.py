@@ -111,7 +111,10 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
         if _words(text[q.start : q.end]) < min_words or not _sentence_like(doc, text, q):
             continue
         cands.append(Candidate(q.start, q.end, "direct", None, None, None, "direct-context"))
-    cands = _drop_relays(cands)
+    if lang == "fr":
+        # The French gold's convention (a media relay wraps its source's words: only those are the
+        # quotation); PolNeAR annotates the relay's attribution as well.
+        cands = _drop_relays(cands)
     cands = _drop_nested(cands)
     cands.sort(key=lambda c: (c.start, c.end))
     quoted = [(q.start, q.end) for q in marked]
