@@ -302,3 +302,16 @@ def test_plural_pronoun_resolves_to_a_coordination_of_named_people(nlp_fr: Any) 
     )
     q = only(analyse(text, "fr", nlp_fr))
     assert q["speaker"]["text"] == "ils" and q["speaker"]["entity"] is None  # an unnamed group: no guess
+
+
+def test_national_executive_speaks_for_the_state_the_article_names(nlp_fr: Any) -> None:
+    text = "Moscou a rejeté les sanctions lundi. La diplomatie russe a affirmé que ces mesures étaient illégales."
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    ent = next(e for e in rec["entities"] if e["id"] == q["speaker"]["entity"])
+    assert (ent["type"], ent["country"]) == ("GPE", "RUS")  # Moscow's government, by the gazetteer
+    # Moscow named only as a city does not speak for Russia; and without a nationality, no guess.
+    text = "Des touristes visitent Moscou. Le gouvernement russe a affirmé que la saison serait bonne."
+    assert only(analyse(text, "fr", nlp_fr))["speaker"]["entity"] is None
+    text = "La Russie a voté contre. Le gouvernement a affirmé que la réforme serait votée."
+    assert only(analyse(text, "fr", nlp_fr))["speaker"]["entity"] is None

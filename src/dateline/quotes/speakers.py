@@ -28,6 +28,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.entities.component import country_near
+from dateline.entities.gazetteer import gazetteer
 from dateline.quotes.common import Lexicon, is_human_noun
 from dateline.quotes.firstnames import given_name_gender
 
@@ -36,6 +38,9 @@ __all__ = ["SpeakerResolver"]
 # How far back a pronoun looks for its antecedent, in characters: about three news sentences. Past
 # that, a pronoun speaker is left unresolved rather than guessed.
 _PRONOUN_WINDOW = 600
+# Collective nouns for a state's executive: with a nationality word ("le gouvernement russe") they
+# speak for the country. Ministries, armies and "les autorités" are left to their own names.
+_STATE_NOUNS = frozenset({"gouvernement", "diplomatie", "présidence", "exécutif", "chancellerie", "government"})
 _DETS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"})
 
 
@@ -293,6 +298,10 @@ class SpeakerResolver:
             authors = [m for m in self._mentions_in(speaker.start_char, speaker.end_char) if m.strong]
             if authors:
                 return str(authors[-1].entity["id"])
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _STATE_NOUNS:
+            state = self._state_of(speaker)
+            if state is not None:
+                return state
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.groups:
             org = self._org_by_word(head)
             if org is not None:
@@ -310,6 +319,19 @@ class SpeakerResolver:
                     found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
             return found
         return None
+
+    def _state_of(self, speaker: Span) -> str | None:
+        """'le gouvernement russe', 'la diplomatie américaine': the state the article names, found by
+        the country of the nationality word (the entities' gazetteer country) — the country itself,
+        or the capital or metonym standing for its government ("Moscou a rejeté…"), never the city."""
+        iso3 = country_near(self.doc, speaker.start_char, speaker.end_char, self.lex.lang)
+        if iso3 is None:
+            return None
+        states = [e for e in self.entities if e.get("country") == iso3 and e.get("type") in ("GPE", "ORG")]
+        gaz = gazetteer()
+        countries = [e for e in states if (p := gaz.lookup(str(e["name"]), self.lex.lang)) and p.kind == "country"]
+        found = countries or [e for e in states if e.get("type") == "GPE"]
+        return str(found[0]["id"]) if found else None
 
     def _by_name_part(self, speaker: Span) -> str | None:
         """A name the model did not tag ("Pierre-Gaël"): the one person entity whose name has it."""
