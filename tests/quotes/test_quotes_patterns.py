@@ -315,3 +315,23 @@ def test_national_executive_speaks_for_the_state_the_article_names(nlp_fr: Any) 
     assert only(analyse(text, "fr", nlp_fr))["speaker"]["entity"] is None
     text = "La Russie a voté contre. Le gouvernement a affirmé que la réforme serait votée."
     assert only(analyse(text, "fr", nlp_fr))["speaker"]["entity"] is None
+
+
+def test_figures_need_someone_who_states_them(nlp_fr: Any) -> None:
+    text = "Avec ce décès, le bilan atteint treize morts dans la région depuis deux ans, selon les chiffres officiels."
+    assert analyse(text, "fr", nlp_fr)["quotes"] == []
+    text = (
+        "Le cortège a rassemblé jeudi quelque 40.000 personnes selon les chiffres du ministère de l'Intérieur "
+        "(120.000 selon la CGT)."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    got = [(q["text"], entity_name(rec, q)) for q in rec["quotes"]]
+    assert got == [
+        ("Le cortège a rassemblé jeudi quelque 40.000 personnes", "ministère de l'Intérieur"),
+        ("120.000", "CGT"),
+    ], got
+
+
+def test_postposed_verb_with_an_object_is_not_a_report(nlp_fr: Any) -> None:
+    text = "Un alpiniste français, dont l'identité n'a pas été révélée, a trouvé la mort dans les Andes."
+    assert analyse(text, "fr", nlp_fr)["quotes"] == []

@@ -275,6 +275,9 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             speaker = subj if subj is not None and subj.i > comma else None
         if speaker is None:
             return None  # "L'élu, étonné, a confié …": the subject is before the comma, not a report
+        sp_span = _span(speaker)
+        if sp_span is not None and not _speakerlike(sp_span, lex) and not is_human_noun(speaker, lex):
+            return None  # "…, a trouvé la mort dans les Andes": an object, not someone who speaks
         # A short lead without a verb ("En outre, comme l'explique X, …", "But, he said, …") is a
         # connective, not the statement, unless the clause resumes after the reporting clause.
         lead = doc[a:comma]
@@ -376,6 +379,21 @@ def _speakerlike(span: Span, lex: Lexicon) -> bool:
     return False
 
 
+# Figures and counts: "selon les chiffres officiels" names no one who states them; "selon les
+# chiffres du ministère" does (its agent is the speaker).
+_FIGURES = frozenset({"chiffre", "chiffres", "donnée", "données", "bilan", "estimation", "décompte", "comptage"})
+
+
+def _agentless_figures(who: Span, lex: Lexicon) -> bool:
+    if who.root.lemma_.lower() not in _FIGURES and who.root.lower_ not in _FIGURES:
+        return False
+    return not any(
+        t.ent_type_ or t.pos_ == "PROPN" or t.lemma_.lower() in lex.groups or t.lemma_.lower() in lex.roles
+        for t in who
+        if t.i != who.root.i
+    )
+
+
 def _np_until_comma(doc: Doc, a: int, s1: int, limit: int = 14) -> int:
     """End (exclusive) of the noun phrase starting at ``a``: the next comma, stop or segment end."""
     b = a
@@ -406,11 +424,15 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
             if b <= a:
                 continue
             who = doc[a:b]
-            if not _speakerlike(who, lex):
+            if not _speakerlike(who, lex) or _agentless_figures(who, lex):
                 continue
             cue = doc[tok.i : a]
             before = _chars(doc, s0, tok.i)
-            after = _chars(doc, b, s1)
+            if before is None and opened is not None and any(t.like_num for t in doc[s0 : tok.i]):
+                before = _chars(doc, s0, tok.i, 0)  # "(250.000 selon la CGT)": a figure is its statement
+            # "… 65.000 personnes selon le ministère (250.000 selon la CGT)": a bracket after the source
+            # is another statement, with its own source.
+            after = _chars(doc, b, s1) if b < n and doc[b].text != "(" else None
             lead = sum(1 for t in doc[s0 : tok.i] if t.is_alpha)
             if after is not None and (before is None or lead <= _CONNECTIVES):
                 chars = after

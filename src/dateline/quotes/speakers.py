@@ -91,6 +91,7 @@ class SpeakerResolver:
         # back at them as well as at names.
         self._refs: list[tuple[int, str]] = []
         self._roles = frozenset(_fold(r) for r in lex.roles)
+        self._groups = frozenset(_fold(g) for g in lex.groups)
         self._synonyms = {_fold(k): _fold(v) for k, v in lex.role_synonyms.items()}
         self._index_titles()
 
@@ -295,7 +296,12 @@ class SpeakerResolver:
                     return named
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.speech_nouns:
             # "des informations de Téléstar", "un communiqué du ministère": the source is the author.
-            authors = [m for m in self._mentions_in(speaker.start_char, speaker.end_char) if m.strong]
+            # An institution's name starts in lower case in French ("du ministère de l'Intérieur").
+            authors = [
+                m
+                for m in self._mentions_in(speaker.start_char, speaker.end_char)
+                if m.strong or (m.entity.get("type") == "ORG" and _fold(m.entity["name"].split()[0]) in self._groups)
+            ]
             if authors:
                 return str(authors[-1].entity["id"])
         if head.pos_ == "NOUN" and head.lemma_.lower() in _STATE_NOUNS:
