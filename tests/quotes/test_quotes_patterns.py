@@ -335,3 +335,17 @@ def test_figures_need_someone_who_states_them(nlp_fr: Any) -> None:
 def test_postposed_verb_with_an_object_is_not_a_report(nlp_fr: Any) -> None:
     text = "Un alpiniste français, dont l'identité n'a pas été révélée, a trouvé la mort dans les Andes."
     assert analyse(text, "fr", nlp_fr)["quotes"] == []
+
+
+def test_principal_interesse_is_the_person_the_article_is_about(nlp_fr: Any) -> None:
+    text = (
+        "Le maire de Villeneuve, Paul Morel, a été condamné mardi. Sophie Blanc a demandé sa démission. "
+        "Paul Morel refuse de démissionner. Le principal intéressé a rappelé qu'il était innocent."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = next(q for q in rec["quotes"] if q["text"] == "il était innocent")
+    assert entity_name(rec, q) == "Paul Morel"
+    # Two people named as often: no one to choose.
+    text = "Paul Morel a rencontré Jean Dubois. Le principal intéressé a affirmé qu'il était innocent."
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["speaker"]["entity"] is None

@@ -279,6 +279,9 @@ class SpeakerResolver:
             pron = self._pronoun(speaker)
             if pron is not None:
                 return self._antecedent(speaker.start_char, pron, exclude)
+        if _fold(head.text) in ("interesse", "interessee") and head.pos_ in ("NOUN", "ADJ", "VERB"):
+            # "le principal intéressé", "l'intéressée": the person the article is about.
+            return self._main_person(self._gender(speaker))
         head_is_title = head.pos_ == "NOUN" and (
             head.lemma_.lower() in self.lex.roles or head.lemma_.lower() in self.lex.groups
         )
@@ -325,6 +328,19 @@ class SpeakerResolver:
                     found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
             return found
         return None
+
+    def _main_person(self, gender: str | None) -> str | None:
+        """The person named most often in the article, when one clearly is (more mentions than any
+        other); ``None`` on a tie."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.strong and m.entity.get("type") == "PER":
+                counts[m.entity["id"]] = counts.get(m.entity["id"], 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        top = ranked[0][0]
+        return str(top) if self._gender_ok(self._by_id[top], gender) else None
 
     def _state_of(self, speaker: Span) -> str | None:
         """'le gouvernement russe', 'la diplomatie américaine': the state the article names, found by
