@@ -349,3 +349,14 @@ def test_principal_interesse_is_the_person_the_article_is_about(nlp_fr: Any) -> 
     text = "Paul Morel a rencontré Jean Dubois. Le principal intéressé a affirmé qu'il était innocent."
     q = only(analyse(text, "fr", nlp_fr))
     assert q["speaker"]["entity"] is None
+
+
+def test_a_t_on_appris_names_its_source(nlp_fr: Any) -> None:
+    text = "Une enquête a été ouverte après la diffusion d'une vidéo, a-t-on appris vendredi du parquet de Lyon."
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["text"] == "Une enquête a été ouverte après la diffusion d'une vidéo"
+    assert q["speaker"]["text"] == "parquet de Lyon"
+    # No source, or a document: no one states it.
+    assert analyse("Une enquête a été ouverte, a-t-on appris vendredi.", "fr", nlp_fr)["quotes"] == []
+    text = "Il veut uniformiser tous les régimes de retraite, c'est ce qu'on apprend de son programme."
+    assert analyse(text, "fr", nlp_fr)["quotes"] == []

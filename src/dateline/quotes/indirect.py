@@ -215,6 +215,7 @@ def find_indirect(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
                 out.append(cand)
     out.extend(_from_prepositions(doc, lex, seg))
     if lex.lang == "fr":
+        out.extend(_from_appris(doc, seg))
         out.extend(_from_pour(doc, lex, seg))
         out.extend(_from_final_pour(doc, lex, seg))
     return out
@@ -330,6 +331,44 @@ def _before_relay(doc: Doc, a: int, b: int, lex: Lexicon) -> int:
             if subj is None or subj.i > j:
                 return k
     return b
+
+
+_FROM = frozenset({"de", "du", "des", "d'", "d’", "auprès"})
+
+
+def _from_appris(doc: Doc, seg: Segmenter) -> list[Candidate]:
+    """ "…, a-t-on appris vendredi du parquet de Paris" / "… a-t-on appris auprès de l'avocat": the
+    source the news was learnt from states what comes before. Without a source ("a-t-on appris"
+    alone), no one is named and nothing is kept."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lemma_.lower() != "apprendre" or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject_of(tok)
+        if subj is None or subj.lower_ != "-on":
+            continue  # only the inverted news formula; "c'est ce qu'on apprend de son programme" is not it
+        s0, s1 = seg.bounds(tok.i)
+        src = None
+        for j in range(tok.i + 1, min(tok.i + 8, s1)):
+            t = doc[j]
+            if t.is_punct:
+                break
+            if t.pos_ in ("NOUN", "PROPN") and not _temporal(t):
+                if any(c.dep_ in ("case", "fixed") and c.lower_ in _FROM for c in t.children):
+                    src = t
+                break
+        if src is None:
+            continue
+        cue = cue_span(tok)
+        chars = _chars(doc, s0, cue.start)
+        if chars is None:
+            continue
+        sp = speaker_span(src)
+        lo = sp.start
+        while lo < sp.end and (doc[lo].pos_ == "ADP" or doc[lo].lower_ in _FROM):
+            lo += 1  # the speaker is "le parquet de Paris", not "du parquet de Paris"
+        out.append(Candidate(chars[0], chars[1], "indirect", cue, doc[lo : sp.end], tok, "postposed"))
+    return out
 
 
 def _finite(tokens: Span) -> bool:
