@@ -360,3 +360,11 @@ def test_a_t_on_appris_names_its_source(nlp_fr: Any) -> None:
     assert analyse("Une enquête a été ouverte, a-t-on appris vendredi.", "fr", nlp_fr)["quotes"] == []
     text = "Il veut uniformiser tous les régimes de retraite, c'est ce qu'on apprend de son programme."
     assert analyse(text, "fr", nlp_fr)["quotes"] == []
+
+
+def test_infinitive_copula_after_a_reporting_verb(nlp_fr: Any) -> None:
+    text = "Le suspect, Marc Lenoir, qui a reconnu être à l'origine de l'incendie, a été mis en examen."
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert q["text"].startswith("être à l'origine de l'incendie")
+    assert entity_name(rec, q) == "Marc Lenoir"

@@ -165,6 +165,14 @@ def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
                 for g in c.children
             )
         )
+        # "a reconnu être à l'origine de …": an infinitive copula the parser hangs on its predicate,
+        # which it then takes for the verb's object.
+        copula = lex.lang == "fr" and any(
+            g.dep_ == "cop" and "VerbForm=Inf" in str(g.morph) and g.i == c.left_edge.i == verb.i + 1
+            for g in c.children
+        )
+        if copula and c.dep_ == "obj" and not opinion_ok:
+            return c
         if (
             c.dep_ in ("xcomp", "obl:arg", "advcl", "acl")
             and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
