@@ -368,3 +368,10 @@ def test_infinitive_copula_after_a_reporting_verb(nlp_fr: Any) -> None:
     q = only(rec)
     assert q["text"].startswith("être à l'origine de l'incendie")
     assert entity_name(rec, q) == "Marc Lenoir"
+
+
+def test_lemma_slip_and_coordinated_infinitives(nlp_fr: Any) -> None:
+    # spaCy may lemmatise "reproche" as itself: the reporting verb is still known by its form.
+    text = "Le chanteur lui reproche de l'avoir escroqué et d'avoir mal géré sa carrière pendant dix ans."
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["text"].startswith("l'avoir escroqué") and q["text"].endswith("pendant dix ans")

@@ -29,6 +29,7 @@ from dateline.quotes.common import (
     is_negated,
     is_reporting,
     speaker_span,
+    verb_lemmas,
 )
 
 __all__ = ["find_indirect", "inverted_speaker", "subject_of"]
@@ -236,7 +237,8 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         return None  # "devrait annoncer que": announced, not made
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children):
         return None
-    opinion_only = not (verb.lemma_.lower() in lex.reporting or verb.lower_ in lex.reporting)
+    # By the lemma candidates, not spaCy's lemma alone: it gives "reproche" for "reproche".
+    opinion_only = not (verb_lemmas(verb, lex.lang) & lex.reporting)
     s0, s1 = seg.bounds(verb.i)
     cue = cue_span(verb)
     comp = _complement(verb, lex, opinion_only)
@@ -245,7 +247,10 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         return None  # "ils ont été condamnés à effectuer …", "il est accusé d'avoir …": the subject is not the speaker
     if comp is not None and comp.i > verb.i:
         a = max(comp.left_edge.i, verb.i + 1)
-        b = _before_relay(doc, a, min(comp.right_edge.i + 1, s1), lex)
+        b = min(comp.right_edge.i + 1, s1)
+        if b + 1 < s1 and doc[b].lower_ in ("et", "ou") and doc[b + 1].lower_ in ("de", "d'", "d’"):
+            b = s1  # "reproche de l'avoir escroqué et d'avoir mal géré …": the coordinated infinitive too
+        b = _before_relay(doc, a, b, lex)
         chars = _chars(doc, a, b)
         if chars is None:
             return None
