@@ -195,3 +195,183 @@ def test_inserted_reporting_clause(nlp_fr: Any, nlp_en: Any) -> None:
     q = only(rec)
     assert q["text"].startswith("Acts of protest") and q["text"].endswith("acts of patriotism")
     assert entity_name(rec, q) == "Barack Obama"
+
+
+def test_quotation_closed_on_a_full_stop_is_not_reported_by_the_next_sentence(nlp_fr: Any) -> None:
+    text = "Le procès s'est ouvert lundi. « Dans ce dossier, la cible est la démocratie. » Elle a requis dix ans."
+    for q in analyse(text, "fr", nlp_fr)["quotes"]:
+        assert q["cue"] is None or q["cue"]["text"] != "a requis", q
+
+
+def test_inverted_description_past_a_circumstance(nlp_fr: Any) -> None:
+    text = (
+        "Marie Lefèvre a quitté le collectif en janvier. « Je ne travaille plus avec eux depuis des semaines », "
+        "a annoncé lundi sur Facebook la jeune femme."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert q["speaker"]["text"] == "la jeune femme"
+    assert entity_name(rec, q) == "Marie Lefèvre"
+
+
+def test_reflexive_appeler_names_rather_than_quotes(nlp_fr: Any) -> None:
+    assert analyse("Dès juillet prochain, le nouveau train s'appellera « Azur ».", "fr", nlp_fr)["quotes"] == []
+
+
+def test_description_matches_a_second_office_in_a_title(nlp_fr: Any) -> None:
+    text = (
+        "Paul Durand, le maire de Villeneuve et président de la Métropole, a reçu Jean Martin mardi. "
+        "« Je lui demande de quitter ses fonctions dès ce soir », affirme le président de la Métropole."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert entity_name(rec, q) == "Paul Durand"
+
+
+def test_reporting_clause_inserted_between_the_marks_cuts_the_quotation(nlp_fr: Any) -> None:
+    rec = analyse(
+        "Me Jean Dupont a plaidé l'acquittement. « Rien, dit-il, ne peut justifier une condamnation sans preuve. »",
+        "fr",
+        nlp_fr,
+    )
+    texts = [q["text"] for q in rec["quotes"]]
+    assert texts == ["Rien", "ne peut justifier une condamnation sans preuve."], texts
+    assert all(entity_name(rec, q) == "Jean Dupont" for q in rec["quotes"])
+    rec = analyse(
+        "« Je remercie le tribunal pour sa décision, a réagi Anne Petit, porte-parole de l'association, "
+        "selon la radio locale. C'est une décision rare pour un tel dossier. »",
+        "fr",
+        nlp_fr,
+    )
+    texts = [q["text"] for q in rec["quotes"]]
+    assert texts == ["Je remercie le tribunal pour sa décision", "C'est une décision rare pour un tel dossier."]
+    assert all(entity_name(rec, q) == "Anne Petit" for q in rec["quotes"])
+    # A participle and its object are not an inserted clause.
+    rec = analyse(
+        "Le maire a parlé. « Il y aura un vote des élus, demandant sa démission, dès la rentrée », affirme le maire.",
+        "fr",
+        nlp_fr,
+    )
+    assert len(rec["quotes"]) == 1 and rec["quotes"][0]["text"].startswith("Il y aura un vote")
+
+
+def test_pronoun_prefers_the_person_talked_about_to_a_name_in_a_complement(nlp_fr: Any) -> None:
+    text = (
+        "Henri Dupuis, ancien conseiller du président Jacques Martin, a eu des mots très durs lundi soir. "
+        "« Ce vote est une honte pour notre ville », a-t-il lancé à la télévision."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert q["speaker"]["text"] == "il"
+    assert entity_name(rec, q) == "Henri Dupuis"
+    # The title before "Jacques Martin" is "président", not Henri Dupuis's "conseiller".
+    martin = next(e for e in rec["entities"] if e["name"] == "Jacques Martin")
+    assert martin.get("roles") == ["président"]
+    text = (
+        "Paul Morel a vivement critiqué la décision de Jacques Durand. "
+        "« Nous ne laisserons pas faire cela », a-t-il déclaré mardi."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    assert entity_name(rec, only(rec)) == "Paul Morel"
+
+
+def test_outlet_relaying_a_report_is_not_the_speaker(nlp_fr: Any) -> None:
+    text = "La sénatrice Claire Fabre a demandé à Paul Morel de quitter tous ses mandats, rapporte Franceinfo."
+    rec = analyse(text, "fr", nlp_fr)
+    assert [entity_name(rec, q) for q in rec["quotes"]] == ["Claire Fabre"], rec["quotes"]
+    assert rec["quotes"][0]["text"] == "quitter tous ses mandats"  # the relay's clause is not reported speech
+
+
+def test_passive_verb_with_infinitive_is_not_a_report(nlp_fr: Any) -> None:
+    text = "Les deux prévenus ont été condamnés à effectuer chacun un stage de citoyenneté."
+    assert analyse(text, "fr", nlp_fr)["quotes"] == []
+
+
+def test_plural_pronoun_resolves_to_a_coordination_of_named_people(nlp_fr: Any) -> None:
+    text = (
+        "Les obsèques auront lieu samedi à Lyon. Marc et Julie Dubois, les parents du jeune homme, y seront. "
+        "« Nous voulons simplement lui dire au revoir dans le calme », ont-ils déclaré samedi matin."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert q["speaker"]["text"] == "ils"
+    assert entity_name(rec, q) in ("Marc", "Julie Dubois", "Marc Dubois")
+    text = (
+        "Les syndicats de cheminots ont rencontré la direction lundi. "
+        "« Nous continuerons la grève jusqu'en juillet », ont-ils annoncé mardi."
+    )
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["speaker"]["text"] == "ils" and q["speaker"]["entity"] is None  # an unnamed group: no guess
+
+
+def test_national_executive_speaks_for_the_state_the_article_names(nlp_fr: Any) -> None:
+    text = "Moscou a rejeté les sanctions lundi. La diplomatie russe a affirmé que ces mesures étaient illégales."
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    ent = next(e for e in rec["entities"] if e["id"] == q["speaker"]["entity"])
+    assert (ent["type"], ent["country"]) == ("GPE", "RUS")  # Moscow's government, by the gazetteer
+    # Moscow named only as a city does not speak for Russia; and without a nationality, no guess.
+    text = "Des touristes visitent Moscou. Le gouvernement russe a affirmé que la saison serait bonne."
+    assert only(analyse(text, "fr", nlp_fr))["speaker"]["entity"] is None
+    text = "La Russie a voté contre. Le gouvernement a affirmé que la réforme serait votée."
+    assert only(analyse(text, "fr", nlp_fr))["speaker"]["entity"] is None
+
+
+def test_figures_need_someone_who_states_them(nlp_fr: Any) -> None:
+    text = "Avec ce décès, le bilan atteint treize morts dans la région depuis deux ans, selon les chiffres officiels."
+    assert analyse(text, "fr", nlp_fr)["quotes"] == []
+    text = (
+        "Le cortège a rassemblé jeudi quelque 40.000 personnes selon les chiffres du ministère de l'Intérieur "
+        "(120.000 selon la CGT)."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    got = [(q["text"], entity_name(rec, q)) for q in rec["quotes"]]
+    assert got == [
+        ("Le cortège a rassemblé jeudi quelque 40.000 personnes", "ministère de l'Intérieur"),
+        ("120.000", "CGT"),
+    ], got
+
+
+def test_postposed_verb_with_an_object_is_not_a_report(nlp_fr: Any) -> None:
+    text = "Un alpiniste français, dont l'identité n'a pas été révélée, a trouvé la mort dans les Andes."
+    assert analyse(text, "fr", nlp_fr)["quotes"] == []
+
+
+def test_principal_interesse_is_the_person_the_article_is_about(nlp_fr: Any) -> None:
+    text = (
+        "Le maire de Villeneuve, Paul Morel, a été condamné mardi. Sophie Blanc a demandé sa démission. "
+        "Paul Morel refuse de démissionner. Le principal intéressé a rappelé qu'il était innocent."
+    )
+    rec = analyse(text, "fr", nlp_fr)
+    q = next(q for q in rec["quotes"] if q["text"] == "il était innocent")
+    assert entity_name(rec, q) == "Paul Morel"
+    # Two people named as often: no one to choose.
+    text = "Paul Morel a rencontré Jean Dubois. Le principal intéressé a affirmé qu'il était innocent."
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["speaker"]["entity"] is None
+
+
+def test_a_t_on_appris_names_its_source(nlp_fr: Any) -> None:
+    text = "Une enquête a été ouverte après la diffusion d'une vidéo, a-t-on appris vendredi du parquet de Lyon."
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["text"] == "Une enquête a été ouverte après la diffusion d'une vidéo"
+    assert q["speaker"]["text"] == "parquet de Lyon"
+    # No source, or a document: no one states it.
+    assert analyse("Une enquête a été ouverte, a-t-on appris vendredi.", "fr", nlp_fr)["quotes"] == []
+    text = "Il veut uniformiser tous les régimes de retraite, c'est ce qu'on apprend de son programme."
+    assert analyse(text, "fr", nlp_fr)["quotes"] == []
+
+
+def test_infinitive_copula_after_a_reporting_verb(nlp_fr: Any) -> None:
+    text = "Le suspect, Marc Lenoir, qui a reconnu être à l'origine de l'incendie, a été mis en examen."
+    rec = analyse(text, "fr", nlp_fr)
+    q = only(rec)
+    assert q["text"].startswith("être à l'origine de l'incendie")
+    assert entity_name(rec, q) == "Marc Lenoir"
+
+
+def test_lemma_slip_and_coordinated_infinitives(nlp_fr: Any) -> None:
+    # spaCy may lemmatise "reproche" as itself: the reporting verb is still known by its form.
+    text = "Le chanteur lui reproche de l'avoir escroqué et d'avoir mal géré sa carrière pendant dix ans."
+    q = only(analyse(text, "fr", nlp_fr))
+    assert q["text"].startswith("l'avoir escroqué") and q["text"].endswith("pendant dix ans")

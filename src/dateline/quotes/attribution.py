@@ -13,11 +13,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.quotes.common import Lexicon, Segmenter, cue_span, is_negated, is_reporting, speaker_span
+from dateline.quotes.common import (
+    Lexicon,
+    Segmenter,
+    cue_span,
+    is_human_noun,
+    is_negated,
+    is_reporting,
+    speaker_span,
+)
 from dateline.quotes.direct import MarkedQuote
 from dateline.quotes.indirect import inverted_speaker, subject_of
 
-__all__ = ["Attribution", "attribute_marked"]
+__all__ = ["Attribution", "attribute_marked", "split_incise"]
 
 _AFTER_WINDOW = 7  # ", a-t-il encore ajouté", ", the former secretary said": cue within 7 tokens
 _BEFORE_WINDOW = 14  # "X, le ministre russe, a déclaré lors d'une conférence : «": the verb sits close
@@ -97,10 +105,24 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
                 subj = inverted_speaker(t, lex)
                 if subj is not None and subj.i <= close:
                     subj = None
+            elif lex.lang == "fr" and first.text not in (",", "—", "–", "-") and _ends_sentence(doc, close):
+                # '« … la démocratie. » Elle a requis …': a quotation closed on a full stop and a
+                # subject-first clause with no comma is the next sentence, not a reporting clause.
+                # (French only: English news text often runs '"… over." He said …' as one attribution,
+                # and PolNeAR counts it so.)
+                return None
             return Attribution(cue_span(t), _np(subj), t, "direct-after")
         if t.pos_ == "VERB" and k > j + 1:
             break  # another clause begins: whatever follows does not report this quotation
     return None
+
+
+def _ends_sentence(doc: Doc, close: int) -> bool:
+    """Whether the content before the closing mark at token ``close`` ends on a full stop."""
+    k = close - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return k >= 0 and doc[k].text in (".", "…", "...")
 
 
 def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -> Attribution | None:
@@ -151,3 +173,69 @@ def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -
         ):
             return Attribution(None, _np(head), None, "direct-colon")
     return None
+
+
+# How far after the comma the verb of an inserted reporting clause stands (", a-t-il encore ajouté").
+_INCISE_VERB = 4
+
+
+def split_incise(
+    doc: Doc, q: MarkedQuote, lex: Lexicon
+) -> tuple[tuple[int, int], tuple[int, int] | None, Attribution] | None:
+    """« Rien, dit-il, ne peut justifier … »: a reporting clause inserted between the marks cuts the
+    quotation in two, both said by its speaker. Returns the two content spans (the second ``None``
+    when nothing follows the clause) and the clause's attribution, or ``None`` without such a clause.
+
+    The clause is a comma, a reporting verb within a few words and its speaker after it (an inverted
+    clitic or a name: the inverted order is what marks an inserted clause, not the quoted words). The
+    quotation resumes after the comma that closes the clause, or, when the clause runs to the end of
+    its sentence ("…, a réagi X, porte-parole de Y, selon Z."), after that sentence.
+    """
+    inside = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if inside is None or len(inside) < 4:
+        return None
+    for c in range(inside.start + 1, inside.end - 1):
+        if doc[c].text != ",":
+            continue
+        att = _after(doc, c - 1, lex)
+        if att is None or att.verb is None or att.speaker is None or att.cue is None:
+            continue
+        if att.verb.i > c + _INCISE_VERB or att.speaker.start <= att.verb.i or att.speaker.end > inside.end:
+            continue
+        who = att.speaker.root
+        # "dit-il": the inverted clitic shows a finite verb whatever the tagger says of "dit".
+        finite = "VerbForm=Fin" in str(att.verb.morph) or len(att.cue) > 1 or who.text.startswith("-")
+        speaks = (
+            who.pos_ in ("PRON", "PROPN")
+            or who.text.startswith("-")
+            or bool(who.ent_type_)
+            or is_human_noun(who, lex)
+            or who.lemma_.lower() in lex.groups
+        )
+        if not (finite and speaks):
+            continue  # "…, demandant sa destitution": a participle and its object, not a speaker
+        first = (q.start, doc[c - 1].idx + len(doc[c - 1].text))
+        k = att.speaker.end
+        if k >= inside.end:
+            return first, None, att
+        if doc[k].text == ",":
+            # The clause ends here unless only an apposition follows up to the end of the sentence.
+            stop = k + 1
+            while stop < inside.end and doc[stop].text not in (".", "!", "?", "…"):
+                stop += 1
+            rest = doc[k + 1 : stop]
+            if any(t.pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(t.morph) for t in rest):
+                return first, _resume(doc, k + 1, q), att
+            k = stop
+        if k < inside.end and doc[k].text in (".", "!", "?", "…"):
+            return first, _resume(doc, k + 1, q), att
+        return None
+    return None
+
+
+def _resume(doc: Doc, k: int, q: MarkedQuote) -> tuple[int, int] | None:
+    while k < len(doc) and (doc[k].is_space or doc[k].is_punct) and doc[k].idx < q.end:
+        k += 1
+    if k >= len(doc) or doc[k].idx >= q.end:
+        return None
+    return doc[k].idx, q.end

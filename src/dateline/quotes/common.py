@@ -163,6 +163,8 @@ def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
     if tok.pos_ == "AUX" and tok.lemma_ in ("avoir", "être", "have", "be", "do"):
         return False
     lemmas = verb_lemmas(tok, lex.lang)
+    if lex.lang == "fr" and tok.lemma_.lower() == "appeler" and _reflexive(tok):
+        return False  # "s'appellera « Inoui »": a name given, not words said
     if tok.pos_ in ("NOUN", "ADJ"):
         # A verb the French tagger took for a noun ("estime"): only its exact lemma, and only when an
         # auxiliary or a clitic subject sits next to it, so that real nouns ("la note") stay nouns.
@@ -174,6 +176,12 @@ def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
     if lemmas & lex.reporting:
         return True
     return opinion and bool(lemmas & lex.opinion)
+
+
+def _reflexive(tok: Token) -> bool:
+    return any(c.lower_ in ("s'", "s’", "se") and c.i < tok.i for c in tok.children) or (
+        tok.i > 0 and tok.nbor(-1).lower_ in ("s'", "s’", "se")
+    )
 
 
 def is_negated(tok: Token, lex: Lexicon) -> bool:

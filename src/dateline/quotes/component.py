@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.extensions import doc_text, register_extensions
-from dateline.quotes.attribution import attribute_marked
+from dateline.quotes.attribution import attribute_marked, split_incise
 from dateline.quotes.common import Candidate, Segmenter, get_lexicon
 from dateline.quotes.dating import TimexIndex, quote_date
 from dateline.quotes.direct import MarkedQuote, scan_direct
@@ -76,6 +76,17 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
     cands: list[Candidate] = []
     unattributed: list[MarkedQuote] = []
     for q in marked:
+        if lang == "fr":
+            # « A, dit-il, B »: French inserts the reporting clause inside the marks (English closes
+            # and reopens them, which the scanner already gives as two quotations).
+            split = split_incise(doc, q, lex)
+            if split is not None:
+                first, second, inc = split
+                for part in (first, second):
+                    if part is not None:
+                        a, b = part
+                        cands.append(Candidate(a, b, "direct", inc.cue, inc.speaker, inc.verb, "direct-incise"))
+                continue
         att = attribute_marked(doc, q, lex, seg)
         if att is None:
             unattributed.append(q)
@@ -100,6 +111,10 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
         if _words(text[q.start : q.end]) < min_words or not _sentence_like(doc, text, q):
             continue
         cands.append(Candidate(q.start, q.end, "direct", None, None, None, "direct-context"))
+    if lang == "fr":
+        # The French gold's convention (a media relay wraps its source's words: only those are the
+        # quotation); PolNeAR annotates the relay's attribution as well.
+        cands = _drop_relays(cands)
     cands = _drop_nested(cands)
     cands.sort(key=lambda c: (c.start, c.end))
     quoted = [(q.start, q.end) for q in marked]
@@ -200,6 +215,28 @@ def _merge_indirect(
         absorbed.update(q.start for q in inner)
         return Candidate(ind.start, ind.end, "mixed", ind.cue, ind.speaker, ind.verb, ind.rule)
     return ind
+
+
+def _drop_relays(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a postposed report whose content is itself a report with its own cue and speaker ("X a
+    demandé à Y de partir, rapporte Franceinfo"): the outlet relays X's words, and the quotation is
+    X's, found on its own."""
+    inner = sorted(
+        c.cue.start_char
+        for c in cands
+        if c.cue is not None and c.speaker is not None and c.speaker.start_char < c.cue.start_char
+    )
+    out = []
+    for c in cands:
+        if c.rule == "postposed":
+            own = c.cue.start_char if c.cue is not None else -1
+            k = bisect.bisect_left(inner, c.start)
+            while k < len(inner) and inner[k] == own:
+                k += 1  # its own cue, when the reporting clause is inserted in the clause it reports
+            if k < len(inner) and inner[k] < c.end:
+                continue
+        out.append(c)
+    return out
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:

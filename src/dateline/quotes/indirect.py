@@ -29,6 +29,7 @@ from dateline.quotes.common import (
     is_negated,
     is_reporting,
     speaker_span,
+    verb_lemmas,
 )
 
 __all__ = ["find_indirect", "inverted_speaker", "subject_of"]
@@ -130,8 +131,13 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
         t = doc[j]
         if t.is_punct and t.text not in ("-", "'", "’"):
             break
-        if lex is not None and doc[j - 1].pos_ == "DET" and is_human_noun(t, lex):
-            return t
+        if lex is not None and is_human_noun(t, lex):
+            # "la jeune femme": the determiner may stand before an adjective or two.
+            k = j - 1
+            while k > verb.i and doc[k].pos_ == "ADJ" and j - k <= 2:
+                k -= 1
+            if doc[k].pos_ == "DET":
+                return t
     return None
 
 
@@ -160,6 +166,14 @@ def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
                 for g in c.children
             )
         )
+        # "a reconnu être à l'origine de …": an infinitive copula the parser hangs on its predicate,
+        # which it then takes for the verb's object.
+        copula = lex.lang == "fr" and any(
+            g.dep_ == "cop" and "VerbForm=Inf" in str(g.morph) and g.i == c.left_edge.i == verb.i + 1
+            for g in c.children
+        )
+        if copula and c.dep_ == "obj" and not opinion_ok:
+            return c
         if (
             c.dep_ in ("xcomp", "obl:arg", "advcl", "acl")
             and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
@@ -210,6 +224,7 @@ def find_indirect(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
                 out.append(cand)
     out.extend(_from_prepositions(doc, lex, seg))
     if lex.lang == "fr":
+        out.extend(_from_appris(doc, seg))
         out.extend(_from_pour(doc, lex, seg))
         out.extend(_from_final_pour(doc, lex, seg))
     return out
@@ -222,13 +237,20 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         return None  # "devrait annoncer que": announced, not made
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children):
         return None
-    opinion_only = not (verb.lemma_.lower() in lex.reporting or verb.lower_ in lex.reporting)
+    # By the lemma candidates, not spaCy's lemma alone: it gives "reproche" for "reproche".
+    opinion_only = not (verb_lemmas(verb, lex.lang) & lex.reporting)
     s0, s1 = seg.bounds(verb.i)
     cue = cue_span(verb)
     comp = _complement(verb, lex, opinion_only)
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    if comp is not None and comp.i > verb.i and passive:
+        return None  # "ils ont été condamnés à effectuer …", "il est accusé d'avoir …": the subject is not the speaker
     if comp is not None and comp.i > verb.i:
         a = max(comp.left_edge.i, verb.i + 1)
         b = min(comp.right_edge.i + 1, s1)
+        if b + 1 < s1 and doc[b].lower_ in ("et", "ou") and doc[b + 1].lower_ in ("de", "d'", "d’"):
+            b = s1  # "reproche de l'avoir escroqué et d'avoir mal géré …": the coordinated infinitive too
+        b = _before_relay(doc, a, b, lex)
         chars = _chars(doc, a, b)
         if chars is None:
             return None
@@ -256,7 +278,6 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         left = min(left, subj.left_edge.i)
     participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"
     has_aux = any(c.dep_.startswith("aux") for c in verb.children) or cue.start < verb.i
-    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
     if _after_comma(doc, left) and not passive and (has_aux or not participle):
         comma = _comma_before(doc, left)
         before = _prev_index(doc, comma)
@@ -268,6 +289,9 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             speaker = subj if subj is not None and subj.i > comma else None
         if speaker is None:
             return None  # "L'élu, étonné, a confié …": the subject is before the comma, not a report
+        sp_span = _span(speaker)
+        if sp_span is not None and not _speakerlike(sp_span, lex) and not is_human_noun(speaker, lex):
+            return None  # "…, a trouvé la mort dans les Andes": an object, not someone who speaks
         # A short lead without a verb ("En outre, comme l'explique X, …", "But, he said, …") is a
         # connective, not the statement, unless the clause resumes after the reporting clause.
         lead = doc[a:comma]
@@ -302,6 +326,62 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             if chars is not None:
                 return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "colon")
     return None
+
+
+def _before_relay(doc: Doc, a: int, b: int, lex: Lexicon) -> int:
+    """End of a reported clause before a reporting clause the parser hung inside it ("… de quitter
+    ses mandats, rapporte Franceinfo"): the clause stops at the comma."""
+    for k in range(a + 1, b - 1):
+        if doc[k].text != ",":
+            continue
+        j = k + 1
+        while j < b and doc[j].lower_ in ("comme", "l'", "l’", "le", "as"):
+            j += 1
+        while j < b and doc[j].pos_ == "AUX":
+            j += 1
+        if j < b and is_reporting(doc[j], lex) and doc[j].pos_ in ("VERB", "AUX"):
+            subj = subject_of(doc[j])
+            if subj is None or subj.i > j:
+                return k
+    return b
+
+
+_FROM = frozenset({"de", "du", "des", "d'", "d’", "auprès"})
+
+
+def _from_appris(doc: Doc, seg: Segmenter) -> list[Candidate]:
+    """ "…, a-t-on appris vendredi du parquet de Paris" / "… a-t-on appris auprès de l'avocat": the
+    source the news was learnt from states what comes before. Without a source ("a-t-on appris"
+    alone), no one is named and nothing is kept."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lemma_.lower() != "apprendre" or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject_of(tok)
+        if subj is None or subj.lower_ != "-on":
+            continue  # only the inverted news formula; "c'est ce qu'on apprend de son programme" is not it
+        s0, s1 = seg.bounds(tok.i)
+        src = None
+        for j in range(tok.i + 1, min(tok.i + 8, s1)):
+            t = doc[j]
+            if t.is_punct:
+                break
+            if t.pos_ in ("NOUN", "PROPN") and not _temporal(t):
+                if any(c.dep_ in ("case", "fixed") and c.lower_ in _FROM for c in t.children):
+                    src = t
+                break
+        if src is None:
+            continue
+        cue = cue_span(tok)
+        chars = _chars(doc, s0, cue.start)
+        if chars is None:
+            continue
+        sp = speaker_span(src)
+        lo = sp.start
+        while lo < sp.end and (doc[lo].pos_ == "ADP" or doc[lo].lower_ in _FROM):
+            lo += 1  # the speaker is "le parquet de Paris", not "du parquet de Paris"
+        out.append(Candidate(chars[0], chars[1], "indirect", cue, doc[lo : sp.end], tok, "postposed"))
+    return out
 
 
 def _finite(tokens: Span) -> bool:
@@ -351,6 +431,21 @@ def _speakerlike(span: Span, lex: Lexicon) -> bool:
     return False
 
 
+# Figures and counts: "selon les chiffres officiels" names no one who states them; "selon les
+# chiffres du ministère" does (its agent is the speaker).
+_FIGURES = frozenset({"chiffre", "chiffres", "donnée", "données", "bilan", "estimation", "décompte", "comptage"})
+
+
+def _agentless_figures(who: Span, lex: Lexicon) -> bool:
+    if who.root.lemma_.lower() not in _FIGURES and who.root.lower_ not in _FIGURES:
+        return False
+    return not any(
+        t.ent_type_ or t.pos_ == "PROPN" or t.lemma_.lower() in lex.groups or t.lemma_.lower() in lex.roles
+        for t in who
+        if t.i != who.root.i
+    )
+
+
 def _np_until_comma(doc: Doc, a: int, s1: int, limit: int = 14) -> int:
     """End (exclusive) of the noun phrase starting at ``a``: the next comma, stop or segment end."""
     b = a
@@ -381,11 +476,15 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
             if b <= a:
                 continue
             who = doc[a:b]
-            if not _speakerlike(who, lex):
+            if not _speakerlike(who, lex) or _agentless_figures(who, lex):
                 continue
             cue = doc[tok.i : a]
             before = _chars(doc, s0, tok.i)
-            after = _chars(doc, b, s1)
+            if before is None and opened is not None and any(t.like_num for t in doc[s0 : tok.i]):
+                before = _chars(doc, s0, tok.i, 0)  # "(250.000 selon la CGT)": a figure is its statement
+            # "… 65.000 personnes selon le ministère (250.000 selon la CGT)": a bracket after the source
+            # is another statement, with its own source.
+            after = _chars(doc, b, s1) if b < n and doc[b].text != "(" else None
             lead = sum(1 for t in doc[s0 : tok.i] if t.is_alpha)
             if after is not None and (before is None or lead <= _CONNECTIVES):
                 chars = after

@@ -28,6 +28,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.entities.component import country_near
+from dateline.entities.gazetteer import gazetteer
 from dateline.quotes.common import Lexicon, is_human_noun
 from dateline.quotes.firstnames import given_name_gender
 
@@ -36,6 +38,9 @@ __all__ = ["SpeakerResolver"]
 # How far back a pronoun looks for its antecedent, in characters: about three news sentences. Past
 # that, a pronoun speaker is left unresolved rather than guessed.
 _PRONOUN_WINDOW = 600
+# Collective nouns for a state's executive: with a nationality word ("le gouvernement russe") they
+# speak for the country. Ministries, armies and "les autorités" are left to their own names.
+_STATE_NOUNS = frozenset({"gouvernement", "diplomatie", "présidence", "exécutif", "chancellerie", "government"})
 _DETS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"})
 
 
@@ -86,6 +91,7 @@ class SpeakerResolver:
         # back at them as well as at names.
         self._refs: list[tuple[int, str]] = []
         self._roles = frozenset(_fold(r) for r in lex.roles)
+        self._groups = frozenset(_fold(g) for g in lex.groups)
         self._synonyms = {_fold(k): _fold(v) for k, v in lex.role_synonyms.items()}
         self._index_titles()
 
@@ -186,10 +192,14 @@ class SpeakerResolver:
         doc = self.doc
         k = name.start - 1
         end = name.start
+        if k >= 0 and (doc[k].pos_ == "ADP" or doc[k].lower_ in ("de", "d'", "d’", "du", "des")):
+            return None  # "les électeurs de la circonscription d'Henri Guaino": a complement, not a title
         lo = max(0, name.start - 10)
         head = None
         while k >= lo:
             t = doc[k]
+            if t.pos_ == "ADP" and head is not None and all(doc[j].pos_ == "DET" for j in range(k + 1, head)):
+                break  # "ancien conseiller du [président] Nicolas Sarkozy": the title before is another's
             if t.pos_ == "NOUN" and self._human(t):
                 head = k
             if t.pos_ not in ("NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM") or t.is_punct:
@@ -269,6 +279,9 @@ class SpeakerResolver:
             pron = self._pronoun(speaker)
             if pron is not None:
                 return self._antecedent(speaker.start_char, pron, exclude)
+        if _fold(head.text) in ("interesse", "interessee") and head.pos_ in ("NOUN", "ADJ", "VERB"):
+            # "le principal intéressé", "l'intéressée": the person the article is about.
+            return self._main_person(self._gender(speaker))
         head_is_title = head.pos_ == "NOUN" and (
             head.lemma_.lower() in self.lex.roles or head.lemma_.lower() in self.lex.groups
         )
@@ -286,9 +299,18 @@ class SpeakerResolver:
                     return named
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.speech_nouns:
             # "des informations de Téléstar", "un communiqué du ministère": the source is the author.
-            authors = [m for m in self._mentions_in(speaker.start_char, speaker.end_char) if m.strong]
+            # An institution's name starts in lower case in French ("du ministère de l'Intérieur").
+            authors = [
+                m
+                for m in self._mentions_in(speaker.start_char, speaker.end_char)
+                if m.strong or (m.entity.get("type") == "ORG" and _fold(m.entity["name"].split()[0]) in self._groups)
+            ]
             if authors:
                 return str(authors[-1].entity["id"])
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _STATE_NOUNS:
+            state = self._state_of(speaker)
+            if state is not None:
+                return state
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.groups:
             org = self._org_by_word(head)
             if org is not None:
@@ -306,6 +328,32 @@ class SpeakerResolver:
                     found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
             return found
         return None
+
+    def _main_person(self, gender: str | None) -> str | None:
+        """The person named most often in the article, when one clearly is (more mentions than any
+        other); ``None`` on a tie."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.strong and m.entity.get("type") == "PER":
+                counts[m.entity["id"]] = counts.get(m.entity["id"], 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        top = ranked[0][0]
+        return str(top) if self._gender_ok(self._by_id[top], gender) else None
+
+    def _state_of(self, speaker: Span) -> str | None:
+        """'le gouvernement russe', 'la diplomatie américaine': the state the article names, found by
+        the country of the nationality word (the entities' gazetteer country) — the country itself,
+        or the capital or metonym standing for its government ("Moscou a rejeté…"), never the city."""
+        iso3 = country_near(self.doc, speaker.start_char, speaker.end_char, self.lex.lang)
+        if iso3 is None:
+            return None
+        states = [e for e in self.entities if e.get("country") == iso3 and e.get("type") in ("GPE", "ORG")]
+        gaz = gazetteer()
+        countries = [e for e in states if (p := gaz.lookup(str(e["name"]), self.lex.lang)) and p.kind == "country"]
+        found = countries or [e for e in states if e.get("type") == "GPE"]
+        return str(found[0]["id"]) if found else None
 
     def _by_name_part(self, speaker: Span) -> str | None:
         """A name the model did not tag ("Pierre-Gaël"): the one person entity whose name has it."""
@@ -342,13 +390,14 @@ class SpeakerResolver:
 
     def _antecedent(self, pos: int, pron: tuple[str | None, str], exclude: tuple[int, int] | None) -> str | None:
         gender, number = pron
-        if number == "Plur":
-            return None  # "ils", "they": groups are rarely named entities; no guess
         best: tuple[int, str] | None = None
         # The window is counted from the start of the quotation being attributed: a long quotation
         # between the name and "a-t-elle ajouté" does not push the name out of reach.
         origin = exclude[0] if exclude is not None and exclude[0] < pos else pos
+        if number == "Plur":
+            return self._plural_antecedent(pos, origin, exclude)
         k = bisect.bisect_left(self._starts, pos) - 1
+        demoted: tuple[int, str] | None = None
         while k >= 0:
             m = self.mentions[k]
             if origin - m.start > _PRONOUN_WINDOW:
@@ -361,9 +410,17 @@ class SpeakerResolver:
                 and not self._in_quote(m.start)
                 and self._gender_ok(m.entity, gender)
             ):
-                best = (m.start, str(m.entity["id"]))
-                break
+                if not self._in_pp(m):
+                    best = (m.start, str(m.entity["id"]))
+                    break
+                # "Henri Guaino, ancien conseiller du président Nicolas Sarkozy, a eu des mots … il": a
+                # name inside a prepositional phrase is rarely what the next clause talks about; it is
+                # taken only when no other person is in reach.
+                if demoted is None:
+                    demoted = (m.start, str(m.entity["id"]))
             k -= 1
+        if best is None:
+            best = demoted
         for rpos, rid in reversed(self._refs):
             if rpos >= pos or origin - rpos > _PRONOUN_WINDOW:
                 continue
@@ -374,6 +431,61 @@ class SpeakerResolver:
                 best = (rpos, rid)
             break
         return best[1] if best else None
+
+    def _plural_antecedent(self, pos: int, origin: int, exclude: tuple[int, int] | None) -> str | None:
+        """'ils'/'elles': the nearest coordination of named people ("Didier et Cécile Noyer … ont-ils
+        annoncé"), resolved like a coordinated speaker to its first named person. A plural pronoun
+        after a report may take its people from the reported clause, whose subject they usually are.
+        Groups without names ("les syndicats … ils") are left unresolved: no guess."""
+        k = bisect.bisect_left(self._starts, pos) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            k -= 1
+            if origin - m.start > _PRONOUN_WINDOW:
+                break
+            inside = exclude is not None and exclude[0] <= m.start < exclude[1]
+            after_report = exclude is not None and pos >= exclude[1]
+            if not m.strong or m.entity.get("type") != "PER" or (inside and not after_report):
+                continue
+            if self._in_quote(m.start) and not inside:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            root = span.root
+            first = None
+            if root.dep_ == "conj" and root.head.pos_ in ("PROPN", "NOUN"):
+                first = root.head
+            elif any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.children):
+                first = root
+            if first is None:
+                continue
+            if first.i < span.start:
+                # The first conjunct's own person entity if it has one ("Didier" alone may be untyped).
+                for other in self._mentions_in(first.idx, first.idx + len(first.text)):
+                    if other.strong and other.entity.get("type") == "PER":
+                        return str(other.entity["id"])
+            return str(m.entity["id"])
+        return None
+
+    def _in_pp(self, m: _Mention) -> bool:
+        """Whether a mention is governed by a preposition ("du président Nicolas Sarkozy", "à Marc
+        Petit"), directly or through the title it stands in apposition to."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        tok = span.root
+        for _ in range(3):
+            if any(c.dep_ == "case" for c in tok.children):
+                return True
+            if tok.dep_ not in ("flat", "flat:name", "appos", "compound", "nmod") or tok.head.i == tok.i:
+                return False
+            if tok.dep_ == "nmod" and any(c.dep_ == "case" for c in tok.children):
+                return True
+            tok = tok.head
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                return False
+        return False
 
     def _gender_ok(self, ent: dict[str, Any], gender: str | None) -> bool:
         if gender is None:
@@ -393,6 +505,15 @@ class SpeakerResolver:
                 same_head.append(pid)
         if len(same_head) == 1:
             return same_head[0]
+        if not same_head:
+            # "Gaël Perdriau, le maire de Saint-Étienne et président de Saint-Étienne Métropole" has a
+            # second office in the same title: the one person whose title has every word.
+            within = [
+                pid
+                for pid, p in self.people.items()
+                if not (gender and p.gender and gender != p.gender) and any(words <= w for _, w in p.titles)
+            ]
+            return within[0] if len(within) == 1 else None
         # Several people share the title's head ("le président russe", "le président américain"):
         # the one whose title has every word of the description, if only one does.
         full = [pid for pid in same_head if any(h == head and words <= w for h, w in self.people[pid].titles)]
