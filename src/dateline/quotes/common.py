@@ -143,17 +143,22 @@ def is_human_noun(tok: Token, lex: Lexicon) -> bool:
     return low.endswith(AGENT_ENDINGS)
 
 
-def verb_lemmas(tok: Token, lang: str) -> set[str]:
+def verb_lemmas(tok: Token, lang: str) -> frozenset[str]:
     """Candidate lemmas of a verb token: spaCy's, and for French a guess from the form's ending."""
-    out = {tok.lemma_.lower(), tok.lower_}
+    return _verb_lemmas(tok.lemma_.lower(), tok.lower_, lang)
+
+
+@lru_cache(maxsize=1 << 15)
+def _verb_lemmas(lemma: str, low: str, lang: str) -> frozenset[str]:
+    # Cached: it is asked for every verb-like token of every document, and the forms repeat.
+    out = {lemma, low}
     if lang == "fr":
-        low = tok.lower_
         for ending in _FR_ENDINGS:
             if low.endswith(ending) and len(low) - len(ending) >= 2:
                 stem = low[: -len(ending)]
                 out.update({stem + "er", stem + "ir", stem + "re"})
                 break
-    return out
+    return frozenset(out)
 
 
 def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
@@ -275,16 +280,16 @@ class Segmenter:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         starts = [0]
+        prev_text, prev_ws = "", ""
         for t in doc:
-            if t.i == 0:
-                continue
-            prev = doc[t.i - 1]
-            if (
-                "\n" in prev.text
-                or "\n" in prev.whitespace_
-                or (prev.text in _END and not t.is_space and (t.is_title or t.text in _OPENERS or t.is_digit))
+            # Each token attribute read builds a Python string: read the previous token's once.
+            if t.i > 0 and (
+                "\n" in prev_text
+                or "\n" in prev_ws
+                or (prev_text in _END and not t.is_space and (t.is_title or t.text in _OPENERS or t.is_digit))
             ):
                 starts.append(t.i)
+            prev_text, prev_ws = t.text, t.whitespace_
         self.starts = starts
 
     def bounds(self, i: int) -> tuple[int, int]:
