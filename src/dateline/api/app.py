@@ -105,16 +105,11 @@ class Filters:
 
     def __init__(
         self,
-        since: Annotated[
-            str | None, Query(max_length=32, description="ISO date (2017, 2017-01, 2017-01-28): from its first day")
-        ] = None,
-        until: Annotated[str | None, Query(max_length=32, description="ISO date: up to its last day")] = None,
-        uncertain: Annotated[
-            Literal["overlap", "within"],
-            Query(description="keep uncertain dates that overlap the range, or only those within it"),
-        ] = "overlap",
-        lang: Annotated[str | None, Query(max_length=8)] = None,
-        source: Annotated[str | None, Query(max_length=_TEXT)] = None,
+        since: str | None,
+        until: str | None,
+        uncertain: Literal["overlap", "within"],
+        lang: str | None,
+        source: str | None,
     ) -> None:
         self.since = _day(since, "since", end=False)
         self.until = _day(until, "until", end=True)
@@ -132,6 +127,23 @@ class Filters:
             "lang": self.lang,
             "source": self.source,
         }
+
+
+async def filters(
+    since: Annotated[
+        str | None, Query(max_length=32, description="ISO date (2017, 2017-01, 2017-01-28): from its first day")
+    ] = None,
+    until: Annotated[str | None, Query(max_length=32, description="ISO date: up to its last day")] = None,
+    uncertain: Annotated[
+        Literal["overlap", "within"],
+        Query(description="keep uncertain dates that overlap the range, or only those within it"),
+    ] = "overlap",
+    lang: Annotated[str | None, Query(max_length=8)] = None,
+    source: Annotated[str | None, Query(max_length=_TEXT)] = None,
+) -> Filters:
+    """The filters of a request. A coroutine, so that FastAPI runs it on the event loop: a synchronous
+    dependency would cost every request a round trip through the thread pool."""
+    return Filters(since, until, uncertain, lang, source)
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page (1-{MAX_LIMIT})")]
@@ -189,8 +201,14 @@ def _error(status: int, code: str, reason: str, hint: str | None = None) -> JSON
 
 
 class _Pool:
-    """One read-only store connection per thread (SQLite connections must not be shared between
-    threads that use them at the same time), all closed together at shutdown."""
+    """One read-only store connection per thread, opened on the thread's first request and all closed
+    together at shutdown.
+
+    FastAPI runs the (synchronous) endpoints in a thread pool, so there are at most as many connections
+    as threads. An endpoint takes its connection with :meth:`get` in the thread that runs it, never in a
+    dependency: FastAPI runs a synchronous dependency in a thread pool call of its own, maybe on another
+    thread, and the connection it returned would be used by two requests at once.
+    """
 
     def __init__(self, db: str) -> None:
         self.db = db
@@ -216,14 +234,7 @@ class _Pool:
         self.local = threading.local()
 
 
-def get_store(request: Request) -> Store:
-    """The calling thread's read-only connection to the app's store."""
-    pool: _Pool = request.app.state.pool
-    return pool.get()
-
-
-S = Annotated[Store, Depends(get_store)]
-F = Annotated[Filters, Depends()]
+F = Annotated[Filters, Depends(filters)]
 
 
 def need_entity(s: Store, name: str) -> None:
@@ -334,10 +345,10 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     # -- articles --------------------------------------------------------------------------------------
     @app.get("/api/articles", responses=_LIST, tags=["articles"], summary="Articles in publication order")
     def list_articles(
-        request: Request, s: S, f: F, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = None
+        request: Request, f: F, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = None
     ) -> Response:
         after = decode_cursor(cursor, 3) if cursor else None
-        rows = article_page(s, after=after, limit=limit + 1, **f.kw())
+        rows = article_page(pool.get(), after=after, limit=limit + 1, **f.kw())
         page = rows[:limit]
         nxt = None
         if len(rows) > limit:
@@ -347,12 +358,13 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
 
     @app.get(
         "/api/articles/{article_id:path}",
+        response_model=dict[str, Any],
         responses=_ERRORS,
         tags=["articles"],
         summary="One article with its analysis record (the contract: entities, timexes, quotes, events)",
     )
-    def get_article(s: S, article_id: Annotated[str, PathParam(min_length=1, max_length=_TEXT)]) -> dict[str, Any]:
-        return s.record(article_id)
+    def get_article(article_id: Annotated[str, PathParam(min_length=1, max_length=_TEXT)]) -> Response:
+        return JSONResponse(pool.get().record(article_id))
 
     # -- entities --------------------------------------------------------------------------------------
     @app.get(
@@ -360,13 +372,13 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     )
     def list_entities(
         request: Request,
-        s: S,
         q: Annotated[str | None, Query(max_length=_TEXT, description="start of any word of any of its names")] = None,
         type: Annotated[Literal["PER", "ORG", "LOC", "GPE", "MISC"] | None, Query()] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
+        s = pool.get()
         after = decode_cursor(cursor, 2) if cursor else None
         if after is not None and not (isinstance(after[0], int) and isinstance(after[1], str)):
             raise DatelineError("bad-cursor", "the cursor is not valid", hint="use the 'next' link as is")
@@ -377,12 +389,13 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
 
     @app.get(
         "/api/entities/{entity:path}",
+        response_model=dict[str, Any],
         responses=_ERRORS,
         tags=["entities"],
         summary="One entity: names (aliases with counts), roles, type, country, article and mention counts",
     )
-    def get_entity(s: S, entity: Annotated[str, PathParam(min_length=1, max_length=_TEXT)]) -> dict[str, Any]:
-        return s.entity(entity)
+    def get_entity(entity: Annotated[str, PathParam(min_length=1, max_length=_TEXT)]) -> Response:
+        return JSONResponse(pool.get().entity(entity))
 
     # -- facts -----------------------------------------------------------------------------------------
     @app.get(
@@ -390,13 +403,13 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     )
     def timeline(
         request: Request,
-        s: S,
         f: F,
         entity: Name,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
+        s = pool.get()
         fetch = lambda n: s.timeline(entity, limit=n, **f.kw())  # noqa: E731
         key = lambda r: [r["earliest"], r["latest"], r["article"], r["kind"], r["type"]]  # noqa: E731
         return _paged(request, format, fetch, key, cursor, limit)
@@ -404,7 +417,6 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     @app.get("/api/quotes", responses=_LIST, tags=["facts"], summary="Quotes by speaker, date range and words")
     def quotes(
         request: Request,
-        s: S,
         f: F,
         speaker: Annotated[str | None, Query(max_length=_TEXT)] = None,
         q: Annotated[str | None, Query(max_length=_TEXT, description="words that must all appear in the quote")] = None,
@@ -412,6 +424,7 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
+        s = pool.get()
         if speaker:
             need_entity(s, speaker)
         fetch = lambda n: s.quotes(speaker=speaker or None, search=q or None, limit=n, **f.kw())  # noqa: E731
@@ -421,7 +434,6 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     @app.get("/api/events", responses=_LIST, tags=["facts"], summary="Events by actor, pair of actors, type and date")
     def events(
         request: Request,
-        s: S,
         f: F,
         actor: Annotated[str | None, Query(max_length=_TEXT, description="source or target")] = None,
         other: Annotated[str | None, Query(max_length=_TEXT, description="with actor: the other side")] = None,
@@ -430,6 +442,7 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
+        s = pool.get()
         if other and not actor:
             raise DatelineError("bad-parameter", "other needs actor", hint="pass both to get events between two actors")
         for who in (actor, other):
@@ -444,7 +457,6 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     @app.get("/api/comentions", responses=_LIST, tags=["facts"], summary="Who appears in the same articles")
     def comentions(
         request: Request,
-        s: S,
         f: F,
         entity: Name,
         by: Annotated[Period | None, Query(description="per period")] = None,
@@ -453,6 +465,7 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
+        s = pool.get()
         fetch = lambda n: s.comentions(entity, by=by, top=top, **f.kw())  # noqa: E731  (bounded by top)
         key = lambda r: [r.get("period", ""), r["id"]]  # noqa: E731
         return _paged(request, format, fetch, key, cursor, limit)
@@ -460,7 +473,6 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     @app.get("/api/mentions", responses=_LIST, tags=["facts"], summary="Mentions of an entity per period")
     def mentions(
         request: Request,
-        s: S,
         f: F,
         entity: Name,
         by: Annotated[Period, Query()] = "month",
@@ -468,13 +480,13 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
+        s = pool.get()
         fetch = lambda n: s.mentions_over_time(entity, by=by, **f.kw())  # noqa: E731  (one row per period)
         return _paged(request, format, fetch, lambda r: [r["period"]], cursor, limit)
 
     @app.get("/api/search", responses=_LIST, tags=["articles"], summary="Full-text search over titles and texts")
     def search(
         request: Request,
-        s: S,
         f: F,
         q: Annotated[str, Query(min_length=1, max_length=_TEXT, description="words that must all appear")],
         entity: Annotated[str | None, Query(max_length=_TEXT, description="only articles mentioning it")] = None,
@@ -482,15 +494,16 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
+        s = pool.get()
         if entity:
             need_entity(s, entity)
         fetch = lambda n: s.search(q, entity=entity or None, limit=n, **f.kw())  # noqa: E731
         # Rank order: the key is the article id, unique in a search result.
         return _paged(request, format, fetch, lambda r: [r["id"]], cursor, limit)
 
-    @app.get("/api/stats", tags=["store"], summary="Size of the store")
-    def stats(s: S) -> dict[str, Any]:
-        return {"articles": s.count(), "version": __version__}
+    @app.get("/api/stats", response_model=dict[str, Any], tags=["store"], summary="Size of the store")
+    def stats() -> Response:
+        return JSONResponse({"articles": pool.get().count(), "version": __version__})
 
     # -- docs and UI -----------------------------------------------------------------------------------
     vendor = STATIC / "vendor"
