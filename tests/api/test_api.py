@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -247,3 +248,32 @@ def test_ui_docs_and_openapi(client: TestClient) -> None:
         spec["paths"]
     )
     assert "swagger" in client.get("/docs").text.lower()
+
+
+def test_a_connection_is_used_by_one_thread_only(api_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each store connection is used only by the thread that opened it, also under concurrent requests
+    (a connection fetched in a dependency would be used in another thread pool call, on another thread)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dateline.store.sqlite import Store
+
+    used: dict[int, set[int]] = {}
+    lock = threading.Lock()
+
+    def spy(name: str) -> Any:
+        real = getattr(Store, name)
+
+        def call(self: Store, *args: Any, **kwargs: Any) -> Any:
+            with lock:
+                used.setdefault(id(self), set()).add(threading.get_ident())
+            return real(self, *args, **kwargs)
+
+        return call
+
+    for name in ("entity", "quotes", "timeline", "count"):
+        monkeypatch.setattr(Store, name, spy(name))
+    urls = ["/api/entities/Lavrov", "/api/quotes?speaker=Lavrov", "/api/timeline?entity=Lavrov", "/api/stats"]
+    with TestClient(create_app(api_db)) as c, ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(lambda i: c.get(urls[i % len(urls)]).status_code, range(200)))
+    assert statuses == [200] * 200
+    assert used and all(len(threads) == 1 for threads in used.values())

@@ -105,16 +105,11 @@ class Filters:
 
     def __init__(
         self,
-        since: Annotated[
-            str | None, Query(max_length=32, description="ISO date (2017, 2017-01, 2017-01-28): from its first day")
-        ] = None,
-        until: Annotated[str | None, Query(max_length=32, description="ISO date: up to its last day")] = None,
-        uncertain: Annotated[
-            Literal["overlap", "within"],
-            Query(description="keep uncertain dates that overlap the range, or only those within it"),
-        ] = "overlap",
-        lang: Annotated[str | None, Query(max_length=8)] = None,
-        source: Annotated[str | None, Query(max_length=_TEXT)] = None,
+        since: str | None,
+        until: str | None,
+        uncertain: Literal["overlap", "within"],
+        lang: str | None,
+        source: str | None,
     ) -> None:
         self.since = _day(since, "since", end=False)
         self.until = _day(until, "until", end=True)
@@ -132,6 +127,23 @@ class Filters:
             "lang": self.lang,
             "source": self.source,
         }
+
+
+async def filters(
+    since: Annotated[
+        str | None, Query(max_length=32, description="ISO date (2017, 2017-01, 2017-01-28): from its first day")
+    ] = None,
+    until: Annotated[str | None, Query(max_length=32, description="ISO date: up to its last day")] = None,
+    uncertain: Annotated[
+        Literal["overlap", "within"],
+        Query(description="keep uncertain dates that overlap the range, or only those within it"),
+    ] = "overlap",
+    lang: Annotated[str | None, Query(max_length=8)] = None,
+    source: Annotated[str | None, Query(max_length=_TEXT)] = None,
+) -> Filters:
+    """The filters of a request. A coroutine, so that FastAPI runs it on the event loop: a synchronous
+    dependency would cost every request a round trip through the thread pool."""
+    return Filters(since, until, uncertain, lang, source)
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"rows per page (1-{MAX_LIMIT})")]
@@ -159,29 +171,52 @@ def _next_link(request: Request, cursor: str | None) -> str | None:
     return f"{request.url.path}?{urlencode(params)}"
 
 
-def _list(
-    request: Request, fmt: Fmt | None, rows: Sequence[dict[str, Any]], columns: Sequence[str], nxt: str | None
-) -> Response:
-    link = _next_link(request, nxt)
-    headers = {"Link": f'<{link}>; rel="next"'} if link else {}
-    out = _fmt(request, fmt)
-    if out == "ndjson":
-        return Response(render_ndjson(rows), media_type=FORMATS["ndjson"], headers=headers)
-    if out == "csv":
-        return Response(render_csv(rows, columns), media_type=FORMATS["csv"], headers=headers)
-    return JSONResponse({"columns": list(columns), "items": list(rows), "next": link}, headers=headers)
+class Paging:
+    """A list request's page size, cursor and output format, and how to answer it."""
+
+    def __init__(self, request: Request, limit: int, cursor: str | None, fmt: Fmt | None) -> None:
+        self.request = request
+        self.limit = limit
+        self.cursor = cursor
+        self.fmt = fmt
+
+    def answer(self, rows: Sequence[dict[str, Any]], columns: Sequence[str], nxt: str | None) -> Response:
+        """A page of rows in the asked format, linking to the page after the cursor ``nxt`` (if any)."""
+        link = _next_link(self.request, nxt)
+        headers = {"Link": f'<{link}>; rel="next"'} if link else {}
+        out = _fmt(self.request, self.fmt)
+        if out == "ndjson":
+            return Response(render_ndjson(rows), media_type=FORMATS["ndjson"], headers=headers)
+        if out == "csv":
+            return Response(render_csv(rows, columns), media_type=FORMATS["csv"], headers=headers)
+        return JSONResponse({"columns": list(columns), "items": list(rows), "next": link}, headers=headers)
+
+    def facts(
+        self,
+        fetch: Callable[[Store, int], Rows],
+        key: Callable[[dict[str, Any]], list[Any]],
+        entities: Sequence[str | None] = (),
+    ) -> Response:
+        """A page of a list the store returns in a fixed order: ``fetch(store, n)`` gives its first ``n``
+        rows, ``key`` the sort key of a row (see :func:`~dateline.api.pages.page_rows`). Each of the
+        ``entities`` given must be in the store (404 otherwise)."""
+        s: Store = self.request.app.state.pool.get()
+        for name in entities:
+            if name:
+                need_entity(s, name)
+        page, nxt, rows = page_rows(lambda n: fetch(s, n), key, self.cursor, self.limit, MAX_SCAN)
+        return self.answer(page, getattr(rows, "columns", []), nxt)
 
 
-def _paged(
-    request: Request,
-    fmt: Fmt | None,
-    fetch: Callable[[int], Rows],
-    key: Callable[[dict[str, Any]], list[Any]],
-    cursor: str | None,
-    limit: int,
-) -> Response:
-    page, nxt, rows = page_rows(fetch, key, cursor, limit, MAX_SCAN)
-    return _list(request, fmt, page, getattr(rows, "columns", []), nxt)
+async def paging(
+    request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = None
+) -> Paging:
+    """The paging of a list request (a coroutine, run on the event loop, like :func:`filters`)."""
+    return Paging(request, limit, cursor, format)
+
+
+def _key(*columns: str) -> Callable[[dict[str, Any]], list[Any]]:
+    return lambda r: [r[c] for c in columns]
 
 
 def _error(status: int, code: str, reason: str, hint: str | None = None) -> JSONResponse:
@@ -189,8 +224,14 @@ def _error(status: int, code: str, reason: str, hint: str | None = None) -> JSON
 
 
 class _Pool:
-    """One read-only store connection per thread (SQLite connections must not be shared between
-    threads that use them at the same time), all closed together at shutdown."""
+    """One read-only store connection per thread, opened on the thread's first request and all closed
+    together at shutdown.
+
+    FastAPI runs the (synchronous) endpoints in a thread pool, so there are at most as many connections
+    as threads. An endpoint takes its connection with :meth:`get` in the thread that runs it, never in a
+    dependency: FastAPI runs a synchronous dependency in a thread pool call of its own, maybe on another
+    thread, and the connection it returned would be used by two requests at once.
+    """
 
     def __init__(self, db: str) -> None:
         self.db = db
@@ -216,14 +257,10 @@ class _Pool:
         self.local = threading.local()
 
 
-def get_store(request: Request) -> Store:
-    """The calling thread's read-only connection to the app's store."""
-    pool: _Pool = request.app.state.pool
-    return pool.get()
-
-
-S = Annotated[Store, Depends(get_store)]
-F = Annotated[Filters, Depends()]
+F = Annotated[Filters, Depends(filters)]
+# Declared before F in a signature, so that the OpenAPI parameters come in the order limit, cursor,
+# format, then the filters.
+P = Annotated[Paging, Depends(paging)]
 
 
 def need_entity(s: Store, name: str) -> None:
@@ -333,164 +370,132 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
 
     # -- articles --------------------------------------------------------------------------------------
     @app.get("/api/articles", responses=_LIST, tags=["articles"], summary="Articles in publication order")
-    def list_articles(
-        request: Request, s: S, f: F, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = None
-    ) -> Response:
-        after = decode_cursor(cursor, 3) if cursor else None
-        rows = article_page(s, after=after, limit=limit + 1, **f.kw())
-        page = rows[:limit]
+    def list_articles(p: P, f: F) -> Response:
+        after = decode_cursor(p.cursor, 3) if p.cursor else None
+        rows = article_page(pool.get(), after=after, limit=p.limit + 1, **f.kw())
+        page = rows[: p.limit]
         nxt = None
-        if len(rows) > limit:
+        if len(rows) > p.limit:
             last = page[-1]
             nxt = encode_cursor([last["published_earliest"], last["published_latest"], last["id"]])
-        return _list(request, format, page, ARTICLE_COLS, nxt)
+        return p.answer(page, ARTICLE_COLS, nxt)
 
     @app.get(
         "/api/articles/{article_id:path}",
+        response_model=dict[str, Any],
         responses=_ERRORS,
         tags=["articles"],
         summary="One article with its analysis record (the contract: entities, timexes, quotes, events)",
     )
-    def get_article(s: S, article_id: Annotated[str, PathParam(min_length=1, max_length=_TEXT)]) -> dict[str, Any]:
-        return s.record(article_id)
+    def get_article(article_id: Annotated[str, PathParam(min_length=1, max_length=_TEXT)]) -> Response:
+        return JSONResponse(pool.get().record(article_id))
 
     # -- entities --------------------------------------------------------------------------------------
     @app.get(
         "/api/entities", responses=_LIST, tags=["entities"], summary="Entities by name prefix, most mentioned first"
     )
     def list_entities(
-        request: Request,
-        s: S,
+        p: P,
         q: Annotated[str | None, Query(max_length=_TEXT, description="start of any word of any of its names")] = None,
         type: Annotated[Literal["PER", "ORG", "LOC", "GPE", "MISC"] | None, Query()] = None,
-        limit: Limit = DEFAULT_LIMIT,
-        cursor: Cursor = None,
-        format: Format = None,
     ) -> Response:
-        after = decode_cursor(cursor, 2) if cursor else None
+        after = decode_cursor(p.cursor, 2) if p.cursor else None
         if after is not None and not (isinstance(after[0], int) and isinstance(after[1], str)):
             raise DatelineError("bad-cursor", "the cursor is not valid", hint="use the 'next' link as is")
-        rows = entity_page(s, q, type=type, after=after, limit=limit + 1)
-        page = rows[:limit]
-        nxt = encode_cursor([page[-1]["mentions"], page[-1]["id"]]) if len(rows) > limit else None
-        return _list(request, format, page, rows.columns, nxt)
+        rows = entity_page(pool.get(), q, type=type, after=after, limit=p.limit + 1)
+        page = rows[: p.limit]
+        nxt = encode_cursor([page[-1]["mentions"], page[-1]["id"]]) if len(rows) > p.limit else None
+        return p.answer(page, rows.columns, nxt)
 
     @app.get(
         "/api/entities/{entity:path}",
+        response_model=dict[str, Any],
         responses=_ERRORS,
         tags=["entities"],
         summary="One entity: names (aliases with counts), roles, type, country, article and mention counts",
     )
-    def get_entity(s: S, entity: Annotated[str, PathParam(min_length=1, max_length=_TEXT)]) -> dict[str, Any]:
-        return s.entity(entity)
+    def get_entity(entity: Annotated[str, PathParam(min_length=1, max_length=_TEXT)]) -> Response:
+        return JSONResponse(pool.get().entity(entity))
 
     # -- facts -----------------------------------------------------------------------------------------
     @app.get(
         "/api/timeline", responses=_LIST, tags=["facts"], summary="An entity's events, quotes and mentions by date"
     )
-    def timeline(
-        request: Request,
-        s: S,
-        f: F,
-        entity: Name,
-        limit: Limit = DEFAULT_LIMIT,
-        cursor: Cursor = None,
-        format: Format = None,
-    ) -> Response:
-        fetch = lambda n: s.timeline(entity, limit=n, **f.kw())  # noqa: E731
-        key = lambda r: [r["earliest"], r["latest"], r["article"], r["kind"], r["type"]]  # noqa: E731
-        return _paged(request, format, fetch, key, cursor, limit)
+    def timeline(entity: Name, p: P, f: F) -> Response:
+        return p.facts(
+            lambda s, n: s.timeline(entity, limit=n, **f.kw()), _key("earliest", "latest", "article", "kind", "type")
+        )
 
     @app.get("/api/quotes", responses=_LIST, tags=["facts"], summary="Quotes by speaker, date range and words")
     def quotes(
-        request: Request,
-        s: S,
+        p: P,
         f: F,
         speaker: Annotated[str | None, Query(max_length=_TEXT)] = None,
         q: Annotated[str | None, Query(max_length=_TEXT, description="words that must all appear in the quote")] = None,
-        limit: Limit = DEFAULT_LIMIT,
-        cursor: Cursor = None,
-        format: Format = None,
     ) -> Response:
-        if speaker:
-            need_entity(s, speaker)
-        fetch = lambda n: s.quotes(speaker=speaker or None, search=q or None, limit=n, **f.kw())  # noqa: E731
-        key = lambda r: [r["earliest"], r["latest"], r["article"], r["start"], r["id"]]  # noqa: E731
-        return _paged(request, format, fetch, key, cursor, limit)
+        return p.facts(
+            lambda s, n: s.quotes(speaker=speaker or None, search=q or None, limit=n, **f.kw()),
+            _key("earliest", "latest", "article", "start", "id"),
+            [speaker],
+        )
 
     @app.get("/api/events", responses=_LIST, tags=["facts"], summary="Events by actor, pair of actors, type and date")
     def events(
-        request: Request,
-        s: S,
+        p: P,
         f: F,
         actor: Annotated[str | None, Query(max_length=_TEXT, description="source or target")] = None,
         other: Annotated[str | None, Query(max_length=_TEXT, description="with actor: the other side")] = None,
         type: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z_]*$", description="PLOVER type")] = None,
-        limit: Limit = DEFAULT_LIMIT,
-        cursor: Cursor = None,
-        format: Format = None,
     ) -> Response:
         if other and not actor:
             raise DatelineError("bad-parameter", "other needs actor", hint="pass both to get events between two actors")
-        for who in (actor, other):
-            if who:
-                need_entity(s, who)
-        fetch = lambda n: s.events(  # noqa: E731
-            actor=actor or None, other=other or None, type=type or None, limit=n, **f.kw()
+        return p.facts(
+            lambda s, n: s.events(actor=actor or None, other=other or None, type=type or None, limit=n, **f.kw()),
+            _key("earliest", "latest", "article", "id"),
+            [actor, other],
         )
-        key = lambda r: [r["earliest"], r["latest"], r["article"], r["id"]]  # noqa: E731
-        return _paged(request, format, fetch, key, cursor, limit)
 
     @app.get("/api/comentions", responses=_LIST, tags=["facts"], summary="Who appears in the same articles")
     def comentions(
-        request: Request,
-        s: S,
-        f: F,
         entity: Name,
+        p: P,
+        f: F,
         by: Annotated[Period | None, Query(description="per period")] = None,
         top: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="most frequent per period")] = 20,
-        limit: Limit = DEFAULT_LIMIT,
-        cursor: Cursor = None,
-        format: Format = None,
     ) -> Response:
-        fetch = lambda n: s.comentions(entity, by=by, top=top, **f.kw())  # noqa: E731  (bounded by top)
-        key = lambda r: [r.get("period", ""), r["id"]]  # noqa: E731
-        return _paged(request, format, fetch, key, cursor, limit)
+        return p.facts(
+            lambda s, n: s.comentions(entity, by=by, top=top, **f.kw()),  # bounded by top
+            lambda r: [r.get("period", ""), r["id"]],
+        )
 
     @app.get("/api/mentions", responses=_LIST, tags=["facts"], summary="Mentions of an entity per period")
     def mentions(
         request: Request,
-        s: S,
         f: F,
         entity: Name,
         by: Annotated[Period, Query()] = "month",
-        limit: Limit = MAX_LIMIT,
+        limit: Limit = MAX_LIMIT,  # its own paging parameters: a whole series fits in a page by default
         cursor: Cursor = None,
         format: Format = None,
     ) -> Response:
-        fetch = lambda n: s.mentions_over_time(entity, by=by, **f.kw())  # noqa: E731  (one row per period)
-        return _paged(request, format, fetch, lambda r: [r["period"]], cursor, limit)
+        return Paging(request, limit, cursor, format).facts(
+            lambda s, n: s.mentions_over_time(entity, by=by, **f.kw()),  # one row per period
+            _key("period"),
+        )
 
     @app.get("/api/search", responses=_LIST, tags=["articles"], summary="Full-text search over titles and texts")
     def search(
-        request: Request,
-        s: S,
+        p: P,
         f: F,
         q: Annotated[str, Query(min_length=1, max_length=_TEXT, description="words that must all appear")],
         entity: Annotated[str | None, Query(max_length=_TEXT, description="only articles mentioning it")] = None,
-        limit: Limit = DEFAULT_LIMIT,
-        cursor: Cursor = None,
-        format: Format = None,
     ) -> Response:
-        if entity:
-            need_entity(s, entity)
-        fetch = lambda n: s.search(q, entity=entity or None, limit=n, **f.kw())  # noqa: E731
         # Rank order: the key is the article id, unique in a search result.
-        return _paged(request, format, fetch, lambda r: [r["id"]], cursor, limit)
+        return p.facts(lambda s, n: s.search(q, entity=entity or None, limit=n, **f.kw()), _key("id"), [entity])
 
-    @app.get("/api/stats", tags=["store"], summary="Size of the store")
-    def stats(s: S) -> dict[str, Any]:
-        return {"articles": s.count(), "version": __version__}
+    @app.get("/api/stats", response_model=dict[str, Any], tags=["store"], summary="Size of the store")
+    def stats() -> Response:
+        return JSONResponse({"articles": pool.get().count(), "version": __version__})
 
     # -- docs and UI -----------------------------------------------------------------------------------
     vendor = STATIC / "vendor"
