@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from dateline.entities.normalize import fold, name_key
 
@@ -43,7 +44,13 @@ _WORD = re.compile(r"[\w]+(?:[-'][\w]+)*")
 
 def tokens(key: str) -> list[str]:
     """Word tokens of a folded key; hyphenated and elided words stay whole."""
-    return _WORD.findall(key)
+    return list(_tokens(key))
+
+
+# Memoised: the store re-clusters every form after each batch, so the same keys come back each time.
+@lru_cache(maxsize=1 << 18)
+def _tokens(key: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(key))
 
 
 def core_key(name: str) -> str:
@@ -71,6 +78,7 @@ _TRANSLIT = [
 ]
 
 
+@lru_cache(maxsize=1 << 18)
 def phonetic(key: str) -> str:
     """A transliteration-folded spelling of a folded key, for matching names across languages."""
     out = []
@@ -118,7 +126,7 @@ class Form:
     n_mentions: int = 0
     country: str | None = None
 
-    @property
+    @cached_property  # asked for many times per re-clustering; a form's counts do not change after
     def main_type(self) -> str:
         """The majority type over mentions (ties broken by a fixed order, for determinism)."""
         if self.key.startswith("@"):
@@ -206,11 +214,8 @@ def cluster_forms(
             continue
         owners = {
             step1[p.key]
-            for p in by_last.get(short[-1], [])
-            if kind == "PER"
-            and _kind(p) == "PER"
-            and len(tokens(p.key)) > len(short)
-            and tokens(phonetic(p.key))[-len(short) :] == short
+            for p in (by_last.get(short[-1], []) if kind == "PER" else ())
+            if _kind(p) == "PER" and len(tokens(p.key)) > len(short) and tokens(phonetic(p.key))[-len(short) :] == short
         }
         if not owners and len(short) == 1 and short[0] not in last_names:
             # A lone first name, or an organisation's head word.

@@ -288,10 +288,11 @@ class Store(Queries):
         return Rows([dict(r) for r in self.conn.execute(sql, args)])
 
     # -- entity resolution and the user's corrections ---------------------------------------------------
-    def resolve(self) -> int:
-        """Bring clusters up to date (ingest does it; useful after an interrupted run)."""
+    def resolve(self, *, full: bool = False) -> int:
+        """Bring clusters up to date (ingest does it; useful after an interrupted run). ``full`` also
+        rebuilds every cluster's row, for a store built before a change of the resolution rules."""
         with self.transaction() as conn:
-            return resolve(conn)
+            return resolve(conn, full=full)
 
     def merge(self, a: str, b: str) -> str:
         """Record that the entities named ``a`` and ``b`` are one, and re-cluster; returns the cluster id.
