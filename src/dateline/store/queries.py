@@ -317,17 +317,33 @@ class Queries:
                 "text",
             ]
         )
-        found = self._dicts(_limit(sql, args, limit), args)
-        texts = self._texts({d["article_rowid"] for d in found})
-        for d in found:
-            text = texts[d.pop("article_rowid")]
-            d.pop("kind_order")
-            start, end = d.pop("start"), d.pop("end")
-            if d["kind"] == "mention":
-                d["text"] = sentence_around(text, start or 0, start or 0)
+        cur = self.conn.cursor()
+        cur.row_factory = None  # tuples: the rows are rebuilt below, without the sorting columns
+        found = cur.execute(_limit(sql, args, limit), args).fetchall()
+        texts = self._texts({r[14] for r in found})
+        for kind, article, title, dct, gran, value, earliest, latest, count, typ, src, tgt, start, end, rid, _ in found:
+            text = texts[rid]
+            if kind == "mention":
+                snippet = sentence_around(text, start or 0, start or 0)
             else:
-                d["text"] = " ".join(text[start:end].split())
-            rows.append(d)
+                snippet = " ".join(text[start:end].split())
+            rows.append(
+                {
+                    "kind": kind,
+                    "article": article,
+                    "title": title,
+                    "dct": dct,
+                    "granularity": gran,
+                    "value": value,
+                    "earliest": earliest,
+                    "latest": latest,
+                    "count": count,
+                    "type": typ,
+                    "source": src,
+                    "target": tgt,
+                    "text": snippet,
+                }
+            )
         return rows
 
     def _texts(self, rowids: set[int]) -> dict[int, str]:
@@ -704,9 +720,14 @@ def _escape_like(word: str) -> str:
 
 def sentence_around(text: str, start: int, end: int, width: int = 160) -> str:
     """The sentence (or a window of it) around a span, for showing the evidence behind a mention."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    # Searched only within the window that can be kept (same result as searching the whole text, which
+    # for a long article was most of a timeline's time).
+    lo = max(0, start - width - 1)
+    left = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
     left = 0 if left < 0 else left + 1
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    hi = end + width + 2
+    dot, newline = text.find(". ", end, hi), text.find("\n", end, hi)
+    right_candidates = [i for i in (dot, newline) if i >= 0]
     right = min(right_candidates) + 1 if right_candidates else len(text)
     left = max(left, start - width)
     right = min(right, end + width)
