@@ -84,9 +84,12 @@ FLOORS: dict[str, str] = {
             WHERE e.article_rowid IN (SELECT e2.article_rowid FROM entities e2 JOIN forms f2
                                       ON f2.key = e2.form_key WHERE f2.cluster = :c)
               AND fo.cluster != :c GROUP BY c.id ORDER BY n DESC, c.id LIMIT 20""",
-    "mentions_over_time(month)": """SELECT substr(a.published_earliest, 1, 7), sum(e.n_mentions)
+    # Per month: mentions and articles, those of articles dated within the month apart from the others.
+    "mentions_over_time(month)": """SELECT substr(a.published_earliest, 1, 7),
+                a.published_latest <= date(a.published_earliest, 'start of month', '+1 month', '-1 day'),
+                sum(e.n_mentions), count(DISTINCT e.article_rowid)
             FROM entities e JOIN forms fo ON fo.key = e.form_key JOIN articles a ON a.rowid = e.article_rowid
-            WHERE fo.cluster = :c GROUP BY 1""",
+            WHERE fo.cluster = :c GROUP BY 1, 2""",
     "search(word, entity)": """SELECT a.id, snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts
             JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :q
             AND a.rowid IN (SELECT e.article_rowid FROM entities e JOIN forms fo ON fo.key = e.form_key

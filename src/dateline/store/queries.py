@@ -116,8 +116,9 @@ def filters_of(filters: Filters | None, kw: FilterArgs) -> Filters:
     unknown = set(kw) - set(FilterArgs.__annotations__)
     if unknown:
         raise TypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
-    base = filters or Filters()
-    return dataclasses.replace(base, **kw) if kw else base
+    if filters is None:
+        return Filters(**kw)
+    return dataclasses.replace(filters, **kw) if kw else filters
 
 
 # The publication window of the article, the interval of facts that are the article itself.
