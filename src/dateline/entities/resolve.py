@@ -148,8 +148,12 @@ class Form:
         """The majority type over mentions (ties broken by a fixed order, for determinism)."""
         if self.key.startswith("@"):
             return "GPE"
-        order = ("PER", "ORG", "GPE", "LOC", "MISC")
-        return max(order, key=lambda t: (self.types.get(t, 0), -order.index(t)))
+        best, most = "PER", -1
+        for t in ("PER", "ORG", "GPE", "LOC", "MISC"):  # ties go to the earlier type
+            n = self.types.get(t, 0)
+            if n > most:
+                best, most = t, n
+        return best
 
 
 def block_keys(form: Form) -> set[str]:
@@ -214,45 +218,50 @@ def cluster_forms(
     mentions_of: dict[str, int] = {}
     for f in by_key.values():
         mentions_of[step1[f.key]] = mentions_of.get(step1[f.key], 0) + f.n_mentions
-    longer = [f for f in auto if len(tokens(f.key)) >= 2 and not f.key.startswith("@")]
+    # Tokens (plain and transliteration-folded) and kinds, computed once per form: the loops below ask
+    # for them for every candidate owner of every form.
+    ptok = {k: _tokens(phonetic(k)) for k in by_key}
+    ntok = {k: len(_tokens(k)) for k in by_key}
+    kinds = {k: _kind(f) for k, f in by_key.items()}
+    longer = [f for f in auto if ntok[f.key] >= 2 and not f.key.startswith("@")]
     by_last: dict[str, list[Form]] = {}
     by_first: dict[str, list[Form]] = {}
     for f in longer:
-        toks = tokens(phonetic(f.key))
+        toks = ptok[f.key]
         by_last.setdefault(toks[-1], []).append(f)
         by_first.setdefault(toks[0], []).append(f)
-    last_names = {tokens(phonetic(f.key))[-1] for f in longer if f.main_type == "PER"}
+    last_names = {ptok[f.key][-1] for f in longer if f.main_type == "PER"}
     for f in auto:
         if f.key.startswith("@"):
             continue
-        short = tokens(phonetic(f.key))
-        kind = _kind(f)
+        short = ptok[f.key]
+        kind = kinds[f.key]
         if not short or kind is None:
             continue
         owners = {
             step1[p.key]
             for p in (by_last.get(short[-1], []) if kind == "PER" else ())
-            if _kind(p) == "PER" and len(tokens(p.key)) > len(short) and tokens(phonetic(p.key))[-len(short) :] == short
+            if kinds[p.key] == "PER" and ntok[p.key] > len(short) and ptok[p.key][-len(short) :] == short
         }
         if kind == "PER" and len(short) >= 2:
             # A compound surname cut short: "Marion Maréchal" is "Marion Maréchal-Le Pen".
             owners |= {
                 step1[p.key]
                 for p in by_first.get(short[0], [])
-                if _kind(p) == "PER" and _shortened_compound(short, tokens(phonetic(p.key)))
+                if kinds[p.key] == "PER" and _shortened_compound(short, ptok[p.key])
             }
         owner: str | None
         if owners and kind == "PER" and len(short) == 1:
             # "Philippe" alone is Édouard Philippe's surname but also Philippe Poutou's first name: the
             # people it is the first name of compete with those it is the surname of, and the surname
             # wins only when it dominates them all.
-            rivals = {step1[p.key] for p in by_first.get(short[0], []) if _kind(p) == "PER"} - owners
+            rivals = {step1[p.key] for p in by_first.get(short[0], []) if kinds[p.key] == "PER"} - owners
             owner = _dominant(owners | rivals, mentions_of)
             if owner not in owners:
                 owner = None
         elif not owners and len(short) == 1 and short[0] not in last_names:
             # A lone first name, or an organisation's head word.
-            owners = {step1[p.key] for p in by_first.get(short[0], []) if _kind(p) == kind}
+            owners = {step1[p.key] for p in by_first.get(short[0], []) if kinds[p.key] == kind}
             # Many people share a first name and the most mentioned is not the one meant more often than
             # the others ("Brigitte" is not Brigitte Macron because she is in the news): a first name
             # joins only the one person who has it. An organisation's head word may go to the dominant one.
@@ -338,7 +347,7 @@ def _group_code(name: str) -> str | None:
 _ACRONYM_KIND = {"ORG": "org", "MISC": "org", "LOC": "place", "GPE": "place"}
 
 
-def _shortened_compound(short: list[str], long: list[str]) -> bool:
+def _shortened_compound(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether ``long`` is ``short`` with its last word the start of a hyphenated compound: ["marion",
     "marechal"] and ["marion", "marechal-le", "pen"]."""
     n = len(short)
