@@ -111,6 +111,15 @@ class Filters:
         )
 
 
+class EventArgs(FilterArgs, total=False):
+    """The arguments that select events (:meth:`Queries.events`), shared by :meth:`Queries.event_groups`."""
+
+    actor: str | None
+    other: str | None
+    type: str | None
+    filters: Filters | None
+
+
 def filters_of(filters: Filters | None, kw: FilterArgs) -> Filters:
     """``filters`` (default none) with the keyword filters given beside it applied over it."""
     unknown = set(kw) - set(FilterArgs.__annotations__)
@@ -455,22 +464,14 @@ class Queries:
         args = pre + f.args
         return Rows(self._dicts(_limit(sql, args, limit), args), _EVENT_COLS)
 
-    def event_groups(
-        self,
-        *,
-        actor: str | None = None,
-        other: str | None = None,
-        type: str | None = None,
-        limit: int | None = None,
-        filters: Filters | None = None,
-        **kw: Unpack[FilterArgs],
-    ) -> Rows:
+    def event_groups(self, *, limit: int | None = None, **kw: Unpack[EventArgs]) -> Rows:
         """The same event told by several articles, counted once: events of the same PLOVER type, the
         same source and target (canonical entities, else actor codes) and the same polarity, whose date
         intervals overlap, form one group — with how many times it was told (``mentions``), in how many
         articles and by how many distinct sources (GDELT's NumMentions/NumArticles/NumSources). The
-        group's interval is where its members' intervals all meet when they do, else their span."""
-        rows = self.events(actor=actor, other=other, type=type, filters=filters_of(filters, kw))
+        group's interval is where its members' intervals all meet when they do, else their span. Takes
+        the arguments of :meth:`events`."""
+        rows = self.events(**kw)
 
         def key(r: dict[str, Any]) -> tuple[str, str, str, int]:
             src = r["source_id"] or r["source_code"] or ""
