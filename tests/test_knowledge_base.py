@@ -70,6 +70,20 @@ def test_incremental_equals_batch(records: list[dict[str, Any]], tmp_path: Path)
     assert _clusters(one_by_one) == _clusters(batch)
 
 
+def test_removing_names_updates_entities_as_a_full_rebuild_would(records: list[dict[str, Any]], tmp_path: Path) -> None:
+    # Replacing an article with one that names nobody removes its names: the entities that lose a name
+    # (or disappear) are rebuilt by the incremental resolution exactly as by a full one.
+    store = _store_from(records, tmp_path / "rm.db")
+    k3 = next(r for r in records if r["article"]["id"] == "k3")
+    emptied = json.loads(json.dumps(k3))
+    emptied["entities"], emptied["quotes"], emptied["events"] = [], [], []
+    assert store.write_records([(emptied, "h:other", None)]) == ["replaced"]
+    after = _clusters(store)
+    store.resolve(full=True)
+    assert _clusters(store) == after
+    assert not any("marine le pen" in g for g in after[0])
+
+
 def test_names_resolve_across_articles(records: list[dict[str, Any]], tmp_path: Path) -> None:
     store = _store_from(records, tmp_path / "kb.db")
     putin = store.entity("Putin")

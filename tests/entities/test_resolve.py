@@ -84,3 +84,56 @@ def test_corrections() -> None:
     assert m["johnny"] == "johnny"
     m = cluster_forms(FORMS, splits=["poutine"])
     assert m["poutine"] == "poutine" and m["vladimir putin"] == "vladimir poutine"
+
+
+def test_first_names_surnames_and_compound_surnames() -> None:
+    forms = [
+        _form("Édouard Philippe", "PER", 30),
+        _form("Philippe Poutou", "PER", 12),
+        _form("Philippe Martinez", "PER", 9),
+        _form("Philippe", "PER", 4),
+        _form("Brigitte Macron", "PER", 20),
+        _form("Brigitte Bardot", "PER", 2),
+        _form("Brigitte", "PER", 3),
+        _form("Marion Maréchal-Le Pen", "PER", 8),
+        _form("Marion Maréchal", "PER", 2),
+        _form("Nathalie Kosciusko-Morizet", "PER", 6),
+        _form("Nathalie Kosciusko", "PER", 1),
+    ]
+    m = cluster_forms(forms)
+    # "Philippe" is a surname of one person but the first name of others who, together, are not
+    # dominated: it stays its own entity.
+    assert m["philippe"] == "philippe"
+    # A first name shared by two people joins neither, however famous one of them is.
+    assert m["brigitte"] == "brigitte"
+    # A compound surname cut at its hyphen is the same person.
+    assert m["marion marechal"] == m["marion marechal-le pen"]
+    assert m["nathalie kosciusko"] == m["nathalie kosciusko-morizet"]
+    assert m["brigitte macron"] != m["brigitte bardot"]
+    # Without rivals the surname rule still applies.
+    alone = cluster_forms([_form("Édouard Philippe", "PER", 30), _form("Philippe", "PER", 4)])
+    assert alone["philippe"] == "edouard philippe"
+
+
+def test_acronyms_of_the_same_kind_and_hyphens_and_armed_groups() -> None:
+    forms = [
+        _form("Parti socialiste", "ORG", 40),
+        _form("Parlement de Strasbourg", "ORG", 2),
+        _form("place Saint-Pierre", "LOC", 9),
+        _form("PS", "ORG", 12),
+        _form("Paris Saint-Germain", "ORG", 10),
+        _form("PSG", "ORG", 7),
+        _form("de la région", "ORG", 3),
+        _form("LR", "ORG", 5),
+        _form("Daech", "ORG", 8),
+        _form("État islamique", "ORG", 20),
+    ]
+    m = cluster_forms(forms)
+    # Organisations named "PS" (42 mentions) are dominated by the Parti socialiste; the place is no rival.
+    assert m["ps"] == m["parti socialiste"] != m["parlement de strasbourg"]
+    assert m["psg"] == m["paris saint-germain"]
+    assert "psg" in acronyms_of("paris saint-germain")
+    # A phrase starting with a preposition is not a name an acronym abbreviates.
+    assert acronyms_of("de la region") == set()
+    assert m["lr"] == "lr"
+    assert m["daech"] == m["etat islamique"]

@@ -11,9 +11,10 @@ import sys
 
 from dl_testing import ROOT, need_shared
 
-# Pinned from `python eval/entities.py` (see the issue notes); margin 0.01.
-FLOOR_F1 = 0.88
-FLOOR_PRECISION = 0.92
+# Pinned from `python eval/entities.py` (P/R/F1 0.943/0.881/0.911 on 488 mentions, branch kb2), less a
+# margin of about 0.01.
+FLOOR_F1 = 0.90
+FLOOR_PRECISION = 0.93
 
 
 def test_entity_resolution_floor() -> None:

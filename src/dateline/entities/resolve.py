@@ -8,9 +8,13 @@ of forms and of the user's corrections, never of the order in which articles arr
 2. a person's shorter name joins the longer one it ends ("Poutine" ⊂ "Vladimir Poutine") only when
    exactly one group of longer person names ends with it — "Le Pen" with both "Marine Le Pen" and
    "Jean-Marie Le Pen" in the store stays apart: ambiguity is kept, not forced;
-3. an acronym joins the unique multi-word name whose initials it spells ("EI" = "État islamique");
+   A lone name that is also other people's first name ("Philippe") joins a surname only when it
+   dominates them too; a lone first name joins only the one person who has it ("Brigitte" with both
+   Brigitte Macron and Brigitte Bardot stays apart); "Marion Maréchal" joins "Marion Maréchal-Le Pen";
+3. an acronym joins the unique multi-word name whose initials it spells ("EI" = "État islamique"),
+   or, among several, the dominant one of its own kind ("PS" = "Parti socialiste", an organisation);
 4. entities the gazetteer typed as states (type GPE with a country code) share one form per country,
-   so "Moscou voit ..." and "la Russie" are one actor;
+   so "Moscou voit ..." and "la Russie" are one actor; names of one armed group are one;
 5. corrections: a *split* form never joins by rules 1–3; a *merge* joins two forms whatever the rules.
 
 Steps 2 and 3 decide against the partition left by step 1, not against one that grows as forms are
@@ -24,7 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
+from dateline.entities.gazetteer import gazetteer
 from dateline.entities.normalize import fold, name_key
 
 __all__ = ["Form", "acronym_of", "acronyms_of", "block_keys", "cluster_forms", "core_key", "phonetic", "tokens"]
@@ -43,7 +49,13 @@ _WORD = re.compile(r"[\w]+(?:[-'][\w]+)*")
 
 def tokens(key: str) -> list[str]:
     """Word tokens of a folded key; hyphenated and elided words stay whole."""
-    return _WORD.findall(key)
+    return list(_tokens(key))
+
+
+# Memoised: the store re-clusters every form after each batch, so the same keys come back each time.
+@lru_cache(maxsize=1 << 18)
+def _tokens(key: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(key))
 
 
 def core_key(name: str) -> str:
@@ -71,6 +83,7 @@ _TRANSLIT = [
 ]
 
 
+@lru_cache(maxsize=1 << 18)
 def phonetic(key: str) -> str:
     """A transliteration-folded spelling of a folded key, for matching names across languages."""
     out = []
@@ -84,15 +97,27 @@ def phonetic(key: str) -> str:
 _ELIDED = frozenset(["de", "des", "du", "d", "l"])
 
 
+# A "name" that starts with a preposition is a piece of a phrase the model took for a name ("de la
+# région"), not something an acronym abbreviates.
+_LEAD_PREP = frozenset("de des du d a au aux en par pour sur dans avec".split())
+
+
 def acronyms_of(key: str) -> set[str]:
     """The initials a multi-word name may be abbreviated to, since usage varies: all words ('la
-    republique en marche' -> 'lrem'), all but 'de/des/du' ('organisation des nations unies' -> 'onu'), or
-    content words only ('parti socialiste' -> 'ps')."""
+    republique en marche' -> 'lrem'), all but 'de/des/du' ('organisation des nations unies' -> 'onu'),
+    content words only ('parti socialiste' -> 'ps'), or with hyphenated words spelt by their parts
+    ('paris saint-germain' -> 'psg')."""
     words = tokens(key)
+    if not words or words[0] in _LEAD_PREP:
+        return set()
     out = set()
-    for kept in (words, [w for w in words if w not in _ELIDED], [w for w in words if w not in _STOP]):
+    content = [w for w in words if w not in _STOP]
+    for kept in (words, [w for w in words if w not in _ELIDED], content):
         if len(kept) >= 2:
             out.add("".join(w[0] for w in kept))
+    parts = [p for w in content for p in w.split("-")]
+    if len(parts) > len(content) >= 2:
+        out.add("".join(p[0] for p in parts if p))
     return out
 
 
@@ -118,13 +143,17 @@ class Form:
     n_mentions: int = 0
     country: str | None = None
 
-    @property
+    @cached_property  # asked for many times per re-clustering; a form's counts do not change after
     def main_type(self) -> str:
         """The majority type over mentions (ties broken by a fixed order, for determinism)."""
         if self.key.startswith("@"):
             return "GPE"
-        order = ("PER", "ORG", "GPE", "LOC", "MISC")
-        return max(order, key=lambda t: (self.types.get(t, 0), -order.index(t)))
+        best, most = "PER", -1
+        for t in ("PER", "ORG", "GPE", "LOC", "MISC"):  # ties go to the earlier type
+            n = self.types.get(t, 0)
+            if n > most:
+                best, most = t, n
+        return best
 
 
 def block_keys(form: Form) -> set[str]:
@@ -189,48 +218,89 @@ def cluster_forms(
     mentions_of: dict[str, int] = {}
     for f in by_key.values():
         mentions_of[step1[f.key]] = mentions_of.get(step1[f.key], 0) + f.n_mentions
-    longer = [f for f in auto if len(tokens(f.key)) >= 2 and not f.key.startswith("@")]
+    # Tokens (plain and transliteration-folded) and kinds, computed once per form: the loops below ask
+    # for them for every candidate owner of every form.
+    ptok = {k: _tokens(phonetic(k)) for k in by_key}
+    ntok = {k: len(_tokens(k)) for k in by_key}
+    kinds = {k: _kind(f) for k, f in by_key.items()}
+    longer = [f for f in auto if ntok[f.key] >= 2 and not f.key.startswith("@")]
     by_last: dict[str, list[Form]] = {}
     by_first: dict[str, list[Form]] = {}
     for f in longer:
-        toks = tokens(phonetic(f.key))
+        toks = ptok[f.key]
         by_last.setdefault(toks[-1], []).append(f)
         by_first.setdefault(toks[0], []).append(f)
-    last_names = {tokens(phonetic(f.key))[-1] for f in longer if f.main_type == "PER"}
+    last_names = {ptok[f.key][-1] for f in longer if f.main_type == "PER"}
     for f in auto:
         if f.key.startswith("@"):
             continue
-        short = tokens(phonetic(f.key))
-        kind = _kind(f)
+        short = ptok[f.key]
+        kind = kinds[f.key]
         if not short or kind is None:
             continue
         owners = {
             step1[p.key]
-            for p in by_last.get(short[-1], [])
-            if kind == "PER"
-            and _kind(p) == "PER"
-            and len(tokens(p.key)) > len(short)
-            and tokens(phonetic(p.key))[-len(short) :] == short
+            for p in (by_last.get(short[-1], []) if kind == "PER" else ())
+            if kinds[p.key] == "PER" and ntok[p.key] > len(short) and ptok[p.key][-len(short) :] == short
         }
-        if not owners and len(short) == 1 and short[0] not in last_names:
+        if kind == "PER" and len(short) >= 2:
+            # A compound surname cut short: "Marion Maréchal" is "Marion Maréchal-Le Pen".
+            owners |= {
+                step1[p.key]
+                for p in by_first.get(short[0], [])
+                if kinds[p.key] == "PER" and _shortened_compound(short, ptok[p.key])
+            }
+        owner: str | None
+        if owners and kind == "PER" and len(short) == 1:
+            # "Philippe" alone is Édouard Philippe's surname but also Philippe Poutou's first name: the
+            # people it is the first name of compete with those it is the surname of, and the surname
+            # wins only when it dominates them all.
+            rivals = {step1[p.key] for p in by_first.get(short[0], []) if kinds[p.key] == "PER"} - owners
+            owner = _dominant(owners | rivals, mentions_of)
+            if owner not in owners:
+                owner = None
+        elif not owners and len(short) == 1 and short[0] not in last_names:
             # A lone first name, or an organisation's head word.
-            owners = {step1[p.key] for p in by_first.get(short[0], []) if _kind(p) == kind}
-        owner = _dominant(owners, mentions_of)
+            owners = {step1[p.key] for p in by_first.get(short[0], []) if kinds[p.key] == kind}
+            # Many people share a first name and the most mentioned is not the one meant more often than
+            # the others ("Brigitte" is not Brigitte Macron because she is in the news): a first name
+            # joins only the one person who has it. An organisation's head word may go to the dominant one.
+            owner = None if kind == "PER" and len(owners) > 1 else _dominant(owners, mentions_of)
+        else:
+            owner = _dominant(owners, mentions_of)
         if owner is not None:
             uf.union(f.key, owner)
 
-    # 3. Acronyms spelling the initials of exactly one multi-word name group.
-    by_initials: dict[str, set[str]] = {}
+    # 3. Acronyms spelling the initials of one multi-word name group — or, when several do, of the one
+    # of the same kind (an organisation's acronym spells an organisation, not a place) that dominates
+    # them: "PS" is the Parti socialiste rather than the Parlement de Strasbourg.
+    by_initials: dict[str, dict[str, set[str]]] = {}
     for f in auto:
         if f.main_type in ("ORG", "MISC", "LOC", "GPE"):
             for acr in acronyms_of(f.key):
-                by_initials.setdefault(acr, set()).add(step1[f.key])
+                by_initials.setdefault(acr, {}).setdefault(step1[f.key], set()).add(_ACRONYM_KIND[f.main_type])
     for f in auto:
         if _is_acronym(f.display):
-            groups = by_initials.get(fold(f.display).replace(".", "").replace(" ", ""), set())
-            groups.discard(step1[f.key])
+            groups = dict(by_initials.get(fold(f.display).replace(".", "").replace(" ", ""), {}))
+            groups.pop(step1[f.key], None)
             if len(groups) == 1:
                 uf.union(f.key, next(iter(groups)))
+            elif groups and f.main_type in _ACRONYM_KIND:
+                same = {g for g, kinds in groups.items() if _ACRONYM_KIND[f.main_type] in kinds}
+                owner = _dominant(same, mentions_of)
+                if owner is not None:
+                    uf.union(f.key, owner)
+
+    # 4. Names the gazetteer knows as one armed group ("Daech", "État islamique", "EI") are one, across
+    # articles as the grouper makes them one within an article.
+    by_group: dict[str, str] = {}
+    for f in auto:
+        code = _group_code(f.display)
+        if code is not None:
+            if code in by_group:
+                uf.union(by_group[code], f.key)
+            else:
+                by_group[code] = f.key
 
     # 5. The user's merges, whatever the rules say.
     for a, b in merges:
@@ -266,6 +336,22 @@ def _dominant(owners: set[str], mentions: dict[str, int]) -> str | None:
     if total and top / total >= _DOMINANT_SHARE and top >= _DOMINANT_RATIO * second:
         return ranked[0]
     return None
+
+
+@lru_cache(maxsize=1 << 18)
+def _group_code(name: str) -> str | None:
+    place = gazetteer().lookup(name)
+    return place.code if place is not None and place.kind == "group" else None
+
+
+_ACRONYM_KIND = {"ORG": "org", "MISC": "org", "LOC": "place", "GPE": "place"}
+
+
+def _shortened_compound(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``long`` is ``short`` with its last word the start of a hyphenated compound: ["marion",
+    "marechal"] and ["marion", "marechal-le", "pen"]."""
+    n = len(short)
+    return len(long) >= n and long[: n - 1] == short[:-1] and long[n - 1].startswith(short[-1] + "-")
 
 
 def _kind(f: Form) -> str | None:

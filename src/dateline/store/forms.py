@@ -1,8 +1,8 @@
 """Store-side entity resolution: form statistics, dirty blocks, incremental re-clustering, corrections.
 
 Writing an article adds its entities' mentions to their forms' statistics and marks the forms' blocks
-dirty; :func:`resolve` re-clusters exactly the forms connected to dirty blocks (and to corrections
-touching them) with :func:`dateline.entities.resolve.cluster_forms`, and refreshes their clusters.
+dirty; :func:`resolve` re-clusters all forms in memory with
+:func:`dateline.entities.resolve.cluster_forms` and rewrites only the forms and clusters that changed.
 Because clustering is a function of the forms' statistics and the corrections only, ingesting the same
 articles in any order gives the same clusters.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
 
 from dateline.entities.normalize import fold
 from dateline.entities.resolve import Form, block_keys, cluster_forms, core_key, phonetic, tokens
@@ -62,97 +61,103 @@ def add_entity_forms(
         conn.execute("DELETE FROM form_countries WHERE n <= 0")
         gone = [r[0] for r in conn.execute("SELECT key FROM forms WHERE n_mentions <= 0")]
         for key in gone:
+            # Its cluster loses a member: have resolve() rebuild it even if no other form moves.
+            conn.execute(
+                """INSERT OR IGNORE INTO dirty_blocks
+                   SELECT 'c:' || cluster FROM forms WHERE key = ? AND cluster IS NOT NULL""",
+                (key,),
+            )
             conn.execute("DELETE FROM forms WHERE key = ?", (key,))
             conn.execute("DELETE FROM form_blocks WHERE key = ?", (key,))
 
 
-def _load_forms(conn: sqlite3.Connection, keys: set[str]) -> list[Form]:
-    forms = []
-    for key in sorted(keys):
-        row = conn.execute(
-            "SELECT n_mentions, n_per, n_org, n_loc, n_gpe, n_misc, country FROM forms WHERE key = ?", (key,)
-        ).fetchone()
-        if row is None:
-            continue
-        names = conn.execute("SELECT name, n FROM form_names WHERE key = ? ORDER BY n DESC, name", (key,)).fetchall()
-        display = names[0][0] if names else key
-        types = {"PER": row[1], "ORG": row[2], "LOC": row[3], "GPE": row[4], "MISC": row[5]}
-        # The country most articles gave this name (ties by code, so the result never depends on order).
-        top = conn.execute(
-            "SELECT country FROM form_countries WHERE key = ? ORDER BY n DESC, country LIMIT 1", (key,)
-        ).fetchone()
-        forms.append(Form(key, display, {t: n for t, n in types.items() if n}, row[0], top[0] if top else None))
-    return forms
+def _load_all_forms(conn: sqlite3.Connection) -> tuple[list[Form], dict[str, str | None]]:
+    """Every form with its statistics, and its current cluster, in three scans rather than a few
+    queries per form: at 10^5 forms, per-form queries were most of an ingest's resolution time."""
+    display: dict[str, str] = {}
+    for key, name in conn.execute("SELECT key, name FROM form_names ORDER BY key, n DESC, name"):
+        display.setdefault(key, name)
+    country: dict[str, str] = {}
+    # The country most articles gave this name (ties by code, so the result never depends on order).
+    for key, code in conn.execute("SELECT key, country FROM form_countries ORDER BY key, n DESC, country"):
+        country.setdefault(key, code)
+    forms: list[Form] = []
+    old: dict[str, str | None] = {}
+    for key, n, per, org, loc, gpe, misc, cluster in conn.execute(
+        "SELECT key, n_mentions, n_per, n_org, n_loc, n_gpe, n_misc, cluster FROM forms ORDER BY key"
+    ):
+        types = {
+            t: c for t, c in zip(("PER", "ORG", "LOC", "GPE", "MISC"), (per, org, loc, gpe, misc), strict=True) if c
+        }
+        forms.append(Form(key, display.get(key, key), types, n, country.get(key)))
+        old[key] = cluster
+    return forms, old
 
 
-def _component(conn: sqlite3.Connection, blocks: set[str]) -> set[str]:
-    """Every form connected to ``blocks`` through shared blocks or corrections."""
-    keys: set[str] = set()
-    seen_blocks: set[str] = set()
-    frontier = set(blocks)
-    while frontier:
-        seen_blocks |= frontier
-        new_keys: set[str] = set()
-        for b in frontier:
-            new_keys.update(r[0] for r in conn.execute("SELECT key FROM form_blocks WHERE block = ?", (b,)))
-        new_keys -= keys
-        for k in list(new_keys):
-            for r in conn.execute(
-                "SELECT a, b FROM corrections WHERE op = 'merge' AND (a = ? OR b = ?)", (k, k)
-            ).fetchall():
-                new_keys.update(x for x in r if x is not None)
-        new_keys -= keys
-        keys |= new_keys
-        frontier = set()
-        for k in new_keys:
-            frontier.update(r[0] for r in conn.execute("SELECT block FROM form_blocks WHERE key = ?", (k,)))
-        frontier -= seen_blocks
-    return keys
+def resolve(conn: sqlite3.Connection, *, full: bool = False) -> int:
+    """Bring the clusters up to date after writes or corrections; return how many forms changed cluster.
 
-
-def resolve(conn: sqlite3.Connection) -> int:
-    """Re-cluster the forms touched since the last call; return how many forms were considered.
-
-    Must run inside a write transaction.
+    Clustering is recomputed over every form in memory — the rules look at whole groups of names (a
+    surname's owners, who dominates by mentions), so the forms one batch touches can move clusters far
+    from them, and following blocks transitively reached most of the store anyway. That is cheap (the
+    statistics are loaded in three scans); what costs is writing, so only forms whose cluster changed
+    are updated and only clusters whose members or statistics changed are rebuilt. ``full`` rebuilds
+    every cluster (after a change of the rules). Must run inside a write transaction.
     """
-    dirty = {r[0] for r in conn.execute("SELECT block FROM dirty_blocks")}
-    if not dirty:
+    dirty = [r[0] for r in conn.execute("SELECT block FROM dirty_blocks")]
+    if not dirty and not full:
         return 0
-    keys = _component(conn, dirty)
-    forms = _load_forms(conn, keys)
+    forms, old = _load_all_forms(conn)
     merges = [(a, b) for a, b in conn.execute("SELECT a, b FROM corrections WHERE op = 'merge'") if b is not None]
     splits = [r[0] for r in conn.execute("SELECT a FROM corrections WHERE op = 'split'")]
     mapping = cluster_forms(forms, merges=merges, splits=splits)
-    old = {k: c for k, c in conn.execute(f"SELECT key, cluster FROM forms WHERE key IN ({_marks(keys)})", list(keys))}
-    touched = {c for c in old.values() if c} | set(mapping.values())
-    conn.executemany("UPDATE forms SET cluster = ? WHERE key = ?", [(c, k) for k, c in mapping.items()])
-    _refresh_clusters(conn, touched)
+    changed = [(c, k) for k, c in mapping.items() if old.get(k) != c]
+    conn.executemany("UPDATE forms SET cluster = ? WHERE key = ?", changed)
+    if full:
+        touched = set(mapping.values()) | {r[0] for r in conn.execute("SELECT id FROM clusters")}
+    else:
+        touched = {old[k] for _, k in changed if old.get(k)} | {c for c, _ in changed}
+        # Forms whose statistics changed (their own block is dirty) may change their cluster's type,
+        # country or name; clusters that lost a form were marked 'c:<id>' when it was removed.
+        stale = {b[2:] for b in dirty if b.startswith("c:")}
+        own = {b[2:] if b.startswith("k:") else b for b in dirty if b.startswith(("k:", "@"))}
+        for f in forms:
+            if (phonetic(f.key) if not f.key.startswith("@") else f.key) in own:
+                touched.add(mapping[f.key])
+                prev = old.get(f.key)
+                if prev:
+                    touched.add(prev)
+        touched |= stale
+    _refresh_clusters(conn, touched, forms, mapping)
     conn.execute("DELETE FROM dirty_blocks")
-    return len(forms)
+    return len(changed)
 
 
-def _marks(items: Iterable[Any]) -> str:
-    return ",".join("?" for _ in items) or "NULL"
-
-
-def _refresh_clusters(conn: sqlite3.Connection, cluster_ids: set[str]) -> None:
+def _refresh_clusters(
+    conn: sqlite3.Connection, cluster_ids: set[str], forms: list[Form], mapping: dict[str, str]
+) -> None:
     renames = {a: b for a, b in conn.execute("SELECT a, b FROM corrections WHERE op = 'rename' ORDER BY id")}
-    for cid in cluster_ids:
-        keys = {r[0] for r in conn.execute("SELECT key FROM forms WHERE cluster = ?", (cid,))}
-        if not keys:
+    members: dict[str, list[Form]] = {}
+    for f in forms:
+        if mapping[f.key] in cluster_ids:
+            members.setdefault(mapping[f.key], []).append(f)
+    rows = []
+    for cid in sorted(cluster_ids):
+        group = members.get(cid)
+        if not group:
             conn.execute("DELETE FROM clusters WHERE id = ?", (cid,))
             continue
-        forms = _load_forms(conn, keys)
+        keys = {f.key for f in group}
         totals: dict[str, int] = {}
-        for f in forms:
+        for f in group:
             for t, n in f.types.items():
                 totals[t] = totals.get(t, 0) + n
         etype = Form(cid, cid, totals).main_type
-        rep = next((f for f in forms if f.key == cid), forms[0])
+        rep = next((f for f in group if f.key == cid), group[0])
         name = next((renames[k] for k in sorted(keys) if k in renames), rep.display)
         # The cluster's country: that of its forms, weighted by mentions; none when they disagree evenly.
         weights: dict[str, int] = {}
-        for f in forms:
+        for f in group:
             if f.country:
                 weights[f.country] = weights.get(f.country, 0) + f.n_mentions
         ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -161,10 +166,8 @@ def _refresh_clusters(conn: sqlite3.Connection, cluster_ids: set[str]) -> None:
             if cid.startswith("@")
             else (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
         )
-        conn.execute(
-            "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?, ?, ?, ?)",
-            (cid, name, core_key(name) or fold(name), etype, country, len(keys)),
-        )
+        rows.append((cid, name, core_key(name) or fold(name), etype, country, len(keys)))
+    conn.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def find_clusters(conn: sqlite3.Connection, name: str) -> list[str]:

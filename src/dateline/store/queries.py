@@ -8,16 +8,20 @@ source. Results are :class:`~dateline.store.results.Rows`.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Any, Literal, TypedDict, Unpack
 
 from dateline.errors import DatelineError
 from dateline.store.forms import find_clusters
 from dateline.store.results import Rows
 
-__all__ = ["Period", "Queries", "Uncertain"]
+__all__ = ["FilterArgs", "Filters", "Period", "Queries", "Uncertain"]
 
 Uncertain = Literal["overlap", "within"]
 Period = Literal["day", "week", "month", "year"]
@@ -67,6 +71,69 @@ class _Filter:
         return ("WHERE " + " AND ".join(self.conds)) if self.conds else ""
 
 
+class FilterArgs(TypedDict, total=False):
+    """The filters every query takes as keyword arguments (``store.quotes(since="2017-03")``)."""
+
+    since: str | None
+    until: str | None
+    lang: str | None
+    source: str | None
+    uncertain: Uncertain
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The common filters as one value, to pass around (``store.quotes(filters=f)``) or reuse."""
+
+    since: str | None = None
+    until: str | None = None
+    lang: str | None = None
+    source: str | None = None
+    uncertain: Uncertain = "overlap"
+
+    def on(self, lo: str, hi: str, *, article: str = "a") -> _Filter:
+        """The SQL conditions of these filters on a fact's interval columns ``lo``/``hi``."""
+        return _Filter(
+            lo,
+            hi,
+            since=self.since,
+            until=self.until,
+            lang=self.lang,
+            source=self.source,
+            uncertain=self.uncertain,
+            article=article,
+        )
+
+    def kw(self) -> FilterArgs:
+        """These filters as keyword arguments."""
+        return FilterArgs(
+            since=self.since, until=self.until, lang=self.lang, source=self.source, uncertain=self.uncertain
+        )
+
+
+class EventArgs(FilterArgs, total=False):
+    """The arguments that select events (:meth:`Queries.events`), shared by :meth:`Queries.event_groups`."""
+
+    actor: str | None
+    other: str | None
+    type: str | None
+    filters: Filters | None
+
+
+def filters_of(filters: Filters | None, kw: FilterArgs) -> Filters:
+    """``filters`` (default none) with the keyword filters given beside it applied over it."""
+    unknown = set(kw) - set(FilterArgs.__annotations__)
+    if unknown:
+        raise TypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
+    if filters is None:
+        return Filters(**kw)
+    return dataclasses.replace(filters, **kw) if kw else filters
+
+
+# The publication window of the article, the interval of facts that are the article itself.
+_PUBLISHED = ("a.published_earliest", "a.published_latest")
+
+
 def _limit(sql: str, args: list[Any], limit: int | None) -> str:
     if limit is not None:
         args.append(limit)
@@ -90,6 +157,10 @@ def bucket(day: str, by: Period) -> tuple[str, str, str]:
     if by == "year":
         return day[:4], f"{day[:4]}-01-01", f"{day[:4]}-12-31"
     raise DatelineError("bad-option", f"period must be day, week, month or year, not {by!r}")
+
+
+# A count per period asks the period of the same few hundred days again and again.
+_bucket = lru_cache(maxsize=8192)(bucket)
 
 
 class Queries:
@@ -126,27 +197,25 @@ class Queries:
             )
         return found
 
+    def _dicts(self, sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
+        """Rows as dicts. Built from plain tuples and the column names once: ``dict(sqlite3.Row)`` looks
+        each name up in turn, which on a thousand-row timeline cost more than the query itself."""
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        cur.execute(sql, args)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur]
+
     def entities(
         self,
         *,
         type: str | None = None,
         top: int | None = 20,
-        since: str | None = None,
-        until: str | None = None,
-        lang: str | None = None,
-        source: str | None = None,
-        uncertain: Uncertain = "overlap",
+        filters: Filters | None = None,
+        **kw: Unpack[FilterArgs],
     ) -> Rows:
         """Canonical entities, most mentioned first, with their article and mention counts."""
-        f = _Filter(
-            "a.published_earliest",
-            "a.published_latest",
-            since=since,
-            until=until,
-            lang=lang,
-            source=source,
-            uncertain=uncertain,
-        )
+        f = filters_of(filters, kw).on(*_PUBLISHED)
         if type:
             f.add("c.type = ?", type)
         sql = f"""SELECT c.id, c.name, c.type, c.country, count(DISTINCT e.article_rowid) AS articles,
@@ -156,7 +225,7 @@ class Queries:
                   {f.where} GROUP BY c.id ORDER BY mentions DESC, articles DESC, c.id"""
         args = list(f.args)
         return Rows(
-            [dict(r) for r in self.conn.execute(_limit(sql, args, top), args)],
+            self._dicts(_limit(sql, args, top), args),
             ["id", "name", "type", "country", "articles", "mentions", "forms"],
         )
 
@@ -200,19 +269,16 @@ class Queries:
         self,
         name: str,
         *,
-        since: str | None = None,
-        until: str | None = None,
-        lang: str | None = None,
-        source: str | None = None,
-        uncertain: Uncertain = "overlap",
         limit: int | None = None,
+        filters: Filters | None = None,
+        **kw: Unpack[FilterArgs],
     ) -> Rows:
         """What the store knows about an entity in date order: events it takes part in, its quotes, and
         the articles that mention it, each with its date (value and interval) and its evidence."""
         clusters = self._cluster(name)
         marks = ",".join("?" * len(clusters))
-        common = dict(since=since, until=until, lang=lang, source=source, uncertain=uncertain)
-        fm = _Filter("a.published_earliest", "a.published_latest", **common)  # type: ignore[arg-type]
+        flt = filters_of(filters, kw)
+        fm = flt.on(*_PUBLISHED)
         mentions = f"""
             SELECT 'mention' AS kind, a.id AS article, a.title, a.dct, a.dct_granularity AS granularity,
                    a.dct AS value, a.published_earliest AS earliest, a.published_latest AS latest,
@@ -223,24 +289,19 @@ class Queries:
             FROM entities e JOIN forms f ON f.key = e.form_key JOIN articles a ON a.rowid = e.article_rowid
             {fm.add(f"f.cluster IN ({marks})", *clusters).where}"""
         lo, hi = "coalesce(q.earliest, a.published_earliest)", "coalesce(q.latest, a.published_latest)"
-        fq = _Filter(lo, hi, **common)  # type: ignore[arg-type]
+        fq = flt.on(lo, hi)
         quotes = f"""
             SELECT 'quote', a.id, a.title, a.dct, a.dct_granularity, coalesce(q.date_value, a.dct), {lo}, {hi},
                    1, q.kind, NULL, NULL, q.start, q."end", a.rowid, 1
-            FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
-            JOIN entities e ON e.article_rowid = q.article_rowid AND e.local_id = q.speaker_entity
-            JOIN forms f ON f.key = e.form_key
-            {fq.add(f"f.cluster IN ({marks})", *clusters).where}"""
+            FROM forms f CROSS JOIN entities e CROSS JOIN quotes q CROSS JOIN articles a
+            {fq.add(f"f.cluster IN ({marks})", *clusters).add(_QUOTE_OF).where}"""
         lo, hi = "coalesce(v.earliest, a.published_earliest)", "coalesce(v.latest, a.published_latest)"
-        fv = _Filter(lo, hi, **common)  # type: ignore[arg-type]
+        fv = flt.on(lo, hi)
         events = f"""
             SELECT 'event', a.id, a.title, a.dct, a.dct_granularity, coalesce(v.date_value, a.dct), {lo}, {hi},
                    1, v.type, v.source_code, v.target_code, v.evidence_start, v.evidence_end, a.rowid, 0
-            FROM events v JOIN articles a ON a.rowid = v.article_rowid
-            JOIN entities e ON e.article_rowid = v.article_rowid
-                 AND (e.local_id = v.source_entity OR e.local_id = v.target_entity)
-            JOIN forms f ON f.key = e.form_key
-            {fv.add(f"f.cluster IN ({marks})", *clusters).where}"""
+            FROM forms f CROSS JOIN entities e CROSS JOIN events v CROSS JOIN articles a
+            {fv.add(f"f.cluster IN ({marks})", *clusters).add(_EVENT_OF).where}"""
         sql = f"""{mentions} UNION ALL {quotes} UNION ALL {events}
                   ORDER BY earliest, latest, article, kind_order, start"""
         args = fm.args + fq.args + fv.args
@@ -261,17 +322,33 @@ class Queries:
                 "text",
             ]
         )
-        found = [dict(r) for r in self.conn.execute(_limit(sql, args, limit), args)]
-        texts = self._texts({d["article_rowid"] for d in found})
-        for d in found:
-            text = texts[d.pop("article_rowid")]
-            d.pop("kind_order")
-            start, end = d.pop("start"), d.pop("end")
-            if d["kind"] == "mention":
-                d["text"] = sentence_around(text, start or 0, start or 0)
+        cur = self.conn.cursor()
+        cur.row_factory = None  # tuples: the rows are rebuilt below, without the sorting columns
+        found = cur.execute(_limit(sql, args, limit), args).fetchall()
+        texts = self._texts({r[14] for r in found})
+        for kind, article, title, dct, gran, value, earliest, latest, count, typ, src, tgt, start, end, rid, _ in found:
+            text = texts[rid]
+            if kind == "mention":
+                snippet = sentence_around(text, start or 0, start or 0)
             else:
-                d["text"] = " ".join(text[start:end].split())
-            rows.append(d)
+                snippet = " ".join(text[start:end].split())
+            rows.append(
+                {
+                    "kind": kind,
+                    "article": article,
+                    "title": title,
+                    "dct": dct,
+                    "granularity": gran,
+                    "value": value,
+                    "earliest": earliest,
+                    "latest": latest,
+                    "count": count,
+                    "type": typ,
+                    "source": src,
+                    "target": tgt,
+                    "text": snippet,
+                }
+            )
         return rows
 
     def _texts(self, rowids: set[int]) -> dict[int, str]:
@@ -290,44 +367,44 @@ class Queries:
         self,
         *,
         speaker: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
         search: str | None = None,
-        lang: str | None = None,
-        source: str | None = None,
-        uncertain: Uncertain = "overlap",
         limit: int | None = None,
+        filters: Filters | None = None,
+        **kw: Unpack[FilterArgs],
     ) -> Rows:
         """Quotes in date order, by speaker (any of its names), date range and words in the quote."""
         lo, hi = "coalesce(q.earliest, a.published_earliest)", "coalesce(q.latest, a.published_latest)"
-        f = _Filter(lo, hi, since=since, until=until, lang=lang, source=source, uncertain=uncertain)
+        f = filters_of(filters, kw).on(lo, hi)
         # Without a speaker: every quote, its speaker's entity joined when it has one. With one: start
         # from the speaker's names (CROSS JOIN fixes that order), which the indexes make a few lookups
         # instead of a scan of every quote.
         source_sql = """quotes q JOIN articles a ON a.rowid = q.article_rowid
                   LEFT JOIN entities se ON se.article_rowid = q.article_rowid AND se.local_id = q.speaker_entity
                   LEFT JOIN forms sf ON sf.key = se.form_key"""
+        speaker_name = "coalesce(c.name, se.name, q.speaker_text)"
         if speaker:
             clusters = self.clusters_for(speaker)
             if not clusters:
                 return Rows(columns=_QUOTE_COLS)
-            source_sql = (
-                """forms sf CROSS JOIN entities se CROSS JOIN quotes q JOIN articles a ON a.rowid = q.article_rowid"""
-            )
+            # Quotes before articles: most articles naming the speaker quote it nowhere. And the speaker's
+            # cluster always has a name, so the entity row itself is not read (its index covers the join).
+            source_sql = "forms sf CROSS JOIN entities se CROSS JOIN quotes q CROSS JOIN articles a"
+            f.add("a.rowid = q.article_rowid")
+            speaker_name = "coalesce(c.name, q.speaker_text)"
             f.add("se.form_key = sf.key AND q.article_rowid = se.article_rowid AND q.speaker_entity = se.local_id")
             f.add(f"sf.cluster IN ({','.join('?' * len(clusters))})", *clusters)
         if search:
             for word in search.split():
                 f.add("q.text LIKE ? ESCAPE '\\'", "%" + _escape_like(word) + "%")
         sql = f"""SELECT a.id AS article, a.dct, q.local_id AS id, q.kind, q.text, q.cue_text AS cue,
-                         q.speaker_text, coalesce(c.name, se.name, q.speaker_text) AS speaker, c.id AS speaker_id,
+                         q.speaker_text, {speaker_name} AS speaker, c.id AS speaker_id,
                          coalesce(q.date_value, a.dct) AS value, {lo} AS earliest, {hi} AS latest,
                          q.start, q."end"
                   FROM {source_sql}
                   LEFT JOIN clusters c ON c.id = sf.cluster
                   {f.where} ORDER BY earliest, latest, a.id, q.start"""
         args = list(f.args)
-        return Rows([dict(r) for r in self.conn.execute(_limit(sql, args, limit), args)], _QUOTE_COLS)
+        return Rows(self._dicts(_limit(sql, args, limit), args), _QUOTE_COLS)
 
     def events(
         self,
@@ -335,39 +412,34 @@ class Queries:
         actor: str | None = None,
         other: str | None = None,
         type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        lang: str | None = None,
-        source: str | None = None,
-        uncertain: Uncertain = "overlap",
         limit: int | None = None,
+        filters: Filters | None = None,
+        **kw: Unpack[FilterArgs],
     ) -> Rows:
         """Events in date order: by actor (source or target), between two actors (``actor`` and
         ``other``, either direction), by PLOVER type and date range."""
         lo, hi = "coalesce(v.earliest, a.published_earliest)", "coalesce(v.latest, a.published_latest)"
-        f = _Filter(lo, hi, since=since, until=until, lang=lang, source=source, uncertain=uncertain)
+        f = filters_of(filters, kw).on(lo, hi)
         if type:
             f.add("v.type = ?", type.upper())
         found = [self.clusters_for(who) for who in (actor, other) if who]
         if any(not c for c in found):
             return Rows(columns=_EVENT_COLS)
-        # With an actor, start from its names (CROSS JOIN fixes the order) rather than scan every event.
         source_sql = "events v JOIN articles a ON a.rowid = v.article_rowid"
-        distinct = ""
+        pre: list[Any] = []
         if found:
-            source_sql = (
-                "forms af CROSS JOIN entities ae CROSS JOIN events v JOIN articles a ON a.rowid = v.article_rowid"
-            )
-            distinct = "DISTINCT"  # an actor named twice in one article must not double its events
-            f.add(
-                "ae.form_key = af.key AND v.article_rowid = ae.article_rowid"
-                " AND (v.source_entity = ae.local_id OR v.target_entity = ae.local_id)"
-            )
-            f.add(f"af.cluster IN ({','.join('?' * len(found[0]))})", *found[0])
-        if len(found) == 1:
-            m = ",".join("?" * len(found[0]))
-            f.add(f"(sc.id IN ({m}) OR tc.id IN ({m}))", *found[0], *found[0])
-        elif len(found) == 2:
+            # With an actor, start from its names (CROSS JOIN fixes the order) rather than scan every
+            # event, and keep each event once (an actor named twice in one article must not double it)
+            # by its key — a DISTINCT over the finished rows sorted their evidence texts too.
+            source_sql = f"""(SELECT DISTINCT v2.article_rowid AS r, v2.local_id AS l
+                               FROM forms af CROSS JOIN entities ae CROSS JOIN events v2
+                               WHERE af.cluster IN ({",".join("?" * len(found[0]))}) AND ae.form_key = af.key
+                                 AND v2.article_rowid = ae.article_rowid
+                                 AND (v2.source_entity = ae.local_id OR v2.target_entity = ae.local_id)) hit
+                             CROSS JOIN events v ON v.article_rowid = hit.r AND v.local_id = hit.l
+                             JOIN articles a ON a.rowid = v.article_rowid"""
+            pre = list(found[0])
+        if len(found) == 2:
             a_c, o_c = found
             ma, mo = ",".join("?" * len(a_c)), ",".join("?" * len(o_c))
             f.add(
@@ -377,7 +449,7 @@ class Queries:
                 *o_c,
                 *a_c,
             )
-        sql = f"""SELECT {distinct} a.id AS article, a.dct, v.local_id AS id, v.type, v.mode, v.cameo,
+        sql = f"""SELECT a.id AS article, a.dct, v.local_id AS id, v.type, v.mode, v.cameo,
                          coalesce(sc.name, se.name) AS source, v.source_code, sc.id AS source_id,
                          coalesce(tc.name, te.name) AS target, v.target_code, tc.id AS target_id,
                          coalesce(v.date_value, a.dct) AS value, {lo} AS earliest, {hi} AS latest,
@@ -389,30 +461,17 @@ class Queries:
                   LEFT JOIN entities te ON te.article_rowid = v.article_rowid AND te.local_id = v.target_entity
                   LEFT JOIN forms tf ON tf.key = te.form_key LEFT JOIN clusters tc ON tc.id = tf.cluster
                   {f.where} ORDER BY earliest, latest, a.id, v.evidence_start"""
-        args = list(f.args)
-        return Rows([dict(r) for r in self.conn.execute(_limit(sql, args, limit), args)], _EVENT_COLS)
+        args = pre + f.args
+        return Rows(self._dicts(_limit(sql, args, limit), args), _EVENT_COLS)
 
-    def event_groups(
-        self,
-        *,
-        actor: str | None = None,
-        other: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        lang: str | None = None,
-        source: str | None = None,
-        uncertain: Uncertain = "overlap",
-        limit: int | None = None,
-    ) -> Rows:
+    def event_groups(self, *, limit: int | None = None, **kw: Unpack[EventArgs]) -> Rows:
         """The same event told by several articles, counted once: events of the same PLOVER type, the
         same source and target (canonical entities, else actor codes) and the same polarity, whose date
         intervals overlap, form one group — with how many times it was told (``mentions``), in how many
         articles and by how many distinct sources (GDELT's NumMentions/NumArticles/NumSources). The
-        group's interval is where its members' intervals all meet when they do, else their span."""
-        rows = self.events(
-            actor=actor, other=other, type=type, since=since, until=until, lang=lang, source=source, uncertain=uncertain
-        )
+        group's interval is where its members' intervals all meet when they do, else their span. Takes
+        the arguments of :meth:`events`."""
+        rows = self.events(**kw)
 
         def key(r: dict[str, Any]) -> tuple[str, str, str, int]:
             src = r["source_id"] or r["source_code"] or ""
@@ -482,41 +541,41 @@ class Queries:
         *,
         by: Period | None = None,
         top: int | None = 20,
-        since: str | None = None,
-        until: str | None = None,
-        lang: str | None = None,
-        source: str | None = None,
-        uncertain: Uncertain = "overlap",
+        filters: Filters | None = None,
+        **kw: Unpack[FilterArgs],
     ) -> Rows:
         """Who appears in the same articles as an entity, with the number of shared articles; with
         ``by``, per period (an article counts in the period of its earliest possible date)."""
         clusters = self._cluster(name)
         m = ",".join("?" * len(clusters))
-        f = _Filter(
-            "a.published_earliest",
-            "a.published_latest",
-            since=since,
-            until=until,
-            lang=lang,
-            source=source,
-            uncertain=uncertain,
-        )
+        f = filters_of(filters, kw).on(*_PUBLISHED)
         f.add(
             f"""e.article_rowid IN (SELECT e2.article_rowid FROM entities e2 JOIN forms f2 ON f2.key = e2.form_key
                                       WHERE f2.cluster IN ({m}))""",
             *clusters,
         )
         f.add(f"fo.cluster NOT IN ({m})", *clusters)
-        sql = f"""SELECT c.id, c.name, c.type, a.published_earliest AS earliest, e.article_rowid
-                  FROM entities e JOIN forms fo ON fo.key = e.form_key JOIN clusters c ON c.id = fo.cluster
-                  JOIN articles a ON a.rowid = e.article_rowid {f.where}"""
-        counts: dict[tuple[str, str, str, str], set[int]] = {}
-        for r in self.conn.execute(sql, f.args):
-            period = bucket(r["earliest"], by)[0] if by else ""
-            counts.setdefault((period, r["id"], r["name"], r["type"]), set()).add(r["article_rowid"])
+        base = """FROM entities e JOIN forms fo ON fo.key = e.form_key JOIN clusters c ON c.id = fo.cluster
+                  JOIN articles a ON a.rowid = e.article_rowid"""
+        if not by:
+            # Counted, ordered and cut in SQL: pulling every (entity, article) pair into Python was most
+            # of the time for an entity in thousands of articles.
+            sql = f"""SELECT c.id, c.name, c.type, count(DISTINCT e.article_rowid) AS articles {base} {f.where}
+                      GROUP BY c.id ORDER BY articles DESC, c.id"""
+            args = list(f.args)
+            return Rows(self._dicts(_limit(sql, args, top), args), ["id", "name", "type", "articles"])
+        # Per period: counted per publication day in SQL (an article has one earliest day, so the counts
+        # of the days of a period add up to its distinct articles), then summed per period.
+        sql = f"""SELECT c.id, c.name, c.type, a.published_earliest, count(DISTINCT e.article_rowid)
+                  {base} {f.where} GROUP BY c.id, a.published_earliest"""
+        counts: dict[tuple[str, str, str, str], int] = {}
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        for cid, cname, ctype, earliest, n in cur.execute(sql, f.args):
+            key = (_bucket(earliest, by)[0], cid, cname, ctype)
+            counts[key] = counts.get(key, 0) + n
         rows: list[dict[str, Any]] = [
-            {"period": p, "id": cid, "name": n, "type": t, "articles": len(arts)}
-            for (p, cid, n, t), arts in counts.items()
+            {"period": p, "id": cid, "name": n, "type": t, "articles": k} for (p, cid, n, t), k in counts.items()
         ]
         rows.sort(key=lambda r: (r["period"], -r["articles"], r["id"]))
         if top is not None:
@@ -527,22 +586,15 @@ class Queries:
                     kept.append(r)
                     per[r["period"]] = per.get(r["period"], 0) + 1
             rows = kept
-        cols = ["period", "id", "name", "type", "articles"] if by else ["id", "name", "type", "articles"]
-        if not by:
-            for r in rows:
-                del r["period"]
-        return Rows(rows, cols)
+        return Rows(rows, ["period", "id", "name", "type", "articles"])
 
     def mentions_over_time(
         self,
         name: str,
         *,
         by: Period = "month",
-        since: str | None = None,
-        until: str | None = None,
-        lang: str | None = None,
-        source: str | None = None,
-        uncertain: Uncertain = "overlap",
+        filters: Filters | None = None,
+        **kw: Unpack[FilterArgs],
     ) -> Rows:
         """Mentions of an entity per period, for plots. An article whose publication window fits in one
         period counts there; one whose window is wider (a month-dated article in a per-day count) is
@@ -550,23 +602,17 @@ class Queries:
         guessed."""
         clusters = self._cluster(name)
         m = ",".join("?" * len(clusters))
-        f = _Filter(
-            "a.published_earliest",
-            "a.published_latest",
-            since=since,
-            until=until,
-            lang=lang,
-            source=source,
-            uncertain=uncertain,
-        )
+        f = filters_of(filters, kw).on(*_PUBLISHED)
         f.add(f"fo.cluster IN ({m})", *clusters)
         sql = f"""SELECT a.published_earliest AS lo, a.published_latest AS hi, sum(e.n_mentions) AS n,
                          count(DISTINCT e.article_rowid) AS arts
                   FROM entities e JOIN forms fo ON fo.key = e.form_key JOIN articles a ON a.rowid = e.article_rowid
                   {f.where} GROUP BY lo, hi"""
         out: dict[str, dict[str, Any]] = {}
-        for r in self.conn.execute(sql, f.args):
-            label, first, last = bucket(r["lo"], by)
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        for lo, hi, n, arts in cur.execute(sql, f.args):
+            label, first, last = _bucket(lo, by)
             row = out.setdefault(
                 label,
                 {
@@ -579,12 +625,12 @@ class Queries:
                     "uncertain_articles": 0,
                 },
             )
-            if r["hi"] <= last:
-                row["mentions"] += r["n"]
-                row["articles"] += r["arts"]
+            if hi <= last:
+                row["mentions"] += n
+                row["articles"] += arts
             else:
-                row["uncertain_mentions"] += r["n"]
-                row["uncertain_articles"] += r["arts"]
+                row["uncertain_mentions"] += n
+                row["uncertain_articles"] += arts
         return Rows(
             sorted(out.values(), key=lambda r: r["start"]),
             ["period", "start", "end", "mentions", "articles", "uncertain_mentions", "uncertain_articles"],
@@ -595,12 +641,9 @@ class Queries:
         query: str,
         *,
         entity: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        lang: str | None = None,
-        source: str | None = None,
-        uncertain: Uncertain = "overlap",
         limit: int | None = 20,
+        filters: Filters | None = None,
+        **kw: Unpack[FilterArgs],
     ) -> Rows:
         """Full-text search (FTS5) over titles and texts, accents ignored, optionally only in articles
         that mention an entity. Each word must appear; the query's own operators are not interpreted, so
@@ -611,15 +654,7 @@ class Queries:
         cols = ["id", "dct", "title", "snippet"]
         if not terms:
             return Rows(columns=cols)
-        f = _Filter(
-            "a.published_earliest",
-            "a.published_latest",
-            since=since,
-            until=until,
-            lang=lang,
-            source=source,
-            uncertain=uncertain,
-        )
+        f = filters_of(filters, kw).on(*_PUBLISHED)
         f.add("articles_fts MATCH ?", terms)
         if entity:
             clusters = self.clusters_for(entity)
@@ -635,8 +670,20 @@ class Queries:
                   FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                   {f.where} ORDER BY rank"""
         args = list(f.args)
-        return Rows([dict(r) for r in self.conn.execute(_limit(sql, args, limit), args)], cols)
+        return Rows(self._dicts(_limit(sql, args, limit), args), cols)
 
+
+# The quotes and events of an entity's names, joined in that order (the CROSS JOINs fix it): from the
+# names to their articles' quotes or events, and only then to the article — most articles that name an
+# entity quote it nowhere, and looking them up first made a big entity's timeline several times slower.
+_QUOTE_OF = (
+    "e.form_key = f.key AND q.article_rowid = e.article_rowid AND q.speaker_entity = e.local_id"
+    " AND a.rowid = q.article_rowid"
+)
+_EVENT_OF = (
+    "e.form_key = f.key AND v.article_rowid = e.article_rowid"
+    " AND (v.source_entity = e.local_id OR v.target_entity = e.local_id) AND a.rowid = v.article_rowid"
+)
 
 _QUOTE_COLS = [
     "article",
@@ -685,9 +732,14 @@ def _escape_like(word: str) -> str:
 
 def sentence_around(text: str, start: int, end: int, width: int = 160) -> str:
     """The sentence (or a window of it) around a span, for showing the evidence behind a mention."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    # Searched only within the window that can be kept (same result as searching the whole text, which
+    # for a long article was most of a timeline's time).
+    lo = max(0, start - width - 1)
+    left = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
     left = 0 if left < 0 else left + 1
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    hi = end + width + 2
+    dot, newline = text.find(". ", end, hi), text.find("\n", end, hi)
+    right_candidates = [i for i in (dot, newline) if i >= 0]
     right = min(right_candidates) + 1 if right_candidates else len(text)
     left = max(left, start - width)
     right = min(right, end + width)

@@ -14,14 +14,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from dateline.entities.normalize import name_key
 from dateline.errors import DatelineError
 from dateline.store.aliases import format_aliases, parse_aliases
 from dateline.store.forms import add_entity_forms, form_key, require_form, resolve
 from dateline.store.migrations import migrate
-from dateline.store.queries import Queries, Uncertain, _Filter
+from dateline.store.queries import FilterArgs, Filters, Queries, filters_of
 from dateline.store.results import Rows
 
 __all__ = ["Store", "open_store"]
@@ -300,25 +300,14 @@ class Store(Queries):
     def articles(
         self,
         *,
-        since: str | None = None,
-        until: str | None = None,
-        source: str | None = None,
-        lang: str | None = None,
-        uncertain: Uncertain = "overlap",
         after: list[Any] | None = None,
         limit: int | None = None,
+        filters: Filters | None = None,
+        **kw: Unpack[FilterArgs],
     ) -> Rows:
         """Articles in publication order, filtered by date range (on the publication window), source and
         language; ``after`` is the (earliest, latest, id) key of the last row of a previous page."""
-        f = _Filter(
-            "published_earliest",
-            "published_latest",
-            since=since,
-            until=until,
-            lang=lang,
-            source=source,
-            uncertain=uncertain,
-        )
+        f = filters_of(filters, kw).on("published_earliest", "published_latest")
         if after is not None:
             f.add("(published_earliest, published_latest, id) > (?, ?, ?)", *after)
         sql = f"""SELECT id, title, source, lang, dct, dct_granularity, published_earliest,
@@ -333,13 +322,14 @@ class Store(Queries):
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)
-        return Rows([dict(r) for r in self.conn.execute(sql, args)])
+        return Rows(self._dicts(sql, args))
 
     # -- entity resolution and the user's corrections ---------------------------------------------------
-    def resolve(self) -> int:
-        """Bring clusters up to date (ingest does it; useful after an interrupted run)."""
+    def resolve(self, *, full: bool = False) -> int:
+        """Bring clusters up to date (ingest does it; useful after an interrupted run). ``full`` also
+        rebuilds every cluster's row, for a store built before a change of the resolution rules."""
         with self.transaction() as conn:
-            return resolve(conn)
+            return resolve(conn, full=full)
 
     def merge(self, a: str, b: str) -> str:
         """Record that the entities named ``a`` and ``b`` are one, and re-cluster; returns the cluster id.
