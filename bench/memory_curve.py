@@ -69,15 +69,17 @@ def main() -> None:
     rows: list[tuple[int, float, float]] = []
     t0 = time.perf_counter()
     done = 0
-    for rec in analyse_articles(stream(corpora, args.n), lang="fr"):
-        assert isinstance(rec, dict), rec
-        done += 1
-        if done % args.every == 0:
-            rows.append((done, round(time.perf_counter() - t0, 1), round(rss_mib(), 1)))
+    # Rows are written as they come, so a run stopped early still leaves its curve so far.
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["articles", "seconds", "rss_mib"])
-        w.writerows(rows)
+        for rec in analyse_articles(stream(corpora, args.n), lang="fr"):
+            assert isinstance(rec, dict), rec
+            done += 1
+            if done % args.every == 0:
+                rows.append((done, round(time.perf_counter() - t0, 1), round(rss_mib(), 1)))
+                w.writerow(rows[-1])
+                f.flush()
     rss = [r[2] for r in rows]
     tenth = max(1, len(rss) // 10)
     warm = rss[tenth:]  # the first tenth is warm-up: caches and arenas fill
