@@ -48,7 +48,7 @@ def _steps(args: argparse.Namespace) -> list[tuple[str, str, list[str]]]:
         (
             "pipeline",
             "Throughput: bare spaCy vs dateline, same articles, one run",
-            [PY, str(bench / "pipeline_overhead.py"), "--n", str(args.n), "--lang-given"],
+            [PY, str(bench / "pipeline_overhead.py"), "--rounds", "2", "--n", str(args.n), "--lang-given"],
         ),
         (
             "scaling",
