@@ -107,8 +107,10 @@ def main() -> None:
     ]
     failed = False
     for name, title, cmd in _steps(args):
-        shown = " ".join(shlex.quote(os.path.relpath(c, ROOT) if c.startswith(str(ROOT)) else c) for c in cmd)
-        shown = shown.replace(shlex.quote(PY), "python", 1)
+        shown = " ".join(
+            "python" if c == PY else shlex.quote(os.path.relpath(c, ROOT) if c.startswith(str(ROOT)) else c)
+            for c in cmd
+        )
         print(f"[{name}] {shown}", file=sys.stderr, flush=True)
         t = time.perf_counter()
         proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
