@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -104,12 +105,8 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=25)
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask runs")
     args = ap.parse_args()
-    arts: list[Article | DatelineError] = []
-    for item in read_file(args.corpus):
-        if isinstance(item, Article):
-            arts.append(item)
-            if len(arts) >= args.n:
-                break
+    found = (a for a in read_file(args.corpus) if isinstance(a, Article))
+    arts: list[Article | DatelineError] = list(islice(found, args.n))
     batches = [arts[i : i + args.batch_size] for i in range(0, len(arts), args.batch_size)]
 
     ref1, ref2 = reference_speedup()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["doc_text", "register_extensions"]
+__all__ = ["doc_text", "register_extensions", "seed_text"]
 
 _LIST_ATTRS = ("entities", "timexes", "quotes", "events")
 
@@ -41,6 +41,13 @@ def register_extensions() -> None:
 
 register_extensions()
 
+_TEXT_KEY = "dateline_text"
+
+
+def seed_text(doc: Doc, text: str) -> None:
+    """Give :func:`doc_text` the Doc's text when the caller already has it (it must equal ``doc.text``)."""
+    doc.user_data[_TEXT_KEY] = text
+
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc.
@@ -49,8 +56,8 @@ def doc_text(doc: Doc) -> str:
     mention or per event does quadratic work on a long article. The text never changes once the Doc
     exists, so it is kept in ``doc.user_data``.
     """
-    cached = doc.user_data.get("dateline_text")
+    cached = doc.user_data.get(_TEXT_KEY)
     if cached is None:
         cached = doc.text
-        doc.user_data["dateline_text"] = cached
+        doc.user_data[_TEXT_KEY] = cached
     return str(cached)

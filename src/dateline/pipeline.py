@@ -13,10 +13,11 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dateline.article import Article
 from dateline.errors import DatelineError
-from dateline.extensions import register_extensions
+from dateline.extensions import register_extensions, seed_text
 from dateline.lang import SUPPORTED, detect_language
 from dateline.record import check_record, doc_to_record
 
@@ -27,6 +28,7 @@ __all__ = [
     "analyse",
     "analyse_articles",
     "load_pipeline",
+    "make_doc",
     "resolve_language",
 ]
 
@@ -161,12 +163,7 @@ def _analyse_batch(
             for i in idxs:
                 art = batch[i]
                 assert isinstance(art, Article)
-                doc = nlp.make_doc(art.text)
-                # The tokenizer keeps every character, so the Doc's text is the article's: seeding
-                # doc_text's cache spares rebuilding it from the tokens.
-                doc.user_data["dateline_text"] = art.text
-                doc._.dct = art.dct
-                docs.append(doc)
+                docs.append(make_doc(nlp, art))
             for i, doc in zip(idxs, _pipe_safely(nlp, docs), strict=True):
                 art = batch[i]
                 assert isinstance(art, Article)
@@ -177,6 +174,17 @@ def _analyse_batch(
     for r in results:
         assert r is not None
         yield r
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """The tokenised, not yet analysed ``Doc`` of an article, carrying what dateline's components read
+    besides the text (its publication date)."""
+    doc = nlp.make_doc(article.text)
+    # The tokenizer keeps every character, so the Doc's text is the article's: seeding doc_text's
+    # cache spares rebuilding it from the tokens.
+    seed_text(doc, article.text)
+    doc._.dct = article.dct
+    return doc
 
 
 def _stored_record(article: Article) -> dict[str, Any] | DatelineError:

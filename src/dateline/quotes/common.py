@@ -8,8 +8,9 @@ bounded window around one token), so the finders stay linear over the article.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +48,42 @@ class Lexicon:
     source_preps: tuple[tuple[str, ...], ...]
     complementisers: frozenset[str]
     negations: frozenset[str]
+
+    # Derived views, computed once per lexicon (``get_lexicon`` builds one per language) rather than
+    # once per document. ``cached_property`` stores into the instance ``__dict__``, which a frozen
+    # dataclass allows.
+    @cached_property
+    def folded_roles(self) -> frozenset[str]:
+        """``roles``, accent- and case-folded."""
+        return frozenset(fold_word(r) for r in self.roles)
+
+    @cached_property
+    def folded_groups(self) -> frozenset[str]:
+        """``groups``, accent- and case-folded."""
+        return frozenset(fold_word(g) for g in self.groups)
+
+    @cached_property
+    def folded_synonyms(self) -> dict[str, str]:
+        """``role_synonyms``, keys and values folded."""
+        return {fold_word(k): fold_word(v) for k, v in self.role_synonyms.items()}
+
+    @cached_property
+    def preps_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
+        """``source_preps`` indexed by their first word, so a document is scanned once, not per pattern."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for pat in self.source_preps:
+            index.setdefault(pat[0], []).append(pat)
+        return index
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_word(text: str) -> str:
+    """Strip accents and case-fold (no other normalisation: spaces and apostrophes stay as they are).
+
+    Cached: the same words (determiners, titles, names) are folded over and over, per mention and per
+    document; the cache size bounds its growth."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 @lru_cache(maxsize=4)

@@ -456,20 +456,13 @@ def _np_until_comma(doc: Doc, a: int, s1: int, limit: int = 14) -> int:
     return b
 
 
-def _preps_by_first_word(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for pat in lex.source_preps:
-        index.setdefault(pat[0], []).append(pat)
-    return index
-
-
 def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(doc)
     # Every token against every pattern was the quote finder's hottest loop: look the patterns up by
     # their first word instead, over the lower-cased words read once.
     lowers = [t.lower_ for t in doc]
-    by_first = _preps_by_first_word(lex)
+    by_first = lex.preps_by_first_word
     for i, low in enumerate(lowers):
         for pat in by_first.get(low, ()):
             if i + len(pat) > n or any(lowers[i + k] != pat[k] for k in range(1, len(pat))):

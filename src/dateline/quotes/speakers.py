@@ -22,9 +22,7 @@ The titles found are recorded on the person entities (``roles``).
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.entities.component import country_near
 from dateline.entities.gazetteer import gazetteer
 from dateline.quotes.common import Lexicon, is_human_noun
+from dateline.quotes.common import fold_word as _fold
 from dateline.quotes.firstnames import given_name_gender
 
 __all__ = ["SpeakerResolver"]
@@ -43,31 +42,6 @@ _PRONOUN_WINDOW = 600
 # speak for the country. Ministries, armies and "les autorités" are left to their own names.
 _STATE_NOUNS = frozenset({"gouvernement", "diplomatie", "présidence", "exécutif", "chancellerie", "government"})
 _DETS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"})
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold(text: str) -> str:
-    # Cached: the same words (determiners, titles, names) are folded over and over, per mention and
-    # per document; unbounded growth is prevented by the cache size.
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
-_FOLDED: dict[int, tuple[Lexicon, frozenset[str], frozenset[str], dict[str, str]]] = {}
-
-
-def _folded(lex: Lexicon) -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
-    """The lexicon's roles, groups and role synonyms, folded once per lexicon instead of per document."""
-    entry = _FOLDED.get(id(lex))
-    if entry is None or entry[0] is not lex:
-        entry = (
-            lex,
-            frozenset(_fold(r) for r in lex.roles),
-            frozenset(_fold(g) for g in lex.groups),
-            {_fold(k): _fold(v) for k, v in lex.role_synonyms.items()},
-        )
-        _FOLDED[id(lex)] = entry
-    return entry[1], entry[2], entry[3]
 
 
 @dataclass
@@ -94,7 +68,7 @@ class SpeakerResolver:
         self.entities: list[dict[str, Any]] = list(doc._.entities or [])
         self._by_id = {e["id"]: e for e in self.entities}
         mentions: list[_Mention] = []
-        roles, groups, synonyms = _folded(lex)
+        roles = lex.folded_roles
         for ent in self.entities:
             for m in ent.get("mentions", []):
                 text = m["text"]
@@ -112,8 +86,8 @@ class SpeakerResolver:
         # back at them as well as at names.
         self._refs: list[tuple[int, str]] = []
         self._roles = roles
-        self._groups = groups
-        self._synonyms = synonyms
+        self._groups = lex.folded_groups
+        self._synonyms = lex.folded_synonyms
         self._index_titles()
 
     # -- entities and mentions -------------------------------------------------------------------
