@@ -90,6 +90,21 @@ def test_local_pool_survives_a_killed_worker(tmp_path: Path) -> None:
     assert [json.dumps(r, sort_keys=True) for r in pooled] == [json.dumps(r, sort_keys=True) for r in alone]
 
 
+def test_a_batch_that_keeps_breaking_the_pool_is_given_up_not_retried_forever(tmp_path: Path) -> None:
+    from dateline.engines.local import MAX_POOL_BREAKS
+    from dateline.readers import read_file
+
+    arts: list[Article | DatelineError] = list(read_file(str(_corpus(tmp_path / "in.jsonl", 6))))
+    batches = [arts[:3], arts[3:]]
+    # Workers that cannot start (no model for this language) break every pool they are in: each batch
+    # in turn is blamed until it has broken MAX_POOL_BREAKS pools, then reported, and the run ends.
+    out = [r for _, rs in analyse_batches(iter(batches), workers=2, lang="xx") for r in rs]
+    assert [type(r) for r in out] == [DatelineError] * 6
+    assert {r.code for r in out if isinstance(r, DatelineError)} == {"worker-died"}
+    assert [r.source for r in out if isinstance(r, DatelineError)] == [a.origin for a in arts if isinstance(a, Article)]
+    assert str(MAX_POOL_BREAKS) in str(out[0])
+
+
 def test_killed_run_resumes_without_duplicates_or_losses(tmp_path: Path) -> None:
     n = 120
     path = _corpus(tmp_path / "in.jsonl", n)
