@@ -6,6 +6,7 @@ article stored exactly once and no half-written article.
 
 from __future__ import annotations
 
+import gzip
 import json
 import multiprocessing
 import os
@@ -156,6 +157,42 @@ def test_full_disk_is_reported_and_the_run_resumes(tmp_path: Path) -> None:
         summary = ingest([str(path)], store, lang="fr", batch_size=8)
     assert summary.ok and summary.unchanged == len(ids) and summary.stored == n - len(ids)
     _assert_whole(db, n)
+
+
+def test_corrupt_shards_are_reported_and_the_repaired_run_stores_each_article_once(tmp_path: Path) -> None:
+    # Three gzipped shards of 12 articles: one whole, one cut short (an interrupted copy), one with two
+    # bytes flipped in the middle (a damaged disk or transfer).
+    whole = []
+    for k in range(3):
+        plain = _corpus(tmp_path / f"s{k}.jsonl", 36).read_text(encoding="utf-8").splitlines(keepends=True)
+        whole.append(gzip.compress("".join(plain[12 * k : 12 * k + 12]).encode("utf-8")))
+    shards = [tmp_path / f"shard{k}.jsonl.gz" for k in range(3)]
+    shards[0].write_bytes(whole[0])
+    shards[1].write_bytes(whole[1][: len(whole[1]) * 2 // 3])
+    damaged = bytearray(whole[2])
+    damaged[len(damaged) // 2] ^= 0xFF
+    damaged[len(damaged) // 2 + 1] ^= 0xFF
+    shards[2].write_bytes(bytes(damaged))
+    db = tmp_path / "shards.db"
+    with open_store(db) as store:
+        first = ingest([str(s) for s in shards], store, lang="fr", batch_size=8)
+    assert not first.ok
+    by_code = {e.code: e for e in first.failures}
+    assert set(by_code) == {"truncated-file", "corrupt-file"}
+    cut = by_code["truncated-file"]
+    assert cut.source == str(shards[1]) and cut.line is not None and 1 < cut.line <= 12
+    assert f"lines 1-{cut.line - 1} were read" in cut.reason
+    assert by_code["corrupt-file"].source == str(shards[2]) and "nothing was read" in by_code["corrupt-file"].reason
+    # The whole shard and the complete lines of the cut one are stored; nothing of the damaged one.
+    kept = [f"a{i:04d}" for i in range(12 + cut.line - 1)]
+    assert _article_ids(db) == kept
+    # The shards are copied again, whole; the same command finishes the run.
+    for shard, data in zip(shards, whole, strict=True):
+        shard.write_bytes(data)
+    with open_store(db) as store:
+        second = ingest([str(s) for s in shards], store, lang="fr", batch_size=8)
+    assert second.ok and second.unchanged == len(kept) and second.stored == 36 - len(kept)
+    _assert_whole(db, 36)
 
 
 def test_store_deleted_during_a_run_is_an_error_not_a_silent_loss(tmp_path: Path) -> None:

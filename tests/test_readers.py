@@ -185,3 +185,29 @@ def test_shared_corpora_read_as_they_are(name: str) -> None:
             n_bad += 1
     assert n_ok > 15_000
     assert n_bad == 0
+
+
+def test_check_gzip_tells_whole_cut_and_damaged_files_apart(tmp_path: Path) -> None:
+    from dateline.readers.files import check_gzip, iter_lines
+
+    lines = "".join(f'{{"n": {i}, "text": "ligne {i} ' + "x" * 200 + '"}\n' for i in range(400)).encode()
+    whole = tmp_path / "whole.jsonl.gz"
+    whole.write_bytes(gzip.compress(lines[:30000]) + gzip.compress(lines[30000:]))  # two members
+    assert check_gzip(str(whole)) is None
+    assert sum(1 for _ in iter_lines(str(whole))) == 400
+    data = gzip.compress(lines)
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    complete = check_gzip(str(cut))
+    assert complete is not None and 0 < complete < 400
+    got = list(iter_lines(str(cut)))
+    assert [n for n, t in got[:-1] if isinstance(t, str)] == list(range(1, complete + 1))
+    last = got[-1][1]
+    assert isinstance(last, DatelineError) and last.code == "truncated-file" and last.line == complete + 1
+    bad = bytearray(data)
+    bad[len(bad) // 3] ^= 0x55
+    damaged = tmp_path / "damaged.jsonl.gz"
+    damaged.write_bytes(bytes(bad))
+    with pytest.raises(DatelineError) as err:
+        list(iter_lines(str(damaged)))
+    assert err.value.code == "corrupt-file"

@@ -9,11 +9,11 @@ import gzip
 import os
 import zlib
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 from dateline.errors import DatelineError
 
-__all__ = ["DEFAULT_MAX_CHARS", "iter_lines", "logical_name", "open_binary", "read_text"]
+__all__ = ["DEFAULT_MAX_CHARS", "check_gzip", "iter_lines", "logical_name", "open_binary", "read_text"]
 
 # spaCy's own default ``nlp.max_length`` is 1,000,000 characters, beyond which its parser's memory grows
 # past what a worker should use. News articles are a few thousand characters; a million is a book.
@@ -40,6 +40,46 @@ def open_binary(path: str) -> IO[bytes]:
         raise DatelineError("not-a-file", "is a directory", source=path) from exc
     except OSError as exc:
         raise DatelineError("unreadable", exc.strerror or str(exc), source=path) from exc
+
+
+_REPAIR_HINT = "copy or download the file again, then run the same command: articles already stored are skipped"
+
+
+def check_gzip(path: str) -> int | None:
+    """Read a gzip file through once, checking its integrity before any of it is trusted.
+
+    Returns ``None`` when the file is whole, or the number of complete lines it holds when it is cut
+    short (an interrupted copy or download: deflate output before the cut is exactly the original, so
+    those lines are sound). Raises ``corrupt-file`` when the data is damaged (a bad checksum or an
+    invalid deflate stream): a flipped bit can change a character silently long before the error shows,
+    so no line of such a file can be trusted. Decompressing twice costs far less than analysing.
+    """
+    lines = 0
+    try:
+        with open(path, "rb") as raw:
+            # zlib itself, not GzipFile: GzipFile drops the output of a read that meets the cut, and we
+            # want every complete line before it. wbits=31 reads the gzip wrapper and checks its CRC.
+            inflater: Any = None  # None between members: gzip allows several, one after the other
+            while block := raw.read(1 << 20):
+                while block:
+                    if inflater is None:
+                        inflater = zlib.decompressobj(wbits=31)
+                    lines += inflater.decompress(block).count(b"\n")
+                    block = b""
+                    if inflater.eof:
+                        block, inflater = inflater.unused_data, None
+            if inflater is not None:
+                return lines + inflater.flush().count(b"\n")
+    except zlib.error as exc:
+        raise DatelineError(
+            "corrupt-file",
+            f"the compressed data is damaged ({exc}); nothing was read from this file",
+            hint=_REPAIR_HINT,
+            source=path,
+        ) from exc
+    except OSError as exc:
+        raise DatelineError("unreadable", f"cannot read: {exc}", source=path) from exc
+    return None
 
 
 def _check_binary(head: bytes, path: str) -> None:
@@ -75,6 +115,8 @@ def read_text(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     if os.path.isdir(path):
         raise DatelineError("not-a-file", "is a directory", source=path)
     limit = 4 * max_chars + 1
+    if path.lower().endswith(".gz") and check_gzip(path) is not None:
+        raise DatelineError("truncated-file", "the compressed file ends early", hint=_REPAIR_HINT, source=path)
     try:
         with open_binary(path) as fh:
             data = fh.read(limit)
@@ -110,12 +152,26 @@ def iter_lines(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[tuple[
     caller go on with the next line. A binary file fails as a whole.
     """
     limit = 4 * max_chars + 16
+    complete = check_gzip(path) if path.lower().endswith(".gz") and os.path.isfile(path) else None
     try:
         with open_binary(path) as fh:
             head = fh.peek(_SNIFF)[:_SNIFF] if hasattr(fh, "peek") else b""
             _check_binary(head, path)
             n = 0
             while True:
+                if complete is not None and n >= complete:
+                    read = f"lines 1-{n} were read" if n else "no complete line could be read"
+                    yield (
+                        n + 1,
+                        DatelineError(
+                            "truncated-file",
+                            f"the compressed file ends early, inside line {n + 1}: {read}, the rest is missing",
+                            hint=_REPAIR_HINT,
+                            source=path,
+                            line=n + 1,
+                        ),
+                    )
+                    return
                 raw = fh.readline(limit)
                 if not raw:
                     return
