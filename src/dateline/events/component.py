@@ -21,6 +21,7 @@ Events with no actor at all are kept only as further evidence of an event that h
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -36,6 +37,7 @@ from dateline.events.modality import covered, intent_governor, modal_of, reporte
 from dateline.events.ontology import COOPERATIVE, HOSTILE
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive
 from dateline.extensions import doc_text, register_extensions
+from dateline.scan import columns
 
 __all__ = ["EventExtractor", "make_event_extractor", "sentences"]
 
@@ -448,11 +450,20 @@ class EventExtractor:
         dates = DateFinder(doc)
         raw: list[dict[str, Any]] = []
         last_pair: list[Actor] = []
+        # The tokens that can be triggers at all: a part of speech ``_match`` takes, and a lemma or form
+        # (or the lemma spelt as an infinitive, "réclame" -> "réclamer") with a lexicon entry.
+        words = self.lexicon.words
+        triggers = columns(doc).where(
+            pos=("VERB", "NOUN", "AUX", "PROPN"),
+            lemma=lambda lemma: lemma.lower() in words or lemma.lower() + "r" in words,
+            lower=words.__contains__,
+        )
         for sent in sents:
             span = doc.char_span(sent[0], sent[1], alignment_mode="expand")
             if span is None:
                 continue
-            cands = self._candidates(span, sent)
+            inside = triggers[bisect_left(triggers, span.start) : bisect_left(triggers, span.end)]
+            cands = self._candidates(span, sent, inside)
             for c in cands:
                 for ev, pair in self._events(c, resolver, dates, reported, last_pair):
                     raw.append(ev)
@@ -475,12 +486,13 @@ class EventExtractor:
         doc._.events = events
         return doc
 
-    def _candidates(self, span: Span, sent: tuple[int, int]) -> list[_Cand]:
+    def _candidates(self, span: Span, sent: tuple[int, int], triggers: list[int]) -> list[_Cand]:
+        """The event candidates of a sentence, from its possible ``triggers`` (token indices)."""
         matched: dict[int, Trigger] = {}
-        for tok in span:
-            entry = self._match(tok)
+        for i in triggers:
+            entry = self._match(span.doc[i])
             if entry is not None:
-                matched[tok.i] = entry
+                matched[i] = entry
         # Fold a trigger into a speech-act trigger above it, before anchoring, so that "se mettre
         # d'accord sur le lancement de consultations" knows it is about consultations.
         kept: list[_Cand] = []

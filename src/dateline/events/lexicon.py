@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from dateline.events.ontology import is_mode
@@ -81,6 +82,11 @@ class Lexicon:
             self.index.setdefault((e.lemma, e.pos), []).append(e)
         for v in self.index.values():
             v.sort(key=lambda e: (-len(e.needs), -(e.particle is not None), -e.reflexive))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every lemma with an entry, whatever its part of speech."""
+        return frozenset(lemma for lemma, _ in self.index)
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         """Entries for a lemma used as ``pos`` (``VERB`` also covers auxiliaries used as verbs)."""

@@ -12,10 +12,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
 from dateline.extensions import doc_text
+from dateline.scan import columns
 
 __all__ = [
     "INTENT_VERBS",
@@ -122,6 +124,9 @@ _HYPO_ADJ = frozenset(
 _QUOTE_PAIRS = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 
 
+_SELON = frozenset({"selon", "according"})
+
+
 def reported_ranges(doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character ranges of reported speech: quotes, quoted text, speech-verb content, "selon" sentences."""
     out: list[tuple[int, int]] = []
@@ -129,13 +134,16 @@ def reported_ranges(doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[in
         out.append((int(q["start"]), int(q["end"])))
     for m in _QUOTE_PAIRS.finditer(doc_text(doc)):
         out.append((m.start(), m.end()))
+    # Only "selon"/"according" and speech verbs matter below: find them once for the whole document.
+    cues = columns(doc).where(lower=_SELON.__contains__, lemma=lambda lemma: lemma.lower() in SPEECH_VERBS)
     for s, e in sentences:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        for tok in span:
+        for i in cues[bisect_left(cues, span.start) : bisect_left(cues, span.end)]:
+            tok = doc[i]
             lemma = tok.lemma_.lower()
-            if tok.lower_ in ("selon", "according"):
+            if tok.lower_ in _SELON:
                 out.append((s, e))
                 break
             if lemma not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX"):

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.quotes import lexicon_en, lexicon_fr
+from dateline.scan import columns
 
 __all__ = [
     "AGENT_ENDINGS",
@@ -66,6 +68,11 @@ class Lexicon:
     def folded_synonyms(self) -> dict[str, str]:
         """``role_synonyms``, keys and values folded."""
         return {fold_word(k): fold_word(v) for k, v in self.role_synonyms.items()}
+
+    @cached_property
+    def speech_words(self) -> frozenset[str]:
+        """``reporting`` and ``opinion`` together: the lemmas :func:`is_reporting` can accept."""
+        return self.reporting | self.opinion
 
     @cached_property
     def preps_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
@@ -198,6 +205,14 @@ def _verb_lemmas(lemma: str, low: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def may_report(lex: Lexicon) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """Tests on a word's lemma and on its lower-cased form, one of which every token that
+    :func:`is_reporting` accepts passes: its candidate lemmas are spaCy's lemma plus what
+    :func:`verb_lemmas` makes of the form alone, so the two can be tested apart (see ``dateline.scan``)."""
+    words = lex.speech_words
+    return (lambda lemma: lemma.lower() in words), (lambda low: bool(_verb_lemmas(low, low, lex.lang) & words))
+
+
 def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
     """Whether ``tok`` is a reporting verb (or, with ``opinion``, a verb of stated opinion)."""
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ in ("NOUN", "ADJ") and lex.lang == "fr"):
@@ -317,16 +332,13 @@ class Segmenter:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         starts = [0]
-        prev_text, prev_ws = "", ""
-        for t in doc:
-            # Each token attribute read builds a Python string: read the previous token's once.
-            if t.i > 0 and (
-                "\n" in prev_text
-                or "\n" in prev_ws
-                or (prev_text in _END and not t.is_space and (t.is_title or t.text in _OPENERS or t.is_digit))
-            ):
-                starts.append(t.i)
-            prev_text, prev_ws = t.text, t.whitespace_
+        # Only a token after a line break or a final stop can start a segment: look at those alone.
+        # (spaCy keeps a line break as a token of its own, never in a token's trailing whitespace.)
+        cols = columns(doc)
+        for k in cols.where(lower=lambda w: "\n" in w or w in _END, end=len(doc) - 1):
+            t = doc[k + 1]
+            if "\n" in cols.lower_at(k) or (not t.is_space and (t.is_title or t.text in _OPENERS or t.is_digit)):
+                starts.append(k + 1)
         self.starts = starts
 
     def bounds(self, i: int) -> tuple[int, int]:

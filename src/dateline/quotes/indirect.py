@@ -28,9 +28,11 @@ from dateline.quotes.common import (
     is_human_noun,
     is_negated,
     is_reporting,
+    may_report,
     speaker_span,
     verb_lemmas,
 )
+from dateline.scan import columns
 
 __all__ = ["find_indirect", "inverted_speaker", "subject_of"]
 
@@ -216,8 +218,10 @@ def find_indirect(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
     """All indirect quotation candidates of ``doc`` (see the module docstring)."""
     out: list[Candidate] = []
     used_verbs: set[int] = set()
-    for tok in doc:
-        if tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and is_reporting(tok, lex):
+    by_lemma, by_form = may_report(lex)
+    for i in columns(doc).where(pos=("VERB", "AUX", "NOUN", "ADJ"), lemma=by_lemma, lower=by_form):
+        tok = doc[i]
+        if is_reporting(tok, lex):
             cand = _from_verb(doc, tok, lex, seg)
             if cand is not None:
                 used_verbs.add(tok.i)
@@ -354,9 +358,8 @@ def _from_appris(doc: Doc, seg: Segmenter) -> list[Candidate]:
     source the news was learnt from states what comes before. Without a source ("a-t-on appris"
     alone), no one is named and nothing is kept."""
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.lemma_.lower() != "apprendre" or tok.pos_ not in ("VERB", "AUX"):
-            continue
+    for i in columns(doc).where(pos=("VERB", "AUX"), lemma=lambda lemma: lemma.lower() == "apprendre"):
+        tok = doc[i]
         subj = subject_of(tok)
         if subj is None or subj.lower_ != "-on":
             continue  # only the inverted news formula; "c'est ce qu'on apprend de son programme" is not it
@@ -460,12 +463,12 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
     out: list[Candidate] = []
     n = len(doc)
     # Every token against every pattern was the quote finder's hottest loop: look the patterns up by
-    # their first word instead, over the lower-cased words read once.
-    lowers = [t.lower_ for t in doc]
+    # their first word instead, at the tokens that are one.
+    cols = columns(doc)
     by_first = lex.preps_by_first_word
-    for i, low in enumerate(lowers):
-        for pat in by_first.get(low, ()):
-            if i + len(pat) > n or any(lowers[i + k] != pat[k] for k in range(1, len(pat))):
+    for i in cols.where(lower=by_first.__contains__):
+        for pat in by_first[cols.lower_at(i)]:
+            if i + len(pat) > n or any(cols.lower_at(i + k) != pat[k] for k in range(1, len(pat))):
                 continue
             tok = doc[i]
             a = tok.i + len(pat)
@@ -546,9 +549,8 @@ def _from_final_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
     """ "Une mesure surprenante pour ce syndicaliste." — an evaluation closed by "pour" + a person
     (a name, or a definite or demonstrative description of a person) at the end of the sentence."""
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.lower_ != "pour" or tok.i + 2 >= len(doc):
-            continue
+    for i in columns(doc).where(lower=lambda w: w == "pour", end=len(doc) - 2):
+        tok = doc[i]
         s0, s1 = seg.bounds(tok.i)
         det = doc[tok.i + 1]
         k = tok.i + 2 if det.pos_ == "DET" else tok.i + 1

@@ -1,0 +1,90 @@
+"""Finding the tokens worth a closer look without building a ``Token`` for every word.
+
+Each of dateline's components looks for a few kinds of words (speech verbs, event triggers, "selon",
+"pour") in every document. Walking ``for tok in doc`` builds a Python ``Token`` per word and a Python
+string per attribute read — most of a component's time on a long article, spent on words that are
+none of those. :class:`Columns` reads the parts of speech, lower-cased forms and lemmas once, as
+integer arrays, tests each *distinct* word once, and hands back only the positions that pass; the
+components then look at those tokens exactly as before, so their results do not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from weakref import WeakKeyDictionary
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc
+
+__all__ = ["Columns", "columns"]
+
+# Kept beside the Doc, not in ``doc.user_data``: that is serialised with the Doc, and arrays are not
+# part of what a Doc says. The entry goes when the Doc does.
+_CACHE: WeakKeyDictionary[Doc, Columns] = WeakKeyDictionary()
+
+
+class Columns:
+    """A Doc's parts of speech, lower-cased forms and lemmas as arrays (see the module docstring)."""
+
+    def __init__(self, doc: Doc) -> None:
+        arr = doc.to_array([LOWER, LEMMA, POS]) if len(doc) else np.zeros((0, 3), dtype="uint64")
+        self.lower = arr[:, 0]
+        self.lemma = arr[:, 1]
+        self.pos = arr[:, 2]
+        self._strings = doc.vocab.strings
+        self._distinct: dict[int, tuple[list[str], np.ndarray]] = {}
+
+    def _words(self, column: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """The distinct strings of ``column`` and, per token, the index of its own among them."""
+        key = id(column)
+        if key not in self._distinct:
+            values, inverse = np.unique(column, return_inverse=True)
+            self._distinct[key] = ([self._strings[h] for h in values.tolist()], inverse)
+        return self._distinct[key]
+
+    def _passing(self, column: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
+        """Mask of the tokens whose value in ``column`` passes ``test`` (each distinct value tested once)."""
+        words, inverse = self._words(column)
+        ok = np.fromiter(map(test, words), dtype=bool, count=len(words))
+        return ok[inverse]
+
+    def where(
+        self,
+        *,
+        pos: Collection[str] | None = None,
+        lower: Callable[[str], bool] | None = None,
+        lemma: Callable[[str], bool] | None = None,
+        start: int = 0,
+        end: int | None = None,
+    ) -> list[int]:
+        """Indices in ``[start, end)`` of the tokens with a part of speech in ``pos`` and, when given,
+        whose lower-cased form passes ``lower`` *or* whose lemma (as spaCy spells it) passes ``lemma``."""
+        n = len(self.pos)
+        stop = n if end is None else max(0, min(n, end))  # an end below 0 is an empty range, not from the end
+        mask = np.zeros(n, dtype=bool)
+        mask[max(0, start) : stop] = True
+        if pos is not None:
+            mask &= np.isin(self.pos, np.array([POS_IDS[p] for p in pos], dtype=self.pos.dtype))
+        if lower is not None or lemma is not None:
+            words = np.zeros(len(self.pos), dtype=bool)
+            if lower is not None:
+                words |= self._passing(self.lower, lower)
+            if lemma is not None:
+                words |= self._passing(self.lemma, lemma)
+            mask &= words
+        return np.flatnonzero(mask).tolist()
+
+    def lower_at(self, i: int) -> str:
+        """The lower-cased form of token ``i`` (without building the Token)."""
+        return self._strings[int(self.lower[i])]
+
+
+def columns(doc: Doc) -> Columns:
+    """The :class:`Columns` of ``doc``, read once and kept with the Doc (its annotations are final by
+    the time dateline's components run)."""
+    cols = _CACHE.get(doc)
+    if cols is None:
+        cols = _CACHE[doc] = Columns(doc)
+    return cols
