@@ -316,3 +316,21 @@ def test_this_month_name_is_in_the_year_being_written_in() -> None:
     # Written in January 2017, in the past tense: still this year's September, not last year's.
     _, r = one("The plant reopened this September.", "en", DAY, -1)
     assert (r.value, r.earliest) == ("2017-09", date(2017, 9, 1))
+
+
+def test_case_never_changes_what_is_found() -> None:
+    # Most rules scan the lower-cased text; what they find must not depend on how the text is cased,
+    # and builders still see the words as written.
+    text = "Le 5 septembre 2017, vers 14 h GMT, et hier soir. Cette année, au printemps."
+    found = [(c.start, c.end, c.text) for c in find_candidates(text, "fr")]
+    assert found and [(c.start, c.end) for c in find_candidates(text.upper(), "fr")][:1] == [found[0][:2]]
+    assert all(text[s:e] == t for s, e, t in found)
+    # "İ" lower-cases into two characters; the offsets must still be those of the text as written.
+    dotted = "İSTANBUL, le 12 mai 2016 — hier soir"
+    assert [c.text for c in find_candidates(dotted, "fr")] == ["le 12 mai 2016", "hier soir"]
+
+
+def test_letters_that_fold_unlike_their_lower_case_do_not_break_the_tagger() -> None:
+    # The long s matches "s" case-insensitively; the month lookup used to miss it and crash.
+    (c,) = find_candidates("Paris, le 5 ſeptembre 2017.", "fr")
+    assert c.text == "le 5 ſeptembre 2017" and (c.expr.month, c.expr.day) == (9, 5)

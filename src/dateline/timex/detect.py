@@ -47,10 +47,50 @@ class _Rule:
     name: str
     regex: re.Pattern[str]
     build: Builder
+    # The same pattern without IGNORECASE, for the lower-cased text (see ``_case_free``), or None.
+    lowered: re.Pattern[str] | None = None
+
+
+# Escapes (\s, \S, \d ...) and group syntax ("(?P<name>") hold capitals that are not letters to match.
+_NOT_LETTERS = re.compile(r"\\.|\(\?P[<=]")
+
+
+def _case_free(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """``pattern`` compiled to run case-sensitively on lower-cased text, when that finds exactly what
+    it finds case-insensitively on the text itself: it ignores case throughout and spells every letter
+    in lower case. Case-insensitive matching folds each character as it compares, which makes a scan
+    over the whole text about a third slower; lower-casing the text once costs next to nothing."""
+    if not flags & re.IGNORECASE or "(?-i" in pattern or "(?i" in pattern:
+        return None
+    if any(c.isupper() for c in _NOT_LETTERS.sub("", pattern)):
+        return None
+    return re.compile(pattern, (flags & ~re.IGNORECASE) | re.UNICODE)
 
 
 def _rule(name: str, pattern: str, build: Builder, flags: int = re.IGNORECASE) -> _Rule:
-    return _Rule(name, re.compile(pattern, flags | re.UNICODE), build)
+    return _Rule(name, re.compile(pattern, flags | re.UNICODE), build, _case_free(pattern, flags))
+
+
+# Letters that match a Latin letter case-insensitively yet do not lower-case to it (the dotless "ı"
+# matches "i", the long "ſ" matches "s"): a text with one is scanned as written.
+_ODD_CASES = "ıſṡẛﬅﬆ"
+
+
+def _matches(rule: _Rule, text: str, low: str | None) -> list[re.Match[str]]:
+    """The matches of ``rule`` in ``text``: found on ``low`` (``text`` lower-cased, same length) when
+    the rule allows it, then read again on ``text`` at the same place, so that builders see the words
+    as written (some look at capitals)."""
+    if rule.lowered is None or low is None:
+        return list(rule.regex.finditer(text))
+    out = []
+    for found in rule.lowered.finditer(low):
+        m = rule.regex.match(text, found.start())
+        if m is None or m.end() != found.end():
+            # Only a character that case-folds unlike its lower case could do this (the long s "ſ"
+            # matches "s" case-insensitively, but lower-cases to itself): scan the text as written.
+            return list(rule.regex.finditer(text))
+        out.append(m)
+    return out
 
 
 def _year(text: str | None, *, pivot: int = 30) -> int | None:
@@ -958,8 +998,11 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
     rule order), because the longer reading carries more of what the writer said.
     """
     found: list[tuple[int, int, int, Expr, str]] = []
+    lowered = text.lower()
+    # "İ" lower-cases into two characters (offsets would drift); see _ODD_CASES for the others.
+    low = None if len(lowered) != len(text) or any(ch in text for ch in _ODD_CASES) else lowered
     for i, rule in enumerate(_rules(lang)):
-        for m in rule.regex.finditer(text):
+        for m in _matches(rule, text, low):
             if m.end() <= m.start():
                 continue
             built = rule.build(m, text)

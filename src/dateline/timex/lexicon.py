@@ -32,9 +32,14 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
+# Case-insensitive patterns match these as the Latin letter they stand for ("ſeptembre" as
+# "septembre"); folding them the same way here keeps a matched word from missing its table entry.
+_FOLD_LIKE_RE = str.maketrans({"ſ": "s", "ı": "i", "ẛ": "ṡ", "ﬅ": "st", "ﬆ": "st"})
+
+
 def lookup(table: Mapping[str, Any], word: str) -> Any:
     """Look ``word`` up in a lexicon table, folding case, apostrophes and inner whitespace."""
-    key = re.sub(r"\s+", " ", word.lower().replace("’", "'")).strip()
+    key = re.sub(r"\s+", " ", word.lower().replace("’", "'").translate(_FOLD_LIKE_RE)).strip()
     if key in table:
         return table[key]
     return table.get(key.rstrip("."), table.get(key + "."))
