@@ -16,13 +16,41 @@ from weakref import WeakKeyDictionary
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-__all__ = ["Columns", "columns"]
+__all__ = ["Columns", "WordTest", "columns"]
 
 # Kept beside the Doc, not in ``doc.user_data``: that is serialised with the Doc, and arrays are not
 # part of what a Doc says. The entry goes when the Doc does.
 _CACHE: WeakKeyDictionary[Doc, Columns] = WeakKeyDictionary()
+
+
+class WordTest:
+    """A test on a word (a lower-cased form or a lemma), remembered per word across documents.
+
+    News repeats its words, so most of a document's distinct words were tested on earlier documents;
+    the answers are kept by the word's hash, which spaCy derives from the string itself and so stays
+    the same across memory zones. The memory is bounded: past ``limit`` words it starts afresh.
+    """
+
+    def __init__(self, test: Callable[[str], bool], limit: int = 1 << 18) -> None:
+        self.test = test
+        self.limit = limit
+        self._known: dict[int, bool] = {}
+
+    def passing(self, hashes: list[int], strings: StringStore) -> list[bool]:
+        """The test's answer for each word, given by its hash."""
+        known = self._known
+        if len(known) > self.limit:
+            known.clear()
+        out = []
+        for h in hashes:
+            ok = known.get(h)
+            if ok is None:
+                ok = known[h] = bool(self.test(strings[h]))
+            out.append(ok)
+        return out
 
 
 class Columns:
@@ -34,33 +62,33 @@ class Columns:
         self.lemma = arr[:, 1]
         self.pos = arr[:, 2]
         self._strings = doc.vocab.strings
-        self._distinct: dict[int, tuple[list[str], np.ndarray]] = {}
+        self._distinct: dict[int, tuple[list[int], np.ndarray]] = {}
 
-    def _words(self, column: np.ndarray) -> tuple[list[str], np.ndarray]:
-        """The distinct strings of ``column`` and, per token, the index of its own among them."""
+    def _passing(self, column: np.ndarray, test: WordTest | Callable[[str], bool]) -> np.ndarray:
+        """Mask of the tokens whose value in ``column`` passes ``test`` (each distinct value tested once)."""
         key = id(column)
         if key not in self._distinct:
-            values, inverse = np.unique(column, return_inverse=True)
-            self._distinct[key] = ([self._strings[h] for h in values.tolist()], inverse)
-        return self._distinct[key]
-
-    def _passing(self, column: np.ndarray, test: Callable[[str], bool]) -> np.ndarray:
-        """Mask of the tokens whose value in ``column`` passes ``test`` (each distinct value tested once)."""
-        words, inverse = self._words(column)
-        ok = np.fromiter(map(test, words), dtype=bool, count=len(words))
-        return ok[inverse]
+            distinct, where = np.unique(column, return_inverse=True)
+            self._distinct[key] = (distinct.tolist(), where)
+        values, inverse = self._distinct[key]
+        if isinstance(test, WordTest):
+            answers = test.passing(values, self._strings)
+        else:
+            answers = [bool(test(self._strings[h])) for h in values]
+        return np.array(answers, dtype=bool)[inverse] if answers else np.zeros(0, dtype=bool)
 
     def where(
         self,
         *,
         pos: Collection[str] | None = None,
-        lower: Callable[[str], bool] | None = None,
-        lemma: Callable[[str], bool] | None = None,
+        lower: WordTest | Callable[[str], bool] | None = None,
+        lemma: WordTest | Callable[[str], bool] | None = None,
         start: int = 0,
         end: int | None = None,
     ) -> list[int]:
         """Indices in ``[start, end)`` of the tokens with a part of speech in ``pos`` and, when given,
-        whose lower-cased form passes ``lower`` *or* whose lemma (as spaCy spells it) passes ``lemma``."""
+        whose lower-cased form passes ``lower`` *or* whose lemma (as spaCy spells it) passes ``lemma``.
+        Tests used on every document should be :class:`WordTest` objects made once, to be remembered."""
         n = len(self.pos)
         stop = n if end is None else max(0, min(n, end))  # an end below 0 is an empty range, not from the end
         mask = np.zeros(n, dtype=bool)

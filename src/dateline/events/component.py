@@ -452,12 +452,8 @@ class EventExtractor:
         last_pair: list[Actor] = []
         # The tokens that can be triggers at all: a part of speech ``_match`` takes, and a lemma or form
         # (or the lemma spelt as an infinitive, "réclame" -> "réclamer") with a lexicon entry.
-        words = self.lexicon.words
-        triggers = columns(doc).where(
-            pos=("VERB", "NOUN", "AUX", "PROPN"),
-            lemma=lambda lemma: lemma.lower() in words or lemma.lower() + "r" in words,
-            lower=words.__contains__,
-        )
+        by_lemma, by_form = self.lexicon.trigger_tests
+        triggers = columns(doc).where(pos=("VERB", "NOUN", "AUX", "PROPN"), lemma=by_lemma, lower=by_form)
         for sent in sents:
             span = doc.char_span(sent[0], sent[1], alignment_mode="expand")
             if span is None:

@@ -26,6 +26,7 @@ from functools import cached_property
 from typing import Any
 
 from dateline.events.ontology import is_mode
+from dateline.scan import WordTest
 
 __all__ = ["Lexicon", "Trigger", "trig"]
 
@@ -84,9 +85,15 @@ class Lexicon:
             v.sort(key=lambda e: (-len(e.needs), -(e.particle is not None), -e.reflexive))
 
     @cached_property
-    def words(self) -> frozenset[str]:
-        """Every lemma with an entry, whatever its part of speech."""
-        return frozenset(lemma for lemma, _ in self.index)
+    def trigger_tests(self) -> tuple[WordTest, WordTest]:
+        """Tests on a word's lemma and on its lower-cased form, one of which every token with entries
+        passes: its lemma, the lemma spelt as an infinitive ("réclame" -> "réclamer") or its form has
+        an entry under some part of speech (see ``dateline.scan``)."""
+        words = frozenset(lemma for lemma, _ in self.index)
+        return (
+            WordTest(lambda lemma: lemma.lower() in words or lemma.lower() + "r" in words),
+            WordTest(words.__contains__),
+        )
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         """Entries for a lemma used as ``pos`` (``VERB`` also covers auxiliaries used as verbs)."""

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from dateline.extensions import doc_text
-from dateline.scan import columns
+from dateline.scan import WordTest, columns
 
 __all__ = [
     "INTENT_VERBS",
@@ -125,6 +125,8 @@ _QUOTE_PAIRS = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 
 
 _SELON = frozenset({"selon", "according"})
+_IS_SELON = WordTest(_SELON.__contains__)
+_IS_SPEECH_VERB = WordTest(lambda lemma: lemma.lower() in SPEECH_VERBS)
 
 
 def reported_ranges(doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -135,7 +137,7 @@ def reported_ranges(doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[in
     for m in _QUOTE_PAIRS.finditer(doc_text(doc)):
         out.append((m.start(), m.end()))
     # Only "selon"/"according" and speech verbs matter below: find them once for the whole document.
-    cues = columns(doc).where(lower=_SELON.__contains__, lemma=lambda lemma: lemma.lower() in SPEECH_VERBS)
+    cues = columns(doc).where(lower=_IS_SELON, lemma=_IS_SPEECH_VERB)
     for s, e in sentences:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.quotes import lexicon_en, lexicon_fr
-from dateline.scan import columns
+from dateline.scan import WordTest, columns
 
 __all__ = [
     "AGENT_ENDINGS",
@@ -70,9 +69,18 @@ class Lexicon:
         return {fold_word(k): fold_word(v) for k, v in self.role_synonyms.items()}
 
     @cached_property
-    def speech_words(self) -> frozenset[str]:
-        """``reporting`` and ``opinion`` together: the lemmas :func:`is_reporting` can accept."""
-        return self.reporting | self.opinion
+    def report_tests(self) -> tuple[WordTest, WordTest]:
+        """See :func:`may_report`."""
+        words = self.reporting | self.opinion
+        return (
+            WordTest(lambda lemma: lemma.lower() in words),
+            WordTest(lambda low: bool(_verb_lemmas(low, low, self.lang) & words)),
+        )
+
+    @cached_property
+    def first_words_of_preps(self) -> WordTest:
+        """Whether a lower-cased word starts one of ``source_preps``."""
+        return WordTest(self.preps_by_first_word.__contains__)
 
     @cached_property
     def preps_by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
@@ -205,12 +213,12 @@ def _verb_lemmas(lemma: str, low: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def may_report(lex: Lexicon) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+def may_report(lex: Lexicon) -> tuple[WordTest, WordTest]:
     """Tests on a word's lemma and on its lower-cased form, one of which every token that
     :func:`is_reporting` accepts passes: its candidate lemmas are spaCy's lemma plus what
-    :func:`verb_lemmas` makes of the form alone, so the two can be tested apart (see ``dateline.scan``)."""
-    words = lex.speech_words
-    return (lambda lemma: lemma.lower() in words), (lambda low: bool(_verb_lemmas(low, low, lex.lang) & words))
+    :func:`verb_lemmas` makes of the form alone, so the two can be tested apart (see ``dateline.scan``).
+    Made once per lexicon, so that the answers are remembered from one document to the next."""
+    return lex.report_tests
 
 
 def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
@@ -321,6 +329,9 @@ _END = frozenset({".", "!", "?", "…", "...", ";"})
 _OPENERS = frozenset({"«", "“", '"', "—", "–", "-", "(", "„", "‹"})
 
 
+_ENDS_SEGMENT = WordTest(lambda w: "\n" in w or w in _END)
+
+
 class Segmenter:
     """Clause-level sentence boundaries of our own, from punctuation and line breaks.
 
@@ -335,7 +346,7 @@ class Segmenter:
         # Only a token after a line break or a final stop can start a segment: look at those alone.
         # (spaCy keeps a line break as a token of its own, never in a token's trailing whitespace.)
         cols = columns(doc)
-        for k in cols.where(lower=lambda w: "\n" in w or w in _END, end=len(doc) - 1):
+        for k in cols.where(lower=_ENDS_SEGMENT, end=len(doc) - 1):
             t = doc[k + 1]
             if "\n" in cols.lower_at(k) or (not t.is_space and (t.is_title or t.text in _OPENERS or t.is_digit)):
                 starts.append(k + 1)

@@ -32,7 +32,7 @@ from dateline.quotes.common import (
     speaker_span,
     verb_lemmas,
 )
-from dateline.scan import columns
+from dateline.scan import WordTest, columns
 
 __all__ = ["find_indirect", "inverted_speaker", "subject_of"]
 
@@ -351,6 +351,8 @@ def _before_relay(doc: Doc, a: int, b: int, lex: Lexicon) -> int:
 
 
 _FROM = frozenset({"de", "du", "des", "d'", "d’", "auprès"})
+_APPRENDRE = WordTest(lambda lemma: lemma.lower() == "apprendre")
+_POUR = WordTest(lambda w: w == "pour")
 
 
 def _from_appris(doc: Doc, seg: Segmenter) -> list[Candidate]:
@@ -358,7 +360,7 @@ def _from_appris(doc: Doc, seg: Segmenter) -> list[Candidate]:
     source the news was learnt from states what comes before. Without a source ("a-t-on appris"
     alone), no one is named and nothing is kept."""
     out: list[Candidate] = []
-    for i in columns(doc).where(pos=("VERB", "AUX"), lemma=lambda lemma: lemma.lower() == "apprendre"):
+    for i in columns(doc).where(pos=("VERB", "AUX"), lemma=_APPRENDRE):
         tok = doc[i]
         subj = subject_of(tok)
         if subj is None or subj.lower_ != "-on":
@@ -466,7 +468,7 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
     # their first word instead, at the tokens that are one.
     cols = columns(doc)
     by_first = lex.preps_by_first_word
-    for i in cols.where(lower=by_first.__contains__):
+    for i in cols.where(lower=lex.first_words_of_preps):
         for pat in by_first[cols.lower_at(i)]:
             if i + len(pat) > n or any(cols.lower_at(i + k) != pat[k] for k in range(1, len(pat))):
                 continue
@@ -549,7 +551,7 @@ def _from_final_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
     """ "Une mesure surprenante pour ce syndicaliste." — an evaluation closed by "pour" + a person
     (a name, or a definite or demonstrative description of a person) at the end of the sentence."""
     out: list[Candidate] = []
-    for i in columns(doc).where(lower=lambda w: w == "pour", end=len(doc) - 2):
+    for i in columns(doc).where(lower=_POUR, end=len(doc) - 2):
         tok = doc[i]
         s0, s1 = seg.bounds(tok.i)
         det = doc[tok.i + 1]
