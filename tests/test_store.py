@@ -73,7 +73,7 @@ def test_same_id_new_text_replaces_its_facts(tmp_path: Path) -> None:
 
 
 def test_interrupted_batch_leaves_no_half_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from dateline.store import sqlite as sq
+    from dateline.store import base as sq
 
     db = tmp_path / "i.db"
     calls = {"n": 0}
