@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -49,3 +53,77 @@ def sample_record(sample_article):  # type: ignore[no-untyped-def]
     (rec,) = list(analyse_articles([sample_article]))
     assert isinstance(rec, dict), rec
     return rec
+
+
+# -- stores on both backends --------------------------------------------------------------------------------
+# The store tests run on SQLite and on PostgreSQL: a throwaway server (Debian's binaries) is started once
+# for the session, or DATELINE_TEST_PG names one (an admin URL allowed to CREATE DATABASE), and every
+# store gets a fresh database. Without a server the PostgreSQL cases skip, saying why, unless
+# DATELINE_REQUIRE_PG=1 (as `make test` sets it), where they fail.
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> Iterator[str]:
+    """The admin URL of a PostgreSQL server for the tests."""
+    if os.environ.get("DATELINE_TEST_PG"):
+        yield os.environ["DATELINE_TEST_PG"]
+        return
+    from dateline.store.pgcluster import LocalCluster, find_bindir
+
+    why = None
+    if importlib.util.find_spec("psycopg") is None:
+        why = "psycopg is not installed (pip install 'dateline[postgres]')"
+    elif find_bindir() is None:
+        why = "no PostgreSQL server binaries (apt-get install postgresql), and DATELINE_TEST_PG is not set"
+    if why:
+        if os.environ.get("DATELINE_REQUIRE_PG") == "1":
+            pytest.fail(f"DATELINE_REQUIRE_PG=1 but {why}")
+        pytest.skip(why)
+    with LocalCluster() as cluster:
+        yield cluster.admin_url
+
+
+class Databases:
+    """Fresh stores of one backend: ``new()`` returns a SQLite path or a new PostgreSQL database's URL."""
+
+    def __init__(self, backend: str, tmp: Path, request: pytest.FixtureRequest) -> None:
+        self.backend = backend
+        self.tmp = tmp
+        self.admin = request.getfixturevalue("pg_admin") if backend == "postgresql" else ""
+        self.created: list[str] = []
+
+    def new(self) -> str:
+        name = f"dl_{uuid.uuid4().hex[:16]}"
+        if self.backend == "sqlite":
+            return str(self.tmp / f"{name}.db")
+        from dateline.store.pgcluster import create_database
+
+        self.created.append(name)
+        return create_database(self.admin, name)
+
+    def name_of(self, url: str) -> str:
+        return url.rsplit("/", 1)[1].split("?")[0]
+
+    def drop_all(self) -> None:
+        from dateline.store.pgcluster import drop_database
+
+        for name in self.created:
+            drop_database(self.admin, name)
+
+
+@pytest.fixture(params=BACKENDS)
+def dbs(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databases]:
+    """Fresh stores for one test, on each backend in turn."""
+    d = Databases(request.param, tmp_path, request)
+    yield d
+    d.drop_all()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_dbs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    """Fresh stores shared by a module's tests, on each backend in turn."""
+    d = Databases(request.param, tmp_path_factory.mktemp("store"), request)
+    yield d
+    d.drop_all()
