@@ -242,6 +242,11 @@ class _Pool:
 
     def get(self) -> Store:
         s: Store | None = getattr(self.local, "store", None)
+        if s is not None and s.broken:  # a database server that restarted: connect again
+            s.close()
+            with self.lock:
+                self.opened.remove(s)
+            s = None
         if s is None:
             s = open_store(self.db, readonly=True)
             self.local.store = s
@@ -330,9 +335,10 @@ class _Guard:
 def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     """The FastAPI application serving the store at ``db_path`` read-only.
 
-    SQLite connections belong to one thread, and FastAPI runs the (synchronous) endpoints in a thread
-    pool, so each worker thread opens its own read-only connection on first use; all are closed when
-    the application shuts down. The store must exist: a missing store fails here, not on the first
+    ``db_path`` is a SQLite file or a PostgreSQL URL. A store connection belongs to one thread, and
+    FastAPI runs the (synchronous) endpoints in a thread pool, so each worker thread opens its own
+    read-only connection on first use (again if the connection to a database server broke); all are
+    closed when the application shuts down. The store must exist: a missing store fails here, not on the first
     request.
     """
     pool = _Pool(str(db_path))

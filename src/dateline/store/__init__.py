@@ -3,11 +3,12 @@ shared by several writers and readers, when given a ``postgresql://`` URL."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from dateline.store.base import Store
 
-__all__ = ["Store", "is_url", "open_store"]
+__all__ = ["Store", "is_url", "open_store", "shown"]
 
 _SCHEMES = ("postgresql://", "postgres://")
 
@@ -15,6 +16,11 @@ _SCHEMES = ("postgresql://", "postgres://")
 def is_url(db: str | Path) -> bool:
     """True when ``db`` names a PostgreSQL database rather than a SQLite file."""
     return isinstance(db, str) and db.startswith(_SCHEMES)
+
+
+def shown(db: str | Path) -> str:
+    """``db`` as messages show it: a database URL without its password."""
+    return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:***@", str(db))
 
 
 def open_store(path: str | Path = "dateline.db", *, readonly: bool = False) -> Store:

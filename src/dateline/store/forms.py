@@ -139,9 +139,7 @@ def resolve(conn: Connection, *, full: bool = False) -> int:
     return len(changed)
 
 
-def _refresh_clusters(
-    conn: Connection, cluster_ids: set[str], forms: list[Form], mapping: dict[str, str]
-) -> None:
+def _refresh_clusters(conn: Connection, cluster_ids: set[str], forms: list[Form], mapping: dict[str, str]) -> None:
     renames = {a: b for a, b in conn.execute("SELECT a, b FROM corrections WHERE op = 'rename' ORDER BY id")}
     members: dict[str, list[Form]] = {}
     for f in forms:

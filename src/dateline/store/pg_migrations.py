@@ -217,7 +217,12 @@ MIGRATIONS: list[list[Step]] = [list(_V1)]
 
 def schema_version(conn: Any) -> int:
     """The schema version of the database (0: no dateline schema yet)."""
-    if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+    # A scan of the catalog, not to_regclass(): that reads the session's catalog cache, which may not yet
+    # know of a table another session created while this one waited for the lock.
+    found = conn.execute(
+        "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_version'"
+    ).fetchone()
+    if found is None:
         return 0
     row = conn.execute("SELECT version FROM schema_version").fetchone()
     return int(row[0]) if row else 0

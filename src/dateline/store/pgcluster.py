@@ -82,7 +82,9 @@ class LocalCluster:
             conf = {**settings, "port": str(self.port)}
             (self.data / "postgresql.auto.conf").write_text("".join(f"{k} = {v}\n" for k, v in conf.items()))
             try:
-                self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60", "start")
+                self._run(
+                    "pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60", "start"
+                )
                 return self
             except subprocess.CalledProcessError:
                 if attempt == 2:
@@ -139,7 +141,8 @@ def terminate_sessions(admin_url: str, name: str) -> int:
 
     with psycopg.connect(admin_url, autocommit=True) as conn:
         row: Any = conn.execute(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            """SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+               WHERE datname = %s AND pid <> pg_backend_pid()""",
             (name,),
         ).fetchone()
     return int(row[0])

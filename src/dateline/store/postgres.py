@@ -12,13 +12,13 @@ every form, always runs on everything committed before it. Readers never wait (M
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from contextlib import suppress
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 from dateline.errors import DatelineError
+from dateline.store import shown
 from dateline.store.base import RESUME, Store
 from dateline.store.dialect import POSTGRES, Cursor
 from dateline.store.pg_migrations import MIGRATIONS, migrate, schema_version
@@ -33,7 +33,7 @@ except ImportError as exc:  # the postgres extra is not installed
         hint="pip install 'dateline[postgres]'",
     ) from exc
 
-__all__ = ["PostgresStore", "safe_url"]
+__all__ = ["PostgresStore"]
 
 # The key of the store's write lock (pg_advisory_xact_lock): 'dateline' in ASCII, as a bigint.
 WRITE_LOCK = int.from_bytes(b"dateline", "big") & 0x7FFF_FFFF_FFFF_FFFF
@@ -63,7 +63,7 @@ class Row(tuple[Any, ...]):
     """A result row: a tuple whose values are also addressable by column name, like ``sqlite3.Row``."""
 
     __slots__ = ()
-    _index: dict[str, int] = {}
+    _index: ClassVar[dict[str, int]] = {}
 
     def __getitem__(self, key: Any) -> Any:
         if isinstance(key, str):
@@ -106,11 +106,6 @@ class PgConnection:
         return cur
 
 
-def safe_url(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:***@", url)
-
-
 class PostgresStore(Store):
     """A dateline store in a PostgreSQL database (which must exist; the schema is created on open)."""
 
@@ -120,7 +115,7 @@ class PostgresStore(Store):
 
     def __init__(self, url: str, *, readonly: bool = False) -> None:
         self.url = url
-        self.path = safe_url(url)
+        self.path = shown(url)
         self.readonly = readonly
         self.raw = self._connect(readonly)
         self.conn = PgConnection(self.raw)

@@ -405,7 +405,7 @@ class Queries:
                          q.start, q."end"
                   FROM {source_sql}
                   LEFT JOIN clusters c ON c.id = sf.cluster
-                  {f.where} ORDER BY earliest, latest, a.id, q.start"""
+                  {f.where} ORDER BY earliest, latest, a.id, q.start, q.local_id"""
         args = list(f.args)
         return Rows(self._dicts(_limit(sql, args, limit), args), _QUOTE_COLS)
 
@@ -463,7 +463,7 @@ class Queries:
                   LEFT JOIN forms sf ON sf.key = se.form_key LEFT JOIN clusters sc ON sc.id = sf.cluster
                   LEFT JOIN entities te ON te.article_rowid = v.article_rowid AND te.local_id = v.target_entity
                   LEFT JOIN forms tf ON tf.key = te.form_key LEFT JOIN clusters tc ON tc.id = tf.cluster
-                  {f.where} ORDER BY earliest, latest, a.id, v.evidence_start"""
+                  {f.where} ORDER BY earliest, latest, a.id, v.evidence_start, v.local_id"""
         args = pre + f.args
         return Rows(self._dicts(_limit(sql, args, limit), args), _EVENT_COLS)
 
