@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from dl_testing import ROOT, SAMPLE, SHARED, need_shared  # noqa: F401  (re-exported)
+from dl_testing import BACKENDS, ROOT, SAMPLE, SHARED, Databases, need_shared  # noqa: F401  (re-exported)
 
 
 @pytest.fixture(scope="session")
@@ -61,8 +60,6 @@ def sample_record(sample_article):  # type: ignore[no-untyped-def]
 # store gets a fresh database. Without a server the PostgreSQL cases skip, saying why, unless
 # DATELINE_REQUIRE_PG=1 (as `make test` sets it), where they fail.
 
-BACKENDS = ["sqlite", "postgresql"]
-
 
 @pytest.fixture(scope="session")
 def pg_admin() -> Iterator[str]:
@@ -83,34 +80,6 @@ def pg_admin() -> Iterator[str]:
         pytest.skip(why)
     with LocalCluster() as cluster:
         yield cluster.admin_url
-
-
-class Databases:
-    """Fresh stores of one backend: ``new()`` returns a SQLite path or a new PostgreSQL database's URL."""
-
-    def __init__(self, backend: str, tmp: Path, request: pytest.FixtureRequest) -> None:
-        self.backend = backend
-        self.tmp = tmp
-        self.admin = request.getfixturevalue("pg_admin") if backend == "postgresql" else ""
-        self.created: list[str] = []
-
-    def new(self) -> str:
-        name = f"dl_{uuid.uuid4().hex[:16]}"
-        if self.backend == "sqlite":
-            return str(self.tmp / f"{name}.db")
-        from dateline.store.pgcluster import create_database
-
-        self.created.append(name)
-        return create_database(self.admin, name)
-
-    def name_of(self, url: str) -> str:
-        return url.rsplit("/", 1)[1].split("?")[0]
-
-    def drop_all(self) -> None:
-        from dateline.store.pgcluster import drop_database
-
-        for name in self.created:
-            drop_database(self.admin, name)
 
 
 @pytest.fixture(params=BACKENDS)

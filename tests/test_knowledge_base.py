@@ -15,7 +15,7 @@ from dateline.errors import DatelineError
 from dateline.ingest import ingest, input_hash
 from dateline.store import open_store
 
-from conftest import Databases
+from dl_testing import Databases
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "fr"

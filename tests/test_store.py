@@ -13,7 +13,7 @@ from dateline.ingest import ingest
 from dateline.store import open_store
 from dateline.store.migrations import MIGRATIONS
 
-from conftest import Databases
+from dl_testing import Databases
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "fr"

@@ -75,7 +75,8 @@ class LocalCluster:
             # they return, so a server that crashes or is stopped at once loses no committed write.)
             "fsync": "off",
             "full_page_writes": "off",
-            "max_connections": "100",
+            # The tests open many stores, and the web API one connection per worker thread.
+            "max_connections": "300",
         }
         for attempt in range(3):  # another job may take the free port first
             self.port = _free_port()
