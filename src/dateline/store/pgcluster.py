@@ -44,7 +44,9 @@ class LocalCluster:
     """``with LocalCluster() as pg: url = create_database(pg.admin_url, "x")`` — a server for the block's
     time. The data folder is owned by ``postgres`` when run as root (the server's files too)."""
 
-    def __init__(self, bindir: Path | None = None) -> None:
+    def __init__(self, bindir: Path | None = None, *, durable: bool = False) -> None:
+        """``durable``: the server's default durability (fsync, full page writes), for benchmarks; by
+        default a throwaway cluster skips it."""
         found = bindir or find_bindir()
         if found is None:
             raise FileNotFoundError("no PostgreSQL server binaries (initdb): apt-get install postgresql")
@@ -52,6 +54,7 @@ class LocalCluster:
         self.root = Path(tempfile.mkdtemp(prefix="dateline-pg-"))
         self.data = self.root / "data"
         self.port = 0
+        self.durable = durable
         self._as: list[str] = []
         if os.geteuid() == 0:
             self._as = ["runuser", "-u", "postgres", "--"]
@@ -73,8 +76,7 @@ class LocalCluster:
             "unix_socket_directories": "''",
             # A throwaway cluster: surviving a power cut buys nothing. (Commits still reach the OS before
             # they return, so a server that crashes or is stopped at once loses no committed write.)
-            "fsync": "off",
-            "full_page_writes": "off",
+            **({} if self.durable else {"fsync": "off", "full_page_writes": "off"}),
             # The tests open many stores, and the web API one connection per worker thread.
             "max_connections": "300",
         }
