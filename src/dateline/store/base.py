@@ -64,6 +64,9 @@ class Store(Queries):
         """Start a write transaction, waiting until no other writer holds one."""
         raise NotImplementedError
 
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+
     def _rollback(self) -> None:
         """Roll back after an error, without raising (the first error is the one that matters)."""
         raise NotImplementedError
@@ -97,7 +100,7 @@ class Store(Queries):
         self._begin()
         try:
             yield self.conn
-            self.conn.execute("COMMIT")
+            self._commit()
         except BaseException:
             self._rollback()
             raise

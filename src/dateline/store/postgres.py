@@ -13,7 +13,7 @@ every form, always runs on everything committed before it. Readers never wait (M
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -118,6 +118,7 @@ class PostgresStore(Store):
         self.path = shown(url)
         self.readonly = readonly
         self.raw = self._connect(readonly)
+        self._pipeline: ExitStack | None = None
         self.conn = PgConnection(self.raw)
         try:
             version = schema_version(self.conn)
@@ -173,8 +174,24 @@ class PostgresStore(Store):
     def _begin(self) -> None:
         self.conn.execute("BEGIN")
         self._lock()
+        # Pipeline mode: statements whose results are not read go out without waiting for the server,
+        # a round trip per read instead of per statement (errors surface at the next read, at the
+        # latest at COMMIT, still inside the transaction).
+        self._pipeline = ExitStack()
+        self._pipeline.enter_context(self.raw.pipeline())
+
+    def _end_pipeline(self) -> None:
+        pipeline, self._pipeline = self._pipeline, None
+        if pipeline is not None:
+            pipeline.close()
+
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+        self._end_pipeline()
 
     def _rollback(self) -> None:
+        with suppress(psycopg.Error):
+            self._end_pipeline()
         if not self.raw.closed:
             with suppress(psycopg.Error):
                 self.conn.execute("ROLLBACK")
