@@ -211,3 +211,28 @@ def test_parallel_writers_store_each_article_and_name_once(tmp_path: Path, pg_ad
         assert shared.entities(top=None) == alone.entities(top=None)
         (dirty,) = shared.conn.execute("SELECT count(*) FROM dirty_blocks").fetchone()
         assert dirty == 0
+
+
+@pytest.mark.filterwarnings("ignore:Using `httpx`")  # Starlette's TestClient, as in tests/api
+def test_api_survives_a_database_restart_and_readonly_refuses_writes(tmp_path: Path, pg_admin: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from dateline.api.app import create_app
+    from dateline.errors import DatelineError
+    from dateline.store.pgcluster import create_database, terminate_sessions
+
+    name = f"dl_api_{os.getpid()}"
+    url = create_database(pg_admin, name)
+    with open_store(url) as store:
+        store.write_records([(r, "h", None) for r in _corpus_records(4)])
+    with TestClient(create_app(url)) as client:
+        assert client.get("/api/stats").json()["articles"] == 4
+        terminate_sessions(pg_admin, name)  # as a server restart would
+        statuses = [client.get("/api/stats").status_code for _ in range(3)]
+        # The request that finds its connection broken says so (503), the next ones connect again.
+        assert statuses[-1] == 200 and set(statuses) <= {200, 503}, statuses
+        r = client.get("/api/stats")
+        assert r.status_code == 200 and r.json()["articles"] == 4
+    with open_store(url, readonly=True) as store, pytest.raises(DatelineError) as err:
+        store.merge("Claire Dubois", "Marc Lefèvre")
+    assert err.value.code == "store-readonly"

@@ -235,7 +235,8 @@ class _Pool:
 
     def __init__(self, db: str) -> None:
         self.db = db
-        open_store(db, readonly=True).close()  # fail now, clearly, if there is no store
+        with open_store(db, readonly=True) as first:  # fail now, clearly, if there is no store
+            self.db_error = first.db_error
         self.local = threading.local()
         self.opened: list[Store] = []
         self.lock = threading.Lock()
@@ -363,6 +364,12 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     @app.exception_handler(DatelineError)
     async def dateline_error(_: Request, err: DatelineError) -> JSONResponse:
         return _error(404 if err.code in _NOT_FOUND else 400, err.code, err.reason, err.hint)
+
+    @app.exception_handler(pool.db_error)
+    async def store_error(_: Request, err: Exception) -> JSONResponse:
+        # A database server that restarted or went away: this request fails, the next one connects again.
+        reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        return _error(503, "store-unavailable", f"the store could not answer: {reason}", "try again shortly")
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, err: RequestValidationError) -> JSONResponse:

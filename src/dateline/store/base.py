@@ -96,31 +96,28 @@ class Store(Queries):
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """A write transaction, rolled back on any exception (KeyboardInterrupt included)."""
-        self._begin()
+        """A write transaction, rolled back on any exception (KeyboardInterrupt included); a database
+        error comes out as a DatelineError saying what happened and how to finish."""
         try:
+            self._begin()
             yield self.conn
             self._commit()
-        except BaseException:
+        except BaseException as exc:
             self._rollback()
+            if isinstance(exc, self.db_error):
+                raise self._store_error(exc) from exc
             raise
         # Our own commits do not change the data version other connections' commits change: forget
         # cached name lookups here.
         self._cluster_cache = None
 
-    @contextmanager
-    def _run_errors(self) -> Iterator[None]:
-        """Database errors of a run's reads and writes as DatelineErrors saying how to finish the run."""
-        try:
-            yield
-        except self.db_error as exc:
-            raise self._store_error(exc) from exc
-
     # -- writing ---------------------------------------------------------------------------------------
     def known_hash(self, article_id: str) -> str | None:
         """The input hash stored for ``article_id``, or None if the article is not in the store."""
-        with self._run_errors():
+        try:
             row = self.conn.execute("SELECT input_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        except self.db_error as exc:  # a database server gone between two batches
+            raise self._store_error(exc) from exc
         return None if row is None else str(row[0])
 
     def write_records(self, items: Iterable[tuple[dict[str, Any], str, str | None]]) -> list[str]:
@@ -130,7 +127,7 @@ class Store(Queries):
         """
         statuses: list[str] = []
         self._check_alive()
-        with self._run_errors(), self.transaction() as conn:
+        with self.transaction() as conn:
             for record, input_hash, origin in items:
                 statuses.append(self._write_one(conn, record, input_hash, origin))
             # Clusters are brought up to date in the same transaction, so a reader never sees an
@@ -231,7 +228,7 @@ class Store(Queries):
 
     def record_skip(self, origin: str, article_id: str, code: str, reason: str) -> None:
         """Remember an article that was read but not analysed (e.g. an unsupported language)."""
-        with self._run_errors(), self.transaction() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 """INSERT INTO skipped VALUES (?, ?, ?, ?, ?) ON CONFLICT (origin, article_id)
                    DO UPDATE SET code = excluded.code, reason = excluded.reason, at = excluded.at""",
