@@ -7,7 +7,8 @@ UI     := src/dateline/api/static/vendor/.vendored-$(shell cat ui/package-lock.j
 DEMO_DB ?= demo.db
 CORPUS  ?= ../shared/corpora/fr_tvnews_2017.jsonl.gz
 
-.PHONY: install ui browser demo serve test lint format bench benchmarks bench-queries bench-quotes eval eval-timex \
+.PHONY: install ui browser postgres demo serve test lint format bench benchmarks bench-queries bench-quotes bench-store \
+        eval eval-timex \
         eval-quotes eval-events eval-entities clean
 
 install: $(STAMP)
@@ -15,7 +16,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade "pip>=24"
-	$(BIN)/python -m pip install -q -e ".[en,frames,plot,dask,dev]"
+	$(BIN)/python -m pip install -q -e ".[en,frames,plot,dask,postgres,dev]"
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -32,6 +33,13 @@ browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium) \
 	  || echo "could not install chromium: the browser test will be skipped"
 
+## postgres: Debian's PostgreSQL server binaries; the store tests run their own throwaway server on a loopback
+## port with them (or on DATELINE_TEST_PG=postgresql://admin@host/db), and `make test` fails without them
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null \
+	  || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql) \
+	  || echo "could not install postgresql: the PostgreSQL store tests will fail (DATELINE_REQUIRE_PG=1)"
+
 ## demo: ingest the bundled French sample corpus into $(DEMO_DB) and print a short report
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -46,9 +54,10 @@ demo: install
 serve: demo ui
 	$(BIN)/dateline serve --db $(DEMO_DB)
 
-## test: lint, type-check, then the whole test suite (with the UI vendored and Chromium for the browser test)
-test: install lint ui browser
-	$(BIN)/python -m pytest -q --durations=15
+## test: lint, type-check, then the whole test suite (with the UI vendored, Chromium for the browser test, and
+## PostgreSQL for the store tests, which run on SQLite and on PostgreSQL and may not skip the latter here)
+test: install lint ui browser postgres
+	DATELINE_REQUIRE_PG=1 $(BIN)/python -m pytest -q --durations=15
 
 lint: install
 	$(BIN)/ruff check src tests bench eval tools
@@ -62,6 +71,11 @@ format: install
 ## bench: pipeline overhead over bare spaCy on 2,000 fr_tvnews_2017 articles
 bench: install
 	$(BIN)/python bench/pipeline_overhead.py --n 2000
+
+## bench-store: writing the full corpus's records into SQLite and into PostgreSQL (time, size per article)
+bench-store: install postgres
+	test -f tvnews.db || $(BIN)/dateline ingest $(CORPUS) --db tvnews.db --workers 2 --quiet
+	$(BIN)/python bench/store_ingest.py --db tvnews.db
 
 ## benchmarks: the whole suite (throughput, scaling, quotes, full-corpus ingest, queries, API load) -> BENCHMARKS.md
 benchmarks: install

@@ -77,6 +77,11 @@ def _steps(args: argparse.Namespace) -> list[tuple[str, str, list[str]]]:
                 "REST API under concurrent load vs the Python API",
                 [PY, str(bench / "api_load.py"), "--db", args.db],
             ),
+            (
+                "store",
+                "Writing the corpus's records: SQLite vs PostgreSQL (time, size per article)",
+                [PY, str(bench / "store_ingest.py"), "--db", args.db],
+            ),
         ]
     if args.memory_n:
         steps.append(
@@ -96,7 +101,7 @@ def main() -> None:
     ap.add_argument("--memory-n", type=int, default=0, help="articles for the memory curve (0: skip it)")
     ap.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
     ap.add_argument(
-        "--only", nargs="*", help="run only these steps (pipeline scaling quotes ingest queries api memory)"
+        "--only", nargs="*", help="run only these steps (pipeline scaling quotes ingest queries api store memory)"
     )
     args = ap.parse_args()
     parts = [

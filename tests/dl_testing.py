@@ -7,6 +7,7 @@ own, import it unambiguously.
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,35 @@ def need_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available")
     return path
+
+
+# The two store backends; conftest's fixtures give fresh stores of each (see :class:`Databases`).
+BACKENDS = ["sqlite", "postgresql"]
+
+
+class Databases:
+    """Fresh stores of one backend: ``new()`` returns a SQLite path or a new PostgreSQL database's URL."""
+
+    def __init__(self, backend: str, tmp: Path, request: pytest.FixtureRequest) -> None:
+        self.backend = backend
+        self.tmp = tmp
+        self.admin = request.getfixturevalue("pg_admin") if backend == "postgresql" else ""
+        self.created: list[str] = []
+
+    def new(self) -> str:
+        name = f"dl_{uuid.uuid4().hex[:16]}"
+        if self.backend == "sqlite":
+            return str(self.tmp / f"{name}.db")
+        from dateline.store.pgcluster import create_database
+
+        self.created.append(name)
+        return create_database(self.admin, name)
+
+    def name_of(self, url: str) -> str:
+        return url.rsplit("/", 1)[1].split("?")[0]
+
+    def drop_all(self) -> None:
+        from dateline.store.pgcluster import drop_database
+
+        for name in self.created:
+            drop_database(self.admin, name)

@@ -11,14 +11,16 @@ from click.testing import CliRunner
 
 from dateline.cli import main
 
+from dl_testing import Databases
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "fr"
 COMMANDS = sorted(main.commands)
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("cli") / "demo.db")
+def db(module_dbs: Databases) -> str:
+    path = module_dbs.new()
     res = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", path])
     assert res.exit_code == 0, res.output
     assert "stored 11" in res.output
@@ -52,7 +54,7 @@ def test_analyse_formats(shared: Path) -> None:
     assert len(lines) == 2 and all(json.loads(x)["schema"] == "dateline.analysis/1" for x in lines)
 
 
-def test_ingest_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
+def test_ingest_reports_bad_input_and_goes_on(tmp_path: Path, dbs: Databases) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     good = inputs / "good.jsonl"
@@ -64,7 +66,7 @@ def test_ingest_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (inputs / "bin.txt").write_bytes(b"\x00\x01")
-    db = str(tmp_path / "x.db")
+    db = dbs.new()
     res = CliRunner().invoke(main, ["ingest", str(inputs), "--db", db])
     assert res.exit_code == 1
     out = res.output
@@ -99,6 +101,11 @@ def test_query_commands(db: str) -> None:
     for cmd in (["quotes"], ["events"]):
         res = r.invoke(main, [*cmd, "--db", db, "--format", "json"])
         assert res.exit_code == 0 and isinstance(json.loads(res.output), list)
+    # A correction, through the command that writes.
+    res = r.invoke(main, ["entities", "--db", db, "rename", "Sergueï Lavrov", "S. Lavrov"])
+    assert res.exit_code == 0, res.output
+    res = r.invoke(main, ["entities", "--db", db, "--type", "PER", "--format", "json", "--top", "50"])
+    assert "S. Lavrov" in {e["name"] for e in json.loads(res.output)}
 
 
 def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Exports: JSONL round trip into a fresh store, CSV and Parquet tables, TimeML, GDELT-like TSV, plots."""
+"""Exports: JSONL round trip into a fresh store, CSV and Parquet tables, TimeML, GDELT-like TSV, plots; from
+a SQLite store and from a PostgreSQL one."""
 
 from __future__ import annotations
 
@@ -15,19 +16,21 @@ from dateline.export import export
 from dateline.ingest import ingest
 from dateline.store import open_store
 
+from dl_testing import Databases
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "fr"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "demo.db"
+def db(module_dbs: Databases) -> str:
+    path = module_dbs.new()
     with open_store(path) as store:
         assert ingest([str(SAMPLES)], store).ok
     return path
 
 
-def _snapshot(path: Path) -> tuple[object, ...]:
+def _snapshot(path: str) -> tuple[object, ...]:
     with open_store(path, readonly=True) as s:
         return (
             list(s.records()),
@@ -37,11 +40,11 @@ def _snapshot(path: Path) -> tuple[object, ...]:
         )
 
 
-def test_jsonl_round_trip_gives_the_same_store(db: Path, tmp_path: Path) -> None:
+def test_jsonl_round_trip_gives_the_same_store(db: str, tmp_path: Path, module_dbs: Databases) -> None:
     out = tmp_path / "records.jsonl"
     with open_store(db, readonly=True) as s:
         assert export(s, "jsonl", out) == 11
-    fresh = tmp_path / "fresh.db"
+    fresh = module_dbs.new()
     with open_store(fresh) as s:
         summary = ingest([str(out)], s)
     assert (summary.stored, summary.failed) == (11, 0)
@@ -50,7 +53,7 @@ def test_jsonl_round_trip_gives_the_same_store(db: Path, tmp_path: Path) -> None
         assert ingest([str(out)], s).unchanged == 11
 
 
-def test_a_tampered_record_is_refused(db: Path, tmp_path: Path) -> None:
+def test_a_tampered_record_is_refused(db: str, tmp_path: Path, module_dbs: Databases) -> None:
     out = tmp_path / "records.jsonl"
     with open_store(db, readonly=True) as s:
         export(s, "jsonl", out)
@@ -58,12 +61,12 @@ def test_a_tampered_record_is_refused(db: Path, tmp_path: Path) -> None:
     first["entities"][0]["mentions"][0]["start"] += 1
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps(first, ensure_ascii=False) + "\n", encoding="utf-8")
-    with open_store(tmp_path / "x.db") as s:
+    with open_store(module_dbs.new()) as s:
         summary = ingest([str(bad)], s)
     assert summary.failed == 1 and summary.failures[0].code == "bad-record"
 
 
-def test_csv_and_parquet_tables(db: Path, tmp_path: Path) -> None:
+def test_csv_and_parquet_tables(db: str, tmp_path: Path) -> None:
     import pyarrow.dataset as ds
 
     with open_store(db, readonly=True) as s:
@@ -80,7 +83,7 @@ def test_csv_and_parquet_tables(db: Path, tmp_path: Path) -> None:
     assert table.num_rows > 0 and "cluster_name" in table.column_names
 
 
-def test_timeml_and_gdelt(db: Path, tmp_path: Path) -> None:
+def test_timeml_and_gdelt(db: str, tmp_path: Path) -> None:
     with open_store(db, readonly=True) as s:
         assert export(s, "timeml", tmp_path / "tml") == 11
         export(s, "gdelt", tmp_path / "events.tsv")
@@ -97,7 +100,7 @@ def test_timeml_and_gdelt(db: Path, tmp_path: Path) -> None:
     assert header[:3] == ["GlobalEventID", "Day", "DateValue"]
 
 
-def test_cli_export_and_plot(db: Path, tmp_path: Path) -> None:
+def test_cli_export_and_plot(db: str, tmp_path: Path) -> None:
     r = CliRunner()
     res = r.invoke(main, ["export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path / "r.jsonl")])
     assert res.exit_code == 0 and len((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()) == 11

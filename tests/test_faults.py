@@ -1,4 +1,5 @@
-"""Faults during a run: a dying worker, a killed run, a full disk, a store deleted under the run.
+"""Faults during a run: a dying worker, a killed run, a full disk, a store deleted under the run, a
+database server that goes away, refuses writes or cannot be reached.
 
 Each must be reported clearly, and the run — resumed if it had to stop — must end with every good
 article stored exactly once and no half-written article.
@@ -11,11 +12,12 @@ import json
 import multiprocessing
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,7 @@ import pytest
 from dateline.article import Article
 from dateline.engines.local import analyse_batches
 from dateline.errors import DatelineError
-from dateline.ingest import ingest
+from dateline.ingest import IngestSummary, ingest
 from dateline.store import open_store
 
 CITIES = ["Lyon", "Marseille", "Toulouse", "Nantes", "Bordeaux", "Lille", "Rennes", "Grenoble"]
@@ -53,17 +55,17 @@ def _article_ids(db: Path) -> list[str]:
         conn.close()
 
 
-def _assert_whole(db: Path, n: int) -> None:
+def _assert_whole(db: Path | str, n: int) -> None:
     """Every article once, each with the entities its own record lists (nothing half-written)."""
-    conn = sqlite3.connect(db)
-    try:
+    with open_store(db, readonly=True) as store:
+        conn = store.conn
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
         assert ids == [f"a{i:04d}" for i in range(n)]
-        for rowid, record in conn.execute("SELECT rowid, record FROM articles"):
+        for rowid, record in conn.execute("SELECT rowid, record FROM articles").fetchall():
             stored = conn.execute("SELECT COUNT(*) FROM entities WHERE article_rowid = ?", (rowid,)).fetchone()[0]
             assert stored == len(json.loads(record)["entities"]) > 0
-    finally:
-        conn.close()
+        (dirty,) = conn.execute("SELECT count(*) FROM dirty_blocks").fetchone()
+        assert dirty == 0  # and every name is clustered
 
 
 def test_local_pool_survives_a_killed_worker(tmp_path: Path) -> None:
@@ -233,3 +235,130 @@ def test_dask_run_survives_a_killed_worker(tmp_path: Path) -> None:
     alone = [r for _, rs in analyse_batches(iter(batches), workers=1, lang="fr") for r in rs]
     assert killed
     assert [json.dumps(r, sort_keys=True) for r in dask] == [json.dumps(r, sort_keys=True) for r in alone]
+
+
+# -- a PostgreSQL store -------------------------------------------------------------------------------------
+
+
+def _stored_ids(url: str) -> list[str]:
+    with open_store(url, readonly=True) as store:
+        return [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def _ingest_until(url: str, path: Path, fault: Callable[[], None], after: int) -> DatelineError:
+    """Ingest ``path`` in batches of 8, calling ``fault`` once ``after`` articles are stored; return the
+    error the run ends with."""
+    done: list[bool] = []
+
+    def progress(s: IngestSummary) -> None:
+        if s.stored >= after and not done:
+            done.append(True)
+            fault()
+
+    with open_store(url) as store, pytest.raises(DatelineError) as err:
+        ingest([str(path)], store, lang="fr", batch_size=8, on_progress=progress)
+    assert done
+    return err.value
+
+
+def _resume(url: str, path: Path, n: int, before: int) -> None:
+    with open_store(url) as store:
+        summary = ingest([str(path)], store, lang="fr", batch_size=8)
+    assert summary.ok and summary.unchanged == before and summary.stored == n - before
+    _assert_whole(url, n)
+
+
+def test_postgres_session_killed_mid_run_is_reported_and_the_run_resumes(tmp_path: Path, pg_admin: str) -> None:
+    from dateline.store.pgcluster import create_database, terminate_sessions
+
+    n = 24
+    path = _corpus(tmp_path / "in.jsonl", n)
+    name = f"dl_killed_{os.getpid()}"
+    url = create_database(pg_admin, name)
+    err = _ingest_until(url, path, lambda: terminate_sessions(pg_admin, name), after=8)
+    assert err.code == "store-gone", err
+    assert "run the same command again" in (err.hint or "")
+    stored = _stored_ids(url)
+    assert stored == [f"a{i:04d}" for i in range(8)]
+    _resume(url, path, n, len(stored))
+
+
+def test_postgres_server_going_away_mid_run_is_reported_and_the_run_resumes(tmp_path: Path, pg_admin: str) -> None:
+    # A server of its own, stopped at once (as a crash would) after the first batch, then started again.
+    from dateline.store.pgcluster import LocalCluster, create_database, find_bindir
+
+    if find_bindir() is None:
+        pytest.skip("needs PostgreSQL's server binaries to stop and start a server")
+    n = 24
+    path = _corpus(tmp_path / "in.jsonl", n)
+    with LocalCluster() as cluster:
+        url = create_database(cluster.admin_url, "gone")
+        err = _ingest_until(url, path, cluster.halt, after=8)
+        assert err.code == "store-gone", err
+        assert "was lost" in err.reason and "***" not in err.reason
+        with pytest.raises(DatelineError) as down:
+            open_store(url)
+        assert down.value.code == "store-unreachable"
+        cluster.resume()
+        stored = _stored_ids(url)
+        assert stored == [f"a{i:04d}" for i in range(8)]
+        _resume(url, path, n, len(stored))
+
+
+def test_postgres_full_disk_is_reported_and_the_run_resumes(tmp_path: Path, pg_admin: str) -> None:
+    from dateline.store.pgcluster import create_database
+
+    n = 24
+    path = _corpus(tmp_path / "in.jsonl", n)
+    url = create_database(pg_admin, f"dl_full_{os.getpid()}")
+    # The server's own "disk full" error (SQLSTATE 53100), raised where a real one would be: on writing
+    # rows, once the first batch is in.
+    full = """CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full';
+              END $$"""
+
+    def fill() -> None:
+        with open_store(url) as other:
+            other.conn.execute(full)
+            other.conn.execute(
+                "CREATE TRIGGER no_space BEFORE INSERT ON mentions FOR EACH ROW EXECUTE FUNCTION disk_full()"
+            )
+
+    err = _ingest_until(url, path, fill, after=8)
+    assert err.code == "store-full", err
+    assert "run the same command again" in (err.hint or "")
+    assert _stored_ids(url) == [f"a{i:04d}" for i in range(8)]  # the failed batch left nothing behind
+    with open_store(url) as store:
+        store.conn.execute("DROP TRIGGER no_space ON mentions")
+    _resume(url, path, n, 8)
+
+
+def test_postgres_read_only_database_is_reported(tmp_path: Path, pg_admin: str) -> None:
+    from dateline.store.pgcluster import create_database
+
+    path = _corpus(tmp_path / "in.jsonl", 4)
+    name = f"dl_ro_{os.getpid()}"
+    url = create_database(pg_admin, name)
+    open_store(url).close()  # the schema is there
+    import psycopg
+
+    with psycopg.connect(pg_admin, autocommit=True) as admin:
+        admin.execute(f"ALTER DATABASE {name} SET default_transaction_read_only = on")
+    with open_store(url) as store, pytest.raises(DatelineError) as err:
+        ingest([str(path)], store, lang="fr")
+    assert err.value.code == "store-readonly", err.value
+
+
+def test_postgres_unreachable_or_missing_database_is_a_clear_error(pg_admin: str) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    res = CliRunner().invoke(main, ["articles", "--db", f"postgresql://me:secret@127.0.0.1:{port}/news"])
+    assert res.exit_code == 1
+    assert "store-unreachable" in res.output and "secret" not in res.output, res.output
+    res = CliRunner().invoke(main, ["ingest", "x.txt", "--db", pg_admin.rsplit("/", 1)[0] + "/no_such_db"])
+    assert res.exit_code == 1 and "no-store" in res.output, res.output

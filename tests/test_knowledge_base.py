@@ -15,6 +15,8 @@ from dateline.errors import DatelineError
 from dateline.ingest import ingest, input_hash
 from dateline.store import open_store
 
+from dl_testing import Databases
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "fr"
 
@@ -39,7 +41,7 @@ def records() -> list[dict[str, Any]]:
     return out
 
 
-def _store_from(records: list[dict[str, Any]], path: Path) -> dateline.Store:
+def _store_from(records: list[dict[str, Any]], path: str) -> dateline.Store:
     store = open_store(path)
     for rec in records:
         store.write_records([(rec, "h:" + rec["article"]["id"], None)])
@@ -55,25 +57,25 @@ def _clusters(store: dateline.Store) -> tuple[set[frozenset[str]], list[tuple[st
     return {frozenset(g) for g in groups.values()}, described
 
 
-def test_clusters_do_not_depend_on_ingest_order(records: list[dict[str, Any]], tmp_path: Path) -> None:
-    reference = _clusters(_store_from(records, tmp_path / "a.db"))
+def test_clusters_do_not_depend_on_ingest_order(records: list[dict[str, Any]], dbs: Databases) -> None:
+    reference = _clusters(_store_from(records, dbs.new()))
     for seed in (1, 2):
         shuffled = records[:]
         random.Random(seed).shuffle(shuffled)
-        assert _clusters(_store_from(shuffled, tmp_path / f"s{seed}.db")) == reference
+        assert _clusters(_store_from(shuffled, dbs.new())) == reference
 
 
-def test_incremental_equals_batch(records: list[dict[str, Any]], tmp_path: Path) -> None:
-    one_by_one = _store_from(records, tmp_path / "inc.db")
-    batch = open_store(tmp_path / "batch.db")
+def test_incremental_equals_batch(records: list[dict[str, Any]], dbs: Databases) -> None:
+    one_by_one = _store_from(records, dbs.new())
+    batch = open_store(dbs.new())
     batch.write_records([(r, "h:" + r["article"]["id"], None) for r in records])
     assert _clusters(one_by_one) == _clusters(batch)
 
 
-def test_removing_names_updates_entities_as_a_full_rebuild_would(records: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_removing_names_updates_entities_as_a_full_rebuild_would(records: list[dict[str, Any]], dbs: Databases) -> None:
     # Replacing an article with one that names nobody removes its names: the entities that lose a name
     # (or disappear) are rebuilt by the incremental resolution exactly as by a full one.
-    store = _store_from(records, tmp_path / "rm.db")
+    store = _store_from(records, dbs.new())
     k3 = next(r for r in records if r["article"]["id"] == "k3")
     emptied = json.loads(json.dumps(k3))
     emptied["entities"], emptied["quotes"], emptied["events"] = [], [], []
@@ -84,8 +86,8 @@ def test_removing_names_updates_entities_as_a_full_rebuild_would(records: list[d
     assert not any("marine le pen" in g for g in after[0])
 
 
-def test_names_resolve_across_articles(records: list[dict[str, Any]], tmp_path: Path) -> None:
-    store = _store_from(records, tmp_path / "kb.db")
+def test_names_resolve_across_articles(records: list[dict[str, Any]], dbs: Databases) -> None:
+    store = _store_from(records, dbs.new())
     putin = store.entity("Putin")
     assert putin["name"] == "Vladimir Poutine"
     names = {a["name"] for a in putin["aliases"]}
@@ -99,8 +101,8 @@ def test_names_resolve_across_articles(records: list[dict[str, Any]], tmp_path: 
     assert [r["earliest"] for r in tl] == sorted(r["earliest"] for r in tl)
 
 
-def test_corrections_survive_reingest(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
+def test_corrections_survive_reingest(tmp_path: Path, dbs: Databases) -> None:
+    db = dbs.new()
     src = tmp_path / "in.jsonl"
     src.write_text(
         "".join(json.dumps({"id": i, "date": d, "text": t}, ensure_ascii=False) + "\n" for i, d, t in EXTRA),
@@ -130,8 +132,8 @@ def test_corrections_survive_reingest(tmp_path: Path) -> None:
     assert "merge: le pen = marine le pen" in alias_text
 
 
-def test_alias_file_errors_change_nothing(tmp_path: Path, records: list[dict[str, Any]]) -> None:
-    store = _store_from(records, tmp_path / "a.db")
+def test_alias_file_errors_change_nothing(tmp_path: Path, dbs: Databases, records: list[dict[str, Any]]) -> None:
+    store = _store_from(records, dbs.new())
     bad = tmp_path / "aliases.txt"
     bad.write_text("# ok\nmerge: Poutine = Vladimir Putin\nmerge Poutine Putin\n", encoding="utf-8")
     with pytest.raises(DatelineError) as exc:
@@ -149,8 +151,8 @@ def test_alias_file_errors_change_nothing(tmp_path: Path, records: list[dict[str
     assert store.entity("Putin")["name"] == "V. Poutine"
 
 
-def test_queries_and_frames(records: list[dict[str, Any]], tmp_path: Path) -> None:
-    store = _store_from(records, tmp_path / "q.db")
+def test_queries_and_frames(records: list[dict[str, Any]], dbs: Databases) -> None:
+    store = _store_from(records, dbs.new())
     co = store.comentions("Vladimir Poutine", top=50)
     names = {r["name"] for r in co}
     assert "Emmanuel Macron" in names and "Vladimir Poutine" not in names
@@ -226,7 +228,7 @@ def test_input_hash_changes_with_text() -> None:
     assert input_hash(a, None) != input_hash(b, None)
 
 
-def test_the_same_event_told_twice_is_one_group(tmp_path: Path) -> None:
+def test_the_same_event_told_twice_is_one_group(dbs: Databases) -> None:
     texts = [
         ("g1", "2017-07-08", "France 2", "Vladimir Poutine et Donald Trump se sont entretenus vendredi à Hambourg."),
         ("g2", "2017-07", "TF1", "Vendredi 7 juillet, Donald Trump et Vladimir Poutine se sont entretenus à Hambourg."),
@@ -234,7 +236,7 @@ def test_the_same_event_told_twice_is_one_group(tmp_path: Path) -> None:
     ]
     arts = [dateline.Article.make(t, d, id=i, source=src) for i, d, src, t in texts]
     recs = [r for r in dateline.analyse_articles(arts) if isinstance(r, dict)]
-    store = _store_from(recs, tmp_path / "g.db")
+    store = _store_from(recs, dbs.new())
     consults = store.events(type="CONSULT")
     assert len(consults) == 3, consults
     groups = store.event_groups(type="CONSULT")
@@ -243,8 +245,8 @@ def test_the_same_event_told_twice_is_one_group(tmp_path: Path) -> None:
     assert groups[1]["earliest"] == "2017-09-20"
 
 
-def test_speaker_and_actor_filters_match_filtering_everything(records: list[dict[str, Any]], tmp_path: Path) -> None:
-    store = _store_from(records, tmp_path / "f.db")
+def test_speaker_and_actor_filters_match_filtering_everything(records: list[dict[str, Any]], dbs: Databases) -> None:
+    store = _store_from(records, dbs.new())
     all_quotes, all_events = store.quotes(), store.events()
     assert all_quotes and all_events
     for name in ("Lavrov", "Vladimir Poutine", "Emmanuel Macron", "Angela Merkel"):

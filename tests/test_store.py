@@ -1,4 +1,5 @@
-"""The SQLite store: idempotent ingest, replacement in one transaction, no half-written article."""
+"""The store, on SQLite and on PostgreSQL: idempotent ingest, replacement in one transaction, no half-written
+article."""
 
 from __future__ import annotations
 
@@ -12,35 +13,47 @@ from dateline.ingest import ingest
 from dateline.store import open_store
 from dateline.store.migrations import MIGRATIONS
 
+from dl_testing import Databases
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "fr"
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("store") / "demo.db"
+def demo_db(module_dbs: Databases) -> str:
+    db = module_dbs.new()
     with open_store(db) as store:
         summary = ingest([str(SAMPLES)], store)
     assert summary.ok and summary.stored == len(list(SAMPLES.glob("*.txt"))) == summary.read
     return db
 
 
-def test_store_is_wal_and_migrated(demo_db: Path) -> None:
+def test_store_is_wal_and_migrated(demo_db: str) -> None:
+    if demo_db.startswith("postgresql://"):
+        from dateline.store.pg_migrations import MIGRATIONS as PG_MIGRATIONS
+
+        with open_store(demo_db, readonly=True) as store:
+            assert store.conn.execute("SELECT version FROM schema_version").fetchone()[0] == len(PG_MIGRATIONS)
+        return
     conn = sqlite3.connect(demo_db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
-def test_reingest_changes_nothing(demo_db: Path) -> None:
-    before = sqlite3.connect(demo_db).execute("SELECT id, ingested_at FROM articles ORDER BY id").fetchall()
+def _rows(db: str, sql: str) -> list[tuple[object, ...]]:
+    with open_store(db, readonly=True) as store:
+        return [tuple(r) for r in store.conn.execute(sql)]
+
+
+def test_reingest_changes_nothing(demo_db: str) -> None:
+    before = _rows(demo_db, "SELECT id, ingested_at FROM articles ORDER BY id")
     with open_store(demo_db) as store:
         summary = ingest([str(SAMPLES)], store)
     assert (summary.stored, summary.replaced, summary.unchanged) == (0, 0, len(before))
-    after = sqlite3.connect(demo_db).execute("SELECT id, ingested_at FROM articles ORDER BY id").fetchall()
-    assert before == after
+    assert _rows(demo_db, "SELECT id, ingested_at FROM articles ORDER BY id") == before
 
 
-def test_records_round_trip(demo_db: Path) -> None:
+def test_records_round_trip(demo_db: str) -> None:
     import dateline
 
     art = next(a for a in dateline.read_paths([str(SAMPLES / "01-lavrov-tillerson.txt")]))
@@ -50,8 +63,8 @@ def test_records_round_trip(demo_db: Path) -> None:
         assert store.record(art.id) == fresh
 
 
-def test_same_id_new_text_replaces_its_facts(tmp_path: Path) -> None:
-    db = tmp_path / "r.db"
+def test_same_id_new_text_replaces_its_facts(tmp_path: Path, dbs: Databases) -> None:
+    db = dbs.new()
     p = tmp_path / "a.jsonl"
     p.write_text(
         '{"id": "x1", "date": "2017-03", "text": "Emmanuel Macron a rencontré Angela Merkel à Berlin."}\n',
@@ -72,10 +85,10 @@ def test_same_id_new_text_replaces_its_facts(tmp_path: Path) -> None:
         assert store.search("Merkel") == []
 
 
-def test_interrupted_batch_leaves_no_half_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from dateline.store import sqlite as sq
+def test_interrupted_batch_leaves_no_half_article(dbs: Databases, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.store import base as sq
 
-    db = tmp_path / "i.db"
+    db = dbs.new()
     calls = {"n": 0}
     real = sq.Store._write_one
 
@@ -88,10 +101,8 @@ def test_interrupted_batch_leaves_no_half_article(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(sq.Store, "_write_one", flaky)
     with open_store(db) as store, pytest.raises(KeyboardInterrupt):
         ingest([str(SAMPLES)], store, batch_size=4)
-    conn = sqlite3.connect(db)
-    n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    assert n_articles == 0  # the whole first batch was rolled back
-    assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+    # The whole first batch was rolled back.
+    assert _rows(db, "SELECT count(*) FROM articles") == _rows(db, "SELECT count(*) FROM entities") == [(0,)]
     monkeypatch.setattr(sq.Store, "_write_one", real)
     with open_store(db) as store:
         s = ingest([str(SAMPLES)], store, batch_size=4)
@@ -99,7 +110,7 @@ def test_interrupted_batch_leaves_no_half_article(tmp_path: Path, monkeypatch: p
         assert store.count() == s.stored
 
 
-def test_queries(demo_db: Path) -> None:
+def test_queries(demo_db: str) -> None:
     with open_store(demo_db, readonly=True) as store:
         arts = store.articles()
         dates = [a["published_earliest"] for a in arts]
@@ -119,7 +130,8 @@ def test_queries(demo_db: Path) -> None:
         assert len(hits) >= 4
 
 
-def test_readonly_store_must_exist(tmp_path: Path) -> None:
+def test_readonly_store_must_exist(dbs: Databases) -> None:
+    # A missing file; an empty PostgreSQL database.
     with pytest.raises(DatelineError) as exc:
-        open_store(tmp_path / "nothing.db", readonly=True)
+        open_store(dbs.new(), readonly=True)
     assert exc.value.code == "no-store"

@@ -32,7 +32,11 @@ if not _out.is_terminal:
 _CELL = 90
 
 DB_OPTION = click.option(
-    "--db", default="dateline.db", show_default=True, envvar="DATELINE_DB", help="SQLite store file."
+    "--db",
+    default="dateline.db",
+    show_default=True,
+    envvar="DATELINE_DB",
+    help="The store: a SQLite file, or a PostgreSQL database URL (postgresql://user:password@host:port/dbname).",
 )
 LANG_OPTION = click.option(
     "--lang",
@@ -200,7 +204,7 @@ def ingest(
     scheduler: str | None,
     quiet: bool,
 ) -> None:
-    """Analyse the articles in PATHS and store them in the SQLite store.
+    """Analyse the articles in PATHS and store them in the store (--db).
 
     Re-ingesting the same input changes nothing; an article id seen with new text replaces its facts.
     Bad inputs are reported with file, line and reason and the rest goes on; the exit status is 1 if
@@ -386,12 +390,16 @@ def entities(ctx: click.Context, db: str, etype: str | None, top: int, fmt: str,
 
 
 def _writable(db: str) -> Any:
-    from dateline.store import open_store
+    from dateline.store import is_url, open_store
 
-    if not Path(db).exists():
+    if not is_url(db) and not Path(db).exists():
         _report(DatelineError("no-store", f"no store at {db}", hint="run 'dateline ingest' first, or pass --db"))
         sys.exit(1)
-    return open_store(db)
+    try:
+        return open_store(db)
+    except DatelineError as err:
+        _report(err)
+        sys.exit(1)
 
 
 def _correct(ctx: click.Context, action: Callable[[Any], Any]) -> Any:

@@ -18,7 +18,7 @@ from dateline.engines.local import analyse_batches
 from dateline.errors import DatelineError
 from dateline.pipeline import BATCH_SIZE, SKIP_CODES
 from dateline.readers import DEFAULT_MAX_CHARS, read_paths
-from dateline.store.sqlite import Store
+from dateline.store.base import Store
 
 __all__ = ["IngestSummary", "ingest", "input_hash"]
 

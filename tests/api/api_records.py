@@ -184,7 +184,7 @@ def all_records() -> list[dict[str, Any]]:
     return [lavrov_record(), month_record(), hostile_record()]
 
 
-def write_hand_records(db: Path) -> None:
+def write_hand_records(db: Path | str) -> None:
     """Write the hand-written records into the store at ``db`` (created if needed), checking each first."""
     records = all_records()
     for rec in records:

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from api_records import write_hand_records
 
 from dateline.store import open_store
+
+from dl_testing import BACKENDS, Databases
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "fr"
@@ -19,11 +22,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("filterwarnings", "ignore:Using `httpx`")
 
 
-@pytest.fixture(scope="session")
-def api_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("api") / "hand.db"
+@pytest.fixture(scope="session", params=BACKENDS)
+def api_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The hand-written records in a SQLite store, then in a PostgreSQL one."""
+    dbs = Databases(request.param, tmp_path_factory.mktemp("api"), request)
+    db = dbs.new()
     write_hand_records(db)
-    return db
+    yield db
+    dbs.drop_all()
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from dateline.store import open_store
 
 
 @pytest.fixture(scope="module")
-def client(api_db: Path) -> TestClient:
+def client(api_db: str) -> TestClient:
     return TestClient(create_app(api_db))
 
 
@@ -179,7 +179,7 @@ def test_ndjson_and_csv(client: TestClient, url: str) -> None:
     assert client.get(url, headers={"Accept": "application/x-ndjson"}).text == nd.text
 
 
-def test_csv_cells_cannot_become_formulas(api_db: Path, tmp_path: Path) -> None:
+def test_csv_cells_cannot_become_formulas(api_db: str, tmp_path: Path) -> None:
     client = TestClient(create_app(api_db))
     text = client.get("/api/articles?format=csv&source=" + '" onmouseover="window.__pwned=2" x="source').text
     assert "hand:hostile" in text
@@ -250,12 +250,12 @@ def test_ui_docs_and_openapi(client: TestClient) -> None:
     assert "swagger" in client.get("/docs").text.lower()
 
 
-def test_a_connection_is_used_by_one_thread_only(api_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_connection_is_used_by_one_thread_only(api_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each store connection is used only by the thread that opened it, also under concurrent requests
     (a connection fetched in a dependency would be used in another thread pool call, on another thread)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from dateline.store.sqlite import Store
+    from dateline.store.base import Store
 
     used: dict[int, set[int]] = {}
     lock = threading.Lock()

@@ -37,7 +37,7 @@ def test_serve_without_store_fails_clearly(main: click.Group, tmp_path: Path) ->
     assert "no-store" in out.output
 
 
-def test_serve_runs_uvicorn_on_loopback(main: click.Group, api_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_runs_uvicorn_on_loopback(main: click.Group, api_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
     calls: list[dict[str, Any]] = []

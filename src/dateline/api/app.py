@@ -235,13 +235,19 @@ class _Pool:
 
     def __init__(self, db: str) -> None:
         self.db = db
-        open_store(db, readonly=True).close()  # fail now, clearly, if there is no store
+        with open_store(db, readonly=True) as first:  # fail now, clearly, if there is no store
+            self.db_error = first.db_error
         self.local = threading.local()
         self.opened: list[Store] = []
         self.lock = threading.Lock()
 
     def get(self) -> Store:
         s: Store | None = getattr(self.local, "store", None)
+        if s is not None and s.broken:  # a database server that restarted: connect again
+            s.close()
+            with self.lock:
+                self.opened.remove(s)
+            s = None
         if s is None:
             s = open_store(self.db, readonly=True)
             self.local.store = s
@@ -330,9 +336,10 @@ class _Guard:
 def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     """The FastAPI application serving the store at ``db_path`` read-only.
 
-    SQLite connections belong to one thread, and FastAPI runs the (synchronous) endpoints in a thread
-    pool, so each worker thread opens its own read-only connection on first use; all are closed when
-    the application shuts down. The store must exist: a missing store fails here, not on the first
+    ``db_path`` is a SQLite file or a PostgreSQL URL. A store connection belongs to one thread, and
+    FastAPI runs the (synchronous) endpoints in a thread pool, so each worker thread opens its own
+    read-only connection on first use (again if the connection to a database server broke); all are
+    closed when the application shuts down. The store must exist: a missing store fails here, not on the first
     request.
     """
     pool = _Pool(str(db_path))
@@ -357,6 +364,12 @@ def create_app(db_path: str | Path, *, title: str = "dateline") -> FastAPI:
     @app.exception_handler(DatelineError)
     async def dateline_error(_: Request, err: DatelineError) -> JSONResponse:
         return _error(404 if err.code in _NOT_FOUND else 400, err.code, err.reason, err.hint)
+
+    @app.exception_handler(pool.db_error)
+    async def store_error(_: Request, err: Exception) -> JSONResponse:
+        # A database server that restarted or went away: this request fails, the next one connects again.
+        reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        return _error(503, "store-unavailable", f"the store could not answer: {reason}", "try again shortly")
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, err: RequestValidationError) -> JSONResponse:

@@ -55,7 +55,7 @@ def entity_page(store: Store, prefix: str | None, *, type: str | None, after: li
     where = ("WHERE " + " AND ".join(conds)) if conds else ""
     having = ""
     if after is not None:
-        having = "HAVING mentions < ? OR (mentions = ? AND c.id > ?)"
+        having = "HAVING sum(e.n_mentions) < ? OR (sum(e.n_mentions) = ? AND c.id > ?)"
         args += [after[0], after[0], after[1]]
     sql = f"""SELECT c.id, c.name, c.type, c.country, count(DISTINCT e.article_rowid) AS articles,
                      sum(e.n_mentions) AS mentions, c.n_forms AS forms

@@ -8,6 +8,7 @@ import click
 
 from dateline.cli import DB_OPTION, _report, main
 from dateline.errors import DatelineError
+from dateline.store import shown
 
 __all__ = ["serve"]
 
@@ -29,5 +30,5 @@ def serve(db: str, host: str, port: int) -> None:
         sys.exit(1)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: the store is readable by anyone who can reach it", err=True)
-    click.echo(f"dateline: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    click.echo(f"dateline: serving {shown(db)} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

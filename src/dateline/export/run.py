@@ -13,7 +13,7 @@ from dateline.errors import DatelineError
 from dateline.export.gdelt import GDELT_COLUMNS, gdelt_rows
 from dateline.export.tables import TABLES, table_rows
 from dateline.export.timeml import to_timeml
-from dateline.store.sqlite import Store
+from dateline.store.base import Store
 
 __all__ = ["FORMATS", "export"]
 

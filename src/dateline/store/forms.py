@@ -9,12 +9,12 @@ articles in any order gives the same clusters.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
 from dateline.entities.normalize import fold
 from dateline.entities.resolve import Form, block_keys, cluster_forms, core_key, phonetic, tokens
 from dateline.errors import DatelineError
+from dateline.store.dialect import Connection
 
 __all__ = ["add_entity_forms", "find_clusters", "form_key", "resolve"]
 
@@ -28,34 +28,40 @@ def form_key(name: str, etype: str, country: str | None) -> str:
     return core_key(name) or fold(name)
 
 
-def add_entity_forms(
-    conn: sqlite3.Connection, items: Iterable[tuple[str, str, str, str | None, int]], sign: int
-) -> None:
-    """Add (``sign=+1``) or remove (``-1``) entities ``(form_key, name, type, country, n_mentions)``."""
-    for key, name, etype, country, n in items:
-        col = _TYPE_COL.get(etype, "n_misc")
-        conn.execute(
-            f"""INSERT INTO forms (key, n_mentions, n_articles, {col}, country) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET n_mentions = n_mentions + excluded.n_mentions,
-                    n_articles = n_articles + excluded.n_articles, {col} = {col} + excluded.{col},
-                    country = coalesce(forms.country, excluded.country)""",
-            (key, sign * n, sign, sign * n, country),
+def add_entity_forms(conn: Connection, items: Iterable[tuple[str, str, str, str | None, int]], sign: int) -> None:
+    """Add (``sign=+1``) or remove (``-1``) entities ``(form_key, name, type, country, n_mentions)``.
+
+    One ``executemany`` per table (in the items' order), which PostgreSQL sends in one round trip."""
+    items = list(items)
+    cols = list(_TYPE_COL.values())
+    conn.executemany(
+        f"""INSERT INTO forms (key, n_mentions, n_articles, {", ".join(cols)}, country)
+            VALUES (?, ?, ?, {", ".join("?" for _ in cols)}, ?)
+            ON CONFLICT(key) DO UPDATE SET n_mentions = forms.n_mentions + excluded.n_mentions,
+                n_articles = forms.n_articles + excluded.n_articles,
+                {", ".join(f"{c} = forms.{c} + excluded.{c}" for c in cols)},
+                country = coalesce(forms.country, excluded.country)""",
+        [
+            (key, sign * n, sign, *(sign * n if c == _TYPE_COL.get(etype, "n_misc") else 0 for c in cols), country)
+            for key, _, etype, country, n in items
+        ],
+    )
+    conn.executemany(
+        """INSERT INTO form_names (key, name, n) VALUES (?, ?, ?)
+           ON CONFLICT(key, name) DO UPDATE SET n = form_names.n + excluded.n""",
+        [(key, name, sign * n) for key, name, _, _, n in items],
+    )
+    countries = [(key, country, sign) for key, _, _, country, _ in items if country]
+    if countries:  # (a store being upgraded to version 2 has no such table yet, nor countries)
+        conn.executemany(
+            """INSERT INTO form_countries (key, country, n) VALUES (?, ?, ?)
+               ON CONFLICT(key, country) DO UPDATE SET n = form_countries.n + excluded.n""",
+            countries,
         )
-        conn.execute(
-            """INSERT INTO form_names (key, name, n) VALUES (?, ?, ?)
-               ON CONFLICT(key, name) DO UPDATE SET n = n + excluded.n""",
-            (key, name, sign * n),
-        )
-        if country:
-            conn.execute(
-                """INSERT INTO form_countries (key, country, n) VALUES (?, ?, ?)
-                   ON CONFLICT(key, country) DO UPDATE SET n = n + excluded.n""",
-                (key, country, sign),
-            )
-        blocks = block_keys(Form(key, name))
-        if sign > 0:
-            conn.executemany("INSERT OR IGNORE INTO form_blocks VALUES (?, ?)", [(b, key) for b in blocks])
-        conn.executemany("INSERT OR IGNORE INTO dirty_blocks VALUES (?)", [(b,) for b in blocks])
+    blocks = [(b, key) for key, name, _, _, _ in items for b in block_keys(Form(key, name))]
+    if sign > 0:
+        conn.executemany("INSERT INTO form_blocks VALUES (?, ?) ON CONFLICT DO NOTHING", blocks)
+    conn.executemany("INSERT INTO dirty_blocks VALUES (?) ON CONFLICT DO NOTHING", [(b,) for b, _ in blocks])
     if sign < 0:
         conn.execute("DELETE FROM form_names WHERE n <= 0")
         conn.execute("DELETE FROM form_countries WHERE n <= 0")
@@ -63,15 +69,15 @@ def add_entity_forms(
         for key in gone:
             # Its cluster loses a member: have resolve() rebuild it even if no other form moves.
             conn.execute(
-                """INSERT OR IGNORE INTO dirty_blocks
-                   SELECT 'c:' || cluster FROM forms WHERE key = ? AND cluster IS NOT NULL""",
+                """INSERT INTO dirty_blocks SELECT 'c:' || cluster FROM forms WHERE key = ? AND cluster IS NOT NULL
+                   ON CONFLICT DO NOTHING""",
                 (key,),
             )
             conn.execute("DELETE FROM forms WHERE key = ?", (key,))
             conn.execute("DELETE FROM form_blocks WHERE key = ?", (key,))
 
 
-def _load_all_forms(conn: sqlite3.Connection) -> tuple[list[Form], dict[str, str | None]]:
+def _load_all_forms(conn: Connection) -> tuple[list[Form], dict[str, str | None]]:
     """Every form with its statistics, and its current cluster, in three scans rather than a few
     queries per form: at 10^5 forms, per-form queries were most of an ingest's resolution time."""
     display: dict[str, str] = {}
@@ -94,7 +100,7 @@ def _load_all_forms(conn: sqlite3.Connection) -> tuple[list[Form], dict[str, str
     return forms, old
 
 
-def resolve(conn: sqlite3.Connection, *, full: bool = False) -> int:
+def resolve(conn: Connection, *, full: bool = False) -> int:
     """Bring the clusters up to date after writes or corrections; return how many forms changed cluster.
 
     Clustering is recomputed over every form in memory — the rules look at whole groups of names (a
@@ -133,9 +139,7 @@ def resolve(conn: sqlite3.Connection, *, full: bool = False) -> int:
     return len(changed)
 
 
-def _refresh_clusters(
-    conn: sqlite3.Connection, cluster_ids: set[str], forms: list[Form], mapping: dict[str, str]
-) -> None:
+def _refresh_clusters(conn: Connection, cluster_ids: set[str], forms: list[Form], mapping: dict[str, str]) -> None:
     renames = {a: b for a, b in conn.execute("SELECT a, b FROM corrections WHERE op = 'rename' ORDER BY id")}
     members: dict[str, list[Form]] = {}
     for f in forms:
@@ -167,10 +171,15 @@ def _refresh_clusters(
             else (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
         )
         rows.append((cid, name, core_key(name) or fold(name), etype, country, len(keys)))
-    conn.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        """INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+               name_key = excluded.name_key, type = excluded.type, country = excluded.country,
+               n_forms = excluded.n_forms""",
+        rows,
+    )
 
 
-def find_clusters(conn: sqlite3.Connection, name: str) -> list[str]:
+def find_clusters(conn: Connection, name: str) -> list[str]:
     """The clusters a user's name designates, best match first.
 
     Tried in order: a cluster id; a stored form with the same normalised name; a cluster whose name is
@@ -214,7 +223,7 @@ def find_clusters(conn: sqlite3.Connection, name: str) -> list[str]:
     return []
 
 
-def require_form(conn: sqlite3.Connection, name: str) -> str:
+def require_form(conn: Connection, name: str) -> str:
     """The stored form key a user's name refers to, or a clear error."""
     key = core_key(name) or fold(name)
     if conn.execute("SELECT 1 FROM forms WHERE key = ?", (key,)).fetchone():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Literal, TypedDict, Unpack
 
 from dateline.errors import DatelineError
+from dateline.store.dialect import Connection, Cursor, Dialect
 from dateline.store.forms import find_clusters
 from dateline.store.results import Rows
 
@@ -164,9 +164,11 @@ _bucket = lru_cache(maxsize=8192)(bucket)
 
 
 class Queries:
-    """Query methods of a store; mixed into :class:`~dateline.store.sqlite.Store`."""
+    """Query methods of a store; mixed into :class:`~dateline.store.base.Store`. The SQL is shared by
+    both backends; what differs comes from ``dialect``."""
 
-    conn: sqlite3.Connection
+    conn: Connection
+    dialect: Dialect
     _cluster_cache: dict[str, list[str]] | None = None
     _cluster_cache_version: int | None = None
 
@@ -174,10 +176,10 @@ class Queries:
     def clusters_for(self, name: str) -> list[str]:
         """Cluster ids a name designates (see :func:`dateline.store.forms.find_clusters`).
 
-        Cached per store: a UI asks for the same few names again and again. ``PRAGMA data_version``
+        Cached per store: a UI asks for the same few names again and again. The dialect's data version
         changes whenever another connection commits, which empties the cache.
         """
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        version = self.conn.execute(self.dialect.data_version).fetchone()[0]
         cache = self._cluster_cache
         if cache is None or self._cluster_cache_version != version:
             cache = {}
@@ -197,12 +199,14 @@ class Queries:
             )
         return found
 
+    def _plain(self, sql: str, args: Sequence[Any]) -> Cursor:
+        """The rows of a query as plain tuples (cheaper than rows addressable by name)."""
+        raise NotImplementedError
+
     def _dicts(self, sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
         """Rows as dicts. Built from plain tuples and the column names once: ``dict(sqlite3.Row)`` looks
         each name up in turn, which on a thousand-row timeline cost more than the query itself."""
-        cur = self.conn.cursor()
-        cur.row_factory = None
-        cur.execute(sql, args)
+        cur = self._plain(sql, args)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur]
 
@@ -322,9 +326,8 @@ class Queries:
                 "text",
             ]
         )
-        cur = self.conn.cursor()
-        cur.row_factory = None  # tuples: the rows are rebuilt below, without the sorting columns
-        found = cur.execute(_limit(sql, args, limit), args).fetchall()
+        # Tuples: the rows are rebuilt below, without the sorting columns.
+        found = self._plain(_limit(sql, args, limit), args).fetchall()
         texts = self._texts({r[14] for r in found})
         for kind, article, title, dct, gran, value, earliest, latest, count, typ, src, tgt, start, end, rid, _ in found:
             text = texts[rid]
@@ -395,14 +398,14 @@ class Queries:
             f.add(f"sf.cluster IN ({','.join('?' * len(clusters))})", *clusters)
         if search:
             for word in search.split():
-                f.add("q.text LIKE ? ESCAPE '\\'", "%" + _escape_like(word) + "%")
+                f.add(f"q.text {self.dialect.like} ? ESCAPE '\\'", "%" + _escape_like(word) + "%")
         sql = f"""SELECT a.id AS article, a.dct, q.local_id AS id, q.kind, q.text, q.cue_text AS cue,
                          q.speaker_text, {speaker_name} AS speaker, c.id AS speaker_id,
                          coalesce(q.date_value, a.dct) AS value, {lo} AS earliest, {hi} AS latest,
                          q.start, q."end"
                   FROM {source_sql}
                   LEFT JOIN clusters c ON c.id = sf.cluster
-                  {f.where} ORDER BY earliest, latest, a.id, q.start"""
+                  {f.where} ORDER BY earliest, latest, a.id, q.start, q.local_id"""
         args = list(f.args)
         return Rows(self._dicts(_limit(sql, args, limit), args), _QUOTE_COLS)
 
@@ -436,7 +439,7 @@ class Queries:
                                WHERE af.cluster IN ({",".join("?" * len(found[0]))}) AND ae.form_key = af.key
                                  AND v2.article_rowid = ae.article_rowid
                                  AND (v2.source_entity = ae.local_id OR v2.target_entity = ae.local_id)) hit
-                             CROSS JOIN events v ON v.article_rowid = hit.r AND v.local_id = hit.l
+                             {self.dialect.ordered_join} events v ON v.article_rowid = hit.r AND v.local_id = hit.l
                              JOIN articles a ON a.rowid = v.article_rowid"""
             pre = list(found[0])
         if len(found) == 2:
@@ -460,7 +463,7 @@ class Queries:
                   LEFT JOIN forms sf ON sf.key = se.form_key LEFT JOIN clusters sc ON sc.id = sf.cluster
                   LEFT JOIN entities te ON te.article_rowid = v.article_rowid AND te.local_id = v.target_entity
                   LEFT JOIN forms tf ON tf.key = te.form_key LEFT JOIN clusters tc ON tc.id = tf.cluster
-                  {f.where} ORDER BY earliest, latest, a.id, v.evidence_start"""
+                  {f.where} ORDER BY earliest, latest, a.id, v.evidence_start, v.local_id"""
         args = pre + f.args
         return Rows(self._dicts(_limit(sql, args, limit), args), _EVENT_COLS)
 
@@ -569,9 +572,7 @@ class Queries:
         sql = f"""SELECT c.id, c.name, c.type, a.published_earliest, count(DISTINCT e.article_rowid)
                   {base} {f.where} GROUP BY c.id, a.published_earliest"""
         counts: dict[tuple[str, str, str, str], int] = {}
-        cur = self.conn.cursor()
-        cur.row_factory = None
-        for cid, cname, ctype, earliest, n in cur.execute(sql, f.args):
+        for cid, cname, ctype, earliest, n in self._plain(sql, f.args):
             key = (_bucket(earliest, by)[0], cid, cname, ctype)
             counts[key] = counts.get(key, 0) + n
         rows: list[dict[str, Any]] = [
@@ -609,9 +610,7 @@ class Queries:
                   FROM entities e JOIN forms fo ON fo.key = e.form_key JOIN articles a ON a.rowid = e.article_rowid
                   {f.where} GROUP BY lo, hi"""
         out: dict[str, dict[str, Any]] = {}
-        cur = self.conn.cursor()
-        cur.row_factory = None
-        for lo, hi, n, arts in cur.execute(sql, f.args):
+        for lo, hi, n, arts in self._plain(sql, f.args):
             label, first, last = _bucket(lo, by)
             row = out.setdefault(
                 label,
@@ -645,17 +644,19 @@ class Queries:
         filters: Filters | None = None,
         **kw: Unpack[FilterArgs],
     ) -> Rows:
-        """Full-text search (FTS5) over titles and texts, accents ignored, optionally only in articles
-        that mention an entity. Each word must appear; the query's own operators are not interpreted, so
-        any user string is safe."""
-        # Each word becomes a quoted FTS5 string, so the user's text is never read as FTS5 syntax; NUL
-        # cannot appear inside an SQLite string literal at all.
-        terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.replace("\x00", " ").split())
+        """Full-text search over titles and texts, accents ignored, optionally only in articles that
+        mention an entity. Each word must appear; the query's own operators are not interpreted, so any
+        user string is safe. SQLite (FTS5) matches words as written; PostgreSQL matches them in the
+        article's language, stemmed ("négociations" finds "négociation"), and leaves out stop words.
+        Results come best match first (each engine ranks its own way), then by article id."""
+        # NUL cannot appear inside an SQL string at all: it is a word break here.
+        words = query.replace("\x00", " ").split()
         cols = ["id", "dct", "title", "snippet"]
-        if not terms:
+        if not words:
             return Rows(columns=cols)
+        fts = self.dialect.search(words)
         f = filters_of(filters, kw).on(*_PUBLISHED)
-        f.add("articles_fts MATCH ?", terms)
+        f.add(fts.match, *fts.match_args)
         if entity:
             clusters = self.clusters_for(entity)
             if not clusters:
@@ -666,10 +667,9 @@ class Queries:
                                   WHERE fo.cluster IN ({m}))""",
                 *clusters,
             )
-        sql = f"""SELECT a.id, a.dct, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
-                  FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                  {f.where} ORDER BY rank"""
-        args = list(f.args)
+        sql = f"""SELECT a.id, a.dct, a.title, {fts.snippet} AS snippet
+                  FROM {fts.source} {f.where} ORDER BY {fts.order}"""
+        args = [*fts.snippet_args, *f.args, *fts.order_args]
         return Rows(self._dicts(_limit(sql, args, limit), args), cols)
 
 
