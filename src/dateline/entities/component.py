@@ -22,10 +22,10 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dateline.entities.gazetteer import Place, gazetteer
-from dateline.entities.normalize import fold, name_key
+from dateline.entities.normalize import fold, name_key, strip_determiners
 from dateline.extensions import doc_text, register_extensions
 
 __all__ = ["LABEL_MAP", "EntityGrouper", "country_near", "make_entity_grouper"]
@@ -150,6 +150,15 @@ _STATE_NOUNS = frozenset(
     government strategy demand demands threat threats sanctions offer refusal proposal role ally
     allies interests influence pressure call""".split()
 )
+# Nouns of a relation between parties: their "avec" complement is the other party ("les négociations
+# avec Bruxelles", "la crise avec Madrid"), and "entre X et Y" names both.
+_RELATION_NOUNS = frozenset(
+    """négociation négociations discussion discussions dialogue pourparlers relation relations
+    coopération tension tensions crise conflit incident rapprochement rupture brouille bras lune
+    différend contentieux querelle
+    negotiation negotiations talks dialogue relation relations cooperation tension tensions crisis
+    conflict dispute rift rapprochement""".split()
+)
 # Verbs after which "par Paris" is a route, not an agent.
 _MOTION = frozenset("passer transiter voyager arriver aller venir rentrer partir revenir pass travel go".split())
 # Reporting verbs whose inverted subject the parser may take for an object ("a annoncé Washington").
@@ -157,17 +166,185 @@ _SAYING = frozenset(
     """annoncer déclarer affirmer indiquer assurer estimer répondre réagir dénoncer prévenir rétorquer
     confirmer démentir expliquer souligner ajouter insister menacer avertir""".split()
 )
-# Dependency relations of a subject or agent (UD French and English, spaCy's English labels).
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obl:agent", "agent", "csubj"})
+# Dependency relations of a subject (UD French and English, spaCy's English labels), and of an agent.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+_AGENT_DEPS = frozenset({"obl:agent", "agent"})
+# Verbs that want an agent who decides and acts on other states — deciding, allowing and forbidding,
+# sanctioning, negotiating, attacking, helping. A place cannot do these things, so a capital as their
+# subject is its government ("Washington sanctionne", "Madrid a interdit"). Verbs of saying and of
+# opinion, which equally want a speaker, come from the quote lexicons (see _state_verbs).
+_STATE_VERBS = frozenset(
+    """accepter accorder adopter agir aider annuler approuver armer attaquer autoriser bannir bloquer
+    bombarder boycotter céder combattre condamner conclure contester convoquer coopérer décider
+    décréter dénoncer déployer dissuader entamer envisager envoyer exiger expulser extrader financer
+    frapper geler imposer infliger interdire intervenir juger lancer livrer menacer mobiliser négocier
+    nommer ordonner pardonner payer prévoir punir ratifier reconnaître refuser rejeter réclamer
+    renoncer renvoyer retirer riposter sanctionner signer soutenir suspendre tenter vouloir voter
+    accept adopt approve attack authorize authorise ban block bomb boycott decide deploy expel
+    impose launch negotiate oppose order punish ratify recognize recognise refuse reject retaliate
+    sanction sign strike support suspend veto vote want withdraw""".split()
+)
+# Modal and aspectual verbs leave the choice to the infinitive they govern: "Madrid devrait reprendre
+# le contrôle" is the state, "Paris devrait accueillir les Jeux" the city.
+_MODALS = frozenset(
+    "aller devoir pouvoir vouloir sembler paraître venir compter go will would may might must can could "
+    "should seem want".split()
+)
+# Light verbs whose object carries the meaning: "prendre le pouvoir", "trouver un accord", "hausser le
+# ton", "faire pression", "mettre en garde" are acts of a government; "prendre des couleurs" is not.
+_LIGHT_VERBS: dict[str, frozenset[str]] = {
+    "prendre": frozenset("pouvoir contrôle mesure mesures décision sanction sanctions initiative position".split()),
+    "reprendre": frozenset("pouvoir contrôle main".split()),
+    "trouver": frozenset("accord compromis entente".split()),
+    "faire": frozenset("pression appel savoir part".split()),
+    "mettre": frozenset("garde fin terme pression".split()),
+    "hausser": frozenset(["ton"]),
+    "donner": frozenset("ordre feu accord".split()),
+    "take": frozenset("control power action measures step steps".split()),
+    "reach": frozenset("agreement deal".split()),
+}
+# Formulas one says to a year or a guest ("Londres a dit au revoir à 2016"): a city celebrating, not
+# a government stating.
+_FORMULAS = frozenset("revoir adieu bonjour bonsoir bienvenue merci goodbye farewell hello welcome".split())
+# Verbs of perception: with an infinitive they tell what happened at a place ("Paris a vu défiler …").
+_PERCEPTION = frozenset("voir entendre see hear".split())
+_RELATIVE_PRONOUNS = frozenset("qui lequel laquelle who which that".split())
+_LIST_SEPARATORS = frozenset([",", "et", "ou", "and", "or"])
 
 
-def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
+@lru_cache(maxsize=4)
+def _state_verbs(lang: str | None) -> frozenset[str]:
+    """Verbs whose subject, when it is a capital, is its government: saying, opinion and the acts above."""
+    from dateline.quotes import lexicon_en, lexicon_fr
+
+    out = set(_STATE_VERBS)
+    if lang in ("fr", None):
+        out |= lexicon_fr.REPORTING_VERBS | lexicon_fr.OPINION_VERBS | lexicon_fr.COGNITION_VERBS
+    if lang in ("en", None):
+        out |= lexicon_en.REPORTING_VERBS | lexicon_en.COGNITION_VERBS
+    return frozenset(out)
+
+
+def _state_predicate(verb: Token, lang: str | None, depth: int = 0) -> bool:
+    """Whether the subject of ``verb``, when it is a capital, acts as its state (see _STATE_VERBS)."""
+    from dateline.quotes.common import verb_lemmas
+
+    lemmas = verb_lemmas(verb, lang or "fr")
+    if lemmas & _MODALS and depth < 3:
+        inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if inf is not None:
+            return _state_predicate(inf, lang, depth + 1)
+    after = {t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 3]}
+    if lemmas & {"dire", "say"} and after & _FORMULAS:
+        return False
+    if lemmas & _PERCEPTION and any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj", "obl", "obl:arg", "obl:mod")}
+    if any(lemmas & {light} and objects & nouns for light, nouns in _LIGHT_VERBS.items()):
+        return True
+    return bool(lemmas & _state_verbs(lang))
+
+
+def _listed_with_places(span: Span) -> bool:
+    """Whether a name is listed with a place that is not a state: "entre Paris, Rennes et Bordeaux" is
+    a route and "Atlanta ou Washington" a list of cities, whatever the verb.
+
+    The list is read from the parse (conjuncts) and from the text (names separated by commas, "et",
+    "ou", a parenthesised region between them), since the parser often attaches the members of a list
+    of places as siblings."""
+    doc = span.doc
+    listed: set[int] = set()
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    listed.update(t.i for t in (first, *first.conjuncts) if t.i != root.i)
+    starts = {e.start: e for e in doc.ents}
+    ends = {e.end: e for e in doc.ents}
+    # Names joined by commas count as a list only when an "et"/"ou" closes it ("Paris, Rennes et
+    # Bordeaux"); a comma alone may end a clause ("… sur la Catalogne, Madrid devrait …").
+    chain: list[int] = []
+    closed = False
+    i = span.end
+    while True:
+        i = _after_parenthesis(doc, i)
+        j = i
+        while j < len(doc) and doc[j].lower_ in _LIST_SEPARATORS and j - i < 2:
+            closed = closed or doc[j].lower_ != ","
+            j += 1
+        if j == i or j not in starts:
+            break
+        chain.append(starts[j].start)
+        i = starts[j].end
+    i = span.start
+    while True:
+        j = i
+        while j > 0 and doc[j - 1].lower_ in _LIST_SEPARATORS and i - j < 2:
+            closed = closed or doc[j - 1].lower_ != ","
+            j -= 1
+        if j == i:
+            break
+        j = _before_parenthesis(doc, j)
+        if j not in ends:
+            break
+        chain.append(ends[j].start)
+        i = ends[j].start
+    if closed:
+        listed.update(chain)
+    for k in listed:
+        other = doc[k]
+        if other.ent_type_ not in ("LOC", "GPE", "FAC"):
+            continue
+        ent = next((e for e in doc.ents if e.start <= k < e.end), None)
+        if ent is None:
+            continue
+        place = gazetteer().lookup(strip_determiners(ent.text))
+        if place is None or place.kind not in ("country", "capital", "metonym", "group"):
+            return True
+    return False
+
+
+def _after_parenthesis(doc: Doc, i: int) -> int:
+    """The token after a short parenthesis starting at ``i`` ("Orléans (Loiret) et Paris"), else ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        for k in range(i + 1, min(i + 6, len(doc))):
+            if doc[k].text == ")":
+                return k + 1
+    return i
+
+
+def _before_parenthesis(doc: Doc, j: int) -> int:
+    """The position of a short parenthesis ending just before ``j``, else ``j``."""
+    if j > 0 and doc[j - 1].text == ")":
+        for k in range(j - 2, max(j - 7, -1), -1):
+            if doc[k].text == "(":
+                return k
+    return j
+
+
+def _linear_subject(span: Span) -> Token | None:
+    """The verb just right of a name that the parser attached to nothing sensible ("Et puis Bruxelles
+    demande aux 28 …", parsed as a conjunct of "Et"), when nothing left of the name makes it a
+    complement: "Bruxelles (ne) demande", "Bruxelles a décidé"."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+        return None
+    i = span.end
+    while i < len(doc) and (doc[i].lower_ in ("ne", "n'", "n’", "se", "s'", "s’") or doc[i].pos_ == "AUX"):
+        i += 1
+    if i < len(doc) and doc[i].pos_ == "VERB":
+        return doc[i]
+    return None
+
+
+def _acts_as_state(doc: Doc, start: int, end: int, lang: str | None = None) -> bool:
     """Whether a capital's mention stands for its country's government (metonymy).
 
-    The subject of a verb ("Moscou a rejeté ces accusations", "Washington said"), the source of a
-    statement ("selon Moscou", "according to Washington") or the owner of a political act ("les
-    efforts de Moscou", "Washington's position") is the state; anything else — a place one goes to,
-    lives in, or describes — is the city.
+    The subject of a verb that wants a deciding, speaking agent ("Moscou a rejeté ces accusations",
+    "Washington said", see _STATE_VERBS), the agent of an act ("interdit par Madrid"), the source of a
+    statement ("selon Moscou", "according to Washington"), a party to a relation ("les négociations
+    avec Bruxelles", "entre Moscou et Washington") or the owner of a political act ("les efforts de
+    Moscou", "Washington's position") is the state; anything else — a place one goes to, lives in,
+    describes, or that hosts, celebrates or has something ("Paris a sorti le grand jeu", "Londres ne
+    s'arrête pas de vivre") — is the city: when both readings fit, the literal one wins.
     """
     if not doc.has_annotation("DEP"):
         return True  # no parse to tell: in news, a capital named as an actor is most often the state
@@ -175,16 +352,25 @@ def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.dep_ == "conj" and root.head.i < root.i:
+    first = root.head if root.dep_ == "conj" and root.head.i < root.i else root
+    if first.head.lemma_.lower() in _RELATION_NOUNS and any(
+        c.lower_ in ("entre", "between") for c in first.children if c.dep_ in ("case", "prep")
+    ):
+        return True  # "la crise entre Madrid et la Catalogne": parties, whatever else is listed
+    if _listed_with_places(span):
+        return False
+    if root.dep_ == "conj" and root.head.i < root.i and root.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "les efforts de Moscou et de Washington": a conjunct plays the role of the first one, and
         # "entre son équipe et Moscou" is a relation between actors whatever the first one is.
         first = root.head
-        if any(c.lower_ == "entre" for c in first.children if c.dep_ == "case"):
+        if any(c.lower_ in ("entre", "between") for c in first.children if c.dep_ in ("case", "prep")):
             return True
-        return _acts_as_state(doc, first.idx, first.idx + len(first.text))
-    if root.dep_ in _SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX"):
-        return True
+        return _acts_as_state(doc, first.idx, first.idx + len(first.text), lang)
     markers = {c.lower_ for c in root.children if c.dep_ in ("case", "mark", "prep")}
+    if root.dep_ in _SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX") and not markers:
+        return _state_predicate(root.head, lang)
+    if root.dep_ in _AGENT_DEPS and root.head.pos_ in ("VERB", "AUX"):
+        return True
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     if markers & {"selon", "d'après", "according", "entre", "between"} or prev in ("selon", "according"):
         return True
@@ -195,12 +381,30 @@ def _acts_as_state(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ in ("obj", "dobj") and root.i > head.i and head.lemma_.lower() in _SAYING:
         # An inverted subject: "…, a annoncé Washington dans un communiqué."
         return True
+    for clause in root.children:
+        # The antecedent of a relative clause is its subject: "un soulagement pour Paris, qui redoute …"
+        # (the pronoun right after the name: the parser sometimes hangs a far clause on it).
+        if (
+            clause.dep_ in ("acl:relcl", "relcl")
+            and any(
+                c.dep_ in _SUBJECT_DEPS and c.lower_ in _RELATIVE_PRONOUNS and 0 < c.i - span.end + 1 <= 2
+                for c in clause.children
+            )
+            and _state_predicate(clause, lang)
+        ):
+            return True
     if root.dep_ == "poss" and root.head.lemma_.lower() in _STATE_NOUNS:
         return True
-    return root.dep_ in ("nmod", "pobj", "obl") and (
+    if markers & {"avec", "with"} and head.lemma_.lower() in _RELATION_NOUNS:
+        return True
+    if root.dep_ in ("nmod", "pobj", "obl") and (
         root.head.lemma_.lower() in _STATE_NOUNS
         or (root.head.dep_ == "prep" and root.head.head.lemma_.lower() in _STATE_NOUNS)
-    )
+    ):
+        return True
+    if root.dep_ in ("conj", "dep", "ROOT") and (verb := _linear_subject(span)) is not None:
+        return _state_predicate(verb, lang)
+    return False
 
 
 @dataclass
@@ -260,7 +464,7 @@ class EntityGrouper:
             if len(key) < self.min_chars or not any(ch.isalpha() for ch in key):
                 continue
             place = gazetteer().lookup(text, self.lang)
-            if place is not None and place.kind == "capital" and _acts_as_state(doc, start, end):
+            if place is not None and place.kind == "capital" and _acts_as_state(doc, start, end, self.lang):
                 # "Moscou a rejeté…" is Russia's government; "à Moscou, il neige" is the city. The two
                 # uses are two entities, even in one article.
                 key += _STATE
