@@ -9,7 +9,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from dateline.entities.component import _acts_as_state
+from dateline.entities.component import EntityGrouper, _acts_as_state
 from dateline.extensions import register_extensions
 
 Tok = tuple[str, str, str, int, str]
@@ -199,3 +199,29 @@ def test_a_name_the_parser_hangs_on_nothing_is_read_from_the_verb_after_it() -> 
         [(2, 3, "LOC")],
     )
     assert _state(doc, 2)
+
+
+def test_the_seat_of_the_eu_acting_is_the_eu() -> None:
+    # "Bruxelles exige des réformes de l' Union européenne , à Bruxelles ."
+    toks: list[Tok] = [
+        ("Bruxelles", "Bruxelles", "PROPN", 1, "nsubj"),
+        ("exige", "exiger", "VERB", 1, "ROOT"),
+        ("des", "un", "DET", 3, "det"),
+        ("réformes", "réforme", "NOUN", 1, "obj"),
+        ("de", "de", "ADP", 6, "case"),
+        ("l'", "le", "DET", 6, "det"),
+        ("Union", "Union", "PROPN", 3, "nmod"),
+        ("européenne", "européen", "ADJ", 6, "amod"),
+        (",", ",", "PUNCT", 10, "punct"),
+        ("à", "à", "ADP", 10, "case"),
+        ("Bruxelles", "Bruxelles", "PROPN", 1, "obl:mod"),
+        (".", ".", "PUNCT", 1, "punct"),
+    ]
+    doc = _doc(toks, [(0, 1, "LOC"), (6, 8, "ORG"), (10, 11, "LOC")])
+    EntityGrouper(spacy.blank("fr"), "dateline_entities", 2)(doc)
+    by_name = {e["name"]: e for e in doc._.entities}
+    eu = by_name["Union européenne"]
+    assert (eu["type"], eu["country"]) == ("ORG", None)
+    assert [m["text"] for m in eu["mentions"]] == ["Bruxelles", "Union européenne"]
+    city = by_name["Bruxelles"]
+    assert (city["type"], city["country"], len(city["mentions"])) == ("LOC", "BEL", 1)

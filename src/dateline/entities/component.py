@@ -138,6 +138,11 @@ def country_near(doc: Doc, start: int, end: int, lang: str | None = None) -> str
 
 
 _STATE = "\x00state"
+# A capital that seats an international organisation stands, as an actor, for the organisation
+# rather than for its host state: "Bruxelles exige …", "Brussels proposes …" is the European Union
+# (its Commission and Council), while Belgium's government is called "le gouvernement belge". By the
+# ISO3 the gazetteer gives the capital; the value is the organisation's name per language.
+_SEAT_OF: dict[str, dict[str, str]] = {"BEL": {"fr": "Union européenne", "en": "European Union"}}
 # Nouns after which "de Moscou" means Moscow's government, not the city: "les efforts de Moscou",
 # "la position de Washington". Places have other nouns: "la banlieue de Moscou", "le maire de Paris".
 _STATE_NOUNS = frozenset(
@@ -413,6 +418,7 @@ class _Group:
     forms: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    organisation: bool = False  # a seat of an organisation standing for it (_SEAT_OF)
 
 
 def _with_number(span: Span) -> Span:
@@ -464,11 +470,21 @@ class EntityGrouper:
             if len(key) < self.min_chars or not any(ch.isalpha() for ch in key):
                 continue
             place = gazetteer().lookup(text, self.lang)
+            seat = None
             if place is not None and place.kind == "capital" and _acts_as_state(doc, start, end, self.lang):
                 # "Moscou a rejeté…" is Russia's government; "à Moscou, il neige" is the city. The two
                 # uses are two entities, even in one article.
-                key += _STATE
+                seat = _SEAT_OF.get(place.iso3 or "")
+                if seat is None:
+                    key += _STATE
+                else:
+                    # "Bruxelles exige": the organisation seated there, one entity with its own name.
+                    org = seat["en" if self.lang == "en" else "fr"]
+                    key, etype = name_key(org), "ORG"
             group = groups.setdefault(key, _Group(key))
+            if seat is not None:
+                group.forms[org] += 0  # its name, not counted as a mention
+                group.organisation = True
             group.forms[text] += 1
             group.types[etype] += 1
             group.mentions.append((start, end))
@@ -523,6 +539,8 @@ class EntityGrouper:
 
     def _geo(self, doc: Doc, name: str, etype: str, group: _Group) -> tuple[str, str | None]:
         """Type and ISO3 country of an entity from the gazetteer (see the module docstring)."""
+        if group.organisation:
+            return "ORG", None  # "Bruxelles" for the EU: no state's country
         place: Place | None = None
         for form in sorted(group.forms, key=lambda f: -group.forms[f]):
             place = gazetteer().lookup(form, self.lang)
