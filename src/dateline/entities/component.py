@@ -421,15 +421,21 @@ class _Group:
     organisation: bool = False  # a seat of an organisation standing for it (_SEAT_OF)
 
 
-def _with_number(span: Span) -> Span:
+# A one- or two-digit number right after a name, not a decimal ("3,5"), not the first group of a
+# thousands number ("20 000"), not glued to a word, not a quantity of its own (a percentage, an age,
+# a score or range: "en France 30 à 40 %", "75 ans après"). "3.Les" (a full stop with its space lost,
+# as in texts joined from a title and a lead) still ends the number.
+_NUMBER_AFTER = re.compile(r" \d{1,2}(?!\w|[.,]\d| \d{3}\b|\s?%| ans\b| à \d|\s?[-–]\s?\d)")
+
+
+def _with_number(text: str, start: int, end: int) -> tuple[int, int, str]:
     """Extend a name by a one- or two-digit number the model left out of it: 'France' in 'France 2' (a
-    TV channel, not the country), 'Apollo 11'. Years and dates have more digits or other shapes."""
-    doc = span.doc
-    if span.end < len(doc):
-        nxt = doc[span.end]
-        if nxt.is_digit and len(nxt.text) <= 2 and span[-1].whitespace_ == " ":
-            return doc[span.start : span.end + 1]
-    return span
+    TV channel, not the country), 'Apollo 11'. Years and dates have more digits or other shapes. Read
+    on the characters: the tokenizer keeps "3.Les" in one token."""
+    m = _NUMBER_AFTER.match(text, end)
+    if m is None:
+        return start, end, text[start:end]
+    return start, m.end(), text[start : m.end()]
 
 
 def _trimmed(span: Span, label: str = "") -> tuple[int, int, str] | None:
@@ -524,10 +530,11 @@ class EntityGrouper:
             etype = LABEL_MAP.get(ent.label_)
             if etype is None:
                 continue
-            trimmed = _trimmed(_with_number(ent), ent.label_)
+            trimmed = _trimmed(ent, ent.label_)
             if trimmed is None:
                 continue
-            start, end, text = trimmed
+            # People's names take no number ("Jean-Marie Le Pen 10 …" is a name and a count).
+            start, end, text = trimmed if etype == "PER" else _with_number(doc_text(doc), *trimmed[:2])
             if _date_like().match(text):
                 continue  # "Vendredi 7 juillet" is a time expression the model took for a name
             if etype != "PER" and text[:1].islower() and text.split()[0].lower() in _person_titles():

@@ -1,0 +1,40 @@
+"""Mention boundaries the grouper corrects: a country's name inside a longer name is not the country."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from dateline.entities.component import EntityGrouper
+from dateline.extensions import register_extensions
+
+
+def _entities(words: list[str], spaces: list[bool], ents: list[tuple[int, int, str]]) -> dict[str, dict[str, Any]]:
+    register_extensions()
+    nlp = spacy.blank("fr")
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    EntityGrouper(nlp, "dateline_entities", 2)(doc)
+    return {e["name"]: e for e in doc._.entities}
+
+
+def test_channel_number_after_a_lost_space() -> None:
+    # "Il parlait sur le plateau de France 3.Les chiffres montent." — title and lead glued together:
+    # one token "3.Les"; the model tagged "de France".
+    words = ["Il", "parlait", "sur", "le", "plateau", "de", "France", "3.Les", "chiffres", "montent", "."]
+    spaces = [True] * 9 + [False, False]
+    by_name = _entities(words, spaces, [(5, 7, "LOC")])
+    assert set(by_name) == {"France 3"}
+    assert by_name["France 3"]["country"] is None and by_name["France 3"]["type"] == "LOC"
+
+
+def test_a_number_that_is_a_quantity_is_not_part_of_the_name() -> None:
+    # "En France 30 à 40 % des foyers …" and "Léa Dupont 25 ans …": the country, the person.
+    words = ["En", "France", "30", "à", "40", "%", "des", "foyers", ",", "dont", "Léa", "Dupont", "25", "ans", "."]
+    spaces = [True] * 4 + [False] + [True] * 3 + [True] * 5 + [False, False]
+    spaces[7] = False
+    by_name = _entities(words, spaces, [(1, 2, "LOC"), (10, 12, "PER")])
+    assert set(by_name) == {"France", "Léa Dupont"}
+    assert by_name["France"]["country"] == "FRA"
