@@ -38,3 +38,12 @@ def test_a_number_that_is_a_quantity_is_not_part_of_the_name() -> None:
     by_name = _entities(words, spaces, [(1, 2, "LOC"), (10, 12, "PER")])
     assert set(by_name) == {"France", "Léa Dupont"}
     assert by_name["France"]["country"] == "FRA"
+
+
+def test_a_party_named_after_the_country() -> None:
+    # "Pour la France insoumise, la réforme doit partir." — the model tags "la France" only.
+    words = ["Pour", "la", "France", "insoumise", ",", "la", "réforme", "doit", "partir", "."]
+    spaces = [True, True, True, False, True, True, True, True, False, False]
+    by_name = _entities(words, spaces, [(1, 3, "LOC")])
+    assert set(by_name) == {"France insoumise"}
+    assert (by_name["France insoumise"]["type"], by_name["France insoumise"]["country"]) == ("ORG", None)

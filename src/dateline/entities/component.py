@@ -86,16 +86,22 @@ def _date_like() -> re.Pattern[str]:
     )
 
 
+# Organisations whose names contain a country's name and go on in lower case, so that neither capital
+# letters nor the model show where the name ends: in "la France insoumise" the model tags "la France"
+# (the country) and leaves "insoumise" out. Searched in the text like the gazetteer's groups, as ORG.
+_ORGANISATIONS = ("France insoumise", "Debout la France", "Mouvement pour la France")
+
+
 @lru_cache(maxsize=1)
 def _scan_pattern() -> re.Pattern[str]:
-    """A regex for the gazetteer's armed groups and metonyms, longest form first.
+    """A regex for the gazetteer's armed groups and metonyms and for _ORGANISATIONS, longest form first.
 
     These are names the model often misses or cuts ("État" alone out of "État islamique"). Only forms
     that start with a capital are searched, case-sensitively, so "la chancellerie" (any chancellery)
     does not match "la Chancellerie" (Berlin's).
     """
     data = gazetteer().data
-    forms: set[str] = set()
+    forms: set[str] = set(_ORGANISATIONS)
     for g in data["groups"]:
         forms.update(f for f in g["names"] if f[:1].isupper() and f not in _NO_SCAN)
     forms.update(m["name"] for m in data["metonyms"])
