@@ -47,3 +47,16 @@ def test_a_party_named_after_the_country() -> None:
     by_name = _entities(words, spaces, [(1, 3, "LOC")])
     assert set(by_name) == {"France insoumise"}
     assert (by_name["France insoumise"]["type"], by_name["France insoumise"]["country"]) == ("ORG", None)
+
+
+def test_hollande_the_country_takes_an_article_the_person_does_not() -> None:
+    # "François Hollande a roulé de la Hollande aux Alpes ; Hollande était ravi ." — the model calls both
+    # bare "Hollande" places.
+    words = ["François", "Hollande", "a", "roulé", "de", "la", "Hollande", "aux", "Alpes", ";"]
+    words += ["Hollande", "était", "ravi", "."]
+    spaces = [True] * 12 + [False, False]
+    by_name = _entities(words, spaces, [(0, 2, "PER"), (6, 7, "LOC"), (8, 9, "LOC"), (10, 11, "LOC")])
+    assert (by_name["Hollande"]["type"], by_name["Hollande"]["country"]) == ("GPE", "NLD")
+    assert [m["text"] for m in by_name["Hollande"]["mentions"]] == ["Hollande"]
+    person = by_name["François Hollande"]
+    assert person["type"] == "PER" and [m["text"] for m in person["mentions"]] == ["François Hollande", "Hollande"]

@@ -144,6 +144,13 @@ def country_near(doc: Doc, start: int, end: int, lang: str | None = None) -> str
 
 
 _STATE = "\x00state"
+_COUNTRY = "\x00country"
+# Everyday French names of countries that are also the surnames of people in the news, which the
+# gazetteer therefore leaves out ("Hollande", the Netherlands, and François Hollande). In French a
+# country's name takes an article or "en" ("la Hollande", "en Hollande"), a person's name does not
+# ("Hollande a déclaré", "les années Hollande"): the words before the name decide.
+_SURNAME_COUNTRIES = {"hollande": "NLD"}
+_PLACE_BEFORE = re.compile(r"(?<![\w'’])(?:la|La|en|En)\s+$")
 # A capital that seats an international organisation stands, as an actor, for the organisation
 # rather than for its host state: "Bruxelles exige …", "Brussels proposes …" is the European Union
 # (its Commission and Council), while Belgium's government is called "le gouvernement belge". By the
@@ -425,6 +432,7 @@ class _Group:
     types: Counter[str] = field(default_factory=Counter)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     organisation: bool = False  # a seat of an organisation standing for it (_SEAT_OF)
+    country: str | None = None  # a country named like a person, told by its article (_SURNAME_COUNTRIES)
 
 
 # A one- or two-digit number right after a name, not a decimal ("3,5"), not the first group of a
@@ -493,7 +501,15 @@ class EntityGrouper:
                     # "Bruxelles exige": the organisation seated there, one entity with its own name.
                     org = seat["en" if self.lang == "en" else "fr"]
                     key, etype = name_key(org), "ORG"
+            surname_country = _SURNAME_COUNTRIES.get(key) if self.lang != "en" else None
+            if surname_country is not None:
+                if _PLACE_BEFORE.search(doc_text(doc), max(0, start - 12), start):
+                    key, etype = key + _COUNTRY, "GPE"  # "la Hollande", "en Hollande": the country
+                else:
+                    etype = "PER"  # "Hollande", "M. Hollande", "les années Hollande": the person
             group = groups.setdefault(key, _Group(key))
+            if surname_country is not None and key.endswith(_COUNTRY):
+                group.country = surname_country
             if seat is not None:
                 group.forms[org] += 0  # its name, not counted as a mention
                 group.organisation = True
@@ -554,6 +570,8 @@ class EntityGrouper:
         """Type and ISO3 country of an entity from the gazetteer (see the module docstring)."""
         if group.organisation:
             return "ORG", None  # "Bruxelles" for the EU: no state's country
+        if group.country is not None:
+            return "GPE", group.country
         place: Place | None = None
         for form in sorted(group.forms, key=lambda f: -group.forms[f]):
             place = gazetteer().lookup(form, self.lang)
