@@ -60,3 +60,15 @@ def test_hollande_the_country_takes_an_article_the_person_does_not() -> None:
     assert [m["text"] for m in by_name["Hollande"]["mentions"]] == ["Hollande"]
     person = by_name["François Hollande"]
     assert person["type"] == "PER" and [m["text"] for m in person["mentions"]] == ["François Hollande", "Hollande"]
+
+
+def test_titled_surnames_attach_to_the_first_name_of_their_sex() -> None:
+    # "Marine Le Pen répond à Jean-Marie Le Pen . Monsieur Le Pen , dit madame Le Pen , Le Pen part ."
+    words = ["Marine", "Le", "Pen", "répond", "à", "Jean-Marie", "Le", "Pen", ".", "Monsieur", "Le", "Pen", ","]
+    words += ["dit", "madame", "Le", "Pen", ",", "Le", "Pen", "part", "."]
+    spaces = [True] * len(words)
+    ents = [(0, 3, "PER"), (5, 8, "PER"), (9, 12, "PER"), (14, 17, "PER"), (18, 20, "PER")]
+    by_name = _entities(words, spaces, ents)
+    assert set(by_name) == {"Marine Le Pen", "Jean-Marie Le Pen", "Le Pen"}
+    assert [m["text"] for m in by_name["Marine Le Pen"]["mentions"]] == ["Marine Le Pen", "madame Le Pen"]
+    assert [m["text"] for m in by_name["Jean-Marie Le Pen"]["mentions"]] == ["Jean-Marie Le Pen", "Monsieur Le Pen"]

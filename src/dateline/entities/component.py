@@ -26,7 +26,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import fold, name_key, strip_determiners
+from dateline.entities.resolve import is_bare_surname, split_title
 from dateline.extensions import doc_text, register_extensions
+from dateline.quotes.firstnames import given_name_gender
 
 __all__ = ["LABEL_MAP", "EntityGrouper", "country_near", "make_entity_grouper"]
 
@@ -613,19 +615,41 @@ class EntityGrouper:
 
     @staticmethod
     def _attach_surnames(groups: dict[str, _Group]) -> None:
-        """Merge a one-word person mention into the unique multi-word person name ending with it."""
-        people = [g for g in groups.values() if g.types.get("PER", 0) > 0 and " " in g.key]
-        for key in [k for k, g in groups.items() if " " not in k]:
+        """Merge a person's bare surname, titled or not ("Lavrov", "M. Lavrov", "Le Pen", "madame Le
+        Pen"), into the unique fuller person name of the article ending with it.
+
+        A title's sex must not contradict the first name: with both Marine and Jean-Marie Le Pen in the
+        article, "madame Le Pen" is Marine and "Monsieur Le Pen" Jean-Marie, while "Le Pen" stays apart.
+        """
+        people = []
+        for g in groups.values():
+            _, words = split_title(g.key)
+            if g.types.get("PER", 0) > 0 and not is_bare_surname(words):
+                people.append((g, words))
+        for key in list(groups):
             short = groups[key]
-            if short.types.most_common(1)[0][0] not in ("PER",):
+            if short.types.most_common(1)[0][0] != "PER":
                 continue
-            owners = [g for g in people if fold(g.key).split()[-1] == key]
+            sex, words = split_title(key)
+            if not is_bare_surname(words):
+                continue
+            owners = [
+                g for g, full in people if len(full) > len(words) and full[-len(words) :] == words and _sex_fits(sex, g)
+            ]
             if len(owners) == 1:
                 owner = owners[0]
                 owner.forms.update({f: 0 for f in short.forms})  # known forms, not counted as names
                 owner.types.update(short.types)
                 owner.mentions.extend(short.mentions)
                 del groups[key]
+
+
+def _sex_fits(sex: str | None, group: _Group) -> bool:
+    """Whether a titled surname of sex ``sex`` may be the person of ``group`` (by its first name)."""
+    if sex is None:
+        return True
+    other = given_name_gender(max(group.forms, key=lambda f: (group.forms[f], f)))
+    return other is None or other == sex
 
 
 @Language.factory(
