@@ -225,3 +225,23 @@ def test_the_seat_of_the_eu_acting_is_the_eu() -> None:
     assert [m["text"] for m in eu["mentions"]] == ["Bruxelles", "Union européenne"]
     city = by_name["Bruxelles"]
     assert (city["type"], city["country"], len(city["mentions"])) == ("LOC", "BEL", 1)
+
+
+def test_the_second_party_of_entre_read_on_the_words() -> None:
+    # "Des liens entre son équipe de campagne et Moscou ." — the parser hangs "Moscou" on "campagne".
+    doc = _doc(
+        [
+            ("Des", "un", "DET", 1, "det"),
+            ("liens", "lien", "NOUN", 1, "ROOT"),
+            ("entre", "entre", "ADP", 4, "case"),
+            ("son", "son", "DET", 4, "det"),
+            ("équipe", "équipe", "NOUN", 1, "nmod"),
+            ("de", "de", "ADP", 6, "case"),
+            ("campagne", "campagne", "NOUN", 4, "nmod"),
+            ("et", "et", "CCONJ", 8, "cc"),
+            ("Moscou", "Moscou", "PROPN", 6, "conj"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ],
+        [(8, 9, "LOC")],
+    )
+    assert _state(doc, 8)

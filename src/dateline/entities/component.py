@@ -175,7 +175,7 @@ _STATE_NOUNS = frozenset(
 _RELATION_NOUNS = frozenset(
     """négociation négociations discussion discussions dialogue pourparlers relation relations
     coopération tension tensions crise conflit incident rapprochement rupture brouille bras lune
-    différend contentieux querelle
+    différend contentieux querelle lien liens
     negotiation negotiations talks dialogue relation relations cooperation tension tensions crisis
     conflict dispute rift rapprochement""".split()
 )
@@ -340,6 +340,22 @@ def _before_parenthesis(doc: Doc, j: int) -> int:
     return j
 
 
+def _second_of_between(span: Span) -> bool:
+    """Whether a name ends "entre A et <name>" / "between A and <name>", read on the words: the parser
+    often hangs the name on the last noun of A ("entre son équipe de campagne et Moscou")."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 0 or doc[i].lower_ not in ("et", "and"):
+        return False
+    for k in range(i - 1, max(i - 9, -1), -1):
+        tok = doc[k]
+        if tok.lower_ in ("entre", "between"):
+            return True
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ"):
+            return False
+    return False
+
+
 def _linear_subject(span: Span) -> Token | None:
     """The verb just right of a name that the parser attached to nothing sensible ("Et puis Bruxelles
     demande aux 28 …", parsed as a conjunct of "Et"), when nothing left of the name makes it a
@@ -379,6 +395,8 @@ def _acts_as_state(doc: Doc, start: int, end: int, lang: str | None = None) -> b
         return True  # "la crise entre Madrid et la Catalogne": parties, whatever else is listed
     if _listed_with_places(span):
         return False
+    if _second_of_between(span):
+        return True
     if root.dep_ == "conj" and root.head.i < root.i and root.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "les efforts de Moscou et de Washington": a conjunct plays the role of the first one, and
         # "entre son équipe et Moscou" is a relation between actors whatever the first one is.
