@@ -2,15 +2,19 @@
 
 spaCy tags mentions one by one and sometimes disagrees with itself (the French model calls "Daech" a
 person in one sentence and an organisation in the next). Grouping per article fixes the type by
-majority over all mentions of a name, and attaches a bare surname ("Lavrov") to the full name it
-abbreviates ("Sergueï Lavrov") when that is unambiguous in the article.
+majority over all mentions of a name, and attaches a bare surname ("Lavrov", "M. Lavrov") to the full
+name it abbreviates ("Sergueï Lavrov") when that is unambiguous in the article, a title's sex counting
+("madame Le Pen" is Marine, not Jean-Marie, Le Pen).
 
 The country gazetteer (:mod:`dateline.entities.gazetteer`) then corrects and completes what the model
-says: countries and capitals are ``GPE`` with their ISO3 ``country`` ("Moscou" → GPE, RUS), armed
-groups the model misses or calls persons are found by name and typed ``ORG`` ("Daech", "État
-islamique", merged into one entity), metonyms ("le Kremlin") are ``ORG`` with their country, and a
-person or organisation gets the country of a nationality adjective next to its name ("le président
-russe Vladimir Poutine", "ministère russe des Affaires étrangères").
+says: countries are ``GPE`` with their ISO3 ``country``, and so are capitals standing for their
+governments ("Moscou a rejeté …" → GPE, RUS; "à Moscou" is the city, ``LOC``: see
+:func:`_acts_as_state`; "Bruxelles" acting is the European Union), armed groups the model misses or
+calls persons are found by name and typed ``ORG`` ("Daech", "État islamique", merged into one entity),
+metonyms ("le Kremlin") are ``ORG`` with their country, and a person or organisation gets the country
+of a nationality adjective next to its name ("le président russe Vladimir Poutine", "ministère russe
+des Affaires étrangères"). Names that contain a country's name are not the country ("France 3", "la
+France insoumise"), and "Hollande" is the Netherlands only after "la"/"en".
 """
 
 from __future__ import annotations

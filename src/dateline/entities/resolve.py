@@ -11,6 +11,8 @@ of forms and of the user's corrections, never of the order in which articles arr
    A lone name that is also other people's first name ("Philippe") joins a surname only when it
    dominates them too; a lone first name joins only the one person who has it ("Brigitte" with both
    Brigitte Macron and Brigitte Bardot stays apart); "Marion Maréchal" joins "Marion Maréchal-Le Pen";
+   a title's sex, kept in the key of a titled bare surname ("Mme Fillon" -> "fillon ♀", see
+   person_key), rules out the people whose first name says the other sex;
 3. an acronym joins the unique multi-word name whose initials it spells ("EI" = "État islamique"),
    or, among several, the dominant one of its own kind ("PS" = "Parti socialiste", an organisation);
 4. entities the gazetteer typed as states (type GPE with a country code) share one form per country,
