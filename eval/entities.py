@@ -12,7 +12,11 @@ Baselines in the same run:
 - in-article: dateline's per-article grouping only, no cross-document resolution (each article's
   entities are separate, names equal across articles joined by exact normalised name).
 
-    python eval/entities.py [--gold FILE] [--shared DIR] [--context N] [--json]
+With ``--errors`` it also lists the resolver's precision errors — gold mentions that share a predicted
+cluster with mentions of another gold cluster — grouped by cause (see :func:`error_report`), and its
+recall errors (gold clusters split over several predicted clusters).
+
+    python eval/entities.py [--gold FILE] [--shared DIR] [--context N] [--json] [--errors]
 """
 
 from __future__ import annotations
@@ -81,16 +85,17 @@ def evaluate(gold_path: Path = GOLD, shared: Path = SHARED, context: int = 0) ->
         store.write_records(batch)
         seconds = time.perf_counter() - t0
         # Stored mentions of the gold articles with their cluster and their in-article entity.
-        stored: dict[str, list[tuple[int, int, str, str]]] = {}
+        stored: dict[str, list[tuple[int, int, str, str, str]]] = {}
         for row in store.conn.execute(
-            """SELECT a.id, m.start, m."end", f.cluster, e.name_key, e.local_id
+            """SELECT a.id, m.start, m."end", f.cluster, e.name_key, e.local_id, e.form_key
                FROM mentions m JOIN articles a ON a.rowid = m.article_rowid
                JOIN entities e ON e.article_rowid = m.article_rowid AND e.local_id = m.entity_local_id
                JOIN forms f ON f.key = e.form_key"""
         ):
             if row[0] in ids:
-                stored.setdefault(row[0], []).append((row[1], row[2], row[3], row[4]))
+                stored.setdefault(row[0], []).append((row[1], row[2], row[3], row[4], row[6]))
     gold_ids, pred, in_article, exact = [], [], [], []
+    details: list[dict[str, Any]] = []
     matched = 0
     for i, g in enumerate(gold):
         text = arts[g["id"]].text
@@ -98,10 +103,13 @@ def evaluate(gold_path: Path = GOLD, shared: Path = SHARED, context: int = 0) ->
         exact.append(text[g["start"] : g["end"]])
         best = None
         best_overlap = 0
-        for s, e, cluster, key in stored.get(g["id"], []):
+        for s, e, cluster, key, form in stored.get(g["id"], []):
             overlap = min(e, g["end"]) - max(s, g["start"])
             if overlap > best_overlap:
-                best, best_overlap = (cluster, key), overlap
+                best, best_overlap = (cluster, key, form, s, e), overlap
+        detail = {"gold": g["cluster"], "id": g["id"], "start": g["start"], "end": g["end"]}
+        detail["text"] = text[g["start"] : g["end"]]
+        detail["context"] = text[max(0, g["start"] - 60) : g["end"] + 60].replace("\n", " ")
         if best is None:
             pred.append(("missed", i))
             in_article.append(("missed", i))
@@ -109,6 +117,8 @@ def evaluate(gold_path: Path = GOLD, shared: Path = SHARED, context: int = 0) ->
             matched += 1
             pred.append(best[0])
             in_article.append(best[1])
+            detail.update(cluster=best[0], form=best[2], span=text[best[3] : best[4]])
+        details.append(detail)
     scores = {
         "dateline": b_cubed(gold_ids, pred),
         "exact string": b_cubed(gold_ids, exact),
@@ -122,7 +132,98 @@ def evaluate(gold_path: Path = GOLD, shared: Path = SHARED, context: int = 0) ->
         "matched_by_ner": matched,
         "seconds": round(seconds, 1),
         "scores": {k: {"precision": p, "recall": r, "f1": f} for k, (p, r, f) in scores.items()},
+        "errors": error_report(details),
     }
+
+
+def _cause(d: dict[str, Any], majority_forms: set[str]) -> str:
+    """Why a gold mention sits in a predicted cluster with another referent's mentions.
+
+    - ``span``: the stored mention does not cover the gold span (an NER boundary error: "France" of
+      "France 2");
+    - ``country``: the gazetteer made the name a state, and states share one form per country;
+    - ``same form``: the name itself is the majority referent's name (an ambiguous name read one way);
+    - ``rule``: a cross-document rule joined two different names (surname, first name, acronym ...).
+    """
+    if d["span"] != d["text"]:
+        return "span"
+    if d["form"].startswith("@"):
+        return "country"
+    if d["form"] in majority_forms:
+        return "same form"
+    return "rule"
+
+
+def error_report(details: list[dict[str, Any]]) -> dict[str, Any]:
+    """Precision errors grouped by cause, and recall errors (gold clusters split over predictions).
+
+    In a predicted cluster holding several gold referents, the referent with most mentions there is
+    taken as the cluster's reading; the mentions of the others are its precision errors. A gold referent
+    whose mentions are spread over several predicted clusters has every part but its largest listed as
+    recall errors (missed mentions are singletons).
+    """
+    by_pred: dict[str, list[dict[str, Any]]] = {}
+    by_gold: dict[str, list[dict[str, Any]]] = {}
+    for d in details:
+        if "cluster" in d:
+            by_pred.setdefault(d["cluster"], []).append(d)
+        by_gold.setdefault(d["gold"], []).append(d)
+    precision: dict[str, list[dict[str, Any]]] = {}
+    mixed: list[dict[str, Any]] = []
+    for cluster, members in sorted(by_pred.items()):
+        counts: dict[str, int] = {}
+        for d in members:
+            counts[d["gold"]] = counts.get(d["gold"], 0) + 1
+        if len(counts) < 2:
+            continue
+        # What the cluster costs B³ precision, in mentions (divide by the number of gold mentions).
+        loss = sum(1 - counts[d["gold"]] / len(members) for d in members)
+        mixed.append({"cluster": cluster, "mentions": len(members), "gold": counts, "loss": round(loss, 2)})
+        major = max(sorted(counts), key=lambda c: counts[c])
+        major_forms = {d["form"] for d in members if d["gold"] == major}
+        for d in members:
+            if d["gold"] != major:
+                row = {k: d[k] for k in ("gold", "text", "span", "form", "id", "context")}
+                row.update(cluster=cluster, cluster_reading=major)
+                precision.setdefault(_cause(d, major_forms), []).append(row)
+    recall: list[dict[str, Any]] = []
+    for gold, members in sorted(by_gold.items()):
+        parts: dict[str, list[dict[str, Any]]] = {}
+        for d in members:
+            parts.setdefault(d.get("cluster", f"(missed {d['id']}:{d['start']})"), []).append(d)
+        if len(parts) < 2:
+            continue
+        biggest = max(sorted(parts), key=lambda c: len(parts[c]))
+        for cluster, ds in sorted(parts.items()):
+            if cluster != biggest:
+                recall.append(
+                    {
+                        "gold": gold,
+                        "cluster": cluster,
+                        "main_cluster": biggest,
+                        "texts": sorted({d["text"] for d in ds}),
+                    }
+                )
+    mixed.sort(key=lambda m: -m["loss"])
+    return {"precision": precision, "mixed_clusters": mixed, "recall": recall}
+
+
+def print_errors(errors: dict[str, Any]) -> None:
+    n = sum(len(v) for v in errors["precision"].values())
+    print(f"\n## precision errors ({n} mentions in clusters read as another referent)")
+    print("\nmixed predicted clusters by B³ precision loss (in mentions):")
+    for m in errors["mixed_clusters"]:
+        print(f"- {m['cluster']!r}: {m['mentions']} mentions, loss {m['loss']}, gold {m['gold']}")
+    for cause, rows in sorted(errors["precision"].items()):
+        print(f"\n### {cause} ({len(rows)})")
+        for r in sorted(rows, key=lambda r: (r["cluster_reading"], r["gold"], r["text"])):
+            print(
+                f"- {r['text']!r} (gold {r['gold']}) in cluster {r['cluster']!r} read as {r['cluster_reading']};"
+                f" form {r['form']!r}, span {r['span']!r}, {r['id']}: …{r['context']}…"
+            )
+    print(f"\n## recall errors ({len(errors['recall'])} split-off parts)")
+    for r in errors["recall"]:
+        print(f"- {r['gold']}: {r['texts']} in {r['cluster']!r} apart from {r['main_cluster']!r}")
 
 
 def main() -> None:
@@ -131,10 +232,13 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--context", type=int, default=0, help="also ingest the first N other corpus articles")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="list precision and recall errors")
     args = ap.parse_args()
     res = evaluate(args.gold, args.shared, args.context)
+    if not args.errors:
+        del res["errors"]
     if args.json:
-        print(json.dumps(res, indent=2))
+        print(json.dumps(res, indent=2, ensure_ascii=False))
         return
     print(
         f"# entity resolution — {res['mentions']} gold mentions, {res['clusters']} clusters, "
@@ -144,6 +248,8 @@ def main() -> None:
     print("|---|---|---|---|")
     for name, s in res["scores"].items():
         print(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |")
+    if args.errors:
+        print_errors(res["errors"])
 
 
 if __name__ == "__main__":

@@ -137,3 +137,40 @@ def test_acronyms_of_the_same_kind_and_hyphens_and_armed_groups() -> None:
     assert acronyms_of("de la region") == set()
     assert m["lr"] == "lr"
     assert m["daech"] == m["etat islamique"]
+
+
+def _person(display: str, n: int) -> Form:
+    # The key the store gives a person's name (form_key), with the sex a title gives a bare surname.
+    from dateline.store.forms import form_key
+
+    return Form(form_key(display, "PER", None), display, {"PER": n}, n)
+
+
+def test_a_title_of_the_other_sex_blocks_the_join() -> None:
+    forms = [
+        _person("Marine Le Pen", 60),
+        _person("Jean-Marie Le Pen", 15),
+        _person("Le Pen", 9),
+        _person("Monsieur Le Pen", 1),
+        _person("madame Le Pen", 5),
+        _person("François Fillon", 50),
+        _person("Pénélope Fillon", 6),
+        _person("Mme Fillon", 2),
+        _person("Fillon", 14),
+        _person("M. Fillon", 3),
+        _person("M. Vladimir Poutine", 2),
+        _person("Vladimir Poutine", 40),
+    ]
+    assert [f.key for f in forms[3:5]] == ["le pen ♂", "le pen ♀"]
+    assert forms[10].key == "vladimir poutine"  # a first name says who: no mark
+    m = cluster_forms(forms)
+    # Bare "Le Pen" goes by dominance (60 to 15); the titles go by sex, whatever the dominance says.
+    assert m["le pen ♂"] == m["jean-marie le pen"] != m["marine le pen"]
+    assert m["le pen ♀"] == m["marine le pen"]
+    assert m["fillon ♀"] == m["penelope fillon"] != m["francois fillon"]
+    assert m["fillon ♂"] == m["fillon"] == m["francois fillon"]
+    rng = random.Random(3)
+    expected = _clusters(m)
+    for _ in range(10):
+        rng.shuffle(forms)
+        assert _clusters(cluster_forms(forms)) == expected

@@ -11,6 +11,8 @@ of forms and of the user's corrections, never of the order in which articles arr
    A lone name that is also other people's first name ("Philippe") joins a surname only when it
    dominates them too; a lone first name joins only the one person who has it ("Brigitte" with both
    Brigitte Macron and Brigitte Bardot stays apart); "Marion Maréchal" joins "Marion Maréchal-Le Pen";
+   a title's sex, kept in the key of a titled bare surname ("Mme Fillon" -> "fillon ♀", see
+   person_key), rules out the people whose first name says the other sex;
 3. an acronym joins the unique multi-word name whose initials it spells ("EI" = "État islamique"),
    or, among several, the dominant one of its own kind ("PS" = "Parti socialiste", an organisation);
 4. entities the gazetteer typed as states (type GPE with a country code) share one form per country,
@@ -32,8 +34,22 @@ from functools import cached_property, lru_cache
 
 from dateline.entities.gazetteer import gazetteer
 from dateline.entities.normalize import fold, name_key
+from dateline.quotes.firstnames import given_name_gender
 
-__all__ = ["Form", "acronym_of", "acronyms_of", "block_keys", "cluster_forms", "core_key", "phonetic", "tokens"]
+__all__ = [
+    "Form",
+    "acronym_of",
+    "acronyms_of",
+    "block_keys",
+    "cluster_forms",
+    "core_key",
+    "form_gender",
+    "is_bare_surname",
+    "person_key",
+    "phonetic",
+    "split_title",
+    "tokens",
+]
 
 # Honorifics and titles that precede a name without being part of it. "M. Poutine" is "Poutine".
 _TITLES = frozenset(
@@ -65,6 +81,68 @@ def core_key(name: str) -> str:
     while len(parts) > 1 and parts[0] in _TITLES:
         parts = parts[1:]
     return " ".join(parts)
+
+
+# Titles that tell a person's sex ("M. Le Pen" is a man, "Mme Fillon" a woman); plural ones ("MM.",
+# "Mesdames") name several people and tell nothing about one.
+_TITLE_GENDER = {
+    **dict.fromkeys("m m. monsieur mr mr. sir".split(), "Masc"),
+    **dict.fromkeys("mme mme. madame mlle mlle. mademoiselle mrs mrs. ms ms.".split(), "Fem"),
+}
+# Lower-case words that begin surnames: "Le Pen", "de Villepin", "Van Rompuy", "El Khomri".
+_PARTICLES = frozenset("le la de du des d van von der den da di del dos ben el al".split())
+# A person's form whose title gives the sex of a bare surname carries it in its key, after a sign that
+# is no word (so tokens, initials and blocks are those of the surname): "Mme Fillon" -> "fillon ♀".
+_GENDER_MARK = {"Masc": " ♂", "Fem": " ♀"}
+
+
+def split_title(key: str) -> tuple[str | None, list[str]]:
+    """The sex the leading titles of a folded key give ('Masc', 'Fem' or None) and the words after them."""
+    parts = key.split()
+    gender = None
+    while len(parts) > 1 and parts[0] in _TITLES:
+        gender = gender or _TITLE_GENDER.get(parts[0])
+        parts = parts[1:]
+    return gender, parts
+
+
+def is_bare_surname(words: list[str]) -> bool:
+    """Whether the words of a name are a surname alone, particles included ("pen"; "le pen")."""
+    return bool(words) and all(w in _PARTICLES for w in words[:-1])
+
+
+def person_key(name: str) -> str:
+    """The store key of a person's name: its core key, with the sex a title gives a bare surname.
+
+    "Monsieur Le Pen" -> "le pen ♂" and "madame Le Pen" -> "le pen ♀" are two forms, so the man and
+    the woman can join different people; "M. Vladimir Poutine" -> "vladimir poutine" (the first name
+    says who) and "Le Pen" -> "le pen" (nothing says).
+    """
+    gender, parts = split_title(name_key(name))
+    core = " ".join(parts)
+    if gender is not None and is_bare_surname(parts):
+        return core + _GENDER_MARK[gender]
+    return core
+
+
+def _marked_gender(key: str) -> str | None:
+    for gender, mark in _GENDER_MARK.items():
+        if key.endswith(mark):
+            return gender
+    return None
+
+
+def form_gender(form: Form) -> str | None:
+    """The sex a person's form shows: its title, else its first name (None when neither tells)."""
+    marked = _marked_gender(form.key)
+    if marked is not None:
+        return marked
+    gender, parts = split_title(name_key(form.display))
+    if gender is not None:
+        return gender
+    if len(parts) < 2:
+        return None
+    return given_name_gender(form.display.split()[len(form.display.split()) - len(parts)])
 
 
 # French transliterations of Russian, Arabic and other names differ from English ones in regular ways;
@@ -238,30 +316,38 @@ def cluster_forms(
         kind = kinds[f.key]
         if not short or kind is None:
             continue
+        # A title's sex rules out the people whose title or first name says the other one: "Mme Fillon"
+        # is not François Fillon, "Monsieur Le Pen" not Marine Le Pen (see person_key).
+        sex = _marked_gender(f.key) if kind == "PER" else None
         owners = {
             step1[p.key]
             for p in (by_last.get(short[-1], []) if kind == "PER" else ())
-            if kinds[p.key] == "PER" and ntok[p.key] > len(short) and ptok[p.key][-len(short) :] == short
+            if kinds[p.key] == "PER"
+            and ntok[p.key] > len(short)
+            and ptok[p.key][-len(short) :] == short
+            and _same_sex(sex, p)
         }
         if kind == "PER" and len(short) >= 2:
             # A compound surname cut short: "Marion Maréchal" is "Marion Maréchal-Le Pen".
             owners |= {
                 step1[p.key]
                 for p in by_first.get(short[0], [])
-                if kinds[p.key] == "PER" and _shortened_compound(short, ptok[p.key])
+                if kinds[p.key] == "PER" and _shortened_compound(short, ptok[p.key]) and _same_sex(sex, p)
             }
         owner: str | None
         if owners and kind == "PER" and len(short) == 1:
             # "Philippe" alone is Édouard Philippe's surname but also Philippe Poutou's first name: the
             # people it is the first name of compete with those it is the surname of, and the surname
             # wins only when it dominates them all.
-            rivals = {step1[p.key] for p in by_first.get(short[0], []) if kinds[p.key] == "PER"} - owners
+            rivals = {
+                step1[p.key] for p in by_first.get(short[0], []) if kinds[p.key] == "PER" and _same_sex(sex, p)
+            } - owners
             owner = _dominant(owners | rivals, mentions_of)
             if owner not in owners:
                 owner = None
         elif not owners and len(short) == 1 and short[0] not in last_names:
             # A lone first name, or an organisation's head word.
-            owners = {step1[p.key] for p in by_first.get(short[0], []) if kinds[p.key] == kind}
+            owners = {step1[p.key] for p in by_first.get(short[0], []) if kinds[p.key] == kind and _same_sex(sex, p)}
             # Many people share a first name and the most mentioned is not the one meant more often than
             # the others ("Brigitte" is not Brigitte Macron because she is in the news): a first name
             # joins only the one person who has it. An organisation's head word may go to the dominant one.
@@ -323,6 +409,14 @@ def cluster_forms(
 # not Penelope Fillon. Below that, the name stays its own, ambiguous entity.
 _DOMINANT_SHARE = 0.75
 _DOMINANT_RATIO = 3.0
+
+
+def _same_sex(sex: str | None, form: Form) -> bool:
+    """Whether a person's form may be someone a title of sex ``sex`` names (either may be unknown)."""
+    if sex is None:
+        return True
+    other = form_gender(form)
+    return other is None or other == sex
 
 
 def _dominant(owners: set[str], mentions: dict[str, int]) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dateline.entities.normalize import fold
-from dateline.entities.resolve import Form, block_keys, cluster_forms, core_key, phonetic, tokens
+from dateline.entities.resolve import Form, block_keys, cluster_forms, core_key, person_key, phonetic, tokens
 from dateline.errors import DatelineError
 from dateline.store.dialect import Connection
 
@@ -22,10 +22,11 @@ _TYPE_COL = {"PER": "n_per", "ORG": "n_org", "LOC": "n_loc", "GPE": "n_gpe", "MI
 
 
 def form_key(name: str, etype: str, country: str | None) -> str:
-    """The form an entity belongs to: its country for a state actor, else its normalised name."""
+    """The form an entity belongs to: its country for a state actor, else its normalised name (for a
+    person, with the sex a title gives a bare surname: "Mme Fillon" -> "fillon ♀")."""
     if etype == "GPE" and country:
         return "@" + country
-    return core_key(name) or fold(name)
+    return (person_key(name) if etype == "PER" else core_key(name)) or fold(name)
 
 
 def add_entity_forms(conn: Connection, items: Iterable[tuple[str, str, str, str | None, int]], sign: int) -> None:
