@@ -6,11 +6,12 @@ exit status is 1 when anything failed, 0 otherwise.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 from rich.console import Console
@@ -123,7 +124,23 @@ def _cell(value: Any) -> str:
     return text if len(text) <= _CELL else text[: _CELL - 1] + "…"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The command group, with ``serve`` loaded only when asked for: it brings in the web stack
+    (FastAPI, uvicorn), which every other command would otherwise pay for at start-up."""
+
+    _LAZY: ClassVar[dict[str, tuple[str, str]]] = {"serve": ("dateline.api.command", "serve")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self._LAZY and cmd_name not in self.commands:
+            module, attr = self._LAZY[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="dateline")
 def main() -> None:
     """dateline: dated news in, a queryable record of who said and did what, to whom, when and where.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,16 +15,21 @@ from click.testing import CliRunner
 
 @pytest.fixture()
 def main() -> Iterator[click.Group]:
-    """``dateline`` with ``serve`` registered (importing dateline.api.command does it), left as it was
-    found afterwards, so that other test modules see the command list that cli.py itself defines."""
-    from dateline.api.command import serve
+    """The ``dateline`` command itself: ``serve`` is one of its commands, loaded when asked for."""
     from dateline.cli import main as group
 
-    had = "serve" in group.commands
-    group.add_command(serve)
     yield group
-    if not had:
-        group.commands.pop("serve", None)
+
+
+def test_serve_is_a_command_of_the_installed_program() -> None:
+    # The console script and ``python -m dateline`` must know it, not only a test that imports it.
+    out = subprocess.run([sys.executable, "-m", "dateline", "--help"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "serve" in out.stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "dateline", "serve", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert "--host" in out.stdout
 
 
 def test_serve_help(main: click.Group) -> None:

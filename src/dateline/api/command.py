@@ -1,4 +1,4 @@
-"""The ``dateline serve`` command; importing this module registers it on :data:`dateline.cli.main`."""
+"""The ``dateline serve`` command, which :data:`dateline.cli.main` loads when it is asked for."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import sys
 
 import click
 
-from dateline.cli import DB_OPTION, _report, main
+from dateline.cli import DB_OPTION, _report
 from dateline.errors import DatelineError
 from dateline.store import shown
 
 __all__ = ["serve"]
 
 
-@main.command()
+@click.command()
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
