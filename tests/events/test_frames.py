@@ -51,6 +51,16 @@ def test_capital_and_metonym_stand_for_governments(fr) -> None:  # type: ignore[
     assert ev["mode"] == "allege"
 
 
+def test_the_european_union_is_coded_as_such_whether_named_or_called_bruxelles(fr) -> None:  # type: ignore[no-untyped-def]
+    # The organisation table is keyed by folded names: "Union européenne" with its accent must find it,
+    # not fall back to "Union" as a trade union of the article's country.
+    ev = _only(fr("L'Union européenne a sanctionné la Pologne mardi."), "SANCTION")
+    assert _codes(ev) == ("IGOEUREEC", "POLGOV")
+    # "Bruxelles" acting is the Union (the entity grouper names it so), not Belgium's government.
+    ev = _only(fr("Bruxelles a sanctionné la Pologne mardi."), "SANCTION")
+    assert _codes(ev) == ("IGOEUREEC", "POLGOV")
+
+
 def test_signing_an_agreement_is_support(fr) -> None:  # type: ignore[no-untyped-def]
     ev = _only(fr("La Russie et les États-Unis ont signé un accord de coopération."), "SUPPORT")
     assert ev["cameo"] == "057" and set(_codes(ev)) == {"RUSGOV", "USAGOV"}

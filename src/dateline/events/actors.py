@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from dateline.entities.gazetteer import Place, gazetteer
-from dateline.entities.normalize import strip_determiners
+from dateline.entities.normalize import fold, strip_determiners
 from dateline.events.syntax import np_tokens, prep_of
 from dateline.extensions import doc_text
 
@@ -438,7 +438,8 @@ class ActorResolver:
                 hit = gaz.lookup(t.text, self.lang)
                 if hit is not None and hit.kind in ("demonym",) and country is None:
                     country = hit.iso3
-        igo = IGO_NAMES.get(strip_determiners(" ".join(t.text for t in toks)).lower())
+        # Folded like the table's keys: "l'Union européenne" is "union europeenne" there.
+        igo = IGO_NAMES.get(fold(strip_determiners(" ".join(t.text for t in toks))))
         if ent is not None:
             place = _place(ent, self.lang)
             if place is not None and place.kind == "group":
@@ -453,7 +454,7 @@ class ActorResolver:
             else:
                 country = ent.get("country") or country
                 role = role or self._titles.get(ent["id"])
-            igo = igo or IGO_NAMES.get(ent["name"].lower())
+            igo = igo or IGO_NAMES.get(fold(ent["name"]))
         if igo:
             code: str | None = igo
         elif group_code:
