@@ -11,6 +11,7 @@ components then look at those tokens exactly as before, so their results do not 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from functools import cached_property
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -62,19 +63,19 @@ class Columns:
         self.lemma = arr[:, 1]
         self.pos = arr[:, 2]
         self._strings = doc.vocab.strings
-        self._distinct: dict[int, tuple[list[int], np.ndarray]] = {}
 
-    def _passing(self, column: np.ndarray, test: WordTest | Callable[[str], bool]) -> np.ndarray:
-        """Mask of the tokens whose value in ``column`` passes ``test`` (each distinct value tested once)."""
-        key = id(column)
-        if key not in self._distinct:
-            distinct, where = np.unique(column, return_inverse=True)
-            self._distinct[key] = (distinct.tolist(), where)
-        values, inverse = self._distinct[key]
-        if isinstance(test, WordTest):
-            answers = test.passing(values, self._strings)
-        else:
-            answers = [bool(test(self._strings[h])) for h in values]
+    @cached_property
+    def _distinct_lower(self) -> tuple[list[int], np.ndarray]:
+        return _distinct(self.lower)
+
+    @cached_property
+    def _distinct_lemma(self) -> tuple[list[int], np.ndarray]:
+        return _distinct(self.lemma)
+
+    def _passing(self, distinct: tuple[list[int], np.ndarray], test: WordTest) -> np.ndarray:
+        """Mask of the tokens whose value passes ``test``, each distinct value tested once."""
+        values, inverse = distinct
+        answers = test.passing(values, self._strings)
         return np.array(answers, dtype=bool)[inverse] if answers else np.zeros(0, dtype=bool)
 
     def where(
@@ -98,15 +99,26 @@ class Columns:
         if lower is not None or lemma is not None:
             words = np.zeros(len(self.pos), dtype=bool)
             if lower is not None:
-                words |= self._passing(self.lower, lower)
+                words |= self._passing(self._distinct_lower, _word_test(lower))
             if lemma is not None:
-                words |= self._passing(self.lemma, lemma)
+                words |= self._passing(self._distinct_lemma, _word_test(lemma))
             mask &= words
         return np.flatnonzero(mask).tolist()
 
     def lower_at(self, i: int) -> str:
         """The lower-cased form of token ``i`` (without building the Token)."""
         return self._strings[int(self.lower[i])]
+
+
+def _distinct(column: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """The distinct values of ``column`` and, per token, the index of its own among them."""
+    values, inverse = np.unique(column, return_inverse=True)
+    return values.tolist(), inverse
+
+
+def _word_test(test: WordTest | Callable[[str], bool]) -> WordTest:
+    # A plain function is tested afresh on each call: fine once, wasteful on every document.
+    return test if isinstance(test, WordTest) else WordTest(test)
 
 
 def columns(doc: Doc) -> Columns:

@@ -70,7 +70,10 @@ class Lexicon:
 
     @cached_property
     def report_tests(self) -> tuple[WordTest, WordTest]:
-        """See :func:`may_report`."""
+        """Tests on a word's lemma and on its lower-cased form, one of which every token that
+        :func:`is_reporting` accepts passes: its candidate lemmas are spaCy's lemma plus what
+        :func:`verb_lemmas` makes of the form alone, so the two can be tested apart (see
+        ``dateline.scan``). Made once per lexicon, so the answers are remembered across documents."""
         words = self.reporting | self.opinion
         return (
             WordTest(lambda lemma: lemma.lower() in words),
@@ -211,14 +214,6 @@ def _verb_lemmas(lemma: str, low: str, lang: str) -> frozenset[str]:
                 out.update({stem + "er", stem + "ir", stem + "re"})
                 break
     return frozenset(out)
-
-
-def may_report(lex: Lexicon) -> tuple[WordTest, WordTest]:
-    """Tests on a word's lemma and on its lower-cased form, one of which every token that
-    :func:`is_reporting` accepts passes: its candidate lemmas are spaCy's lemma plus what
-    :func:`verb_lemmas` makes of the form alone, so the two can be tested apart (see ``dateline.scan``).
-    Made once per lexicon, so that the answers are remembered from one document to the next."""
-    return lex.report_tests
 
 
 def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:

@@ -28,7 +28,6 @@ from dateline.quotes.common import (
     is_human_noun,
     is_negated,
     is_reporting,
-    may_report,
     speaker_span,
     verb_lemmas,
 )
@@ -218,7 +217,7 @@ def find_indirect(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
     """All indirect quotation candidates of ``doc`` (see the module docstring)."""
     out: list[Candidate] = []
     used_verbs: set[int] = set()
-    by_lemma, by_form = may_report(lex)
+    by_lemma, by_form = lex.report_tests
     for i in columns(doc).where(pos=("VERB", "AUX", "NOUN", "ADJ"), lemma=by_lemma, lower=by_form):
         tok = doc[i]
         if is_reporting(tok, lex):
