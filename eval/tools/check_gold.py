@@ -19,7 +19,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from corpora import CORPORA, SHARED, load_records, text_sha1
+from corpora import ALL_CORPORA as CORPORA, SHARED, load_records, text_sha1
 
 QUOTE_KINDS = {"direct", "indirect", "mixed"}
 MODALITIES = {"asserted", "intended", "hypothetical", "reported"}

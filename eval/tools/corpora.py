@@ -17,12 +17,15 @@ ROOT = Path(__file__).resolve().parents[2]
 # Same convention as tests/conftest.py: shared/ beside the clone, or DATELINE_SHARED.
 SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
 CORPORA = ("fr_tvnews_2017", "fr_orangesum_2011_2019")
+# Every corpus a gold line may name. CORPORA stays the French pair: the dev draws
+# (pick_articles.py) iterate it, and adding a corpus there would change what they drew.
+ALL_CORPORA = (*CORPORA, "en_reuters21578")
 
 
 def corpus_path(corpus: str, shared: Path | None = None) -> Path:
     """Path of a corpus file under shared/corpora; raises ValueError for an unknown corpus name."""
-    if corpus not in CORPORA:
-        raise ValueError(f"unknown corpus {corpus!r} (expected one of {', '.join(CORPORA)})")
+    if corpus not in ALL_CORPORA:
+        raise ValueError(f"unknown corpus {corpus!r} (expected one of {', '.join(ALL_CORPORA)})")
     return (shared or SHARED) / "corpora" / f"{corpus}.jsonl.gz"
 
 

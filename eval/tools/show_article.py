@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from corpora import CORPORA, load_records, text_sha1
+from corpora import ALL_CORPORA, load_records, text_sha1
 
 
 def numbered_lines(text: str, width: int) -> list[tuple[int, str]]:
@@ -46,7 +46,7 @@ def find_all(text: str, phrase: str) -> list[tuple[int, int]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus", choices=CORPORA)
+    ap.add_argument("corpus", choices=ALL_CORPORA)
     ap.add_argument("id")
     ap.add_argument("--find", action="append", default=[], help="exact phrase to locate (repeatable)")
     ap.add_argument("--span", nargs=2, type=int, action="append", default=[], metavar=("START", "END"))
