@@ -57,13 +57,21 @@ class Report:
     errors: list[str] = field(default_factory=list)
 
 
+FRENCH_CORPORA = ("fr_tvnews_2017", "fr_orangesum_2011_2019")
+
+
 def load_texts(corpus: Path, ids: set[str]) -> dict[str, str]:
+    """Texts of the wanted ids from `corpus` and the other French corpora beside it (ids are unique across them)."""
     texts: dict[str, str] = {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["id"] in ids:
-                texts[rec["id"]] = rec["text"]
+    paths = [corpus] + [corpus.parent / f"{c}.jsonl.gz" for c in FRENCH_CORPORA if corpus.name != f"{c}.jsonl.gz"]
+    for path in paths:
+        if not path.exists():
+            continue
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if rec["id"] in ids:
+                    texts[rec["id"]] = rec["text"]
     return texts
 
 
@@ -87,8 +95,8 @@ def check(gold: Path, corpus: Path, min_mentions: int = MIN_MENTIONS, min_cluste
     for n, o in raw:
         where = f"{gold.name}:{n}"
         aid, start, end = str(o["id"]), o["start"], o["end"]
-        if o["corpus"] != "fr_tvnews_2017":
-            report.errors.append(f"{where}: corpus {o['corpus']!r} is not fr_tvnews_2017")
+        if o["corpus"] not in FRENCH_CORPORA:
+            report.errors.append(f"{where}: corpus {o['corpus']!r} is not one of {', '.join(FRENCH_CORPORA)}")
             continue
         if aid not in texts:
             report.errors.append(f"{where}: article {aid} not in the corpus")
