@@ -130,9 +130,12 @@ def check_event_line(rec: dict, text: str, ontology: dict[str, set[str]]) -> lis
 
     for n, ev in enumerate(events):
         w = f"event {n}"
-        extra = set(ev) - {"type", "mode", "trigger", "source", "target", "negated", "modality", "date_value"}
+        # "happening" (test sets): events of one article that are the same real-world happening share it.
+        extra = set(ev) - {"type", "mode", "trigger", "source", "target", "negated", "modality", "date_value", "happening"}
         if extra:
             probs.append(f"{w}: unknown keys {sorted(extra)}")
+        if "happening" in ev and not (isinstance(ev["happening"], int) and not isinstance(ev["happening"], bool)):
+            probs.append(f"{w}: happening must be an integer")
         typ, mode = ev.get("type"), ev.get("mode")
         if typ not in ontology:
             probs.append(f"{w}: type {typ!r} is not a PLOVER 2.0 type")
