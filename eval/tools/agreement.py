@@ -176,7 +176,7 @@ def entity_agreement(first: Path, second: Path) -> dict[str, float]:
     a = {(r["id"], r["start"], r["end"]): r["cluster"] for r in fst}
     b = {(r["id"], r["start"], r["end"]): r["cluster"] for r in sec}
     common = set(a) & set(b)
-    p, r, f = b_cubed(a, b)
+    _, _, f = b_cubed(a, b)
     return {
         "docs": len(docs),
         "first": len(a),
@@ -184,8 +184,10 @@ def entity_agreement(first: Path, second: Path) -> dict[str, float]:
         "mention_f1": _f1(len(common), len(a), len(b)),
         "type_agreement": _share(
             [(x, y) for x, y in zip(sorted(common), sorted(common), strict=True)],
-            lambda x, y: {m["id"]: m for m in fst if (m["id"], m["start"], m["end"]) == x}[x[0]]["type"]
-            == {m["id"]: m for m in sec if (m["id"], m["start"], m["end"]) == y}[y[0]]["type"],
+            lambda x, y: (
+                {m["id"]: m for m in fst if (m["id"], m["start"], m["end"]) == x}[x[0]]["type"]
+                == {m["id"]: m for m in sec if (m["id"], m["start"], m["end"]) == y}[y[0]]["type"]
+            ),
         ),
         "b3_f1": f,
     }
@@ -226,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(res, indent=1))
         return 0
     for name, scores in res.items():
-        print(f"{name:12s} " + "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in scores.items()))
+        cells = (f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in scores.items())
+        print(f"{name:12s} " + "  ".join(cells))
     return 0
 
 

@@ -19,7 +19,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from corpora import ALL_CORPORA as CORPORA, SHARED, load_records, text_sha1
+from corpora import ALL_CORPORA as CORPORA
+from corpora import SHARED, load_records, text_sha1
 
 QUOTE_KINDS = {"direct", "indirect", "mixed"}
 MODALITIES = {"asserted", "intended", "hypothetical", "reported"}
@@ -131,7 +132,8 @@ def check_event_line(rec: dict, text: str, ontology: dict[str, set[str]]) -> lis
     for n, ev in enumerate(events):
         w = f"event {n}"
         # "happening" (test sets): events of one article that are the same real-world happening share it.
-        extra = set(ev) - {"type", "mode", "trigger", "source", "target", "negated", "modality", "date_value", "happening"}
+        keys = {"type", "mode", "trigger", "source", "target", "negated", "modality", "date_value", "happening"}
+        extra = set(ev) - keys
         if extra:
             probs.append(f"{w}: unknown keys {sorted(extra)}")
         if "happening" in ev and not (isinstance(ev["happening"], int) and not isinstance(ev["happening"], bool)):

@@ -36,9 +36,7 @@ def test_rebels_by_demonym(fr) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_reciprocal_phone_call_is_one_symmetric_event(fr) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Le président russe Vladimir Poutine et le président américain Donald Trump se sont entretenus au téléphone."
-    )
+    text = "Le président russe Vladimir Poutine et le président américain Donald Trump se sont entretenus au téléphone."
     ev = _only(fr(text), "CONSULT")
     assert ev["mode"] == "phone" and ev["cameo"] == "041"
     assert _codes(ev) == ("RUSGOV", "USAGOV")

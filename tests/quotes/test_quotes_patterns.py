@@ -352,9 +352,9 @@ def test_principal_interesse_is_the_person_the_article_is_about(nlp_fr: Any) -> 
 
 
 def test_a_t_on_appris_names_its_source(nlp_fr: Any) -> None:
-    text = "Une information judiciaire a été ouverte après la publication d'une photo, a-t-on appris mardi du parquet de Lyon."
+    text = "Une plainte a été déposée après la publication d'une photo, a-t-on appris mardi du parquet de Lyon."
     q = only(analyse(text, "fr", nlp_fr))
-    assert q["text"] == "Une information judiciaire a été ouverte après la publication d'une photo"
+    assert q["text"] == "Une plainte a été déposée après la publication d'une photo"
     assert q["speaker"]["text"] == "parquet de Lyon"
     # No source, or a document: no one states it.
     assert analyse("Une enquête a été ouverte, a-t-on appris vendredi.", "fr", nlp_fr)["quotes"] == []
