@@ -23,8 +23,13 @@ Scoring, per sentence:
 - **actor accuracy**: on type-matched events, the source's country (first three letters) and its full
   code against the gold source codes (English); exact code of source and target (French, symmetric
   events either way round).
-- **baseline**: a trivial keyword tagger — any word whose lemma is a trigger in dateline's lexicon
-  gives that entry's type, with no frame, anchoring, needs or modality — run in the same pass.
+- **baselines**, run in the same pass: an independent PETRARCH2-style dictionary coder
+  (``eval/petrarch_baseline.py``: PETRARCH2's CAMEO verb patterns and Phoenix actor dictionaries,
+  English only — no French verb dictionary exists in ../shared), and a trivial keyword tagger (any word
+  whose lemma is a trigger in dateline's own lexicon gives that entry's type, with no frame, anchoring,
+  needs or modality: not independent, it shows what the frames add).
+- **test sets** (``*_test.jsonl``, whole articles): beside the mention-level scores, source, target and
+  dyad right, the country and sector of every gold code, and happening-level F1 (see article_scores).
 - **dates** (French): matched events dated with the publication date while the gold date is another
   one (target: zero), and events given a text date when the gold says the text gives none.
 """
@@ -37,6 +42,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -197,21 +203,43 @@ def keyword_types(doc: Any, lexicon: Any) -> Counter[str]:
     return Counter(found)
 
 
-def english_scores(nlp: Any, sets: dict[str, list[GoldSentence]]) -> dict[str, Any]:
-    """Type P/R/F1, actor-code accuracy and the keyword baseline on each English gold set."""
+def petrarch_coder(shared: Path) -> Any:
+    """The independent PETRARCH2-style dictionary coder (eval/petrarch_baseline.py), loaded once."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    from petrarch_baseline import PetrarchStyleCoder
+
+    return PetrarchStyleCoder(shared)
+
+
+def _country_hit(codes: Iterable[str | None], gold_src: list[str]) -> bool:
+    return any(c[:3] in {s[:3] for s in gold_src} for c in codes if c)
+
+
+def english_scores(nlp: Any, sets: dict[str, list[GoldSentence]], coder: Any = None) -> dict[str, Any]:
+    """Type P/R/F1, actor-code accuracy, the keyword and PETRARCH2-style baselines on each English gold set."""
     from dateline.events.lexicon_en import LEXICON
 
     report: dict[str, Any] = {}
     for name, sents in sets.items():
-        sys_prf, base_prf = PRF(), PRF()
+        sys_prf, base_prf, petr_prf = PRF(), PRF(), PRF()
         per_type: dict[str, PRF] = {}
-        country, full = Acc(), Acc()
+        country, full, petr_country = Acc(), Acc(), Acc()
         for g in sents:
             doc = analyse_doc(nlp, g.text, g.date)
             events = doc._.events or []
             pred = Counter({scored_type(e): 1 for e in events})
             sys_prf.add(pred, g.types)
             base_prf.add(keyword_types(doc, LEXICON), g.types)
+            if coder is not None:
+                petr = coder.code(g.text, g.date)
+                petr_types = Counter({e["type"]: 1 for e in petr})
+                petr_prf.add(petr_types, g.types)
+                for t in set(petr_types) & set(g.types):
+                    gold_src = [c for c in g.sources.get(t, []) if c]
+                    if gold_src:
+                        petr_country.add(
+                            _country_hit(((e["source"] or {}).get("code") for e in petr if e["type"] == t), gold_src)
+                        )
             for t in set(pred) | set(g.types):
                 per_type.setdefault(t, PRF()).add(Counter({t: pred[t]}), Counter({t: g.types[t]}))
             for t in set(pred) & set(g.types):
@@ -225,6 +253,11 @@ def english_scores(nlp: Any, sets: dict[str, list[GoldSentence]]) -> dict[str, A
             "sentences": len(sents),
             "dateline": sys_prf.as_dict(),
             "keyword_baseline": base_prf.as_dict(),
+            **(
+                {"petrarch_baseline": petr_prf.as_dict(), "petrarch_source_country": petr_country.as_dict()}
+                if coder is not None
+                else {}
+            ),
             "source_country": country.as_dict(),
             "source_code": full.as_dict(),
             "per_type": {t: v.as_dict() for t, v in sorted(per_type.items())},
@@ -262,7 +295,7 @@ def _code(ev: dict[str, Any] | None, role: str) -> str | None:
     return ((ev or {}).get(role) or {}).get("code")
 
 
-def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr") -> dict[str, Any]:
+def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", coder: Any = None) -> dict[str, Any]:
     """Scores on a gold file of (corpus, id, sha1, start, end, events) lines, following the guidelines (section 5).
 
     A line covers a sentence (dev) or a whole article (test). Beside type P/R/F1 with overlapping triggers, on the
@@ -282,7 +315,10 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr") ->
     by_article: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for g in gold:
         by_article.setdefault((g["corpus"], g["id"]), []).append(g)
-    prf, base = PRF(), PRF()
+    prf, base, petr = PRF(), PRF(), PRF()
+    petr_acc = {
+        k: Acc() for k in ("source", "target", "dyad", "src_country", "src_sector", "tgt_country", "tgt_sector")
+    }
     hap = PRF()
     duplicates = 0
     per_type: dict[str, PRF] = {}
@@ -301,7 +337,10 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr") ->
             continue
         doc = analyse_doc(nlp, rec["text"], rec["date"])
         events = list(doc._.events or [])
+        petr_events = coder.code(rec["text"], rec["date"]) if coder is not None else []
         for g in sents:
+            if coder is not None:
+                _baseline_match(petr, petr_acc, petr_events, g)
             s, e = g["start"], g["end"]
             # One prediction per event and span, with all of that event's triggers inside the span.
             preds = []
@@ -383,11 +422,34 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr") ->
         "text_date_when_gold_has_none": text_date_vs_null,
         "per_type": {t: v.as_dict() for t, v in sorted(per_type.items())},
     }
+    if coder is not None:
+        out["petrarch_baseline"] = petr.as_dict()
+        out.update({f"petrarch_{k}": v.as_dict() for k, v in petr_acc.items()})
     if hap.tp + hap.fn:
         out["happenings"] = {**hap.as_dict(), "duplicate_rows": duplicates}
     if not is_test:
         out["pubdate_errors"] = date_errors
     return out
+
+
+def _baseline_match(prf: PRF, acc: dict[str, Acc], events: list[dict[str, Any]], g: dict[str, Any]) -> None:
+    """Type P/R/F1 and slot accuracy of the PETRARCH2-style baseline on one gold span (same trigger rule)."""
+    s, e = g["start"], g["end"]
+    preds = [ev for ev in events if s <= ev["trigger"][0] < e]
+    used: set[int] = set()
+    for gev in g["events"]:
+        hit = next(
+            (k for k, ev in enumerate(preds) if k not in used and ev["type"] == gev["type"]
+             and _overlap(ev["trigger"], gev["trigger"])),
+            None,
+        )  # fmt: skip
+        if hit is None:
+            prf.fn += 1
+            continue
+        used.add(hit)
+        prf.tp += 1
+        _slot_checks(acc, preds[hit], gev)
+    prf.fp += len(preds) - len(used)
 
 
 def _happening_counts(preds: list[Any], gold_events: list[dict[str, Any]]) -> tuple[int, int, int, int]:
@@ -466,6 +528,9 @@ _HEADLINE = (
     ("type R", "dateline", "R"),
     ("type F1", "dateline", "F1"),
     ("keyword baseline F1", "keyword_baseline_type_sets", "F1"),
+    ("PETRARCH2-style baseline F1", "petrarch_baseline", "F1"),
+    ("PETRARCH2-style dyad right", "petrarch_dyad", "acc"),
+    ("PETRARCH2-style source country", "petrarch_src_country", "acc"),
     ("source right", "source_right", "acc"),
     ("target right", "target_right", "acc"),
     ("dyad right", "dyad_right", "acc"),
@@ -518,8 +583,9 @@ def main(argv: list[str] | None = None) -> int:
             "up_petr2_validation": read_up_gold(gold_dir / "UP_PETR2_GSR_validation.xml"),
         }
         nlp_en = load_pipeline("en")
-        out["english"] = english_scores(nlp_en, sets)
-        out["english"]["test"] = article_scores(nlp_en, EN_TEST, args.shared, "en")
+        coder = petrarch_coder(args.shared)
+        out["english"] = english_scores(nlp_en, sets, coder)
+        out["english"]["test"] = article_scores(nlp_en, EN_TEST, args.shared, "en", coder)
     if args.which in ("french", "all"):
         nlp_fr = load_pipeline("fr")
         paths = {"gold": args.gold} if args.gold else {"dev": FR_GOLD, "test": FR_TEST}
