@@ -33,21 +33,49 @@ _JSONL = (".jsonl", ".ndjson", ".json")
 _HTML = (".html", ".htm", ".xhtml")
 
 
+def _walk(top: str) -> Iterator[str | DatelineError]:
+    """The files under the folder ``top``: its own first, then each sub-folder's, all sorted by name,
+    hidden ones skipped, symbolic links to folders not followed (a loop would never end).
+
+    A folder that cannot be listed is an ``unreadable`` error in place, not an empty folder: a run that
+    silently reads nothing of it would look like a success.
+    """
+    try:
+        with os.scandir(top) as it:
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        yield DatelineError(
+            "unreadable",
+            f"cannot list the folder: {exc.strerror or exc}; nothing under it was read",
+            hint="check the folder's permissions (ls -ld), then run the same command again",
+            source=top,
+        )
+        return
+    folders = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False  # reading it will say what is wrong with it
+        if not is_dir:
+            yield entry.path  # non-regular files too: reading refuses them, saying so
+        elif not entry.is_symlink():
+            folders.append(entry.path)
+    for folder in folders:
+        yield from _walk(folder)
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[str | DatelineError]:
     """Expand directories (recursively, sorted, hidden files skipped) and glob patterns into files."""
     for p in paths:
         if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if not f.startswith("."):
-                        yield os.path.join(root, f)
+            yield from _walk(p)
         elif not os.path.exists(p) and any(c in p for c in "*?["):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
                 yield DatelineError("missing-file", "the pattern matches no file", source=p)
             for m in matches:
-                if os.path.isfile(m):
+                if not os.path.isdir(m):
                     yield m
         else:
             yield p
