@@ -362,3 +362,145 @@ def test_postgres_unreachable_or_missing_database_is_a_clear_error(pg_admin: str
     assert "store-unreachable" in res.output and "secret" not in res.output, res.output
     res = CliRunner().invoke(main, ["ingest", "x.txt", "--db", pg_admin.rsplit("/", 1)[0] + "/no_such_db"])
     assert res.exit_code == 1 and "no-store" in res.output, res.output
+
+
+# -- a store that cannot be created or opened --------------------------------------------------------------
+
+
+def test_creating_a_store_on_a_full_disk_is_store_full_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite's own cap on a file's size (two pages) stands in for a disk that is full when the store is
+    # created: the error is the database engine's, raised while the schema is written.
+    real = sqlite3.connect
+
+    def capped(*args: object, **kw: object) -> sqlite3.Connection:
+        conn = real(*args, **kw)  # type: ignore[arg-type]
+        conn.execute("PRAGMA max_page_count = 2")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", capped)
+    db = tmp_path / "new.db"
+    with pytest.raises(DatelineError) as err:
+        open_store(db)
+    assert err.value.code == "store-full" and "free disk space" in (err.value.hint or "")
+    assert "creating the store" in err.value.reason
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no 0-byte file, no WAL left behind
+
+
+def test_creating_a_store_on_a_really_full_file_system(tmp_path: Path) -> None:
+    # The same on a real file system: a 64 KiB tmpfs filled to leave a little room, less, or none (SQLite
+    # says "disk is full" or, when its shared-memory file cannot grow, "disk I/O error"). Needs the right
+    # to mount (root in a container that allows it); skipped otherwise.
+    import shutil
+
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if (
+        shutil.which("mount") is None
+        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True).returncode
+    ):
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        for free in (4_000, 24_000, 44_000):
+            (mnt / "fill").write_bytes(b"\0" * (64 * 1024 - free))
+            with pytest.raises(DatelineError) as err:
+                open_store(mnt / "new.db")
+            assert err.value.code == "store-full", (free, err.value)
+            assert sorted(p.name for p in mnt.iterdir()) == ["fill"], free
+            (mnt / "fill").unlink()
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_stores_that_cannot_be_opened_are_clear_errors(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    garbage = tmp_path / "notes.db"
+    garbage.write_text("pas une base de données\n" * 200, encoding="utf-8")
+    cases = {  # the store: (the code opening it to write, to read)
+        str(garbage): ("store-unusable", "store-unusable"),  # not a SQLite file: left as it was
+        str(tmp_path / "no" / "such" / "folder.db"): ("store-unusable", "no-store"),
+        str(tmp_path): ("store-unusable", "store-unusable"),  # a folder
+    }
+    for db, codes in cases.items():
+        for readonly, code in zip((False, True), codes, strict=True):
+            with pytest.raises(DatelineError) as err:
+                open_store(db, readonly=readonly)
+            assert err.value.code == code, (db, readonly, err.value)
+            assert err.value.hint
+        code = codes[0]
+        res = CliRunner().invoke(main, ["ingest", "x.jsonl", "--db", db])
+        assert res.exit_code == 1 and code in res.output and "Traceback" not in res.output, res.output
+    assert garbage.read_text(encoding="utf-8").startswith("pas une base")
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_folder_or_store_that_is_not_writable_is_store_readonly(tmp_path: Path) -> None:
+    # As root everything is writable: a forked child gives up root for 'nobody' (the store modules are
+    # already imported; the interpreter's own files are not readable by 'nobody') and tries there.
+    import shutil
+    import tempfile
+
+    if os.geteuid() != 0:
+        pytest.skip("needs root to become another user")
+    top = Path(tempfile.mkdtemp(prefix="dl-ro-", dir="/tmp"))
+    try:
+        top.chmod(0o755)  # root's: 'nobody' may read it, not write in it
+        with open_store(top / "existing.db") as store:
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for p in top.iterdir():
+            p.chmod(0o644)
+        ctx = multiprocessing.get_context("fork")
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_open_as_nobody, args=([str(top / "new.db"), str(top / "existing.db")], child))
+        proc.start()
+        assert parent.poll(60), "the child process did not answer"
+        answers = parent.recv()
+        proc.join(10)
+        left = sorted(p.name for p in top.iterdir())
+    finally:
+        shutil.rmtree(top)
+    assert [a[0] for a in answers] == ["store-readonly", "store-readonly"], answers
+    assert "creating the store" in answers[0][1] and "opening the store" in answers[1][1]
+    assert "existing.db" in left and "new.db" not in left
+
+
+def _open_as_nobody(paths: list[str], conn: object) -> None:
+    os.setgid(65534)
+    os.setuid(65534)
+    answers = []
+    for path in paths:
+        try:
+            open_store(path).close()
+            answers.append(("opened", ""))
+        except DatelineError as err:
+            answers.append((err.code, err.reason))
+        except BaseException as exc:  # the parent must hear of it
+            answers.append(("crash", repr(exc)))
+    conn.send(answers)  # type: ignore[attr-defined]
+
+
+def test_postgres_user_who_may_not_create_the_schema_gets_store_readonly(pg_admin: str) -> None:
+    import psycopg
+
+    from dateline.store.pgcluster import create_database, drop_database
+
+    name = f"dl_norights_{os.getpid()}"
+    url = create_database(pg_admin, name)
+    with psycopg.connect(pg_admin, autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS dl_guest")
+        admin.execute("CREATE ROLE dl_guest LOGIN")
+    guest = url.replace("://postgres@", "://dl_guest@", 1)
+    assert guest != url, url
+    try:
+        with pytest.raises(DatelineError) as err:
+            open_store(guest)
+        assert err.value.code == "store-readonly", err.value
+        assert "opening the store" in err.value.reason and "CREATE EXTENSION" in (err.value.hint or "")
+    finally:
+        drop_database(pg_admin, name)
+        with psycopg.connect(pg_admin, autocommit=True) as admin:
+            admin.execute("DROP ROLE IF EXISTS dl_guest")
