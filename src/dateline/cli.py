@@ -67,8 +67,13 @@ FORMAT_OPTION = click.option(
 
 
 def _report(err: DatelineError) -> None:
-    _err.print(f"[red]error[/red] {err}", markup=True, highlight=False) if _err.is_terminal else print(
-        f"error {err}", file=sys.stderr
+    from rich.markup import escape
+
+    from dateline.render import visible
+
+    message = visible(str(err))  # a file name or a value from the input may hold terminal sequences
+    _err.print(f"[red]error[/red] {escape(message)}", markup=True, highlight=False) if _err.is_terminal else print(
+        f"error {message}", file=sys.stderr
     )
 
 
@@ -118,9 +123,11 @@ def _emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, titl
 
 
 def _cell(value: Any) -> str:
+    from dateline.render import visible
+
     if value is None:
         return ""
-    text = " ".join(str(value).split())
+    text = visible(" ".join(str(value).split()))
     return text if len(text) <= _CELL else text[: _CELL - 1] + "…"
 
 
@@ -174,7 +181,7 @@ def analyse(paths: tuple[str, ...], fmt: str, lang: str, default_date: str | Non
 
     failed = False
     articles = read_paths(paths, default_date=default_date, lang=None if lang == "auto" else lang, max_chars=max_chars)
-    for res in analyse_articles(articles, lang=None if lang == "auto" else lang):
+    for res in analyse_articles(articles, lang=None if lang == "auto" else lang, max_chars=max_chars):
         if isinstance(res, DatelineError):
             _report(res)
             failed = failed or res.code not in SKIP_CODES
@@ -231,7 +238,7 @@ def ingest(
 
     from dateline.ingest import IngestSummary
     from dateline.ingest import ingest as run_ingest
-    from dateline.store import open_store
+    from dateline.store import open_store, shown
 
     if default_date is not None:
         _check_day(default_date, "--date")
@@ -254,9 +261,22 @@ def ingest(
             stats=f"read {s.read} · stored {s.stored + s.replaced} · unchanged {s.unchanged} · failed {s.failed}",
         )
 
+    summary = IngestSummary()
+
+    def report_summary(stopped: bool = False) -> None:
+        if quiet:
+            return
+        counts = ", ".join(f"{k} {v}" for k, v in summary.as_dict().items())
+        print(f"{shown(db)}: {counts}", file=sys.stderr)
+        if stopped:
+            left = summary.unfinished
+            rest = "" if summary.all_read else ", and the rest of the input was not read"
+            articles = "article" if left == 1 else "articles"
+            print(f"stopped: {left} {articles} read but not stored{rest}; what is stored is complete", file=sys.stderr)
+
     try:
         with open_store(db) as store, progress:
-            summary = run_ingest(
+            run_ingest(
                 paths,
                 store,
                 lang=lang,
@@ -267,19 +287,23 @@ def ingest(
                 scheduler=scheduler,
                 on_progress=tick if show else None,
                 on_error=_report,
+                summary=summary,
             )
     except DatelineError as err:
         _report(err)
+        if summary.read:
+            report_summary(stopped=True)
         sys.exit(1)
     except KeyboardInterrupt:
+        if summary.read:
+            report_summary(stopped=True)
         print(
             "interrupted: every article stored so far is complete; run the same command to finish",
             file=sys.stderr,
         )
         sys.exit(130)
+    report_summary()
     if not quiet:
-        counts = ", ".join(f"{k} {v}" for k, v in summary.as_dict().items())
-        print(f"{db}: {counts}", file=sys.stderr)
         for skip in summary.skips[:20]:
             print(f"skipped {skip}", file=sys.stderr)
         if len(summary.skips) > 20:
@@ -481,15 +505,20 @@ def entities_corrections(ctx: click.Context, export_path: str | None, import_pat
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def entity(name: str, db: str, fmt: str) -> None:
     """One entity: the names it goes by, its roles, type, country and counts."""
+    from dateline.render import visible
+
     e = _run(db, lambda s: s.entity(name))
     if fmt == "json":
         click.echo(json.dumps(e, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{e['name']} ({e['type']}{', ' + e['country'] if e['country'] else ''}) — id {e['id']!r}")
-    click.echo(f"  {e['mentions']} mentions in {e['articles']} articles")
-    click.echo("  names: " + ", ".join(f"{a['name']} ×{a['mentions']}" for a in e["aliases"]))
+    lines = [
+        f"{e['name']} ({e['type']}{', ' + e['country'] if e['country'] else ''}) — id {e['id']!r}",
+        f"  {e['mentions']} mentions in {e['articles']} articles",
+        "  names: " + ", ".join(f"{a['name']} ×{a['mentions']}" for a in e["aliases"]),
+    ]
     if e["roles"]:
-        click.echo("  roles: " + "; ".join(e["roles"][:10]))
+        lines.append("  roles: " + "; ".join(e["roles"][:10]))
+    click.echo(visible("\n".join(lines)))
 
 
 @main.command()
