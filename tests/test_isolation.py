@@ -304,3 +304,38 @@ def test_the_same_id_twice_in_a_run_the_last_version_wins(
         )
         assert (s.unchanged, s.replaced) == (0, 1)
         assert store.record("d1")["article"]["text"] == first
+
+
+def test_a_run_of_capitals_the_model_takes_for_a_name_is_no_entity(tmp_path: Path, dbs: Databases) -> None:
+    # The model tags a 6,000-letter word as a person; no name is that long, and PostgreSQL could not index
+    # it (SQLite could: the two stores would differ). Names over MAX_NAME_CHARS are not entities.
+    from dateline.entities.normalize import MAX_NAME_CHARS
+
+    word = "K" + "".join(random.Random(3).choices("abcdefghijklmnopqrstuvwxyz", k=6000))
+    text = f"Le ministre {word} a rencontré Emmanuel Macron à Paris mardi."
+    path = _jsonl(tmp_path / "long.jsonl", [{"id": "w1", "date": "2017-05", "lang": "fr", "text": text}])
+    db = dbs.new()
+    with open_store(db) as store:
+        s = ingest([str(path)], store)
+        assert (s.stored, s.failed) == (1, 0), s.failures
+        names = [e["name"] for e in store.record("w1")["entities"]]
+    assert "Emmanuel Macron" in names and max(len(n) for n in names) <= MAX_NAME_CHARS
+
+
+def test_a_skipped_article_from_a_very_long_path_is_recorded_on_both_backends(tmp_path: Path, dbs: Databases) -> None:
+    # The origin is part of the skipped table's key: a path of 3,000+ bytes is kept as its start and end
+    # (PostgreSQL refused it whole: the skip was lost there, and recorded in SQLite).
+    from dateline.store.base import MAX_ORIGIN
+
+    rng = random.Random(5)  # letters PostgreSQL cannot compress into its index's limit
+    deep = tmp_path.joinpath(*("".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=250)) for _ in range(12)))
+    deep.mkdir(parents=True)
+    path = _jsonl(deep / "de.jsonl", [{"id": "de1", "date": "2017-05", "lang": "de", "text": "Der Rat hat getagt."}])
+    db = dbs.new()
+    with open_store(db) as store:
+        s = ingest([str(path)], store)
+        assert (s.skipped, s.failed) == (1, 0), s.failures
+        (row,) = store.skipped()
+    origin = f"{path}:1"
+    assert len(origin.encode()) > 3000 and len(row["origin"]) == MAX_ORIGIN
+    assert row["origin"].endswith("de.jsonl:1") and origin.startswith(row["origin"].split("…")[0])

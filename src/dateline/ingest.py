@@ -174,9 +174,15 @@ def ingest(
             if isinstance(res, DatelineError):
                 err = res if res.source else res.located(art.origin)
                 if res.code in SKIP_CODES:
-                    summary.skipped += 1
-                    summary.skips.append(err)
-                    store.record_skip(art.origin or "", art.id, res.code, res.reason)
+                    try:
+                        store.record_skip(art.origin or "", art.id, res.code, res.reason)
+                    except DatelineError as refused:
+                        if refused.code != REFUSED:
+                            raise
+                        fail(refused.located(art.origin))
+                    else:
+                        summary.skipped += 1
+                        summary.skips.append(err)
                 else:
                     fail(err)
             else:
