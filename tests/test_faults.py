@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,8 @@ from dateline.engines.local import analyse_batches
 from dateline.errors import DatelineError
 from dateline.ingest import IngestSummary, ingest
 from dateline.store import open_store
+
+from dl_testing import Databases
 
 CITIES = ["Lyon", "Marseille", "Toulouse", "Nantes", "Bordeaux", "Lille", "Rennes", "Grenoble"]
 PEOPLE = ["Claire Dubois", "Marc Lefèvre", "Sophie Martin", "Paul Girard", "Nadia Benali", "Hugo Perrin"]
@@ -108,29 +111,34 @@ def test_a_batch_that_keeps_breaking_the_pool_is_given_up_not_retried_forever(tm
     assert str(MAX_POOL_BREAKS) in str(out[0])
 
 
-def test_killed_run_resumes_without_duplicates_or_losses(tmp_path: Path) -> None:
+def _stored_count(db: str) -> int | None:
+    """How many articles the store at ``db`` holds, or None while it has no schema yet."""
+    try:
+        with open_store(db, readonly=True) as store:
+            return int(store.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except (DatelineError, sqlite3.Error):
+        return None
+
+
+def test_killed_run_resumes_without_duplicates_or_losses(tmp_path: Path, dbs: Databases) -> None:
     n = 120
     path = _corpus(tmp_path / "in.jsonl", n)
-    db = tmp_path / "run.db"
-    cmd = [sys.executable, "-m", "dateline", "ingest", str(path), "--db", str(db), "--quiet"]
+    db = dbs.new()
+    cmd = [sys.executable, "-m", "dateline", "ingest", str(path), "--db", db, "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 300
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.2)
-        if db.exists():
-            try:
-                stored = len(_article_ids(db))
-            except sqlite3.OperationalError:  # schema not created yet
-                continue
-            if stored >= 64:
-                break
+        stored = _stored_count(db) or 0
+        if stored >= 64:
+            break
     assert proc.poll() is None, "the run ended before it could be killed; make the corpus larger"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 0 < stored < n
     # Killed between two batches or in the middle of one: what is there is whole.
-    assert 0 < len(_article_ids(db)) < n
+    assert 0 < (_stored_count(db) or 0) < n
     done = subprocess.run(cmd[:-1], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "failed 0" in done.stderr
@@ -504,3 +512,63 @@ def test_postgres_user_who_may_not_create_the_schema_gets_store_readonly(pg_admi
         drop_database(pg_admin, name)
         with psycopg.connect(pg_admin, autocommit=True) as admin:
             admin.execute("DROP ROLE IF EXISTS dl_guest")
+
+
+# -- inputs that are not regular files, folders that cannot be listed ---------------------------------------
+
+
+def _invoke_within(seconds: float, args: list[str]) -> object:
+    """The CLI in this process, in a thread: fail (rather than hang the suite) if it takes too long."""
+    import threading
+
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    out: list[object] = []
+    t = threading.Thread(target=lambda: out.append(CliRunner().invoke(main, args)), daemon=True)
+    t.start()
+    t.join(seconds)
+    assert not t.is_alive(), f"the ingest still runs after {seconds} s: blocked on a non-regular file?"
+    return out[0]
+
+
+def test_a_fifo_in_an_input_folder_is_reported_and_the_rest_ingested(tmp_path: Path) -> None:
+    # A named pipe nobody writes to: opening it to read would wait for ever (the run used to hang).
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    _corpus(folder / "a.jsonl", 3)
+    os.mkfifo(folder / "b-pipe.jsonl")
+    os.mkfifo(folder / "sub" / "c-pipe.txt")
+    db = tmp_path / "fifo.db"
+    res: Any = _invoke_within(120, ["ingest", str(folder), "--db", str(db), "--lang", "fr"])
+    assert res.exit_code == 1, res.output
+    for pipe in ("b-pipe.jsonl", "sub/c-pipe.txt"):
+        assert f"{folder / pipe}: unreadable: is a named pipe (FIFO)" in res.output, res.output
+    assert "read 5, stored 3, replaced 0, unchanged 0, skipped 0, failed 2" in res.output
+    assert _article_ids(db) == ["a0000", "a0001", "a0002"]
+
+
+def test_a_folder_that_cannot_be_listed_fails_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As root a chmod 000 folder can be listed: the refusal is made where the system gives it, os.scandir
+    # raising PermissionError for that folder (tests/test_readers.py also checks it for real, as 'nobody').
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    _corpus(folder / "a.jsonl", 2)
+    _corpus(folder / "locked" / "b.jsonl", 2)
+    real = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path) == folder / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    db = tmp_path / "locked.db"
+    res: Any = _invoke_within(120, ["ingest", str(folder), "--db", str(db), "--lang", "fr"])
+    assert res.exit_code == 1, res.output
+    assert f"{folder / 'locked'}: unreadable: cannot list the folder: Permission denied" in res.output
+    assert "read 3, stored 2, replaced 0, unchanged 0, skipped 0, failed 1" in res.output
+    # A folder that cannot be listed at all is a failure too, not "read 0" and success.
+    res = _invoke_within(120, ["ingest", str(folder / "locked"), "--db", str(db)])
+    assert res.exit_code == 1 and "read 1, stored 0" in res.output and "unreadable" in res.output, res.output
