@@ -431,3 +431,28 @@ def _within(seconds: float, work: object) -> object:
     t.join(seconds)
     assert not t.is_alive(), f"still blocked after {seconds} s"
     return out[0]
+
+
+def test_a_reader_that_breaks_costs_its_file_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.readers import jsonl
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.jsonl").write_text(
+            json.dumps({"id": name, "date": "2017", "text": f"Texte {name}."}) + "\n", encoding="utf-8"
+        )
+    real = jsonl.article_from_mapping
+
+    def broken(obj: object, **kw: object) -> Article:
+        if isinstance(obj, dict) and obj.get("id") == "b":
+            raise IndexError("a bug in a reader")
+        return real(obj, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jsonl, "article_from_mapping", broken)
+    items = list(read_paths([str(tmp_path), "nul\x00name.txt"]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "c"]
+    errors = [i for i in items if isinstance(i, DatelineError)]
+    assert [(Path(e.source or "").name, e.code) for e in errors] == [
+        ("b.jsonl", "unreadable"),
+        ("nul\x00name.txt", "unreadable"),
+    ]
+    assert "IndexError: a bug in a reader" in errors[0].reason

@@ -101,6 +101,13 @@ def read_file(
             yield parse_header_text(raw, source=path, default_date=default_date, lang=lang)
     except DatelineError as err:
         yield err if err.source else err.located(path)
+    except Exception as exc:  # a reader's bug costs this file (what it read is kept), never the run
+        yield DatelineError(
+            "unreadable",
+            f"reading stopped: {type(exc).__name__}: {exc}",
+            hint="the articles before it were read; please report this file with the message",
+            source=path,
+        )
 
 
 def read_paths(

@@ -79,8 +79,8 @@ def open_regular(path: str) -> IO[bytes]:
         fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as exc:
         raise DatelineError("missing-file", "no such file", source=path) from exc
-    except OSError as exc:
-        raise DatelineError("unreadable", exc.strerror or str(exc), source=path) from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise DatelineError("unreadable", getattr(exc, "strerror", None) or str(exc), source=path) from exc
     try:
         _check_regular(os.fstat(fd).st_mode, path)
         if nonblock:
