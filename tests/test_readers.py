@@ -456,3 +456,12 @@ def test_a_reader_that_breaks_costs_its_file_not_the_run(tmp_path: Path, monkeyp
         ("nul\x00name.txt", "unreadable"),
     ]
     assert "IndexError: a bug in a reader" in errors[0].reason
+
+
+def test_one_path_is_a_list_of_one_and_not_a_path_is_an_error(tmp_path: Path) -> None:
+    # read_paths("articles/") used to read the letters of the name, each a missing file.
+    (tmp_path / "a.txt").write_text("date 2017 Un texte.", encoding="utf-8")
+    for given in (str(tmp_path), tmp_path, [tmp_path], [str(tmp_path / "a.txt")]):
+        assert [a.text for a in read_paths(given) if isinstance(a, Article)] == ["Un texte."], given  # type: ignore[arg-type]
+    (err,) = list(read_paths([42]))  # type: ignore[list-item]
+    assert isinstance(err, DatelineError) and err.code == "bad-argument"

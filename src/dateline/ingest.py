@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,7 +88,7 @@ def input_hash(article: Article, lang: str | None) -> str:
 
 
 def ingest(
-    paths: Iterable[str],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     store: Store,
     *,
     lang: str | None = None,

@@ -65,9 +65,20 @@ def _walk(top: str) -> Iterator[str | DatelineError]:
         yield from _walk(folder)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str | DatelineError]:
-    """Expand directories (recursively, sorted, hidden files skipped) and glob patterns into files."""
-    for p in paths:
+def expand_paths(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> Iterator[str | DatelineError]:
+    """Expand directories (recursively, sorted, hidden files skipped) and glob patterns into files.
+
+    ``paths`` is a list of paths (strings or ``pathlib.Path``); a single path is taken as a list of one,
+    not as the characters of its name."""
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    for given in paths:
+        if not isinstance(given, str | os.PathLike):
+            yield DatelineError(
+                "bad-argument", f"a path must be a string or a pathlib.Path, not {type(given).__name__} {given!r}"
+            )
+            continue
+        p = os.fspath(given)
         if os.path.isdir(p):
             yield from _walk(p)
         elif not os.path.exists(p) and any(c in p for c in "*?["):
@@ -111,7 +122,7 @@ def read_file(
 
 
 def read_paths(
-    paths: Iterable[str],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     default_date: str | None = None,
     lang: str | None = None,
