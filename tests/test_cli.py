@@ -157,5 +157,13 @@ def test_control_characters_are_shown_escaped_not_sent_to_the_terminal(tmp_path:
     assert "inauguré\\x1b[2J une" in shown and "Titre\\x1b]0;pwned\\x07" in shown and "maire\\x9b31m" in shown
     res = r.invoke(main, ["analyse", "--format", "text", str(p)])
     assert res.exit_code == 0 and not raw.search(res.output) and "\\x1b[2J" in res.output
-    rec = json.loads(r.invoke(main, ["show", "c1", "--db", db, "--format", "json"]).output)
-    assert rec["article"]["text"] == text
+    # JSON says exactly the same text, with DEL and C1 escaped as JSON escapes the rest of the controls.
+    for args in (
+        ["show", "c1", "--db", db, "--format", "json"],
+        ["analyse", str(p)],
+        ["analyse", "--format", "jsonl", str(p)],
+    ):
+        res = r.invoke(main, args)
+        assert res.exit_code == 0 and not raw.search(res.output), (args, res.output)
+        rec = json.loads(res.output)
+        assert rec["article"]["text"] == text and rec["article"]["title"] == "Titre\x1b]0;pwned\x07"

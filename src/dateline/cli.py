@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -66,6 +67,18 @@ FORMAT_OPTION = click.option(
 )
 
 
+# DEL and the C1 controls (U+009B is a terminal's CSI), which JSON may hold raw and json.dumps leaves so.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+
+
+def _json(value: Any, indent: int | None = None) -> str:
+    """JSON for output: UTF-8 as it is, but every control character escaped (json.dumps escapes those
+    below U+0020; DEL and C1 are escaped here), so that printing it to a terminal cannot send it
+    sequences. They can only be inside strings, so the JSON says exactly the same."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _report(err: DatelineError) -> None:
     from rich.markup import escape
 
@@ -109,10 +122,10 @@ def _open(db: str) -> Any:
 
 def _emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title: str | None = None) -> None:
     if fmt == "json":
-        click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
+        click.echo(_json(list(rows), indent=2))
     elif fmt == "jsonl":
         for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+            click.echo(_json(r))
     else:
         table = Table(title=title, show_lines=False, title_justify="left", box=None, header_style="bold")
         for c in columns:
@@ -187,9 +200,9 @@ def analyse(paths: tuple[str, ...], fmt: str, lang: str, default_date: str | Non
             failed = failed or res.code not in SKIP_CODES
             continue
         if fmt == "json":
-            click.echo(json.dumps(res, ensure_ascii=False, indent=2))
+            click.echo(_json(res, indent=2))
         elif fmt == "jsonl":
-            click.echo(json.dumps(res, ensure_ascii=False))
+            click.echo(_json(res))
         else:
             click.echo(record_text(res) + "\n")
     sys.exit(1 if failed else 0)
@@ -404,7 +417,7 @@ def show(article_id: str, db: str, fmt: str) -> None:
     from dateline.render import record_text
 
     rec = _run(db, lambda s: s.record(article_id))
-    click.echo(json.dumps(rec, ensure_ascii=False, indent=2) if fmt == "json" else record_text(rec))
+    click.echo(_json(rec, indent=2) if fmt == "json" else record_text(rec))
 
 
 @main.group(invoke_without_command=True)
@@ -509,7 +522,7 @@ def entity(name: str, db: str, fmt: str) -> None:
 
     e = _run(db, lambda s: s.entity(name))
     if fmt == "json":
-        click.echo(json.dumps(e, ensure_ascii=False, indent=2))
+        click.echo(_json(e, indent=2))
         return
     lines = [
         f"{e['name']} ({e['type']}{', ' + e['country'] if e['country'] else ''}) — id {e['id']!r}",
