@@ -5,9 +5,10 @@ English: the PLOVER gold standard records (dev part) and UniversalPetrarch's PET
 (``eval/events/fr_gold.jsonl``, guidelines in ``eval/events/GUIDELINES.md``), whose texts are read from
 ``../shared/corpora``.
 
-    python eval/events.py english [--shared ../shared]
-    python eval/events.py french [--gold eval/events/fr_gold.jsonl] [--shared ../shared]
+    python eval/events.py english [--shared ../shared]   # dev: PLOVER gold + UP validation; test: en_test.jsonl
+    python eval/events.py french                          # dev: fr_gold.jsonl; test: fr_test.jsonl, side by side
     python eval/events.py all
+    python eval/events.py french --gold eval/events/fr_gold.jsonl --details   # per-type rows, dev only
 
 Scoring, per sentence:
 
@@ -22,8 +23,13 @@ Scoring, per sentence:
 - **actor accuracy**: on type-matched events, the source's country (first three letters) and its full
   code against the gold source codes (English); exact code of source and target (French, symmetric
   events either way round).
-- **baseline**: a trivial keyword tagger — any word whose lemma is a trigger in dateline's lexicon
-  gives that entry's type, with no frame, anchoring, needs or modality — run in the same pass.
+- **baselines**, run in the same pass: an independent PETRARCH2-style dictionary coder
+  (``eval/petrarch_baseline.py``: PETRARCH2's CAMEO verb patterns and Phoenix actor dictionaries,
+  English only — no French verb dictionary exists in ../shared), and a trivial keyword tagger (any word
+  whose lemma is a trigger in dateline's own lexicon gives that entry's type, with no frame, anchoring,
+  needs or modality: not independent, it shows what the frames add).
+- **test sets** (``*_test.jsonl``, whole articles): beside the mention-level scores, source, target and
+  dyad right, the country and sector of every gold code, and happening-level F1 (see article_scores).
 - **dates** (French): matched events dated with the publication date while the gold date is another
   one (target: zero), and events given a text date when the gold says the text gives none.
 """
@@ -197,21 +203,43 @@ def keyword_types(doc: Any, lexicon: Any) -> Counter[str]:
     return Counter(found)
 
 
-def english_scores(nlp: Any, sets: dict[str, list[GoldSentence]]) -> dict[str, Any]:
-    """Type P/R/F1, actor-code accuracy and the keyword baseline on each English gold set."""
+def petrarch_coder(shared: Path) -> Any:
+    """The independent PETRARCH2-style dictionary coder (eval/petrarch_baseline.py), loaded once."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    from petrarch_baseline import PetrarchStyleCoder
+
+    return PetrarchStyleCoder(shared)
+
+
+def _country_hit(codes: Iterable[str | None], gold_src: list[str]) -> bool:
+    return any(c[:3] in {s[:3] for s in gold_src} for c in codes if c)
+
+
+def english_scores(nlp: Any, sets: dict[str, list[GoldSentence]], coder: Any = None) -> dict[str, Any]:
+    """Type P/R/F1, actor-code accuracy, the keyword and PETRARCH2-style baselines on each English gold set."""
     from dateline.events.lexicon_en import LEXICON
 
     report: dict[str, Any] = {}
     for name, sents in sets.items():
-        sys_prf, base_prf = PRF(), PRF()
+        sys_prf, base_prf, petr_prf = PRF(), PRF(), PRF()
         per_type: dict[str, PRF] = {}
-        country, full = Acc(), Acc()
+        country, full, petr_country = Acc(), Acc(), Acc()
         for g in sents:
             doc = analyse_doc(nlp, g.text, g.date)
             events = doc._.events or []
             pred = Counter({scored_type(e): 1 for e in events})
             sys_prf.add(pred, g.types)
             base_prf.add(keyword_types(doc, LEXICON), g.types)
+            if coder is not None:
+                petr = coder.code(g.text, g.date)
+                petr_types = Counter({e["type"]: 1 for e in petr})
+                petr_prf.add(petr_types, g.types)
+                for t in set(petr_types) & set(g.types):
+                    gold_src = [c for c in g.sources.get(t, []) if c]
+                    if gold_src:
+                        petr_country.add(
+                            _country_hit(((e["source"] or {}).get("code") for e in petr if e["type"] == t), gold_src)
+                        )
             for t in set(pred) | set(g.types):
                 per_type.setdefault(t, PRF()).add(Counter({t: pred[t]}), Counter({t: g.types[t]}))
             for t in set(pred) & set(g.types):
@@ -225,6 +253,11 @@ def english_scores(nlp: Any, sets: dict[str, list[GoldSentence]]) -> dict[str, A
             "sentences": len(sents),
             "dateline": sys_prf.as_dict(),
             "keyword_baseline": base_prf.as_dict(),
+            **(
+                {"petrarch_baseline": petr_prf.as_dict(), "petrarch_source_country": petr_country.as_dict()}
+                if coder is not None
+                else {}
+            ),
             "source_country": country.as_dict(),
             "source_code": full.as_dict(),
             "per_type": {t: v.as_dict() for t, v in sorted(per_type.items())},
@@ -254,9 +287,26 @@ def _overlap(a: Iterable[int], b: Iterable[int]) -> bool:
 
 
 def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
-    """Scores on the French gold set, following its guidelines (section 5)."""
-    from dateline.events.lexicon_fr import LEXICON
+    """Scores on a French gold file (the dev sentences or the test articles), as its guidelines say."""
+    return article_scores(nlp, gold_path, shared, "fr")
 
+
+def _code(ev: dict[str, Any] | None, role: str) -> str | None:
+    return ((ev or {}).get(role) or {}).get("code")
+
+
+def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", coder: Any = None) -> dict[str, Any]:
+    """Scores on a gold file of (corpus, id, sha1, start, end, events) lines, following the guidelines (section 5).
+
+    A line covers a sentence (dev) or a whole article (test). Beside type P/R/F1 with overlapping triggers, on the
+    matched events: source right, target right, dyad right (both; either order for a symmetric event), the
+    country (first three letters) and sector (next three) of every gold code, modality, negation, mode and date.
+    Where the gold numbers happenings (test sets), the same at the level of happenings: a predicted event finds the
+    happening one of whose mentions its triggers overlap, and a second event for a happening already found is a
+    duplicate row. A test file ("_test" in its name) gets no per-item listing.
+    """
+    lexicon = __import__(f"dateline.events.lexicon_{lang}", fromlist=["LEXICON"]).LEXICON
+    is_test = "_test" in gold_path.name
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted: dict[str, set[str]] = {}
     for g in gold:
@@ -265,10 +315,16 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
     by_article: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for g in gold:
         by_article.setdefault((g["corpus"], g["id"]), []).append(g)
-    prf, base = PRF(), PRF()
+    prf, base, petr = PRF(), PRF(), PRF()
+    petr_acc = {
+        k: Acc() for k in ("source", "target", "dyad", "src_country", "src_sector", "tgt_country", "tgt_sector")
+    }
+    hap = PRF()
+    duplicates = 0
     per_type: dict[str, PRF] = {}
     actor = Acc()
-    modality, negation, mode = Acc(), Acc(), Acc()
+    acc = {k: Acc() for k in ("source", "target", "dyad", "src_country", "src_sector", "tgt_country", "tgt_sector")}
+    modality, negation, mode, date_right = Acc(), Acc(), Acc(), Acc()
     pubdate_vs_text = 0
     date_errors: list[dict[str, Any]] = []
     pubdate_vs_null = 0
@@ -281,10 +337,12 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
             continue
         doc = analyse_doc(nlp, rec["text"], rec["date"])
         events = list(doc._.events or [])
+        petr_events = coder.code(rec["text"], rec["date"]) if coder is not None else []
         for g in sents:
+            if coder is not None:
+                _baseline_match(petr, petr_acc, petr_events, g)
             s, e = g["start"], g["end"]
-            # One prediction per event and sentence (the guidelines annotate an event told twice in a
-            # sentence once), with all of that event's triggers in the sentence.
+            # One prediction per event and span, with all of that event's triggers inside the span.
             preds = []
             for ev in events:
                 trigs = [
@@ -294,7 +352,7 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
                     preds.append((ev["type"], trigs, ev))
             used: set[int] = set()
             tp = 0
-            for gi, gev in enumerate(g["events"]):
+            for gev in g["events"]:
                 hit = next(
                     (
                         m
@@ -310,21 +368,24 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
                 ev = hit[2]
                 per_type.setdefault(gev["type"], PRF()).tp += 1
                 _actor_check(actor, ev, gev)
+                _slot_checks(acc, ev, gev)
                 modality.add(ev["modality"] == gev["modality"])
                 negation.add(ev["negated"] == gev["negated"])
                 mode.add(ev.get("mode") == gev.get("mode"))
                 pred_date = (ev.get("date") or {}).get("value")
                 basis = ev["date"].get("basis")
+                if gev["date_value"] is not None:
+                    date_right.add(pred_date == gev["date_value"])
                 # Dated with the publication date: the fallback window, or a value equal to it.
                 if basis == "publication" or pred_date == rec["date"]:
                     if gev["date_value"] is not None and gev["date_value"] != pred_date:
                         pubdate_vs_text += 1
-                        date_errors.append({"id": g["id"], "pred": pred_date, "gold": gev["date_value"]})
+                        if not is_test:
+                            date_errors.append({"id": g["id"], "pred": pred_date, "gold": gev["date_value"]})
                     elif gev["date_value"] is None and basis != "publication":
                         pubdate_vs_null += 1
                 if gev["date_value"] is None and ev["date"].get("basis") in ("timex", "sentence"):
                     text_date_vs_null += 1
-                del gi
             prf.tp += tp
             prf.fp += len(preds) - tp
             prf.fn += len(g["events"]) - tp
@@ -337,36 +398,113 @@ def french_scores(nlp: Any, gold_path: Path, shared: Path) -> dict[str, Any]:
             matched = Counter(m[0] for m in preds if id(m) in used)
             for t, n in (gold_types - matched).items():
                 per_type[t].fn += n
+            if g["events"] and all("happening" in ge for ge in g["events"]):
+                d = _happening_counts(preds, g["events"])
+                hap.tp += d[0]
+                hap.fp += d[1]
+                hap.fn += d[2]
+                duplicates += d[3]
             span = doc.char_span(s, e, alignment_mode="expand")
-            base.add(keyword_types(span, LEXICON) if span is not None else Counter(), Counter(set(gold_types)))
-    return {
+            base.add(keyword_types(span, lexicon) if span is not None else Counter(), Counter(set(gold_types)))
+    out: dict[str, Any] = {
         "sentences": len(gold) - skipped,
         "skipped": skipped,
         "dateline": prf.as_dict(),
         "keyword_baseline_type_sets": base.as_dict(),
         "actor_code": actor.as_dict(),
+        **{f"{k}_right" if k in ("source", "target", "dyad") else k: v.as_dict() for k, v in acc.items()},
         "modality": modality.as_dict(),
         "negation": negation.as_dict(),
         "mode": mode.as_dict(),
+        "date_right": date_right.as_dict(),
         "pubdate_when_text_gives_another": pubdate_vs_text,
-        "pubdate_errors": date_errors,
         "pubdate_when_text_gives_none_but_claimed": pubdate_vs_null,
         "text_date_when_gold_has_none": text_date_vs_null,
         "per_type": {t: v.as_dict() for t, v in sorted(per_type.items())},
     }
+    if coder is not None:
+        out["petrarch_baseline"] = petr.as_dict()
+        out.update({f"petrarch_{k}": v.as_dict() for k, v in petr_acc.items()})
+    if hap.tp + hap.fn:
+        out["happenings"] = {**hap.as_dict(), "duplicate_rows": duplicates}
+    if not is_test:
+        out["pubdate_errors"] = date_errors
+    return out
+
+
+def _baseline_match(prf: PRF, acc: dict[str, Acc], events: list[dict[str, Any]], g: dict[str, Any]) -> None:
+    """Type P/R/F1 and slot accuracy of the PETRARCH2-style baseline on one gold span (same trigger rule)."""
+    s, e = g["start"], g["end"]
+    preds = [ev for ev in events if s <= ev["trigger"][0] < e]
+    used: set[int] = set()
+    for gev in g["events"]:
+        hit = next(
+            (k for k, ev in enumerate(preds) if k not in used and ev["type"] == gev["type"]
+             and _overlap(ev["trigger"], gev["trigger"])),
+            None,
+        )  # fmt: skip
+        if hit is None:
+            prf.fn += 1
+            continue
+        used.add(hit)
+        prf.tp += 1
+        _slot_checks(acc, preds[hit], gev)
+    prf.fp += len(preds) - len(used)
+
+
+def _happening_counts(preds: list[Any], gold_events: list[dict[str, Any]]) -> tuple[int, int, int, int]:
+    """(found, spurious, missed, duplicate rows) of one span's happenings."""
+    happenings: dict[int, list[dict[str, Any]]] = {}
+    for ge in gold_events:
+        happenings.setdefault(ge["happening"], []).append(ge)
+    found: set[int] = set()
+    spurious = duplicates = 0
+    for typ, trigs, _ in preds:
+        hit = next(
+            (
+                h
+                for h, mentions in happenings.items()
+                if any(m["type"] == typ and any(_overlap(t, m["trigger"]) for t in trigs) for m in mentions)
+            ),
+            None,
+        )
+        if hit is None:
+            spurious += 1
+        elif hit in found:
+            duplicates += 1
+        else:
+            found.add(hit)
+    return len(found), spurious + duplicates, len(happenings) - len(found), duplicates
 
 
 def _actor_check(acc: Acc, ev: dict[str, Any], gev: dict[str, Any]) -> None:
-    pred_src = (ev.get("source") or {}).get("code")
-    pred_tgt = (ev.get("target") or {}).get("code")
-    gold_src = (gev.get("source") or {}).get("code")
-    gold_tgt = (gev.get("target") or {}).get("code")
+    """The dev set's historical actor figure: source code exact, target code exact when both give one."""
+    pred_src, pred_tgt = _code(ev, "source"), _code(ev, "target")
+    gold_src, gold_tgt = _code(gev, "source"), _code(gev, "target")
     if gold_src is None and gold_tgt is None:
         return
     good = pred_src == gold_src and (gold_tgt is None or pred_tgt is None or pred_tgt == gold_tgt)
     if ev.get("symmetric") and not good:
         good = pred_tgt == gold_src and pred_src == gold_tgt
     acc.add(good)
+
+
+def _slot_checks(acc: dict[str, Acc], ev: dict[str, Any], gev: dict[str, Any]) -> None:
+    """Source, target and dyad right on one matched event; country and sector of each gold code."""
+    ps, pt = _code(ev, "source"), _code(ev, "target")
+    gs, gt = _code(gev, "source"), _code(gev, "target")
+    src_ok, tgt_ok = ps == gs, pt == gt
+    if ev.get("symmetric") and not (src_ok and tgt_ok) and ps == gt and pt == gs:
+        src_ok = tgt_ok = True
+        ps, pt = pt, ps
+    acc["source"].add(src_ok)
+    acc["target"].add(tgt_ok)
+    acc["dyad"].add(src_ok and tgt_ok)
+    for pred, gold_code, role in ((ps, gs, "src"), (pt, gt, "tgt")):
+        if gold_code:
+            acc[f"{role}_country"].add(bool(pred) and pred[:3] == gold_code[:3])
+            if len(gold_code) >= 6:
+                acc[f"{role}_sector"].add(bool(pred) and pred[3:6] == gold_code[3:6])
 
 
 def _table(title: str, rows: dict[str, Any]) -> str:
@@ -381,13 +519,60 @@ def _table(title: str, rows: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+FR_TEST = ROOT / "eval" / "events" / "fr_test.jsonl"
+EN_TEST = ROOT / "eval" / "events" / "en_test.jsonl"
+
+# The headline rows of the side-by-side table: (label, key in a report, field).
+_HEADLINE = (
+    ("type P", "dateline", "P"),
+    ("type R", "dateline", "R"),
+    ("type F1", "dateline", "F1"),
+    ("keyword baseline F1", "keyword_baseline_type_sets", "F1"),
+    ("PETRARCH2-style baseline F1", "petrarch_baseline", "F1"),
+    ("PETRARCH2-style dyad right", "petrarch_dyad", "acc"),
+    ("PETRARCH2-style source country", "petrarch_src_country", "acc"),
+    ("source right", "source_right", "acc"),
+    ("target right", "target_right", "acc"),
+    ("dyad right", "dyad_right", "acc"),
+    ("source country", "src_country", "acc"),
+    ("source sector", "src_sector", "acc"),
+    ("target country", "tgt_country", "acc"),
+    ("target sector", "tgt_sector", "acc"),
+    ("modality", "modality", "acc"),
+    ("negation", "negation", "acc"),
+    ("mode", "mode", "acc"),
+    ("date right", "date_right", "acc"),
+    ("happening F1", "happenings", "F1"),
+)
+
+
+def side_by_side(title: str, reports: dict[str, dict[str, Any]]) -> str:
+    """A Markdown table with one column per set (dev, test) and one row per metric."""
+    names = list(reports)
+    lines = [f"### {title}", "", "| metric | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    for label, key, fld in _HEADLINE:
+        cells = []
+        for n in names:
+            v = reports[n].get(key)
+            if not isinstance(v, dict) or fld not in v:
+                cells.append("—")
+            else:
+                cells.append(f"{v[fld]:.3f}" + (f" (n={v['n']})" if "n" in v else ""))
+        if any(c != "—" for c in cells):
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Evaluate dateline events on English and French gold sets")
+    ap = argparse.ArgumentParser(description="Evaluate dateline events on the English and French dev and test sets")
     ap.add_argument("which", choices=["english", "french", "all"], nargs="?", default="all")
     ap.add_argument("--shared", type=Path, default=SHARED)
-    ap.add_argument("--gold", type=Path, default=FR_GOLD, help="French gold JSONL")
+    ap.add_argument("--gold", type=Path, default=None, help="score this French gold JSONL alone")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    ap.add_argument("--details", action="store_true", help="per-type rows and dev date errors (refused on test sets)")
     args = ap.parse_args(argv)
+    if args.details and (args.gold is None or "_test" in args.gold.name):
+        ap.error("--details lists items: give a dev file with --gold; test sets are scored, never explained")
     from dateline.pipeline import load_pipeline
 
     out: dict[str, Any] = {}
@@ -397,21 +582,30 @@ def main(argv: list[str] | None = None) -> int:
             "plover_gsr_dev": read_plover_gold(gold_dir / "PLOVER_GSR_CAMEO.dev.json"),
             "up_petr2_validation": read_up_gold(gold_dir / "UP_PETR2_GSR_validation.xml"),
         }
-        out["english"] = english_scores(load_pipeline("en"), sets)
+        nlp_en = load_pipeline("en")
+        coder = petrarch_coder(args.shared)
+        out["english"] = english_scores(nlp_en, sets, coder)
+        out["english"]["test"] = article_scores(nlp_en, EN_TEST, args.shared, "en", coder)
     if args.which in ("french", "all"):
-        if not args.gold.exists():
-            print(f"no French gold at {args.gold}", file=sys.stderr)
-        else:
-            out["french"] = french_scores(load_pipeline("fr"), args.gold, args.shared)
+        nlp_fr = load_pipeline("fr")
+        paths = {"gold": args.gold} if args.gold else {"dev": FR_GOLD, "test": FR_TEST}
+        out["french"] = {name: article_scores(nlp_fr, path, args.shared, "fr") for name, path in paths.items()}
     if args.json:
         print(json.dumps(out, indent=1))
-    else:
-        for lang, rep in out.items():
-            if lang == "english":
-                for name, rows in rep.items():
-                    print(_table(f"English — {name}", rows), end="\n\n")
-            else:
-                print(_table("French", rep), end="\n\n")
+        return 0
+    if "english" in out:
+        en = out["english"]
+        for name in ("plover_gsr_dev", "up_petr2_validation"):
+            rows = {k: v for k, v in en[name].items() if k != "per_type"}
+            print(_table(f"English dev — {name} (sentence type sets)", rows))
+            print()
+        title = "English test — Reuters stories (events matched by trigger)"
+        print(side_by_side(title, {"test": en["test"]}), end="\n\n")
+    if "french" in out:
+        print(side_by_side("French — dev sentences and test articles", out["french"]), end="\n\n")
+        if args.details:
+            for name, rep in out["french"].items():
+                print(_table(f"French {name}", rep), end="\n\n")
     return 0
 
 

@@ -26,6 +26,7 @@ import calendar
 import hashlib
 import html
 import json
+import os
 import re
 import subprocess
 import sys
@@ -42,10 +43,14 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.timex.normalize import value_interval  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
+# Dev: the TimeML corpora the rules were written against. Test (issue 13): news articles of the corpora
+# in ../shared annotated for the project, ids and offsets only (eval/timex/*_test.jsonl), never tuned on.
 DEFAULT_DATA = [
     f"{SHARED}/eval/timex/fr_timebank:fr",
+    f"{ROOT}/eval/timex/fr_test.jsonl:fr",
     f"{SHARED}/eval/timex/tbaq/TimeBank,{SHARED}/eval/timex/tbaq/AQUAINT:en",
+    f"{ROOT}/eval/timex/en_test.jsonl:en",
 ]
 SYSTEMS = ("dateline", "heideltime", "dateparser")
 
@@ -105,14 +110,42 @@ def read_timeml(path: Path) -> TimeMLDoc:
     return TimeMLDoc(path.stem, "".join(out), dct, sorted(gold, key=lambda x: x.start))
 
 
+def read_gold_jsonl(path: Path) -> list[TimeMLDoc]:
+    """Documents of a gold JSONL (corpus, id, sha1, dct, timexes), texts read from ../shared/corpora."""
+    sys.path.insert(0, str(ROOT / "eval" / "tools"))
+    from corpora import load_records, text_sha1
+
+    lines = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+    wanted: dict[str, set[str]] = {}
+    for g in lines:
+        wanted.setdefault(g["corpus"], set()).add(g["id"])
+    recs = {c: load_records(c, ids, SHARED) for c, ids in wanted.items()}
+    docs = []
+    for g in lines:
+        rec = recs[g["corpus"]].get(g["id"])
+        if rec is None or text_sha1(rec["text"]) != g["sha1"]:
+            raise SystemExit(f"{path.name}: {g['id']} missing from the corpus or its text changed (sha1)")
+        gold = [Timex(t["start"], t["end"], t["type"], t["value"]) for t in g["timexes"]]
+        docs.append(TimeMLDoc(g["id"], rec["text"], date.fromisoformat(g["dct"][:10]), gold))
+    return docs
+
+
+def split_of(spec: str) -> str:
+    """'test' for the test sets (files named *_test.jsonl), 'dev' for everything else."""
+    return "test" if re.search(r"_test\.jsonl(:|$)", spec) else "dev"
+
+
 def load_corpus(spec: str) -> tuple[str, str, list[TimeMLDoc]]:
-    """``DIR[,DIR...][:lang]`` → (label, lang, documents)."""
+    """``DIR[,DIR...][:lang]`` of .tml files, or ``FILE.jsonl[:lang]`` → (label, lang, documents)."""
     dirs, _, lang = spec.rpartition(":") if re.search(r":(fr|en)$", spec) else (spec, "", "")
     paths = [Path(d) for d in dirs.split(",")]
     if not lang:
         lang = "fr" if any("fr" in p.name.lower() for p in paths) else "en"
-    docs = [read_timeml(f) for p in paths for f in sorted(p.glob("*.tml"))]
-    label = "+".join(p.name for p in paths)
+    if len(paths) == 1 and paths[0].suffix == ".jsonl":
+        docs = read_gold_jsonl(paths[0])
+    else:
+        docs = [read_timeml(f) for p in paths for f in sorted(p.glob("*.tml"))]
+    label = f"{split_of(spec)}: " + "+".join(p.name for p in paths)
     return label, lang, docs
 
 

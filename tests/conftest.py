@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from dl_testing import BACKENDS, ROOT, SAMPLE, SHARED, Databases, need_shared  # noqa: F401  (re-exported)
+from dl_testing import BACKENDS, ROOT, SAMPLE, SHARED, Databases, missing_shared, need_shared  # noqa: F401  (re-exported)
 
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.exists():
-        pytest.skip("../shared not available")
+        missing_shared(f"{SHARED} not available")
     return SHARED
 
 

@@ -1,6 +1,7 @@
-"""Validate a French gold file (quotes or events) against the corpus texts in ../shared.
+"""Validate a gold file (quotes, attributions, events or time expressions) against the corpus texts in ../shared.
 
     python eval/tools/check_gold.py eval/quotes/fr_gold.jsonl eval/events/fr_gold.jsonl
+    python eval/tools/check_gold.py eval/*/*_test*.jsonl     # the test sets and their second passes
 
 For every line: the corpus and id exist, the sha1 of the record's text matches (so a changed corpus
 is noticed instead of scoring against shifted offsets), every span is inside the text with
@@ -19,7 +20,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from corpora import ALL_CORPORA as CORPORA, SHARED, load_records, text_sha1
+from corpora import ALL_CORPORA as CORPORA
+from corpora import SHARED, load_records, text_sha1
 
 QUOTE_KINDS = {"direct", "indirect", "mixed"}
 MODALITIES = {"asserted", "intended", "hypothetical", "reported"}
@@ -112,6 +114,74 @@ def check_quote_line(rec: dict, text: str) -> list[str]:
     return probs
 
 
+TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
+# TIMEX3 values as TimeML writes them: dates and times (X for unknown digits, seasons, weekends, parts of
+# the day, quarters, halves, decades/centuries), the REF values, and durations/sets (P..., PT..., PX...;
+# PXX is a vague amount of a vague unit, which one test annotator used).
+TIMEX_VALUE = re.compile(
+    r"^(PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|[\dX]{2,4}(-([\dX]{2}|W[\dX]{2}|Q[1-4X]|H[12]|SP|SU|FA|WI)(-([\dX]{2}|WE|[1-7]))?)?"
+    r"(T([\dX]{2}(:[\dX]{2})?|MO|AF|EV|NI|DT))?"
+    r"|P(T)?([\dX.]+[YMWDHS]|T?[\dX.]+[HMS])+|PT?X[YMWDHSX]|P[\dX.]+(Y|M|W|D|DE|CE|Q|H)(T.*)?)$"
+)
+TIMEX_MODS = {
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
+}  # fmt: skip
+
+
+def check_timex_line(rec: dict, text: str, date: str) -> list[str]:
+    """Problems of one line of eval/timex/*_test.jsonl: spans, types, values, mods, order, the DCT."""
+    probs: list[str] = []
+    if rec.get("dct") != (date or "")[:10]:
+        probs.append(f"dct {rec.get('dct')!r} is not the record's date {date!r}")
+    timexes = rec.get("timexes")
+    if not isinstance(timexes, list):
+        return [*probs, "'timexes' must be a list"]
+    prev_end = -1
+    for n, t in enumerate(timexes):
+        w = f"timex {n}"
+        extra = set(t) - {"start", "end", "type", "value", "mod"}
+        if extra:
+            probs.append(f"{w}: unknown keys {sorted(extra)}")
+        probs += span_problems(text, t.get("start"), t.get("end"), w)
+        if t.get("type") not in TIMEX_TYPES:
+            probs.append(f"{w}: type {t.get('type')!r} not in {sorted(TIMEX_TYPES)}")
+        if not isinstance(t.get("value"), str) or not TIMEX_VALUE.match(t["value"]):
+            probs.append(f"{w}: value {t.get('value')!r} is not a TIMEX3 value")
+        if "mod" in t and t["mod"] not in TIMEX_MODS:
+            probs.append(f"{w}: mod {t['mod']!r} not in {sorted(TIMEX_MODS)}")
+        if isinstance(t.get("start"), int):
+            if t["start"] < prev_end:
+                probs.append(f"{w}: timexes overlap or are not in text order")
+            prev_end = t.get("end", t["start"])
+    return probs
+
+
+def check_attribution_line(rec: dict, text: str) -> list[str]:
+    """Problems of one line of eval/quotes/en_test*.jsonl (PolNeAR's conventions: content, cue, source)."""
+    probs: list[str] = []
+    attrs = rec.get("attributions")
+    if not isinstance(attrs, list):
+        return ["'attributions' must be a list"]
+    for n, a in enumerate(attrs):
+        w = f"attribution {n}"
+        extra = set(a) - {"content", "cue", "source", "source_entity", "kind", "content_parts", "cue_parts"}
+        if extra:
+            probs.append(f"{w}: unknown keys {sorted(extra)}")
+        probs += _pair(text, a.get("content"), f"{w} content", nullable=False)
+        probs += _pair(text, a.get("cue"), f"{w} cue")
+        probs += _pair(text, a.get("source"), f"{w} source")
+        for part in a.get("content_parts", []) + a.get("cue_parts", []):
+            probs += _pair(text, part, f"{w} part", nullable=False)
+        if a.get("kind") not in QUOTE_KINDS:
+            probs.append(f"{w}: kind {a.get('kind')!r} not in {sorted(QUOTE_KINDS)}")
+        ent = a.get("source_entity")
+        if ent is not None and (not isinstance(ent, str) or not ent.strip()):
+            probs.append(f"{w}: source_entity must be a non-empty string or null")
+    return probs
+
+
 def check_event_line(rec: dict, text: str, ontology: dict[str, set[str]]) -> list[str]:
     """Problems of one line of eval/events/fr_gold.jsonl."""
     probs = span_problems(text, rec.get("start"), rec.get("end"), "sentence")
@@ -130,9 +200,13 @@ def check_event_line(rec: dict, text: str, ontology: dict[str, set[str]]) -> lis
 
     for n, ev in enumerate(events):
         w = f"event {n}"
-        extra = set(ev) - {"type", "mode", "trigger", "source", "target", "negated", "modality", "date_value"}
+        # "happening" (test sets): events of one article that are the same real-world happening share it.
+        keys = {"type", "mode", "trigger", "source", "target", "negated", "modality", "date_value", "happening"}
+        extra = set(ev) - keys
         if extra:
             probs.append(f"{w}: unknown keys {sorted(extra)}")
+        if "happening" in ev and not (isinstance(ev["happening"], int) and not isinstance(ev["happening"], bool)):
+            probs.append(f"{w}: happening must be an integer")
         typ, mode = ev.get("type"), ev.get("mode")
         if typ not in ontology:
             probs.append(f"{w}: type {typ!r} is not a PLOVER 2.0 type")
@@ -203,8 +277,17 @@ def check_file(path: Path, shared: Path = SHARED) -> tuple[int, list[str]]:
                 problems.append(f"{where}: sentence appears twice")
             seen.add(key)
             problems += [f"{where}: {p}" for p in check_event_line(rec, text, ontology)]
+        elif "timexes" in rec or "attributions" in rec:
+            key = (corpus, rec["id"])
+            if key in seen:
+                problems.append(f"{where}: article appears twice")
+            seen.add(key)
+            if "timexes" in rec:
+                problems += [f"{where}: {p}" for p in check_timex_line(rec, text, article.get("date") or "")]
+            else:
+                problems += [f"{where}: {p}" for p in check_attribution_line(rec, text)]
         else:
-            problems.append(f"{where}: neither 'quotes' nor 'events'")
+            problems.append(f"{where}: neither 'quotes', 'events', 'timexes' nor 'attributions'")
     return len(lines), problems
 
 

@@ -60,18 +60,31 @@ BATCH_SIZE = 64
 
 
 def _available_components() -> list[str]:
+    """The factory names of every dateline component, importing each module to register it.
+
+    Every component is required: a module that fails to import or does not register its factory is an
+    error, never a component silently left out (a pipeline without its time component would still give
+    records, with every date falling back to the publication day, and nothing would say why).
+    """
     import importlib
 
     names = []
     for factory, module in COMPONENTS:
         try:
             importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        if Language.has_factory(factory):
-            names.append(factory)
+        except ImportError as exc:
+            raise DatelineError(
+                "missing-component",
+                f"the component {factory} could not be loaded ({module}: {exc})",
+                hint="reinstall dateline (pip install -e .) so that all its modules are present",
+            ) from exc
+        if not Language.has_factory(factory):
+            raise DatelineError(
+                "missing-component",
+                f"{module} did not register the spaCy factory {factory}",
+                hint="a dateline module is out of date: reinstall dateline",
+            )
+        names.append(factory)
     return names
 
 

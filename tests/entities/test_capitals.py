@@ -228,13 +228,13 @@ def test_the_seat_of_the_eu_acting_is_the_eu() -> None:
 
 
 def test_the_second_party_of_entre_read_on_the_words() -> None:
-    # "Des liens entre son équipe de campagne et Moscou ." — the parser hangs "Moscou" on "campagne".
+    # "Des liens entre leur équipe de campagne et Moscou ." — the parser hangs "Moscou" on "campagne".
     doc = _doc(
         [
             ("Des", "un", "DET", 1, "det"),
             ("liens", "lien", "NOUN", 1, "ROOT"),
             ("entre", "entre", "ADP", 4, "case"),
-            ("son", "son", "DET", 4, "det"),
+            ("leur", "leur", "DET", 4, "det"),
             ("équipe", "équipe", "NOUN", 1, "nmod"),
             ("de", "de", "ADP", 6, "case"),
             ("campagne", "campagne", "NOUN", 4, "nmod"),

@@ -36,9 +36,7 @@ def test_rebels_by_demonym(fr) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_reciprocal_phone_call_is_one_symmetric_event(fr) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Le président russe Vladimir Poutine et son homologue américain Donald Trump se sont entretenus au téléphone."
-    )
+    text = "Le président russe Vladimir Poutine et le président américain Donald Trump se sont entretenus au téléphone."
     ev = _only(fr(text), "CONSULT")
     assert ev["mode"] == "phone" and ev["cameo"] == "041"
     assert _codes(ev) == ("RUSGOV", "USAGOV")
@@ -86,12 +84,12 @@ def test_topic_nouns_are_not_events(fr) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_verbal_attack_is_accuse(fr) -> None:  # type: ignore[no-untyped-def]
-    ev = _only(fr("Benoît Hamon attaque de plus en plus le candidat d'En marche."), "ACCUSE")
+    ev = _only(fr("Claire Vidal attaque chaque jour davantage le candidat du parti adverse."), "ACCUSE")
     assert ev["mode"] == "disapprove"
 
 
 def test_natural_cause_is_no_assault(fr) -> None:  # type: ignore[no-untyped-def]
-    assert fr("L'aéroport de l'île a été durement frappé par l'ouragan.")._.events == []
+    assert fr("Le port de la ville a été sévèrement touché par la tempête.")._.events == []
 
 
 def test_english_phone_call(en) -> None:  # type: ignore[no-untyped-def]

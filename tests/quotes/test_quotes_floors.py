@@ -52,8 +52,6 @@ def test_polnear_dev_floor(nlp_en: object) -> None:
 
 def test_french_gold_floor(nlp_fr: object) -> None:
     gold = ROOT / "eval" / "quotes" / "fr_gold.jsonl"
-    if not gold.exists():
-        pytest.skip(f"{gold} not in this tree yet")
     need_shared("corpora", "fr_tvnews_2017.jsonl.gz")
     scores = _eval_module().eval_fr(Path(gold))
     ours, base = scores["dateline"], scores["baseline"]

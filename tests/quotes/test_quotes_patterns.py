@@ -188,13 +188,13 @@ def test_inserted_reporting_clause(nlp_fr: Any, nlp_en: Any) -> None:
     )
     assert only(rec)["text"] == "les travaux dureront un an"
     rec = analyse(
-        "Barack Obama spoke on Saturday. Acts of protest, Mr. Obama said, are acts of patriotism.",
+        "Sarah Lane spoke on Monday. The new tariffs, Ms. Lane said, are a mistake for farmers.",
         "en",
         nlp_en,
     )
     q = only(rec)
-    assert q["text"].startswith("Acts of protest") and q["text"].endswith("acts of patriotism")
-    assert entity_name(rec, q) == "Barack Obama"
+    assert q["text"].startswith("The new tariffs") and q["text"].endswith("a mistake for farmers")
+    assert entity_name(rec, q) == "Sarah Lane"
 
 
 def test_quotation_closed_on_a_full_stop_is_not_reported_by_the_next_sentence(nlp_fr: Any) -> None:
@@ -283,7 +283,7 @@ def test_outlet_relaying_a_report_is_not_the_speaker(nlp_fr: Any) -> None:
 
 
 def test_passive_verb_with_infinitive_is_not_a_report(nlp_fr: Any) -> None:
-    text = "Les deux prévenus ont été condamnés à effectuer chacun un stage de citoyenneté."
+    text = "Les trois jeunes ont été condamnés à suivre chacun une formation civique."
     assert analyse(text, "fr", nlp_fr)["quotes"] == []
 
 
@@ -321,19 +321,19 @@ def test_figures_need_someone_who_states_them(nlp_fr: Any) -> None:
     text = "Avec ce décès, le bilan atteint treize morts dans la région depuis deux ans, selon les chiffres officiels."
     assert analyse(text, "fr", nlp_fr)["quotes"] == []
     text = (
-        "Le cortège a rassemblé jeudi quelque 40.000 personnes selon les chiffres du ministère de l'Intérieur "
-        "(120.000 selon la CGT)."
+        "La manifestation a réuni mardi près de 30.000 personnes, selon le ministère de l'Intérieur "
+        "(90.000 selon la CGT)."
     )
     rec = analyse(text, "fr", nlp_fr)
     got = [(q["text"], entity_name(rec, q)) for q in rec["quotes"]]
     assert got == [
-        ("Le cortège a rassemblé jeudi quelque 40.000 personnes", "ministère de l'Intérieur"),
-        ("120.000", "CGT"),
+        ("La manifestation a réuni mardi près de 30.000 personnes", "ministère de l'Intérieur"),
+        ("90.000", "CGT"),
     ], got
 
 
 def test_postposed_verb_with_an_object_is_not_a_report(nlp_fr: Any) -> None:
-    text = "Un alpiniste français, dont l'identité n'a pas été révélée, a trouvé la mort dans les Andes."
+    text = "Un randonneur belge, dont le nom n'a pas été communiqué, a trouvé la mort dans les Pyrénées."
     assert analyse(text, "fr", nlp_fr)["quotes"] == []
 
 
@@ -352,26 +352,26 @@ def test_principal_interesse_is_the_person_the_article_is_about(nlp_fr: Any) -> 
 
 
 def test_a_t_on_appris_names_its_source(nlp_fr: Any) -> None:
-    text = "Une enquête a été ouverte après la diffusion d'une vidéo, a-t-on appris vendredi du parquet de Lyon."
+    text = "Une plainte a été déposée après la publication d'une photo, a-t-on appris mardi du parquet de Lyon."
     q = only(analyse(text, "fr", nlp_fr))
-    assert q["text"] == "Une enquête a été ouverte après la diffusion d'une vidéo"
+    assert q["text"] == "Une plainte a été déposée après la publication d'une photo"
     assert q["speaker"]["text"] == "parquet de Lyon"
     # No source, or a document: no one states it.
     assert analyse("Une enquête a été ouverte, a-t-on appris vendredi.", "fr", nlp_fr)["quotes"] == []
-    text = "Il veut uniformiser tous les régimes de retraite, c'est ce qu'on apprend de son programme."
+    text = "Il veut fusionner les caisses d'assurance, c'est ce qu'on apprend en lisant ce document."
     assert analyse(text, "fr", nlp_fr)["quotes"] == []
 
 
 def test_infinitive_copula_after_a_reporting_verb(nlp_fr: Any) -> None:
-    text = "Le suspect, Marc Lenoir, qui a reconnu être à l'origine de l'incendie, a été mis en examen."
+    text = "Le suspect, Marc Lenoir, qui a avoué être l'auteur de l'incendie, a été mis en examen."
     rec = analyse(text, "fr", nlp_fr)
     q = only(rec)
-    assert q["text"].startswith("être à l'origine de l'incendie")
+    assert q["text"].startswith("être l'auteur de l'incendie")
     assert entity_name(rec, q) == "Marc Lenoir"
 
 
 def test_lemma_slip_and_coordinated_infinitives(nlp_fr: Any) -> None:
     # spaCy may lemmatise "reproche" as itself: the reporting verb is still known by its form.
-    text = "Le chanteur lui reproche de l'avoir escroqué et d'avoir mal géré sa carrière pendant dix ans."
+    text = "L'actrice lui reproche de l'avoir trompée et d'avoir mal placé son argent pendant des années."
     q = only(analyse(text, "fr", nlp_fr))
-    assert q["text"].startswith("l'avoir escroqué") and q["text"].endswith("pendant dix ans")
+    assert q["text"].startswith("l'avoir trompée") and q["text"].endswith("pendant des années")

@@ -227,7 +227,7 @@ _LIGHT_VERBS: dict[str, frozenset[str]] = {
     "take": frozenset("control power action measures step steps".split()),
     "reach": frozenset("agreement deal".split()),
 }
-# Formulas one says to a year or a guest ("Londres a dit au revoir à 2016"): a city celebrating, not
+# Formulas one says to a year or a guest ("Berlin a dit adieu à l'année écoulée"): a city celebrating, not
 # a government stating.
 _FORMULAS = frozenset("revoir adieu bonjour bonsoir bienvenue merci goodbye farewell hello welcome".split())
 # Verbs of perception: with an infinitive they tell what happened at a place ("Paris a vu défiler …").
@@ -346,7 +346,7 @@ def _before_parenthesis(doc: Doc, j: int) -> int:
 
 def _second_of_between(span: Span) -> bool:
     """Whether a name ends "entre A et <name>" / "between A and <name>", read on the words: the parser
-    often hangs the name on the last noun of A ("entre son équipe de campagne et Moscou")."""
+    often hangs the name on the last noun of A ("entre les conseillers du candidat et Moscou")."""
     doc = span.doc
     i = span.start - 1
     if i < 0 or doc[i].lower_ not in ("et", "and"):
@@ -384,7 +384,7 @@ def _acts_as_state(doc: Doc, start: int, end: int, lang: str | None = None) -> b
     avec Bruxelles", "entre Moscou et Washington") or the owner of a political act ("les efforts de
     Moscou", "Washington's position") is the state; anything else — a place one goes to, lives in,
     describes, or that hosts, celebrates or has something ("Paris a sorti le grand jeu", "Londres ne
-    s'arrête pas de vivre") — is the city: when both readings fit, the literal one wins.
+    dort jamais") — is the city: when both readings fit, the literal one wins.
     """
     if not doc.has_annotation("DEP"):
         return True  # no parse to tell: in news, a capital named as an actor is most often the state

@@ -6,13 +6,13 @@ the entry's frame says which dependents are the source and the target, and :mod:
 Noun triggers count only when the text says the thing happened — a support verb ("tenir un
 entretien"), a participle ("un entretien tenu entre ..."), a time expression, or an intention verb
 ("se sont prononcés pour la coordination"); otherwise "la coopération entre A et B" is a topic, not
-an event. A trigger governed by another one that is a speech act ("se sont mis d'accord sur le
+an event. A trigger governed by another one that is a speech act ("ont trouvé un accord sur le
 lancement de consultations", "refused to withdraw") is folded into it.
 
 A stated intention keeps the type of the intended act with ``modality: intended`` ("se sont prononcés
 pour la coordination" → COOPERATE, intended); its ``cameo`` is CAMEO's "express intent" code (03x for
 cooperation, 13x for threats), so converting CAMEO to PLOVER gives what PLOVER's gold standard codes
-(AGREE, THREATEN). AGREE about another act ("se sont mis d'accord sur le lancement de consultations")
+(AGREE, THREATEN). AGREE about another act ("ont trouvé un accord sur le lancement de consultations")
 names that act in ``intent``. Statements themselves are quotes,
 not events: "a déclaré" is never a trigger, and events inside reported speech are marked ``reported``.
 Events with no actor at all are kept only as further evidence of an event that has actors.
@@ -502,7 +502,7 @@ class EventExtractor:
                 and head_entry.type == entry.type
                 and tok.head.i != i
             ):
-                continue  # "l'attentat qui a tué 22 personnes": one assault, told by its noun
+                continue  # "l'explosion qui a blessé dix passants": one assault, told by its noun
             if self._purpose_of_trigger(tok, matched):
                 continue
             boss = self._dominating(span.doc[i], matched)

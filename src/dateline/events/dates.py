@@ -7,7 +7,7 @@ In order of preference (the ``basis`` field says which applied):
 2. ``sentence``: else a time expression that opens the sentence and so frames all of it ("Samedi,
    ..."); a date inside another clause is that clause's, not the event's;
 3. ``narrative``: else the date of the previous dated event of the article, the story's current date
-   (news tell one day's events in a row: "Les deux présidents se sont mis d'accord ...");
+   (news tell one day's events in a row: "Les deux ministres ont ensuite signé ...");
 4. ``publication``: else the publication window, written at the publication date's own granularity
    (an article dated ``2017-01`` gives ``2017-01``, never a made-up day).
 
@@ -78,9 +78,9 @@ class DateFinder:
 
     def in_sentence(self, start: int, end: int, trigger: Token) -> dict[str, Any] | None:
         """A time expression that frames the whole sentence: it opens the sentence, before the trigger
-        ("Samedi, ...", "Ce mardi 20 juin, Jean-Marie Le Pen a demandé ...").
+        ("Samedi, ...", "Ce jeudi 4 mars, la maire a demandé ...").
 
-        A date in the middle of another clause ("la petite fille qui a disparu il y a douze ans")
+        A date in the middle of another clause ("le témoin qui a déménagé il y a trois ans")
         belongs to that clause, not to the event: it is not used.
         """
         doc = trigger.doc

@@ -1,7 +1,7 @@
 """In-article deduplication: the same event told twice is one event with several evidence spans.
 
 News repeat themselves: the sample article mentions the Putin–Trump call three times ("une
-conversation téléphonique entre les deux présidents tenue le 28 janvier", "l'entretien téléphonique",
+conversation téléphonique [...] tenue le 28 janvier", "l'entretien téléphonique",
 "le premier entretien tenu entre ... Vladimir Poutine et ... Donald Trump"). Two mentions are one
 event when they agree on type, on mode (or one has none), on the intended action, on actors (the same
 set, or one mention names none — "les deux présidents" before they are named), and their date

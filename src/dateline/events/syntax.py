@@ -69,7 +69,7 @@ def is_negated(tok: Token) -> bool:
 def conjuncts(tok: Token) -> list[Token]:
     """The token and the phrases coordinated with it, through appositions and names.
 
-    "le président russe Vladimir Poutine et son homologue américain Donald Trump": the parser hangs
+    "la chancelière Anne Roth et son homologue italien Marco Bassi": the parser hangs
     the second conjunct on the apposition "Vladimir"; both sides are returned.
     """
     out = [tok]

@@ -142,7 +142,7 @@ def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -
             # The verb must introduce the quotation, not report a clause of its own in between.
             between = doc[t.i + 1 : opening]
             if short and sum(1 for b in between if not b.is_punct and not b.is_space) > 2:
-                return None  # 'la porte-parole des "gilets jaunes libres"': a name, not a quotation
+                return None  # 'le président des "amis du vieux port"': a name, not a quotation
             if any(b.pos_ == "VERB" and b.dep_ in ("ccomp", "xcomp") for b in between) and not colon:
                 return None
             subj = subject_of(t)

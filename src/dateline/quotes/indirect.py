@@ -95,8 +95,8 @@ def subject_of(verb: Token) -> Token | None:
     return clitic_subject(verb)
 
 
-# How far after an inverted reporting verb a person's name may stand ("a cependant alerté dans
-# « L'Oeil du 20 heures » de France 2, Emmanuelle Amar" is further than any clause we should cross).
+# How far after an inverted reporting verb a person's name may stand ("a pourtant averti dans
+# « Le Journal du soir » de la radio locale, Claire Duval" is further than any clause we should cross).
 _NAME_REACH = 7
 
 
@@ -104,7 +104,7 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
     """The speaker after an inverted reporting verb: its subject, a clitic, or the next noun."""
     subj = subject_of(verb)
     # The inverted subject stands right after the verb group; one the parser finds further on is
-    # more likely a misparse ("…, a avancé de son côté le général X, cité par Andina").
+    # more likely a misparse ("…, a estimé pour sa part le colonel X, cité par une agence").
     if subj is not None and verb.i < subj.i <= verb.i + _NAME_REACH:
         return subj
     clitic = clitic_subject(verb)
@@ -167,7 +167,7 @@ def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
                 for g in c.children
             )
         )
-        # "a reconnu être à l'origine de …": an infinitive copula the parser hangs on its predicate,
+        # "a admis être l'auteur de …": an infinitive copula the parser hangs on its predicate,
         # which it then takes for the verb's object.
         copula = lex.lang == "fr" and any(
             g.dep_ == "cop" and "VerbForm=Inf" in str(g.morph) and g.i == c.left_edge.i == verb.i + 1
@@ -252,7 +252,7 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         a = max(comp.left_edge.i, verb.i + 1)
         b = min(comp.right_edge.i + 1, s1)
         if b + 1 < s1 and doc[b].lower_ in ("et", "ou") and doc[b + 1].lower_ in ("de", "d'", "d’"):
-            b = s1  # "reproche de l'avoir escroqué et d'avoir mal géré …": the coordinated infinitive too
+            b = s1  # "reproche de l'avoir trompé et d'avoir caché …": the coordinated infinitive too
         b = _before_relay(doc, a, b, lex)
         chars = _chars(doc, a, b)
         if chars is None:
@@ -294,7 +294,7 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             return None  # "L'élu, étonné, a confié …": the subject is before the comma, not a report
         sp_span = _span(speaker)
         if sp_span is not None and not _speakerlike(sp_span, lex) and not is_human_noun(speaker, lex):
-            return None  # "…, a trouvé la mort dans les Andes": an object, not someone who speaks
+            return None  # "…, a trouvé la mort dans la montagne": an object, not someone who speaks
         # A short lead without a verb ("En outre, comme l'explique X, …", "But, he said, …") is a
         # connective, not the statement, unless the clause resumes after the reporting clause.
         lead = doc[a:comma]
@@ -311,7 +311,7 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             chars = _chars(doc, a, comma)
             incise = _incise_end(doc, a, comma, speaker, verb, seg)
             if chars is not None and incise is not None:
-                # "Acts of protest, Mr. Obama said, are acts of patriotism": the clause goes on.
+                # "The plan, Ms. Lane said, is a step back": the clause goes on.
                 chars = (chars[0], incise)
         if chars is None:
             return None
@@ -355,7 +355,7 @@ _POUR = WordTest(lambda w: w == "pour")
 
 
 def _from_appris(doc: Doc, seg: Segmenter) -> list[Candidate]:
-    """ "…, a-t-on appris vendredi du parquet de Paris" / "… a-t-on appris auprès de l'avocat": the
+    """ "…, a-t-on appris lundi de source judiciaire" / "… a-t-on appris auprès de l'avocat": the
     source the news was learnt from states what comes before. Without a source ("a-t-on appris"
     alone), no one is named and nothing is kept."""
     out: list[Candidate] = []
@@ -363,7 +363,7 @@ def _from_appris(doc: Doc, seg: Segmenter) -> list[Candidate]:
         tok = doc[i]
         subj = subject_of(tok)
         if subj is None or subj.lower_ != "-on":
-            continue  # only the inverted news formula; "c'est ce qu'on apprend de son programme" is not it
+            continue  # only the inverted news formula; "voilà ce qu'on apprend de ce rapport" is not it
         s0, s1 = seg.bounds(tok.i)
         src = None
         for j in range(tok.i + 1, min(tok.i + 8, s1)):

@@ -188,7 +188,7 @@ class SpeakerResolver:
         k = name.start - 1
         end = name.start
         if k >= 0 and (doc[k].pos_ == "ADP" or doc[k].lower_ in ("de", "d'", "d’", "du", "des")):
-            return None  # "les électeurs de la circonscription d'Henri Guaino": a complement, not a title
+            return None  # "les partisans de la liste de Paul Girard": a complement, not a title
         lo = max(0, name.start - 10)
         head = None
         while k >= lo:
@@ -214,7 +214,7 @@ class SpeakerResolver:
         doc = self.doc
         k = name.end
         if k < len(doc) and doc[k].text == "(":
-            # "Gaël Perdriau (LR), président de …": a party or age in brackets before the title.
+            # "Anne Morel (PS), présidente de …": a party or age in brackets before the title.
             close = next((i for i in range(k + 1, min(k + 8, len(doc))) if doc[i].text == ")"), None)
             if close is not None:
                 k = close + 1
@@ -244,14 +244,14 @@ class SpeakerResolver:
         return ent
 
     def _in_modifier(self, m: _Mention, head: Token) -> bool:
-        """Whether a mention sits in a prepositional modifier of the speaker's head ("les électeurs
-        de la circonscription d'Henri Guaino", "le chef du ministère …"): then it is not the speaker."""
+        """Whether a mention sits in a prepositional modifier of the speaker's head ("les partisans
+        de la liste de Paul Girard", "le chef du ministère …"): then it is not the speaker."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0 or head.i in range(span.start, span.end):
             return False
         if m.entity.get("type") == "PER" and m.strong:
-            # A person's name is the speaker unless a preposition introduces it ("d'Henri Guaino");
-            # "La porte-parole … et sénatrice de la Loire Cécile Cukierman" ends with the speaker's name
+            # A person's name is the speaker unless a preposition introduces it ("de Paul Girard");
+            # "La porte-parole … et députée du Jura Anne Morel" ends with the speaker's name
             # whatever the parser hangs it on.
             prev = self.doc[span.start - 1] if span.start > 0 else None
             return prev is not None and (prev.pos_ == "ADP" or prev.lower_ in ("de", "d'", "d’", "du", "des", "of"))
@@ -408,7 +408,7 @@ class SpeakerResolver:
                 if not self._in_pp(m):
                     best = (m.start, str(m.entity["id"]))
                     break
-                # "Henri Guaino, ancien conseiller du président Nicolas Sarkozy, a eu des mots … il": a
+                # "Paul Girard, ancien conseiller du maire Luc Besson, a eu des mots … il": a
                 # name inside a prepositional phrase is rarely what the next clause talks about; it is
                 # taken only when no other person is in reach.
                 if demoted is None:
@@ -501,7 +501,7 @@ class SpeakerResolver:
         if len(same_head) == 1:
             return same_head[0]
         if not same_head:
-            # "Gaël Perdriau, le maire de Saint-Étienne et président de Saint-Étienne Métropole" has a
+            # "Anne Morel, la maire de Dole et présidente du Grand Dole" has a
             # second office in the same title: the one person whose title has every word.
             within = [
                 pid

@@ -1,0 +1,164 @@
+"""The test sets stay what docs/evaluation.md says they are.
+
+- every test gold file (and every second pass) is valid against the corpus texts it points into;
+- each test file holds exactly the first documents of its seeded draw, main picks then spares in rank
+  order, none skipped — so nobody chose which documents to keep;
+- no test document is a dev document, and no two test sets share one;
+- every test set has its second reader's tenth, drawn by its recorded seed;
+- the scorers refuse to list items of a test set;
+- the project holds no run of seven words of a gold text (eval/tools/gold_text.py).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dl_testing import ROOT, need_shared
+
+sys.path.insert(0, str(ROOT / "eval" / "tools"))
+import check_gold
+import draw_test
+import gold_text
+
+# (test file, draw set, (seed, size) of the second reader's tenth, as docs/evaluation.md records them)
+TEST_SETS = [
+    ("eval/timex/fr_test.jsonl", "timex-fr", (2301, 4)),
+    ("eval/timex/en_test.jsonl", "timex-en", (2302, 3)),
+    ("eval/quotes/fr_test.jsonl", "quotes-fr", (2303, 3)),
+    ("eval/quotes/en_test.jsonl", "quotes-en", (2304, 2)),
+    ("eval/events/fr_test.jsonl", "events-fr", (2305, 4)),
+    ("eval/events/en_test.jsonl", "events-en", (2306, 4)),
+    ("eval/entities/fr_test_clusters.jsonl", "entities-fr", (2307, 6)),
+]
+DEV_FILES = ["eval/quotes/fr_gold.jsonl", "eval/events/fr_gold.jsonl", "eval/entities/fr_gold_clusters.jsonl"]
+
+
+def _ids(path: Path) -> list[str]:
+    """Document ids of a gold file in first-seen order (entity files have one line per mention)."""
+    out: list[str] = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            i = json.loads(line)["id"]
+            if i not in out:
+                out.append(i)
+    return out
+
+
+def _recorded() -> dict[str, list[dict]]:
+    """eval/drawn_test.tsv: the draw as it was made, before any document was annotated."""
+    out: dict[str, list[dict]] = {}
+    for line in (ROOT / "eval" / "drawn_test.tsv").read_text("utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, rank, corpus, i, date, length, stratum, role = line.split("\t")
+        out.setdefault(name, []).append(
+            {"rank": int(rank), "corpus": corpus, "id": i, "date": date, "len": int(length), "stratum": stratum,
+             "role": role}
+        )  # fmt: skip
+    return out
+
+
+@pytest.fixture(scope="module")
+def draws() -> dict[str, list[dict]]:
+    need_shared("corpora", "fr_tvnews_2017.jsonl.gz")
+    need_shared("corpora", "fr_orangesum_2011_2019.jsonl.gz")
+    need_shared("corpora", "en_reuters21578.jsonl.gz")
+    return _recorded()
+
+
+def test_the_draw_is_reproducible(draws: dict[str, list[dict]]) -> None:
+    # The seeded draw, run again today, gives the recorded lists: the documents were chosen by the seed alone
+    # (a new corpus id written somewhere in the repo would change the eligible pool: this says so).
+    keys = ("rank", "corpus", "id", "date", "len", "stratum", "role")
+    again = {name: [{k: d[k] for k in keys} for d in picks] for name, picks in draw_test.draw_all().items()}
+    assert again == draws
+
+
+@pytest.mark.parametrize(("rel", "name", "tenth"), TEST_SETS)
+def test_test_file_is_the_head_of_its_draw(
+    draws: dict[str, list[dict]], rel: str, name: str, tenth: tuple[int, int]
+) -> None:
+    ids = _ids(ROOT / rel)
+    drawn = [d["id"] for d in draws[name]]
+    if rel.endswith("_clusters.jsonl"):
+        # Documents without any named mention have no line: the annotated ones keep the draw's order.
+        assert ids == [i for i in drawn if i in set(ids)]
+        assert set(ids) <= set(drawn[: len(ids) + 5])
+    else:
+        assert ids == drawn[: len(ids)], "documents must be the draw's first, in rank order, none skipped"
+    n_main = sum(1 for d in draws[name] if d["role"] == "main")
+    assert len(ids) >= n_main - (5 if rel.endswith("_clusters.jsonl") else 0)
+
+
+@pytest.mark.parametrize(("rel", "name", "tenth"), TEST_SETS)
+def test_second_reader_covers_the_seeded_tenth(rel: str, name: str, tenth: tuple[int, int]) -> None:
+    first = ROOT / rel
+    second = first.with_name(first.name.replace(".jsonl", ".second.jsonl"))
+    ids = _ids(first)
+    # The tenth was drawn by rank among the documents the first pass annotated (spares included where the
+    # set needed them): k ranks of 1..n with the recorded seed.
+    seed, k = tenth
+    assert k >= len(ids) / 10 - 0.5
+    ranks = sorted(random.Random(seed).sample(range(1, len(ids) + 1), k))
+    assert _ids(second) == [ids[r - 1] for r in ranks]
+
+
+def test_test_documents_are_new(draws: dict[str, list[dict]]) -> None:
+    dev: set[str] = set()
+    for rel in DEV_FILES:
+        dev |= set(_ids(ROOT / rel))
+    seen: dict[str, str] = {}
+    for rel, _, _ in TEST_SETS:
+        for i in _ids(ROOT / rel):
+            assert i not in dev, f"{i} of {rel} is a dev document"
+            assert i not in seen, f"{i} is in {rel} and in {seen.get(i)}"
+            seen[i] = rel
+
+
+@pytest.mark.parametrize("rel", [r for r, _, _ in TEST_SETS if not r.endswith("_clusters.jsonl")])
+def test_test_gold_is_valid(draws: dict[str, list[dict]], rel: str) -> None:
+    shared = need_shared()
+    for path in (ROOT / rel, (ROOT / rel).with_name(Path(rel).name.replace(".jsonl", ".second.jsonl"))):
+        n, problems = check_gold.check_file(path, shared)
+        assert problems == [], problems[:5]
+        assert n >= 2
+
+
+def test_checker_catches_bad_timex_lines(draws: dict[str, list[dict]], tmp_path: Path) -> None:
+    line = json.loads((ROOT / "eval/timex/en_test.jsonl").read_text("utf-8").splitlines()[0])
+    bad = dict(line, dct="1999-01-01")
+    bad["timexes"] = [dict(line["timexes"][0], type="EVENT", value="next week"), *line["timexes"][1:]]
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(bad), "utf-8")
+    _, problems = check_gold.check_file(path, need_shared())
+    assert any("dct" in p for p in problems)
+    assert any("type 'EVENT'" in p for p in problems)
+    assert any("not a TIMEX3 value" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["eval/entities.py", "--errors"],
+        ["eval/entities.py", "--errors", "--gold", "eval/entities/fr_test_clusters.jsonl"],
+        ["eval/events.py", "french", "--details"],
+        ["eval/events.py", "french", "--details", "--gold", "eval/events/fr_test.jsonl"],
+    ],
+)
+def test_scorers_refuse_to_list_test_items(argv: list[str]) -> None:
+    proc = subprocess.run([sys.executable, *argv], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "test sets are scored, never explained" in proc.stderr
+
+
+def test_no_gold_text_in_the_project(draws: dict[str, list[dict]]) -> None:
+    need_shared("eval", "quotes", "polnear")
+    need_shared("eval", "timex", "fr_timebank")
+    hits = gold_text.find_copies(7)
+    assert hits == [], [(path, src) for path, src, _ in hits]
