@@ -42,6 +42,27 @@ def test_readme_documents_every_command() -> None:
     assert "make demo" in readme and "make test" in readme
 
 
+# Where a code is given in the sources: DatelineError("code", ...), the API's _error(status, "code", ...),
+# and the backends' `code = "..."` / `code, hint = "...", ...` / REFUSED = "..." assignments.
+_CODE = r'"([a-z]+(?:-[a-z]+)*)"'
+_CODE_SITES = re.compile(
+    rf"DatelineError\(\s*{_CODE}|_error\(\s*\d+,\s*{_CODE}|\b(?:code(?:,\s*hint)?|REFUSED)\s*=\s*\(?\s*{_CODE}"
+)
+
+
+def test_readme_lists_every_error_code_and_no_other() -> None:
+    in_code = set()
+    for path in (ROOT / "src" / "dateline").rglob("*.py"):
+        for groups in _CODE_SITES.findall(path.read_text(encoding="utf-8")):
+            in_code.update(g for g in groups if g)
+    assert {"bad-text", "store-refused", "store-unusable", "analysis-failed", "no-text"} <= in_code  # the regex works
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Error codes", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"`([a-z]+(?:-[a-z]+)*)`", section))
+    assert in_code - listed == set(), "codes the README does not list"
+    assert listed - in_code == set(), "codes the README lists that dateline never gives"
+
+
 def test_analyse_formats(shared: Path) -> None:
     sample = str(shared / "samples" / "fr-2017-01-lavrov.txt")
     res = CliRunner().invoke(main, ["analyse", sample])
@@ -112,3 +133,37 @@ def test_query_commands(db: str) -> None:
 def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["articles", "--db", str(tmp_path / "none.db")])
     assert res.exit_code == 1 and "no-store" in res.output
+
+
+def test_control_characters_are_shown_escaped_not_sent_to_the_terminal(tmp_path: Path) -> None:
+    # Terminal sequences in an article (ESC to clear the screen, C1's CSI, a bell) are written as \xNN in
+    # the views for people; JSON keeps the text exactly as it was given.
+    text = "Claire Dubois a inauguré\x1b[2J une médiathèque à Lyon.\x07 Le maire\x9b31m a salué le projet."
+    p = tmp_path / "ctl.jsonl"
+    p.write_text(
+        json.dumps({"id": "c1", "date": "2017-05", "lang": "fr", "title": "Titre\x1b]0;pwned\x07", "text": text})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "ctl.db")
+    r = CliRunner()
+    assert r.invoke(main, ["ingest", str(p), "--db", db]).exit_code == 0
+    raw = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    for args in (["show", "c1"], ["articles"], ["entities"]):
+        res = r.invoke(main, [*args, "--db", db])
+        assert res.exit_code == 0, res.output
+        assert not raw.search(res.output), (args, res.output)
+    shown = r.invoke(main, ["show", "c1", "--db", db]).output
+    assert "inauguré\\x1b[2J une" in shown and "Titre\\x1b]0;pwned\\x07" in shown and "maire\\x9b31m" in shown
+    res = r.invoke(main, ["analyse", "--format", "text", str(p)])
+    assert res.exit_code == 0 and not raw.search(res.output) and "\\x1b[2J" in res.output
+    # JSON says exactly the same text, with DEL and C1 escaped as JSON escapes the rest of the controls.
+    for args in (
+        ["show", "c1", "--db", db, "--format", "json"],
+        ["analyse", str(p)],
+        ["analyse", "--format", "jsonl", str(p)],
+    ):
+        res = r.invoke(main, args)
+        assert res.exit_code == 0 and not raw.search(res.output), (args, res.output)
+        rec = json.loads(res.output)
+        assert rec["article"]["text"] == text and rec["article"]["title"] == "Titre\x1b]0;pwned\x07"

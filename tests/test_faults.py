@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,8 @@ from dateline.engines.local import analyse_batches
 from dateline.errors import DatelineError
 from dateline.ingest import IngestSummary, ingest
 from dateline.store import open_store
+
+from dl_testing import Databases
 
 CITIES = ["Lyon", "Marseille", "Toulouse", "Nantes", "Bordeaux", "Lille", "Rennes", "Grenoble"]
 PEOPLE = ["Claire Dubois", "Marc Lefèvre", "Sophie Martin", "Paul Girard", "Nadia Benali", "Hugo Perrin"]
@@ -108,29 +111,34 @@ def test_a_batch_that_keeps_breaking_the_pool_is_given_up_not_retried_forever(tm
     assert str(MAX_POOL_BREAKS) in str(out[0])
 
 
-def test_killed_run_resumes_without_duplicates_or_losses(tmp_path: Path) -> None:
+def _stored_count(db: str) -> int | None:
+    """How many articles the store at ``db`` holds, or None while it has no schema yet."""
+    try:
+        with open_store(db, readonly=True) as store:
+            return int(store.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except (DatelineError, sqlite3.Error):
+        return None
+
+
+def test_killed_run_resumes_without_duplicates_or_losses(tmp_path: Path, dbs: Databases) -> None:
     n = 120
     path = _corpus(tmp_path / "in.jsonl", n)
-    db = tmp_path / "run.db"
-    cmd = [sys.executable, "-m", "dateline", "ingest", str(path), "--db", str(db), "--quiet"]
+    db = dbs.new()
+    cmd = [sys.executable, "-m", "dateline", "ingest", str(path), "--db", db, "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 300
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.2)
-        if db.exists():
-            try:
-                stored = len(_article_ids(db))
-            except sqlite3.OperationalError:  # schema not created yet
-                continue
-            if stored >= 64:
-                break
+        stored = _stored_count(db) or 0
+        if stored >= 64:
+            break
     assert proc.poll() is None, "the run ended before it could be killed; make the corpus larger"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 0 < stored < n
     # Killed between two batches or in the middle of one: what is there is whole.
-    assert 0 < len(_article_ids(db)) < n
+    assert 0 < (_stored_count(db) or 0) < n
     done = subprocess.run(cmd[:-1], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "failed 0" in done.stderr
@@ -362,3 +370,205 @@ def test_postgres_unreachable_or_missing_database_is_a_clear_error(pg_admin: str
     assert "store-unreachable" in res.output and "secret" not in res.output, res.output
     res = CliRunner().invoke(main, ["ingest", "x.txt", "--db", pg_admin.rsplit("/", 1)[0] + "/no_such_db"])
     assert res.exit_code == 1 and "no-store" in res.output, res.output
+
+
+# -- a store that cannot be created or opened --------------------------------------------------------------
+
+
+def test_creating_a_store_on_a_full_disk_is_store_full_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite's own cap on a file's size (two pages) stands in for a disk that is full when the store is
+    # created: the error is the database engine's, raised while the schema is written.
+    real = sqlite3.connect
+
+    def capped(*args: object, **kw: object) -> sqlite3.Connection:
+        conn = real(*args, **kw)  # type: ignore[arg-type]
+        conn.execute("PRAGMA max_page_count = 2")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", capped)
+    db = tmp_path / "new.db"
+    with pytest.raises(DatelineError) as err:
+        open_store(db)
+    assert err.value.code == "store-full" and "free disk space" in (err.value.hint or "")
+    assert "creating the store" in err.value.reason
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no 0-byte file, no WAL left behind
+
+
+def test_creating_a_store_on_a_really_full_file_system(tmp_path: Path) -> None:
+    # The same on a real file system: a 64 KiB tmpfs filled to leave a little room, less, or none (SQLite
+    # says "disk is full" or, when its shared-memory file cannot grow, "disk I/O error"). Needs the right
+    # to mount (root in a container that allows it); skipped otherwise.
+    import shutil
+
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if (
+        shutil.which("mount") is None
+        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True).returncode
+    ):
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        for free in (4_000, 24_000, 44_000):
+            (mnt / "fill").write_bytes(b"\0" * (64 * 1024 - free))
+            with pytest.raises(DatelineError) as err:
+                open_store(mnt / "new.db")
+            assert err.value.code == "store-full", (free, err.value)
+            assert sorted(p.name for p in mnt.iterdir()) == ["fill"], free
+            (mnt / "fill").unlink()
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_stores_that_cannot_be_opened_are_clear_errors(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    garbage = tmp_path / "notes.db"
+    garbage.write_text("pas une base de données\n" * 200, encoding="utf-8")
+    cases = {  # the store: (the code opening it to write, to read)
+        str(garbage): ("store-unusable", "store-unusable"),  # not a SQLite file: left as it was
+        str(tmp_path / "no" / "such" / "folder.db"): ("store-unusable", "no-store"),
+        str(tmp_path): ("store-unusable", "store-unusable"),  # a folder
+    }
+    for db, codes in cases.items():
+        for readonly, code in zip((False, True), codes, strict=True):
+            with pytest.raises(DatelineError) as err:
+                open_store(db, readonly=readonly)
+            assert err.value.code == code, (db, readonly, err.value)
+            assert err.value.hint
+        code = codes[0]
+        res = CliRunner().invoke(main, ["ingest", "x.jsonl", "--db", db])
+        assert res.exit_code == 1 and code in res.output and "Traceback" not in res.output, res.output
+    assert garbage.read_text(encoding="utf-8").startswith("pas une base")
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_folder_or_store_that_is_not_writable_is_store_readonly(tmp_path: Path) -> None:
+    # As root everything is writable: a forked child gives up root for 'nobody' (the store modules are
+    # already imported; the interpreter's own files are not readable by 'nobody') and tries there.
+    import shutil
+    import tempfile
+
+    if os.geteuid() != 0:
+        pytest.skip("needs root to become another user")
+    top = Path(tempfile.mkdtemp(prefix="dl-ro-", dir="/tmp"))
+    try:
+        top.chmod(0o755)  # root's: 'nobody' may read it, not write in it
+        with open_store(top / "existing.db") as store:
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for p in top.iterdir():
+            p.chmod(0o644)
+        ctx = multiprocessing.get_context("fork")
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_open_as_nobody, args=([str(top / "new.db"), str(top / "existing.db")], child))
+        proc.start()
+        assert parent.poll(60), "the child process did not answer"
+        answers = parent.recv()
+        proc.join(10)
+        left = sorted(p.name for p in top.iterdir())
+    finally:
+        shutil.rmtree(top)
+    assert [a[0] for a in answers] == ["store-readonly", "store-readonly"], answers
+    assert "creating the store" in answers[0][1] and "opening the store" in answers[1][1]
+    assert "existing.db" in left and "new.db" not in left
+
+
+def _open_as_nobody(paths: list[str], conn: object) -> None:
+    os.setgid(65534)
+    os.setuid(65534)
+    answers = []
+    for path in paths:
+        try:
+            open_store(path).close()
+            answers.append(("opened", ""))
+        except DatelineError as err:
+            answers.append((err.code, err.reason))
+        except BaseException as exc:  # the parent must hear of it
+            answers.append(("crash", repr(exc)))
+    conn.send(answers)  # type: ignore[attr-defined]
+
+
+def test_postgres_user_who_may_not_create_the_schema_gets_store_readonly(pg_admin: str) -> None:
+    import psycopg
+
+    from dateline.store.pgcluster import create_database, drop_database
+
+    name = f"dl_norights_{os.getpid()}"
+    url = create_database(pg_admin, name)
+    with psycopg.connect(pg_admin, autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS dl_guest")
+        admin.execute("CREATE ROLE dl_guest LOGIN")
+    guest = url.replace("://postgres@", "://dl_guest@", 1)
+    assert guest != url, url
+    try:
+        with pytest.raises(DatelineError) as err:
+            open_store(guest)
+        assert err.value.code == "store-readonly", err.value
+        assert "opening the store" in err.value.reason and "CREATE EXTENSION" in (err.value.hint or "")
+    finally:
+        drop_database(pg_admin, name)
+        with psycopg.connect(pg_admin, autocommit=True) as admin:
+            admin.execute("DROP ROLE IF EXISTS dl_guest")
+
+
+# -- inputs that are not regular files, folders that cannot be listed ---------------------------------------
+
+
+def _invoke_within(seconds: float, args: list[str]) -> object:
+    """The CLI in this process, in a thread: fail (rather than hang the suite) if it takes too long."""
+    import threading
+
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    out: list[object] = []
+    t = threading.Thread(target=lambda: out.append(CliRunner().invoke(main, args)), daemon=True)
+    t.start()
+    t.join(seconds)
+    assert not t.is_alive(), f"the ingest still runs after {seconds} s: blocked on a non-regular file?"
+    return out[0]
+
+
+def test_a_fifo_in_an_input_folder_is_reported_and_the_rest_ingested(tmp_path: Path) -> None:
+    # A named pipe nobody writes to: opening it to read would wait for ever (the run used to hang).
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    _corpus(folder / "a.jsonl", 3)
+    os.mkfifo(folder / "b-pipe.jsonl")
+    os.mkfifo(folder / "sub" / "c-pipe.txt")
+    db = tmp_path / "fifo.db"
+    res: Any = _invoke_within(120, ["ingest", str(folder), "--db", str(db), "--lang", "fr"])
+    assert res.exit_code == 1, res.output
+    for pipe in ("b-pipe.jsonl", "sub/c-pipe.txt"):
+        assert f"{folder / pipe}: unreadable: is a named pipe (FIFO)" in res.output, res.output
+    assert "read 5, stored 3, replaced 0, unchanged 0, skipped 0, failed 2" in res.output
+    assert _article_ids(db) == ["a0000", "a0001", "a0002"]
+
+
+def test_a_folder_that_cannot_be_listed_fails_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As root a chmod 000 folder can be listed: the refusal is made where the system gives it, os.scandir
+    # raising PermissionError for that folder (tests/test_readers.py also checks it for real, as 'nobody').
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    _corpus(folder / "a.jsonl", 2)
+    _corpus(folder / "locked" / "b.jsonl", 2)
+    real = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path) == folder / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    db = tmp_path / "locked.db"
+    res: Any = _invoke_within(120, ["ingest", str(folder), "--db", str(db), "--lang", "fr"])
+    assert res.exit_code == 1, res.output
+    assert f"{folder / 'locked'}: unreadable: cannot list the folder: Permission denied" in res.output
+    assert "read 3, stored 2, replaced 0, unchanged 0, skipped 0, failed 1" in res.output
+    # A folder that cannot be listed at all is a failure too, not "read 0" and success.
+    res = _invoke_within(120, ["ingest", str(folder / "locked"), "--db", str(db)])
+    assert res.exit_code == 1 and "read 1, stored 0" in res.output and "unreadable" in res.output, res.output

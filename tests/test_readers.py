@@ -211,3 +211,257 @@ def test_check_gzip_tells_whole_cut_and_damaged_files_apart(tmp_path: Path) -> N
     with pytest.raises(DatelineError) as err:
         list(iter_lines(str(damaged)))
     assert err.value.code == "corrupt-file"
+
+
+# -- what no store can keep, values of the wrong type, values too big to read ------------------------------
+
+
+def test_nul_and_lone_surrogates_are_refused_in_every_field_and_format(tmp_path: Path) -> None:
+    # JSON escapes give a JSONL reader both without a raw NUL byte in the file; the good lines between
+    # them are read as usual.
+    good = {"id": "ok", "date": "2017-05", "text": "Le conseil municipal a voté le budget."}
+    lines = [
+        json.dumps({"id": "s1", "date": "2017-05", "text": "Un émoji cassé \ud83d ici."}),
+        json.dumps(good),
+        json.dumps({"id": "n1", "date": "2017-05", "text": "Un octet nul\u0000 ici."}),
+        json.dumps({"id": "t1", "date": "2017-05", "text": "Un bon texte.", "title": "Titre\u0000"}),
+        json.dumps({"id": "i\ud800", "date": "2017-05", "text": "Un bon texte."}),
+        json.dumps({"id": "u1", "date": "2017-05", "text": "Un bon texte.", "source": "site\udfff"}),
+    ]
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_file(str(p)))
+    assert [i.id for i in items if isinstance(i, Article)] == ["ok"]
+    bad = {i.line: i for i in items if isinstance(i, DatelineError)}
+    assert {n: e.code for n, e in bad.items()} == {
+        1: "bad-text",
+        3: "bad-text",
+        4: "bad-text",
+        5: "bad-text",
+        6: "bad-text",
+    }
+    assert "lone surrogate (U+D83D) at character 15" in bad[1].reason
+    assert "NUL character (U+0000) at character 12" in bad[3].reason
+    assert "the title holds" in bad[4].reason and "the id holds" in bad[5].reason and "the source" in bad[6].reason
+    # A NUL past the binary sniff of a header-format file is refused the same way.
+    h = tmp_path / "late-nul.txt"
+    h.write_text("date 2017-05 " + "Une phrase banale. " * 1000 + "\x00 fin.", encoding="utf-8")
+    err = _one(h)
+    assert isinstance(err, DatelineError) and err.code == "bad-text" and err.source == str(h)
+    # And through the Python API.
+    with pytest.raises(DatelineError) as exc:
+        Article.make("Texte \ud800.", "2017")
+    assert exc.value.code == "bad-text"
+
+
+def test_json_values_of_the_wrong_type_are_refused_not_printed_as_python(tmp_path: Path) -> None:
+    base = {"date": "2017-05", "text": "Le conseil municipal a voté le budget."}
+    lines = [
+        json.dumps({**base, "id": 12}),
+        json.dumps({**base, "id": [1, 2]}),
+        json.dumps({**base, "id": {"a": 1}}),
+        json.dumps({**base, "id": True}),
+        json.dumps({**base, "title": ["a"]}),
+        json.dumps({**base, "text": 42}),
+        json.dumps({**base, "date": ["2017"]}),
+        json.dumps({**base, "id": "y", "date": 2017}),
+        json.dumps({**base, "lang": {"code": "fr"}}),
+        '{"id": 1' + "0" * 5000 + ', "date": "2017", "text": "Un nombre trop long."}',
+        "[" * 5000 + "]" * 5000,
+        json.dumps({**base, "id": "x" * 501}),
+        json.dumps({**base, "id": "z", "date": "2017-05-" + "9" * 100_000}),
+    ]
+    p = tmp_path / "types.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_file(str(p)))
+    arts = {i.origin: i for i in items if isinstance(i, Article)}
+    assert [a.id for a in arts.values()] == ["12", "y"]
+    assert next(iter(arts.values())).id == "12" and arts[f"{p}:8"].dct.value == "2017"
+    bad = {i.line: i for i in items if isinstance(i, DatelineError)}
+    assert {n: e.code for n, e in bad.items()} == {
+        2: "bad-json",
+        3: "bad-json",
+        4: "bad-json",
+        5: "bad-json",
+        6: "bad-json",
+        7: "bad-date",
+        9: "bad-json",
+        10: "bad-json",
+        11: "bad-json",
+        12: "too-large",
+        13: "bad-date",
+    }
+    assert "'id' must be a string, not an array" in bad[2].reason
+    assert "'text' must be a string" in bad[6].reason
+    # A bad value is shown cut to a readable length, with its length said.
+    assert len(str(bad[13])) < 400 and "100,008 characters" in bad[13].reason
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    import os
+
+    name = os.fsdecode(b"caf\xe9.jsonl")  # Latin-1 bytes in a file name: a lone surrogate in Python
+    (tmp_path / name).write_text(json.dumps({"date": "2017", "text": "Un texte."}) + "\n", encoding="utf-8")
+    (art,) = list(read_paths([str(tmp_path)]))
+    assert isinstance(art, Article) and art.origin == f"{tmp_path}/caf\\xe9.jsonl:1"
+    art.origin.encode("utf-8")  # printable and storable
+
+
+# -- files that are not regular files, folders that cannot be listed ---------------------------------------
+
+
+def test_fifos_sockets_and_devices_are_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+    import socket
+
+    (tmp_path / "a.txt").write_text("date 2017 Un texte.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    os.mkfifo(tmp_path / "pipe.txt.gz")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(tmp_path / "sock.txt"))
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    try:
+        items = _within(20, lambda: list(read_paths([str(tmp_path), "/dev/null"])))
+    finally:
+        sock.close()
+    assert [i.text for i in items if isinstance(i, Article)] == ["Un texte."]
+    errors = {Path(e.source or "").name: e for e in items if isinstance(e, DatelineError)}
+    assert {n: e.code for n, e in errors.items()} == dict.fromkeys(
+        ["pipe.jsonl", "pipe.txt.gz", "sock.txt", "zero.txt", "null"], "unreadable"
+    )
+    assert "named pipe (FIFO)" in errors["pipe.jsonl"].reason and "socket" in errors["sock.txt"].reason
+    assert "device" in errors["zero.txt"].reason and errors["null"].hint
+
+
+def test_a_fifo_swapped_in_after_the_check_does_not_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The file is looked at again once opened (non-blocking): a FIFO that replaced a regular file between
+    # the check and the open is refused, not waited on.
+    import os
+
+    from dateline.readers import files
+
+    regular = os.stat(__file__)
+    fifo = tmp_path / "swapped.txt"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(files.os, "stat", lambda path, *a, **k: regular)
+    err = _within(20, lambda: _one(fifo))
+    assert isinstance(err, DatelineError) and err.code == "unreadable" and "FIFO" in err.reason
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_not_an_empty_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tests run as root, who may list a chmod 000 folder: the refusal is simulated where the operating
+    # system would give it, os.scandir raising PermissionError for that one folder (and a forked process
+    # that gives up root checks the real refusal, below).
+    import os
+
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.txt").write_text("date 2017 Un texte.", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("date 2017 Un autre texte.", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(read_paths([str(tmp_path)]))
+    assert [i.text for i in items if isinstance(i, Article)] == ["Un texte."]
+    (err,) = [i for i in items if isinstance(i, DatelineError)]
+    assert err.code == "unreadable" and err.source == str(locked) and "Permission denied" in err.reason
+    assert "nothing under it was read" in err.reason
+
+
+def test_a_folder_an_unprivileged_user_cannot_list_is_reported() -> None:
+    # The real thing: a child process drops root for 'nobody' and lists a chmod 000 folder beside one it
+    # may list (the control: 'nobody' reaches both). Only the reader runs there, already imported: the
+    # interpreter's own files are not readable by 'nobody'.
+    import multiprocessing
+    import os
+    import shutil
+    import tempfile
+
+    if os.geteuid() != 0:
+        pytest.skip("needs root to become another user")
+    top = Path(tempfile.mkdtemp(prefix="dl-nobody-", dir="/tmp"))
+    try:
+        top.chmod(0o755)
+        for name in ("open", "locked"):
+            (top / name).mkdir()
+            (top / name / "a.txt").write_text("date 2017 Un texte.", encoding="utf-8")
+        (top / "locked").chmod(0)
+        ctx = multiprocessing.get_context("fork")
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_list_as_nobody, args=([str(top / "open"), str(top / "locked")], child))
+        proc.start()
+        assert parent.poll(30), "the child process did not answer"
+        answer = parent.recv()
+        proc.join(10)
+    finally:
+        (top / "locked").chmod(0o755)
+        shutil.rmtree(top)
+    assert answer == [("article", str(top / "open" / "a.txt")), ("unreadable", str(top / "locked"))]
+
+
+def _list_as_nobody(folders: list[str], conn: object) -> None:
+    import os
+
+    os.setgid(65534)
+    os.setuid(65534)
+    try:
+        result = [
+            (e.code, e.source) if isinstance(e, DatelineError) else ("article", e.origin) for e in read_paths(folders)
+        ]
+    except BaseException as exc:  # the parent must hear of it
+        result = [("crash", repr(exc))]
+    conn.send(result)  # type: ignore[attr-defined]
+
+
+def _within(seconds: float, work: object) -> object:
+    """Run ``work()`` in a thread; fail (instead of hanging the suite) if it takes longer than ``seconds``."""
+    import threading
+
+    out: list[object] = []
+    t = threading.Thread(target=lambda: out.append(work()), daemon=True)  # type: ignore[operator]
+    t.start()
+    t.join(seconds)
+    assert not t.is_alive(), f"still blocked after {seconds} s"
+    return out[0]
+
+
+def test_a_reader_that_breaks_costs_its_file_not_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.readers import jsonl
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.jsonl").write_text(
+            json.dumps({"id": name, "date": "2017", "text": f"Texte {name}."}) + "\n", encoding="utf-8"
+        )
+    real = jsonl.article_from_mapping
+
+    def broken(obj: object, **kw: object) -> Article:
+        if isinstance(obj, dict) and obj.get("id") == "b":
+            raise IndexError("a bug in a reader")
+        return real(obj, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jsonl, "article_from_mapping", broken)
+    items = list(read_paths([str(tmp_path), "nul\x00name.txt"]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "c"]
+    errors = [i for i in items if isinstance(i, DatelineError)]
+    assert [(Path(e.source or "").name, e.code) for e in errors] == [
+        ("b.jsonl", "unreadable"),
+        ("nul\x00name.txt", "unreadable"),
+    ]
+    assert "IndexError: a bug in a reader" in errors[0].reason
+
+
+def test_one_path_is_a_list_of_one_and_not_a_path_is_an_error(tmp_path: Path) -> None:
+    # read_paths("articles/") used to read the letters of the name, each a missing file.
+    (tmp_path / "a.txt").write_text("date 2017 Un texte.", encoding="utf-8")
+    for given in (str(tmp_path), tmp_path, [tmp_path], [str(tmp_path / "a.txt")]):
+        assert [a.text for a in read_paths(given) if isinstance(a, Article)] == ["Un texte."], given  # type: ignore[arg-type]
+    (err,) = list(read_paths([42]))  # type: ignore[list-item]
+    assert isinstance(err, DatelineError) and err.code == "bad-argument"

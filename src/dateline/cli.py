@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -66,9 +67,26 @@ FORMAT_OPTION = click.option(
 )
 
 
+# DEL and the C1 controls (U+009B is a terminal's CSI), which JSON may hold raw and json.dumps leaves so.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+
+
+def _json(value: Any, indent: int | None = None) -> str:
+    """JSON for output: UTF-8 as it is, but every control character escaped (json.dumps escapes those
+    below U+0020; DEL and C1 are escaped here), so that printing it to a terminal cannot send it
+    sequences. They can only be inside strings, so the JSON says exactly the same."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _report(err: DatelineError) -> None:
-    _err.print(f"[red]error[/red] {err}", markup=True, highlight=False) if _err.is_terminal else print(
-        f"error {err}", file=sys.stderr
+    from rich.markup import escape
+
+    from dateline.render import visible
+
+    message = visible(str(err))  # a file name or a value from the input may hold terminal sequences
+    _err.print(f"[red]error[/red] {escape(message)}", markup=True, highlight=False) if _err.is_terminal else print(
+        f"error {message}", file=sys.stderr
     )
 
 
@@ -104,10 +122,10 @@ def _open(db: str) -> Any:
 
 def _emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, title: str | None = None) -> None:
     if fmt == "json":
-        click.echo(json.dumps(list(rows), ensure_ascii=False, indent=2))
+        click.echo(_json(list(rows), indent=2))
     elif fmt == "jsonl":
         for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+            click.echo(_json(r))
     else:
         table = Table(title=title, show_lines=False, title_justify="left", box=None, header_style="bold")
         for c in columns:
@@ -118,9 +136,11 @@ def _emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, titl
 
 
 def _cell(value: Any) -> str:
+    from dateline.render import visible
+
     if value is None:
         return ""
-    text = " ".join(str(value).split())
+    text = visible(" ".join(str(value).split()))
     return text if len(text) <= _CELL else text[: _CELL - 1] + "…"
 
 
@@ -174,15 +194,15 @@ def analyse(paths: tuple[str, ...], fmt: str, lang: str, default_date: str | Non
 
     failed = False
     articles = read_paths(paths, default_date=default_date, lang=None if lang == "auto" else lang, max_chars=max_chars)
-    for res in analyse_articles(articles, lang=None if lang == "auto" else lang):
+    for res in analyse_articles(articles, lang=None if lang == "auto" else lang, max_chars=max_chars):
         if isinstance(res, DatelineError):
             _report(res)
             failed = failed or res.code not in SKIP_CODES
             continue
         if fmt == "json":
-            click.echo(json.dumps(res, ensure_ascii=False, indent=2))
+            click.echo(_json(res, indent=2))
         elif fmt == "jsonl":
-            click.echo(json.dumps(res, ensure_ascii=False))
+            click.echo(_json(res))
         else:
             click.echo(record_text(res) + "\n")
     sys.exit(1 if failed else 0)
@@ -231,7 +251,7 @@ def ingest(
 
     from dateline.ingest import IngestSummary
     from dateline.ingest import ingest as run_ingest
-    from dateline.store import open_store
+    from dateline.store import open_store, shown
 
     if default_date is not None:
         _check_day(default_date, "--date")
@@ -254,9 +274,22 @@ def ingest(
             stats=f"read {s.read} · stored {s.stored + s.replaced} · unchanged {s.unchanged} · failed {s.failed}",
         )
 
+    summary = IngestSummary()
+
+    def report_summary(stopped: bool = False) -> None:
+        if quiet:
+            return
+        counts = ", ".join(f"{k} {v}" for k, v in summary.as_dict().items())
+        print(f"{shown(db)}: {counts}", file=sys.stderr)
+        if stopped:
+            left = summary.unfinished
+            rest = "" if summary.all_read else ", and the rest of the input was not read"
+            articles = "article" if left == 1 else "articles"
+            print(f"stopped: {left} {articles} read but not stored{rest}; what is stored is complete", file=sys.stderr)
+
     try:
         with open_store(db) as store, progress:
-            summary = run_ingest(
+            run_ingest(
                 paths,
                 store,
                 lang=lang,
@@ -267,19 +300,23 @@ def ingest(
                 scheduler=scheduler,
                 on_progress=tick if show else None,
                 on_error=_report,
+                summary=summary,
             )
     except DatelineError as err:
         _report(err)
+        if summary.read:
+            report_summary(stopped=True)
         sys.exit(1)
     except KeyboardInterrupt:
+        if summary.read:
+            report_summary(stopped=True)
         print(
             "interrupted: every article stored so far is complete; run the same command to finish",
             file=sys.stderr,
         )
         sys.exit(130)
+    report_summary()
     if not quiet:
-        counts = ", ".join(f"{k} {v}" for k, v in summary.as_dict().items())
-        print(f"{db}: {counts}", file=sys.stderr)
         for skip in summary.skips[:20]:
             print(f"skipped {skip}", file=sys.stderr)
         if len(summary.skips) > 20:
@@ -380,7 +417,7 @@ def show(article_id: str, db: str, fmt: str) -> None:
     from dateline.render import record_text
 
     rec = _run(db, lambda s: s.record(article_id))
-    click.echo(json.dumps(rec, ensure_ascii=False, indent=2) if fmt == "json" else record_text(rec))
+    click.echo(_json(rec, indent=2) if fmt == "json" else record_text(rec))
 
 
 @main.group(invoke_without_command=True)
@@ -481,15 +518,20 @@ def entities_corrections(ctx: click.Context, export_path: str | None, import_pat
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def entity(name: str, db: str, fmt: str) -> None:
     """One entity: the names it goes by, its roles, type, country and counts."""
+    from dateline.render import visible
+
     e = _run(db, lambda s: s.entity(name))
     if fmt == "json":
-        click.echo(json.dumps(e, ensure_ascii=False, indent=2))
+        click.echo(_json(e, indent=2))
         return
-    click.echo(f"{e['name']} ({e['type']}{', ' + e['country'] if e['country'] else ''}) — id {e['id']!r}")
-    click.echo(f"  {e['mentions']} mentions in {e['articles']} articles")
-    click.echo("  names: " + ", ".join(f"{a['name']} ×{a['mentions']}" for a in e["aliases"]))
+    lines = [
+        f"{e['name']} ({e['type']}{', ' + e['country'] if e['country'] else ''}) — id {e['id']!r}",
+        f"  {e['mentions']} mentions in {e['articles']} articles",
+        "  names: " + ", ".join(f"{a['name']} ×{a['mentions']}" for a in e["aliases"]),
+    ]
     if e["roles"]:
-        click.echo("  roles: " + "; ".join(e["roles"][:10]))
+        lines.append("  roles: " + "; ".join(e["roles"][:10]))
+    click.echo(visible("\n".join(lines)))
 
 
 @main.command()

@@ -6,7 +6,22 @@ Every failure dateline reports to a user (a bad file, a bad date, an article it 
 
 from __future__ import annotations
 
-__all__ = ["DatelineError"]
+__all__ = ["DatelineError", "readable"]
+
+
+def readable(where: str | None) -> str | None:
+    """A file name as messages and the store show it.
+
+    A file name that is not valid UTF-8 reaches Python with its bad bytes as lone surrogates, which can be
+    neither printed nor stored; they are shown as ``\\xNN`` escapes instead.
+    """
+    if where is None or where.isascii():
+        return where
+    try:
+        raw = where.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # surrogates that did not come from the file system
+        raw = where.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 class DatelineError(Exception):
@@ -29,7 +44,7 @@ class DatelineError(Exception):
         self.code = code
         self.reason = reason
         self.hint = hint
-        self.source = source
+        self.source = readable(source)
         self.line = line
 
     def __reduce__(self) -> tuple[object, ...]:

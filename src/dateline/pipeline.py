@@ -7,6 +7,9 @@ the same records for the same input.
 
 from __future__ import annotations
 
+import datetime
+import logging
+import traceback
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -15,10 +18,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.article import Article
+from dateline.article import Article, PubDate
 from dateline.errors import DatelineError
 from dateline.extensions import register_extensions, seed_text
 from dateline.lang import SUPPORTED, detect_language
+from dateline.readers.files import DEFAULT_MAX_CHARS
 from dateline.record import check_record, doc_to_record
 
 __all__ = [
@@ -47,6 +51,8 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 
 # Errors that mean "not for dateline" rather than "something went wrong": counted as skipped.
 SKIP_CODES = frozenset({"unsupported-language", "unknown-language"})
+
+logger = logging.getLogger(__name__)
 
 # Articles are handed to spaCy in batches; 64 keeps the parser's batching efficient while bounding the
 # memory held by Docs in flight.
@@ -132,8 +138,15 @@ def analyse_articles(
     *,
     lang: str | None = None,
     batch_size: int = BATCH_SIZE,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[dict[str, Any] | DatelineError]:
     """Analyse articles into records, in input order; errors pass through (or are created) in place.
+
+    One article never costs the others: whatever goes wrong with one (its language cannot be told, the
+    tokenizer or a component raises, its record cannot be assembled) becomes that article's
+    :class:`DatelineError` and the rest of the batch gets its records. ``max_chars`` is the longest text
+    analysed (the readers' ``--max-chars``); the model's own limit (``nlp.max_length``) is set to it, and
+    a longer article is ``too-large``.
 
     Memory is bounded: articles are processed batch by batch inside ``nlp.memory_zone()``, so the
     vocabulary does not grow over millions of documents and no ``Doc`` outlives its batch.
@@ -142,14 +155,27 @@ def analyse_articles(
     for item in articles:
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from _analyse_batch(batch, lang)
+            yield from _analyse_batch(batch, lang, max_chars)
             batch = []
     if batch:
-        yield from _analyse_batch(batch, lang)
+        yield from _analyse_batch(batch, lang, max_chars)
+
+
+def _failed(exc: BaseException, article: Article | DatelineError, stage: str) -> DatelineError:
+    """An unexpected exception met while analysing one article, as that article's error: what was
+    raised, and where (the innermost frame), for a bug report."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {frames[-1].filename.rsplit('/site-packages/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
+    return DatelineError(
+        "analysis-failed",
+        f"{stage} failed: {type(exc).__name__}: {exc}{where}",
+        hint="the other articles are not affected; please report this article with the message",
+        source=_origin(article),
+    )
 
 
 def _analyse_batch(
-    batch: list[Article | DatelineError], forced: str | None
+    batch: list[Article | DatelineError], forced: str | None, max_chars: int = DEFAULT_MAX_CHARS
 ) -> Iterator[dict[str, Any] | DatelineError]:
     results: list[dict[str, Any] | DatelineError | None] = [None] * len(batch)
     by_lang: dict[str, list[int]] = {}
@@ -164,6 +190,8 @@ def _analyse_batch(
             by_lang.setdefault(resolve_language(item, forced), []).append(i)
         except DatelineError as err:
             results[i] = err.located(item.origin)
+        except Exception as exc:
+            results[i] = _failed(exc, item, "language detection")
     for lang, idxs in by_lang.items():
         try:
             nlp = load_pipeline(lang)
@@ -171,19 +199,41 @@ def _analyse_batch(
             for i in idxs:
                 results[i] = err.located(_origin(batch[i]))
             continue
+        except Exception as exc:
+            for i in idxs:
+                results[i] = _failed(exc, batch[i], f"loading the {lang} model")
+            continue
+        # The readers refuse texts over max_chars; spaCy's own limit (a million characters by default)
+        # must not refuse, mid-batch, what they let through.
+        nlp.max_length = max_chars
         with nlp.memory_zone():
-            docs = []
+            arts: list[tuple[int, Article]] = []
+            docs: list[Doc] = []
             for i in idxs:
                 art = batch[i]
                 assert isinstance(art, Article)
-                docs.append(make_doc(nlp, art))
-            for i, doc in zip(idxs, _pipe_safely(nlp, docs), strict=True):
-                art = batch[i]
-                assert isinstance(art, Article)
+                if len(art.text) > nlp.max_length:
+                    results[i] = DatelineError(
+                        "too-large",
+                        f"article has {len(art.text):,} characters, over the {nlp.max_length:,} limit",
+                        hint="raise --max-chars (max_chars= in Python)",
+                        source=art.origin,
+                    )
+                    continue
+                try:
+                    docs.append(make_doc(nlp, art))
+                except Exception as exc:
+                    results[i] = _failed(exc, art, "tokenising")
+                    continue
+                arts.append((i, art))
+            for (i, art), doc in zip(arts, _pipe_safely(nlp, [a for _, a in arts], docs), strict=True):
                 if isinstance(doc, Exception):
-                    results[i] = DatelineError("analysis-failed", f"{type(doc).__name__}: {doc}", source=art.origin)
-                else:
+                    results[i] = _failed(doc, art, "analysis")
+                    continue
+                try:
                     results[i] = doc_to_record(doc, art, lang)
+                except Exception as exc:
+                    results[i] = _failed(exc, art, "assembling the record")
     for r in results:
         assert r is not None
         yield r
@@ -205,8 +255,10 @@ def _stored_record(article: Article) -> dict[str, Any] | DatelineError:
     record: dict[str, Any] = article.meta["record"]
     try:
         problems = check_record(record)
-    except (KeyError, TypeError) as exc:
+    except KeyError as exc:
         problems = [f"missing field {exc}"]
+    except Exception as exc:  # a field of the wrong type somewhere
+        problems = [f"malformed record ({type(exc).__name__}: {exc})"]
     if problems:
         return DatelineError("bad-record", "; ".join(problems[:3]), source=article.origin)
     return record
@@ -216,37 +268,63 @@ def _origin(item: Article | DatelineError) -> str | None:
     return item.origin if isinstance(item, Article) else item.source
 
 
-def _pipe_safely(nlp: Language, docs: list[Any]) -> Iterator[Any]:
-    """``nlp.pipe`` over the batch; if a document breaks a component, redo them one by one so that
-    only the faulty article fails and the others still get their records."""
+def _pipe_safely(nlp: Language, articles: list[Article], docs: list[Doc]) -> list[Doc | Exception]:
+    """``nlp.pipe`` over the batch; if a document breaks a component, redo the articles one by one so
+    that only the faulty one fails and the others still get their records.
+
+    The batch's exception is logged first (it would otherwise be lost behind the per-article ones), and
+    each article is tokenised again from its text: the components that ran before the failure have
+    already written on the batch's Docs, and running them twice on a Doc is not running them once.
+    """
     try:
-        out = list(nlp.pipe(docs))
-    except Exception:
-        out = []
-        for doc in docs:
-            try:
-                out.append(nlp(doc))
-            except Exception as exc:
-                out.append(exc)
-    yield from out
+        return list(nlp.pipe(docs))
+    except Exception as exc:
+        logger.warning(
+            "analysing a batch of %d articles failed (%s: %s); analysing them one by one",
+            len(docs),
+            type(exc).__name__,
+            exc,
+        )
+    out: list[Doc | Exception] = []
+    for art in articles:
+        try:
+            out.append(nlp(make_doc(nlp, art)))
+        except Exception as exc:
+            out.append(exc)
+    return out
 
 
 def analyse(
     text: str,
-    date: str,
+    date: str | PubDate | datetime.date,
     *,
     lang: str | None = None,
     id: str | None = None,
     title: str | None = None,
     url: str | None = None,
     source: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> dict[str, Any]:
-    """Analyse one text published on ``date`` (ISO, any granularity) and return its record.
+    """Analyse one text published on ``date`` (ISO string of any granularity, or a ``datetime.date``)
+    and return its record.
 
-    Raises :class:`DatelineError` for a bad date, empty text or an unsupported language.
+    ``lang`` is ``fr``, ``en``, or ``None``/``"auto"`` to detect it. Every bad argument (a text that is
+    not a string or holds a character no store can keep, a missing or impossible date, an unsupported
+    language) and every failure of the analysis is a :class:`DatelineError` with a code.
     """
-    art = Article.make(text, date, id=id, title=title, url=url, source=source, lang=lang)
-    (result,) = list(analyse_articles([art], lang=lang))
+    if lang is not None and not isinstance(lang, str):
+        raise DatelineError("bad-argument", f"lang must be a string, not {type(lang).__name__}", hint="fr, en or auto")
+    if not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 1:
+        raise DatelineError("bad-argument", f"max_chars must be a positive integer, not {max_chars!r}")
+    forced = None if lang in (None, "auto") else lang
+    art = Article.make(text, date, id=id, title=title, url=url, source=source, lang=forced)
+    if len(art.text) > max_chars:
+        raise DatelineError(
+            "too-large",
+            f"the text has {len(art.text):,} characters, over the {max_chars:,} limit",
+            hint="raise max_chars",
+        )
+    (result,) = list(analyse_articles([art], lang=forced, max_chars=max_chars))
     if isinstance(result, DatelineError):
         raise result
     return result

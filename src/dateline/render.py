@@ -7,9 +7,20 @@ Marks are inserted as brackets so the view works in any terminal and in plain fi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-__all__ = ["format_interval", "marked_text", "record_text"]
+__all__ = ["format_interval", "marked_text", "record_text", "visible"]
+
+# Control characters but tab and newline: C0, DEL and C1. Printed raw, ESC and CSI (U+009B) start terminal
+# sequences that an article's text could use to rewrite the screen, change the title, or hide lines.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print to a terminal: every control character but tab and newline written as a
+    ``\\xNN`` escape (a Windows line end is a line end). Only for people: records keep the text as is."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\r\n", "\n"))
 
 
 def format_interval(value: str | None, earliest: str | None, latest: str | None) -> str:
@@ -48,7 +59,12 @@ def marked_text(record: dict[str, Any]) -> str:
 
 
 def record_text(record: dict[str, Any]) -> str:
-    """A readable report of one record: header, marked text, then entities, dates, quotes, events."""
+    """A readable report of one record: header, marked text, then entities, dates, quotes, events, with
+    control characters made :func:`visible`."""
+    return visible(_record_text(record))
+
+
+def _record_text(record: dict[str, Any]) -> str:
     art = record["article"]
     pub = art["published"]
     lines = [

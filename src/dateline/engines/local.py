@@ -17,25 +17,27 @@ from typing import Any
 
 from dateline.article import Article
 from dateline.errors import DatelineError
+from dateline.readers.files import DEFAULT_MAX_CHARS
 
 __all__ = ["MAX_POOL_BREAKS", "Result", "analyse_batches"]
 
 Result = dict[str, Any] | DatelineError
 
 _LANG: str | None = None
+_MAX_CHARS = DEFAULT_MAX_CHARS
 
 # A batch whose worker dies is tried again on a fresh pool; one that kills its worker twice is
 # most likely the cause (an article that exhausts memory), not a bystander, and is given up.
 MAX_POOL_BREAKS = 2
 
 
-def _init_worker(lang: str | None) -> None:
-    global _LANG
+def _init_worker(lang: str | None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    global _LANG, _MAX_CHARS
     # One BLAS/OpenMP thread per process: the pool already uses every core, and nested threads only
     # contend for them.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
-    _LANG = lang
+    _LANG, _MAX_CHARS = lang, max_chars
     from dateline.pipeline import load_pipeline
 
     for code in (lang,) if lang and lang != "auto" else ("fr",):
@@ -45,11 +47,15 @@ def _init_worker(lang: str | None) -> None:
 def _work(batch: list[Article | DatelineError]) -> list[Result]:
     from dateline.pipeline import analyse_articles
 
-    return list(analyse_articles(batch, lang=_LANG, batch_size=len(batch) or 1))
+    return list(analyse_articles(batch, lang=_LANG, batch_size=len(batch) or 1, max_chars=_MAX_CHARS))
 
 
 def analyse_batches(
-    batches: Iterable[list[Article | DatelineError]], *, workers: int = 1, lang: str | None = None
+    batches: Iterable[list[Article | DatelineError]],
+    *,
+    workers: int = 1,
+    lang: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[tuple[list[Article | DatelineError], list[Result]]]:
     """Yield ``(batch, results)`` for each batch, in order, analysed on ``workers`` processes.
 
@@ -62,12 +68,14 @@ def analyse_batches(
         from dateline.pipeline import analyse_articles
 
         for batch in batches:
-            yield batch, list(analyse_articles(batch, lang=lang, batch_size=len(batch) or 1))
+            yield batch, list(analyse_articles(batch, lang=lang, batch_size=len(batch) or 1, max_chars=max_chars))
         return
     ctx = multiprocessing.get_context("spawn")
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(lang,))
+        return ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(lang, max_chars)
+        )
 
     pool = new_pool()
     # Each entry: the batch, its future, and how many times it has broken the pool so far.

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.entities.gazetteer import Place, gazetteer
-from dateline.entities.normalize import fold, name_key, strip_determiners
+from dateline.entities.normalize import MAX_NAME_CHARS, fold, name_key, strip_determiners
 from dateline.entities.resolve import is_bare_surname, split_title
 from dateline.extensions import doc_text, register_extensions
 from dateline.quotes.firstnames import given_name_gender
@@ -511,7 +511,7 @@ class EntityGrouper:
         groups: dict[str, _Group] = {}
         for start, end, text, etype in self._mentions(doc):
             key = name_key(text)
-            if len(key) < self.min_chars or not any(ch.isalpha() for ch in key):
+            if len(key) < self.min_chars or len(text) > MAX_NAME_CHARS or not any(ch.isalpha() for ch in key):
                 continue
             place = gazetteer().lookup(text, self.lang)
             seat = None

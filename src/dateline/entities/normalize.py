@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "name_key", "strip_determiners"]
+__all__ = ["MAX_NAME_CHARS", "fold", "name_key", "strip_determiners"]
+
+# The longest name an entity may have. No person, organisation or place is named in more than 200
+# characters (the United Nations' longest agency names are under 80), while a run of capitalised garbage
+# the model takes for a name is unbounded; and the store indexes names, which PostgreSQL cannot do for a
+# value over about 2,700 bytes (SQLite can: the two stores of one input would differ).
+MAX_NAME_CHARS = 200
 
 # Lower-case only (and the elided "L'"): a capitalised "Le" at the start of a name is part of it ("Le
 # Pen", "Le Drian"), while the model sometimes includes a plain article ("le Kremlin") in the span. The

@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from dateline.entities.gazetteer import Place, gazetteer
-from dateline.entities.normalize import fold, strip_determiners
+from dateline.entities.normalize import MAX_NAME_CHARS, fold, strip_determiners
 from dateline.events.syntax import np_tokens, prep_of
 from dateline.extensions import doc_text
 
@@ -489,12 +489,17 @@ class ActorResolver:
             if code is None or (head_lemma not in ROLE_NOUNS and igo is None):
                 return None
             ent = self._new_entity(toks, role)
+            if ent is None:
+                return None
         return Actor(ent["id"], code, span_lo, span_hi)
 
-    def _new_entity(self, toks: list[Token], role: str | None) -> dict[str, Any]:
-        """Append an entity for an actor the NER did not name ("les rebelles syriens")."""
+    def _new_entity(self, toks: list[Token], role: str | None) -> dict[str, Any] | None:
+        """Append an entity for an actor the NER did not name ("les rebelles syriens"); none for a phrase
+        longer than any name (see :data:`~dateline.entities.normalize.MAX_NAME_CHARS`)."""
         lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
         text = doc_text(self.doc)[lo:hi]
+        if hi - lo > MAX_NAME_CHARS:
+            return None
         for e in self.entities:
             if any(m["start"] == lo and m["end"] == hi for m in e["mentions"]):
                 return e

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
 from dateline.errors import DatelineError
 
-__all__ = ["DEFAULT_MAX_CHARS", "check_gzip", "iter_lines", "logical_name", "open_binary", "read_text"]
+__all__ = ["DEFAULT_MAX_CHARS", "check_gzip", "iter_lines", "logical_name", "open_binary", "open_regular", "read_text"]
 
 # spaCy's own default ``nlp.max_length`` is 1,000,000 characters, beyond which its parser's memory grows
 # past what a worker should use. News articles are a few thousand characters; a million is a book.
@@ -28,18 +29,74 @@ def logical_name(path: str) -> str:
     return path[:-3] if path.lower().endswith(".gz") else path
 
 
-def open_binary(path: str) -> IO[bytes]:
-    """Open ``path`` for reading bytes, decompressing ``.gz`` on the fly."""
+_NOT_REGULAR_HINT = "dateline reads regular files only; copy the data into a file and give that"
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _check_regular(mode: int, path: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise DatelineError("not-a-file", "is a directory", source=path)
+    if not stat.S_ISREG(mode):
+        raise DatelineError(
+            "unreadable", f"is {_file_kind(mode)}, not a regular file", hint=_NOT_REGULAR_HINT, source=path
+        )
+
+
+class _OwnedGzipFile(gzip.GzipFile):
+    """A GzipFile over a file object it closes with itself (``GzipFile(fileobj=...)`` leaves it open)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        super().__init__(fileobj=raw, mode="rb")
+        self._raw = raw
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw.close()
+
+
+def open_regular(path: str) -> IO[bytes]:
+    """Open a regular file for reading bytes; anything else is a :class:`DatelineError`.
+
+    A named pipe opened for reading waits for a writer, for ever if none comes, and a device may never
+    end: such files (and sockets) are refused by what ``stat`` says, before any open, and the open itself
+    does not block (``O_NONBLOCK``), then checks the file it got, so a file swapped in between cannot
+    hang the run either.
+    """
     try:
-        if path.lower().endswith(".gz"):
-            return gzip.open(path, "rb")  # type: ignore[return-value]
-        return open(path, "rb")
+        _check_regular(os.stat(path).st_mode, path)
+        nonblock = getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as exc:
         raise DatelineError("missing-file", "no such file", source=path) from exc
-    except IsADirectoryError as exc:
-        raise DatelineError("not-a-file", "is a directory", source=path) from exc
-    except OSError as exc:
-        raise DatelineError("unreadable", exc.strerror or str(exc), source=path) from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise DatelineError("unreadable", getattr(exc, "strerror", None) or str(exc), source=path) from exc
+    try:
+        _check_regular(os.fstat(fd).st_mode, path)
+        if nonblock:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def open_binary(path: str) -> IO[bytes]:
+    """Open the regular file ``path`` for reading bytes, decompressing ``.gz`` on the fly."""
+    raw = open_regular(path)
+    if path.lower().endswith(".gz"):
+        return _OwnedGzipFile(raw)  # type: ignore[return-value]
+    return raw
 
 
 _REPAIR_HINT = "copy or download the file again, then run the same command: articles already stored are skipped"
@@ -56,7 +113,7 @@ def check_gzip(path: str) -> int | None:
     """
     lines = 0
     try:
-        with open(path, "rb") as raw:
+        with open_regular(path) as raw:
             # zlib itself, not GzipFile: GzipFile drops the output of a read that meets the cut, and we
             # want every complete line before it. wbits=31 reads the gzip wrapper and checks its CRC.
             inflater: Any = None  # None between members: gzip allows several, one after the other
@@ -112,8 +169,6 @@ def read_text(path: str, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     The size check reads at most ``4 * max_chars + 1`` bytes (UTF-8 uses at most 4 bytes a character),
     so a huge file is refused in bounded memory.
     """
-    if os.path.isdir(path):
-        raise DatelineError("not-a-file", "is a directory", source=path)
     limit = 4 * max_chars + 1
     if path.lower().endswith(".gz") and check_gzip(path) is not None:
         raise DatelineError("truncated-file", "the compressed file ends early", hint=_REPAIR_HINT, source=path)

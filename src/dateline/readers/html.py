@@ -24,7 +24,12 @@ def parse_html(
     """Extract one article from an HTML page."""
     import trafilatura  # imported here: loading it costs ~0.3 s and most runs read no HTML
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, url=source)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, url=source)
+    except Exception as exc:  # a page the HTML parser chokes on costs that page, never the batch
+        raise DatelineError(
+            "no-text", f"the HTML page could not be parsed ({type(exc).__name__}: {exc})", source=source
+        ) from exc
     if doc is None:
         raise DatelineError("no-text", "no main text found in the HTML page", source=source)
     text = getattr(doc, "text", None) or ""

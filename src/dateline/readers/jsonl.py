@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.article import Article, PubDate
-from dateline.errors import DatelineError
+from dateline.article import Article, PubDate, check_storable
+from dateline.errors import DatelineError, readable
 from dateline.readers.files import DEFAULT_MAX_CHARS, iter_lines
 
 __all__ = ["article_from_mapping", "read_jsonl"]
@@ -19,16 +19,30 @@ _LANG = ("lang", "language")
 _SOURCE = ("source", "source_domain", "sitename", "hostname")
 
 
-def _first(obj: dict[str, Any], names: tuple[str, ...]) -> Any:
+_JSON_TYPES = {dict: "an object", list: "an array", bool: "true or false", float: "a number with a fraction"}
+
+
+def _kind(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _opt_str(name: str, value: Any) -> str | None:
+    """A field that must be a string: a JSON string as it is, an integer as its digits (ids often are
+    numbers); anything else (an array, an object, true, 1.5) is refused rather than stored as Python
+    would print it."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise DatelineError("bad-json", f"'{name}' must be a string, not {_kind(value)}")
+
+
+def _field(obj: dict[str, Any], names: tuple[str, ...]) -> tuple[str, Any]:
     for name in names:
         value = obj.get(name)
         if value not in (None, ""):
-            return value
-    return None
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
+            return name, value
+    return names[0], None
 
 
 def article_from_mapping(obj: Any, *, default_date: str | None = None, lang: str | None = None) -> Article:
@@ -37,28 +51,37 @@ def article_from_mapping(obj: Any, *, default_date: str | None = None, lang: str
         raise DatelineError("bad-json", f"expected a JSON object, got {type(obj).__name__}")
     if str(obj.get("schema", "")).startswith("dateline.analysis/"):
         return _article_of_record(obj)
-    text = _first(obj, _TEXT)
+    text_field, text = _field(obj, _TEXT)
     if text is None:
         raise DatelineError("empty-text", "no 'text' (or 'maintext') field", hint="each line needs a text")
     if not isinstance(text, str):
-        raise DatelineError("bad-json", "'text' is not a string")
+        raise DatelineError("bad-json", f"'{text_field}' must be a string, not {_kind(text)}")
     if not text.strip():
         raise DatelineError("empty-text", "the article text is empty")
-    raw_date = _first(obj, _DATE)
+    date_field, raw_date = _field(obj, _DATE)
     if raw_date is None:
         if default_date is None:
             raise DatelineError("missing-date", "no 'date' field and no --date given", hint="add a date or pass --date")
         raw_date = default_date
-    dct = PubDate.parse(str(raw_date))
-    given_lang = lang or _first(obj, _LANG)
+    if isinstance(raw_date, int) and not isinstance(raw_date, bool):
+        raw_date = str(raw_date)  # a bare year
+    if not isinstance(raw_date, str):
+        raise DatelineError(
+            "bad-date",
+            f"'{date_field}' must be a string, not {_kind(raw_date)}",
+            hint='write the date as "2017", "2017-01", "2017-01-28" or "2017-01-28T14:30"',
+        )
+    dct = PubDate.parse(raw_date)
+    given_lang = lang or _opt_str(*_field(obj, _LANG))
+    source_field, source = _field(obj, _SOURCE)
     return Article(
         text=text,
         dct=dct,
-        id=_opt_str(obj.get("id")) or "",
-        title=_opt_str(obj.get("title")),
-        url=_opt_str(obj.get("url")),
-        source=_opt_str(_first(obj, _SOURCE)),
-        lang=str(given_lang).lower()[:3] if given_lang else None,
+        id=_opt_str("id", obj.get("id")) or "",
+        title=_opt_str("title", obj.get("title")),
+        url=_opt_str("url", obj.get("url")),
+        source=_opt_str(source_field, source),
+        lang=given_lang.lower()[:3] if given_lang else None,
     )
 
 
@@ -81,10 +104,19 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             yield DatelineError("bad-json", f"malformed JSON: {exc.msg} at column {exc.colno}", source=path, line=n)
             continue
+        except ValueError as exc:  # legal JSON Python will not read: an integer of more than 4,300 digits
+            yield DatelineError("bad-json", f"unreadable JSON value: {exc}", source=path, line=n)
+            continue
+        except RecursionError:
+            yield DatelineError("bad-json", "JSON nested too deeply to read", source=path, line=n)
+            continue
         try:
             art = article_from_mapping(obj, default_date=default_date, lang=lang)
         except DatelineError as err:
             yield err.located(path, n)
+            continue
+        except RecursionError:  # a record read back, nested deeper than it can be checked
+            yield DatelineError("bad-json", "JSON nested too deeply to read", source=path, line=n)
             continue
         if len(art.text) > max_chars:
             yield DatelineError(
@@ -95,7 +127,7 @@ def read_jsonl(
                 line=n,
             )
             continue
-        art.origin = f"{path}:{n}"
+        art.origin = readable(f"{path}:{n}")
         yield art
 
 
@@ -104,6 +136,7 @@ def _article_of_record(obj: dict[str, Any]) -> Article:
     the record itself so that ingest stores it as it is instead of analysing the text again."""
     from dateline.record import SCHEMA
 
+    check_strings(obj)
     if obj["schema"] != SCHEMA:
         raise DatelineError(
             "bad-record", f"unsupported record schema {obj['schema']!r}", hint=f"this dateline reads {SCHEMA}"
@@ -122,3 +155,21 @@ def _article_of_record(obj: dict[str, Any]) -> Article:
         )
     except (KeyError, TypeError) as exc:
         raise DatelineError("bad-record", f"analysis record without {exc}") from None
+    except DatelineError as err:
+        if err.code != "bad-argument":
+            raise
+        raise DatelineError("bad-record", err.reason) from None
+
+
+def check_strings(value: Any, where: str = "record") -> None:
+    """Refuse a record read back that holds, anywhere (keys included), a character no store can keep:
+    its names and roles are stored as they are, not only its text."""
+    if isinstance(value, str):
+        check_storable(value, where)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            check_storable(str(k), f"{where} key")
+            check_strings(v, f"{where}.{k}" if where.count(".") < 2 else where)
+    elif isinstance(value, list):
+        for v in value:
+            check_strings(v, where)

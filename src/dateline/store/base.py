@@ -26,10 +26,21 @@ from dateline.store.forms import add_entity_forms, form_key, require_form, resol
 from dateline.store.queries import FilterArgs, Filters, Queries, filters_of
 from dateline.store.results import Rows
 
-__all__ = ["RESUME", "Store"]
+__all__ = ["MAX_ORIGIN", "REFUSED", "RESUME", "Store"]
 
 # How a failed run is finished: the batch that failed was rolled back whole.
 RESUME = "every article stored before it is complete: run the same command again to finish"
+
+# The longest origin (file and line) the table of skipped articles keeps whole.
+MAX_ORIGIN = 200
+
+# The code of a write the database refused because of what one record holds (a value it cannot take),
+# not because of the store: ingest then writes the batch's articles one by one, and only that one fails.
+REFUSED = "store-refused"
+REFUSED_HINT = (
+    "the other articles are stored; this one will be refused again until its input changes: "
+    "please report it with this message"
+)
 
 
 def _now() -> str:
@@ -127,12 +138,19 @@ class Store(Queries):
         """
         statuses: list[str] = []
         self._check_alive()
-        with self.transaction() as conn:
-            for record, input_hash, origin in items:
-                statuses.append(self._write_one(conn, record, input_hash, origin))
-            # Clusters are brought up to date in the same transaction, so a reader never sees an
-            # article whose entities belong to no cluster.
-            resolve(conn)
+        try:
+            with self.transaction() as conn:
+                for record, input_hash, origin in items:
+                    statuses.append(self._write_one(conn, record, input_hash, origin))
+                # Clusters are brought up to date in the same transaction, so a reader never sees an
+                # article whose entities belong to no cluster.
+                resolve(conn)
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError, UnicodeError) as exc:
+            # Not the database's error but the record's (a field missing or of the wrong type in a record
+            # read back, a number too large for a column): rolled back like any other.
+            raise DatelineError(
+                REFUSED, f"the record could not be written: {type(exc).__name__}: {exc}", hint=REFUSED_HINT
+            ) from exc
         return statuses
 
     def _write_one(self, conn: Connection, record: dict[str, Any], input_hash: str, origin: str | None) -> str:
@@ -227,7 +245,14 @@ class Store(Queries):
         return status
 
     def record_skip(self, origin: str, article_id: str, code: str, reason: str) -> None:
-        """Remember an article that was read but not analysed (e.g. an unsupported language)."""
+        """Remember an article that was read but not analysed (e.g. an unsupported language).
+
+        ``origin`` (a path and a line) is part of the table's key: one longer than :data:`MAX_ORIGIN`
+        characters is kept as its start and its end, on both backends alike (PostgreSQL cannot index a
+        key of more than about 2,700 bytes)."""
+        if len(origin) > MAX_ORIGIN:
+            head = (MAX_ORIGIN - 1) // 2
+            origin = origin[:head] + "…" + origin[-(MAX_ORIGIN - 1 - head) :]
         with self.transaction() as conn:
             conn.execute(
                 """INSERT INTO skipped VALUES (?, ?, ?, ?, ?) ON CONFLICT (origin, article_id)

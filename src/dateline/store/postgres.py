@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from dateline.errors import DatelineError
 from dateline.store import shown
-from dateline.store.base import RESUME, Store
+from dateline.store.base import REFUSED, REFUSED_HINT, RESUME, Store
 from dateline.store.dialect import POSTGRES, Cursor
 from dateline.store.pg_migrations import MIGRATIONS, migrate, schema_version
 
@@ -132,8 +132,11 @@ class PostgresStore(Store):
                 PostgresStore(url).close()  # upgrade the schema once, then read as asked
             elif not readonly:
                 migrate(self.conn, self._lock)
-        except BaseException:
+        except BaseException as exc:
+            error = self._open_error(exc) if isinstance(exc, psycopg.Error) else None  # before closing: it looks
             self.raw.close()
+            if error is not None:
+                raise error from exc
             raise
 
     def _connect(self, readonly: bool) -> psycopg.Connection[Any]:
@@ -199,6 +202,30 @@ class PostgresStore(Store):
     def _plain(self, sql: str, args: Sequence[Any]) -> Cursor:
         return self.conn.plain(sql, args)
 
+    def _open_error(self, exc: psycopg.Error) -> DatelineError:
+        """An error reading or creating the schema when the store is opened, as a clear error."""
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        state = exc.sqlstate or ""
+        if self.broken or state.startswith("08") or state in ("57P01", "57P02", "57P03"):
+            code, hint = (
+                "store-gone",
+                "the server went away or the connection broke; once it is back, run the command again",
+            )
+        elif state.startswith("53"):
+            code, hint = (
+                "store-full",
+                "the database server is out of disk space or another resource; free some, then run the command again",
+            )
+        elif state in ("25006", "42501"):
+            code = "store-readonly"
+            hint = (
+                "this user may not create the store's tables here (a standby, a read-only setting or missing rights): "
+                "grant them, or have an administrator run the first ingest (and CREATE EXTENSION unaccent)"
+            )
+        else:
+            code, hint = "store-unusable", "the database does not hold a usable dateline store: pass another --db"
+        return DatelineError(code, f"opening the store {self.path} failed: {message}", hint=hint)
+
     def _store_error(self, exc: Exception) -> DatelineError:
         """A database error during a run as a clear error. The transaction was rolled back whole, so what
         is stored is complete and running the same command again finishes the job."""
@@ -207,6 +234,9 @@ class PostgresStore(Store):
         if self.broken or state.startswith("08") or state in ("57P01", "57P02", "57P03"):
             code, hint = "store-gone", f"the server went away or the connection broke; once it is back, {RESUME}"
             return DatelineError(code, f"the connection to {self.path} was lost: {message}", hint=hint)
+        if isinstance(exc, psycopg.DataError | psycopg.IntegrityError) or state.startswith("54"):
+            # A value the database will not take (a NUL in a text, a key too long to index): the record's.
+            return DatelineError(REFUSED, f"{self.path} refused the record: {message}", hint=REFUSED_HINT)
         if state.startswith("53"):
             code, hint = "store-full", f"the database server is out of disk space or another resource; {RESUME}"
         elif state in ("25006", "42501"):
