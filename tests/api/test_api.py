@@ -22,7 +22,7 @@ from dateline.store import open_store
 
 @pytest.fixture(scope="module")
 def client(api_db: str) -> TestClient:
-    return TestClient(create_app(api_db))
+    return TestClient(create_app(api_db), base_url="http://localhost")
 
 
 def ok(client: TestClient, url: str, **params: Any) -> Any:
@@ -86,7 +86,8 @@ def test_entities_prefix_search_and_detail(client: TestClient) -> None:
     assert ok(client, "/api/entities", q="_")["items"] == []
     ent = ok(client, "/api/entities/Lavrov")
     assert ent["name"] == "Sergueï Lavrov" and ent["aliases"] == [{"name": "Sergueï Lavrov", "mentions": 2}]
-    assert ok(client, "/api/entities/" + ent["id"]) == ent  # by id too
+    by_id = ok(client, "/api/entities/" + ent["id"])  # by id too
+    assert {**by_id, "lookup": None} == {**ent, "lookup": None} and by_id["lookup"]["query"] == ent["id"]
 
 
 def test_entities_pages(client: TestClient) -> None:
@@ -180,7 +181,7 @@ def test_ndjson_and_csv(client: TestClient, url: str) -> None:
 
 
 def test_csv_cells_cannot_become_formulas(api_db: str, tmp_path: Path) -> None:
-    client = TestClient(create_app(api_db))
+    client = TestClient(create_app(api_db), base_url="http://localhost")
     text = client.get("/api/articles?format=csv&source=" + '" onmouseover="window.__pwned=2" x="source').text
     assert "hand:hostile" in text
     db = tmp_path / "f.db"
@@ -188,7 +189,7 @@ def test_csv_cells_cannot_become_formulas(api_db: str, tmp_path: Path) -> None:
     rec["article"]["title"] = "=HYPERLINK(1)"
     with open_store(db) as s:
         s.write_records([(rec, "h", None)])
-    out = TestClient(create_app(db)).get("/api/articles?format=csv").text
+    out = TestClient(create_app(db), base_url="http://localhost").get("/api/articles?format=csv").text
     assert "'=HYPERLINK(1)" in out
 
 
@@ -273,7 +274,7 @@ def test_a_connection_is_used_by_one_thread_only(api_db: str, monkeypatch: pytes
     for name in ("entity", "quotes", "timeline", "count"):
         monkeypatch.setattr(Store, name, spy(name))
     urls = ["/api/entities/Lavrov", "/api/quotes?speaker=Lavrov", "/api/timeline?entity=Lavrov", "/api/stats"]
-    with TestClient(create_app(api_db)) as c, ThreadPoolExecutor(8) as pool:
+    with TestClient(create_app(api_db), base_url="http://localhost") as c, ThreadPoolExecutor(8) as pool:
         statuses = list(pool.map(lambda i: c.get(urls[i % len(urls)]).status_code, range(200)))
     assert statuses == [200] * 200
     assert used and all(len(threads) == 1 for threads in used.values())

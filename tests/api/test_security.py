@@ -46,7 +46,7 @@ def _digest(db: str) -> str:
 
 @pytest.fixture(scope="module")
 def client(api_db: str) -> TestClient:
-    return TestClient(create_app(api_db))
+    return TestClient(create_app(api_db), base_url="http://localhost")
 
 
 @pytest.mark.parametrize("value", HOSTILE)
