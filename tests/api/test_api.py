@@ -174,9 +174,8 @@ def test_ndjson_and_csv(client: TestClient, url: str) -> None:
     table = list(csv.DictReader(io.StringIO(by_accept.text)))
     assert len(table) == len(rows)
     first = next(iter(rows[0]))
-    # Text cells a spreadsheet would run as formulas get a leading quote (e.g. the id "@SYR").
-    want = ["" if r[first] is None else str(r[first]) for r in rows]
-    assert [r[first] for r in table] == ["'" + v if v[:1] in ("=", "+", "-", "@") else v for v in want]
+    # Identifiers (the first column of each of these lists) are written as stored: the id "@SYR" stays.
+    assert [r[first] for r in table] == ["" if r[first] is None else str(r[first]) for r in rows]
     assert client.get(url, headers={"Accept": "application/x-ndjson"}).text == nd.text
 
 
@@ -191,6 +190,11 @@ def test_csv_cells_cannot_become_formulas(api_db: str, tmp_path: Path) -> None:
         s.write_records([(rec, "h", None)])
     out = TestClient(create_app(db), base_url="http://localhost").get("/api/articles?format=csv").text
     assert "'=HYPERLINK(1)" in out
+    # Free text is protected, identifiers are not altered: "@SYR" is the country form's id.
+    ents = list(csv.DictReader(io.StringIO(client.get("/api/entities?format=csv").text)))
+    assert "@SYR" in [e["id"] for e in ents]
+    events = list(csv.DictReader(io.StringIO(client.get("/api/events?format=csv").text)))
+    assert {"RUSGOV", "USAGOV"} <= {e["source_code"] for e in events} | {e["target_code"] for e in events}
 
 
 def test_next_link_in_every_format(client: TestClient) -> None:
