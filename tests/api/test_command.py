@@ -48,11 +48,21 @@ def test_serve_runs_uvicorn_on_loopback(main: click.Group, api_db: str, monkeypa
     import uvicorn
 
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
-    out = CliRunner().invoke(main, ["serve", "--db", str(api_db), "--port", "9123"])
+
+    def run(self: uvicorn.Server, sockets: list[Any]) -> None:
+        calls.append({"app": self.config.app, "names": [s.getsockname()[:2] for s in sockets]})
+        for s in sockets:
+            s.close()
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    out = CliRunner().invoke(main, ["serve", "--db", str(api_db), "--port", "0"])
     assert out.exit_code == 0, out.output
     (call,) = calls
-    assert call["host"] == "127.0.0.1" and call["port"] == 9123
+    ((host, port),) = call["names"]
     assert any(getattr(r, "path", None) == "/api/timeline" for r in call["app"].routes)
+    # The banner names the socket the server was given: the loopback, and the port the system chose.
+    assert host == "127.0.0.1" and port > 0 and f"on http://127.0.0.1:{port}/" in out.stderr
     out = CliRunner().invoke(main, ["serve", "--db", str(api_db), "--port", "70000"])
     assert out.exit_code == 2
+    out = CliRunner().invoke(main, ["serve", "--help"])
+    assert "--allowed-host" in out.output

@@ -30,7 +30,14 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dateline import __version__
-from dateline.api.browse import ARTICLE_COLS, article_page, entity_page, plain_docs, store_summary
+from dateline.api.browse import (
+    ARTICLE_COLS,
+    article_page,
+    entity_page,
+    plain_docs,
+    store_summary,
+    with_articles,
+)
 from dateline.api.pages import FORMATS, decode_cursor, encode_cursor, page_rows, render_csv, render_ndjson
 from dateline.article import PubDate
 from dateline.errors import DatelineError
@@ -224,11 +231,13 @@ def _next_link(request: Request, cursor: str | None) -> str | None:
 class Paging:
     """A list request's page size, cursor and output format, and how to answer it."""
 
-    def __init__(self, request: Request, limit: int, cursor: str | None, fmt: Fmt | None) -> None:
+    def __init__(self, request: Request, limit: int, cursor: str | None, fmt: Fmt | None, total: bool = False) -> None:
         self.request = request
         self.limit = limit
         self.cursor = cursor
         self.fmt = fmt
+        self.total = total
+        self.count: int | None = None
 
     def answer(
         self,
@@ -248,6 +257,8 @@ class Paging:
         if out == "csv":
             return Response(render_csv(rows, columns), media_type=FORMATS["csv"], headers=headers)
         body: dict[str, Any] = {"columns": list(columns), "items": list(rows), "next": link}
+        if self.count is not None:
+            body["total"] = self.count
         if resolved:
             body["resolved"] = {param: resolved_entity(found) for param, found in resolved.items()}
         return JSONResponse(body, headers=headers)
@@ -257,22 +268,36 @@ class Paging:
         fetch: Callable[[Store, int], Rows],
         key: Callable[[dict[str, Any]], list[Any]],
         entities: Mapping[str, str | None] | None = None,
+        articles: bool = False,
     ) -> Response:
         """A page of a list the store returns in a fixed order: ``fetch(store, n)`` gives its first ``n``
         rows, ``key`` the sort key of a row (see :func:`~dateline.api.pages.page_rows`). Each name of
         ``entities`` (parameter -> name) must designate an entity of the store: 404 if none, 300 with
-        the candidates if several fit."""
+        the candidates if several fit. With ``articles``, each row also gets its article's ``title``
+        and ``article_source``, so a fact can be read beside where it was told. With ``total=true``,
+        the list is counted too (up to MAX_SCAN rows)."""
         s: Store = self.request.app.state.pool.get()
         resolved = {param: need_entity(s, name) for param, name in (entities or {}).items() if name}
         page, nxt, rows = page_rows(lambda n: fetch(s, n), key, self.cursor, self.limit, MAX_SCAN)
-        return self.answer(page, getattr(rows, "columns", []), nxt, resolved)
+        columns = list(getattr(rows, "columns", []))
+        if articles:
+            page = with_articles(s, page)
+            columns += [c for c in ("title", "article_source") if c not in columns]
+        if self.total:
+            self.count = len(rows) if nxt is None and not self.cursor else len(fetch(s, MAX_SCAN))
+        return self.answer(page, columns, nxt, resolved)
+
+
+Total = Annotated[
+    bool, Query(description=f"also count the whole list (up to {MAX_SCAN:,} rows): `total` in the JSON page")
+]
 
 
 async def paging(
-    request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = None
+    request: Request, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None, format: Format = None, total: Total = False
 ) -> Paging:
     """The paging of a list request (a coroutine, run on the event loop, like :func:`filters`)."""
-    return Paging(request, limit, cursor, format)
+    return Paging(request, limit, cursor, format, total)
 
 
 def _key(*columns: str) -> Callable[[dict[str, Any]], list[Any]]:
@@ -560,6 +585,8 @@ def create_app(db_path: str | Path, *, title: str = "dateline", hosts: Iterable[
     @app.get("/api/articles", responses=_LIST, tags=["articles"], summary="Articles in publication order")
     def list_articles(p: P, f: F) -> Response:
         after = decode_cursor(p.cursor, 3) if p.cursor else None
+        if after is not None and not all(isinstance(v, str) for v in after):
+            raise DatelineError("bad-cursor", "the cursor is not valid", hint="use the 'next' link as is")
         rows = article_page(pool.get(), after=after, limit=p.limit + 1, **f.kw())
         page = rows[: p.limit]
         nxt = None
@@ -646,6 +673,7 @@ def create_app(db_path: str | Path, *, title: str = "dateline", hosts: Iterable[
             lambda s, n: s.quotes(speaker=speaker or None, search=q or None, limit=n, **f.kw()),
             _key("earliest", "latest", "article", "start", "id"),
             {"speaker": speaker},
+            articles=True,
         )
 
     @app.get("/api/events", responses=_NAMED, tags=["facts"], summary="Events by actor, pair of actors, type and date")
@@ -671,6 +699,7 @@ def create_app(db_path: str | Path, *, title: str = "dateline", hosts: Iterable[
             lambda s, n: s.events(actor=actor or None, other=other or None, type=type or None, limit=n, **f.kw()),
             _key("earliest", "latest", "article", "id"),
             {"actor": actor, "other": other},
+            articles=True,
         )
 
     @app.get("/api/comentions", responses=_NAMED, tags=["facts"], summary="Who appears in the same articles")
@@ -712,7 +741,10 @@ def create_app(db_path: str | Path, *, title: str = "dateline", hosts: Iterable[
     ) -> Response:
         # Rank order: the key is the article id, unique in a search result.
         return p.facts(
-            lambda s, n: s.search(q, entity=entity or None, limit=n, **f.kw()), _key("id"), {"entity": entity}
+            lambda s, n: s.search(q, entity=entity or None, limit=n, **f.kw()),
+            _key("id"),
+            {"entity": entity},
+            articles=True,
         )
 
     @app.get("/api/stats", response_model=dict[str, Any], tags=["store"], summary="What the store holds")
@@ -736,7 +768,10 @@ def create_app(db_path: str | Path, *, title: str = "dateline", hosts: Iterable[
                 swagger_css_url="/static/vendor/swagger-ui.css",
                 swagger_favicon_url="/static/favicon.svg",
             )
-        return HTMLResponse(plain_docs(app.openapi(), f"{title} API"))
+        # No script on this page, so it keeps the policy the other pages have.
+        return HTMLResponse(
+            plain_docs(app.openapi(), f"{title} API"), headers={"content-security-policy": _CSP.decode()}
+        )
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:

@@ -12,7 +12,15 @@ from dateline.store import Store
 from dateline.store.queries import Uncertain
 from dateline.store.results import Rows
 
-__all__ = ["ARTICLE_COLS", "ENTITY_COLS", "article_page", "entity_page", "plain_docs", "store_summary"]
+__all__ = [
+    "ARTICLE_COLS",
+    "ENTITY_COLS",
+    "article_page",
+    "entity_page",
+    "plain_docs",
+    "store_summary",
+    "with_articles",
+]
 
 ENTITY_COLS = ["id", "name", "type", "country", "articles", "mentions", "forms"]
 ARTICLE_COLS = [
@@ -132,3 +140,21 @@ def plain_docs(spec: dict[str, Any], title: str) -> str:
         "<a href='/openapi.json'>/openapi.json</a>.</p>"
         f"<ul class='fact-list' id='routes'>{''.join(rows)}</ul></main></body></html>"
     )
+
+
+def with_articles(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` (facts with an ``article`` or ``id`` of an article) with their article's ``title`` and
+    ``article_source`` added where missing, in one query for the page."""
+    ids = sorted({r.get("article") or r.get("id") for r in rows} - {None})
+    if not ids:
+        return rows
+    marks = ",".join("?" * len(ids))
+    info = {
+        r[0]: (r[1], r[2])
+        for r in store.conn.execute(f"SELECT id, title, source FROM articles WHERE id IN ({marks})", ids)
+    }
+    out = []
+    for r in rows:
+        title, source = info.get(r.get("article") or r.get("id"), (None, None))
+        out.append({**r, "title": r.get("title") or title, "article_source": r.get("article_source") or source})
+    return out

@@ -81,7 +81,10 @@ def page_rows(
     if not cursor:
         rows = fetch(limit + 1)
     else:
-        *ck, nth, offset = decode_cursor(cursor)
+        key_and_place = decode_cursor(cursor)
+        if len(key_and_place) < 3:  # a key of one value or more, then the two counts
+            raise DatelineError("bad-cursor", "the cursor is not valid", hint="use the 'next' link as is")
+        *ck, nth, offset = key_and_place
         if not (_is_count(nth) and _is_count(offset)) or nth < 1 or offset < 1:
             raise DatelineError("bad-cursor", "the cursor is not valid", hint="use the 'next' link as is")
         rows = fetch(min(offset + limit + 1, scan))
