@@ -66,3 +66,21 @@ def test_serve_runs_uvicorn_on_loopback(main: click.Group, api_db: str, monkeypa
     assert out.exit_code == 2
     out = CliRunner().invoke(main, ["serve", "--help"])
     assert "--allowed-host" in out.output
+
+
+def test_readme_documents_serve_and_the_api(api_db: str) -> None:
+    """Every option of ``serve``, every API route, the error codes of the hardening and the make target
+    of the screenshots are in the README."""
+    from dateline.api.app import create_app
+    from dateline.api.command import serve
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for opt in serve.params:
+        for name in opt.opts:
+            assert f"`{name}" in readme, name
+    for route in create_app(api_db).openapi()["paths"]:
+        documented = route.replace("{entity}", "{name}").replace("{article_id}", "{id}")
+        assert f"`{documented}" in readme, route
+    for code in ("bad-host", "not-a-store", "store-too-new", "port-busy", "ambiguous-entity", "not-found"):
+        assert code in readme, code
+    assert "make screenshots" in readme and "docs/screenshots/" in readme

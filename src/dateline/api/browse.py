@@ -145,7 +145,7 @@ def plain_docs(spec: dict[str, Any], title: str) -> str:
 def with_articles(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``rows`` (facts with an ``article`` or ``id`` of an article) with their article's ``title`` and
     ``article_source`` added where missing, in one query for the page."""
-    ids = sorted({r.get("article") or r.get("id") for r in rows} - {None})
+    ids = sorted({str(a) for a in (r.get("article") or r.get("id") for r in rows) if a is not None})
     if not ids:
         return rows
     marks = ",".join("?" * len(ids))
