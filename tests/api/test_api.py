@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,10 @@ from dateline.store import open_store
 
 
 @pytest.fixture(scope="module")
-def client(api_db: str) -> TestClient:
-    return TestClient(create_app(api_db), base_url="http://localhost")
+def client(api_db: str) -> Iterator[TestClient]:
+    # As a context manager, so that the app's shutdown closes its store connections.
+    with TestClient(create_app(api_db), base_url="http://localhost") as c:
+        yield c
 
 
 def ok(client: TestClient, url: str, **params: Any) -> Any:
@@ -180,21 +183,21 @@ def test_ndjson_and_csv(client: TestClient, url: str) -> None:
 
 
 def test_csv_cells_cannot_become_formulas(api_db: str, tmp_path: Path) -> None:
-    client = TestClient(create_app(api_db), base_url="http://localhost")
-    text = client.get("/api/articles?format=csv&source=" + '" onmouseover="window.__pwned=2" x="source').text
-    assert "hand:hostile" in text
-    db = tmp_path / "f.db"
-    rec = all_records()[0]
-    rec["article"]["title"] = "=HYPERLINK(1)"
-    with open_store(db) as s:
-        s.write_records([(rec, "h", None)])
-    out = TestClient(create_app(db), base_url="http://localhost").get("/api/articles?format=csv").text
-    assert "'=HYPERLINK(1)" in out
-    # Free text is protected, identifiers are not altered: "@SYR" is the country form's id.
-    ents = list(csv.DictReader(io.StringIO(client.get("/api/entities?format=csv").text)))
-    assert "@SYR" in [e["id"] for e in ents]
-    events = list(csv.DictReader(io.StringIO(client.get("/api/events?format=csv").text)))
-    assert {"RUSGOV", "USAGOV"} <= {e["source_code"] for e in events} | {e["target_code"] for e in events}
+    with TestClient(create_app(api_db), base_url="http://localhost") as client:
+        text = client.get("/api/articles?format=csv&source=" + '" onmouseover="window.__pwned=2" x="source').text
+        assert "hand:hostile" in text
+        db = tmp_path / "f.db"
+        rec = all_records()[0]
+        rec["article"]["title"] = "=HYPERLINK(1)"
+        with open_store(db) as s:
+            s.write_records([(rec, "h", None)])
+        out = TestClient(create_app(db), base_url="http://localhost").get("/api/articles?format=csv").text
+        assert "'=HYPERLINK(1)" in out
+        # Free text is protected, identifiers are not altered: "@SYR" is the country form's id.
+        ents = list(csv.DictReader(io.StringIO(client.get("/api/entities?format=csv").text)))
+        assert "@SYR" in [e["id"] for e in ents]
+        events = list(csv.DictReader(io.StringIO(client.get("/api/events?format=csv").text)))
+        assert {"RUSGOV", "USAGOV"} <= {e["source_code"] for e in events} | {e["target_code"] for e in events}
 
 
 def test_next_link_in_every_format(client: TestClient) -> None:

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,10 @@ from dateline.store import open_store
 
 
 @pytest.fixture(scope="module")
-def client(api_db: str) -> TestClient:
-    return TestClient(create_app(api_db), base_url="http://localhost")
+def client(api_db: str) -> Iterator[TestClient]:
+    # As a context manager, so that the app's shutdown closes its store connections.
+    with TestClient(create_app(api_db), base_url="http://localhost") as c:
+        yield c
 
 
 def _error(r: object, status: int, code: str) -> dict[str, object]:
@@ -51,10 +54,10 @@ def test_loopback_hosts_are_answered(client: TestClient, host: str) -> None:
 
 
 def test_allowed_hosts_are_answered(api_db: str) -> None:
-    c = TestClient(create_app(api_db, hosts=["dateline.lan", "10.0.0.5"]), base_url="http://localhost")
-    assert c.get("/api/stats", headers={"Host": "dateline.lan:8080"}).status_code == 200
-    assert c.get("/api/stats", headers={"Host": "10.0.0.5"}).status_code == 200
-    assert c.get("/api/stats", headers={"Host": "other.lan"}).status_code == 400
+    with TestClient(create_app(api_db, hosts=["dateline.lan", "10.0.0.5"]), base_url="http://localhost") as c:
+        assert c.get("/api/stats", headers={"Host": "dateline.lan:8080"}).status_code == 200
+        assert c.get("/api/stats", headers={"Host": "10.0.0.5"}).status_code == 200
+        assert c.get("/api/stats", headers={"Host": "other.lan"}).status_code == 400
 
 
 # -- /docs offline -------------------------------------------------------------------------------------
@@ -67,8 +70,8 @@ def test_docs_without_the_vendored_folder(api_db: str, tmp_path: Path, monkeypat
     static = tmp_path / "static"
     shutil.copytree(app_module.STATIC, static, ignore=shutil.ignore_patterns("vendor"))
     monkeypatch.setattr(app_module, "STATIC", static)
-    c = TestClient(create_app(api_db), base_url="http://localhost")
-    r = c.get("/docs")
+    with TestClient(create_app(api_db), base_url="http://localhost") as c:
+        r = c.get("/docs")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "<script" not in r.text and "http" not in r.text.replace("/openapi.json", "")
     assert "href='/openapi.json'" in r.text and "/api/timeline" in r.text and "make ui" in r.text

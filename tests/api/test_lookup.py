@@ -29,8 +29,10 @@ def look_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 
 
 @pytest.fixture(scope="module")
-def client(look_db: str) -> TestClient:
-    return TestClient(create_app(look_db), base_url="http://localhost")
+def client(look_db: str) -> Iterator[TestClient]:
+    # As a context manager, so that the app's shutdown closes its store connections.
+    with TestClient(create_app(look_db), base_url="http://localhost") as c:
+        yield c
 
 
 @pytest.mark.parametrize(
