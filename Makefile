@@ -7,7 +7,7 @@ UI     := src/dateline/api/static/vendor/.vendored-$(shell cat ui/package-lock.j
 DEMO_DB ?= demo.db
 CORPUS  ?= ../shared/corpora/fr_tvnews_2017.jsonl.gz
 
-.PHONY: install ui browser postgres demo serve test lint format bench benchmarks bench-queries bench-quotes bench-store \
+.PHONY: install ui browser postgres demo serve screenshots test lint format bench benchmarks bench-queries bench-quotes bench-store \
         eval eval-timex \
         eval-quotes eval-events eval-entities clean
 
@@ -53,6 +53,10 @@ demo: install
 ## serve: the demo store in the browser at http://127.0.0.1:8080/
 serve: demo ui
 	$(BIN)/dateline serve --db $(DEMO_DB)
+
+## screenshots: the entity, article, quotes and events pages at 1400 and 390 px, into docs/screenshots/
+screenshots: demo ui browser
+	$(BIN)/python tools/screenshots.py --db $(DEMO_DB) --out docs/screenshots
 
 ## test: lint, type-check, then the whole test suite (with the UI vendored, Chromium for the browser test, and
 ## PostgreSQL for the store tests, which run on SQLite and on PostgreSQL and may not skip the latter here)

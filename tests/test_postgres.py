@@ -225,7 +225,7 @@ def test_api_survives_a_database_restart_and_readonly_refuses_writes(tmp_path: P
     url = create_database(pg_admin, name)
     with open_store(url) as store:
         store.write_records([(r, "h", None) for r in _corpus_records(4)])
-    with TestClient(create_app(url)) as client:
+    with TestClient(create_app(url), base_url="http://localhost") as client:
         assert client.get("/api/stats").json()["articles"] == 4
         terminate_sessions(pg_admin, name)  # as a server restart would
         statuses = [client.get("/api/stats").status_code for _ in range(3)]

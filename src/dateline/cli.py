@@ -91,12 +91,18 @@ def _report(err: DatelineError) -> None:
 
 
 def _check_day(value: str | None, name: str) -> str | None:
-    """Validate a --since/--until value; a month or year means its first/last day as appropriate."""
+    """Validate a --since/--until value; a month, ISO week (2017-W01) or year means its first/last day
+    as appropriate."""
     if value is None:
         return None
+    import re
+
     from dateline.article import PubDate
+    from dateline.store.queries import period_bounds
 
     try:
+        if re.match(r"^\d{4}-W\d{2}$", value):
+            return period_bounds(value)[0 if name == "--since" else 1]
         d = PubDate.parse(value)
     except DatelineError as err:
         raise click.BadParameter(err.reason, param_hint=name) from None
@@ -360,14 +366,49 @@ def _filters(kw: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _run(db: str, query: Callable[[Any], Any]) -> Any:
-    """Run a query on a read-only store, turning a DatelineError into a message and exit status 1."""
+def _run(db: str, query: Callable[[Any], Any], names: Sequence[str | None] = ()) -> Any:
+    """Run a query on a read-only store, turning a DatelineError into a message and exit status 1.
+
+    Each of ``names`` (the entity names the query takes) is looked up first, the way people type names:
+    one that fits several entities stops with the list of candidates; one found by a surname, a
+    prefix or a role is said on stderr ("'Trump' is Donald Trump"), with the others it also fits."""
     with _open(db) as store:
         try:
+            for name in names:
+                if name:
+                    _say_who(store.lookup(name))
             return query(store)
         except DatelineError as err:
             _report(err)
+            candidates = getattr(err, "candidates", None)
+            if candidates:
+                _candidates(candidates)
             sys.exit(1)
+
+
+def _say_who(found: Any) -> None:
+    """Raise the lookup's error if a name did not resolve to one entity; note how it did if not by name."""
+    if found.ambiguous:
+        raise found.error()
+    if found.clusters and found.how != "name":
+        first = next((c for c in found.candidates if c["id"] == found.clusters[0]), {"name": found.clusters[0]})
+        also = ", ".join(c["name"] for c in found.others()[:5])
+        print(
+            f"note: {found.query!r} is {first['name']} (id {found.clusters[0]!r}, by {found.how})"
+            + (f"; it also fits: {also}" if also else ""),
+            file=sys.stderr,
+        )
+
+
+def _candidates(candidates: Sequence[dict[str, Any]]) -> None:
+    """The entities an ambiguous name fits, as a table on stderr."""
+    table = Table(title="did you mean", title_justify="left", box=None, header_style="bold")
+    cols = ("name", "type", "country", "mentions", "articles", "id")
+    for col in cols:
+        table.add_column(col, overflow="ellipsis", no_wrap=True)
+    for c in candidates:
+        table.add_row(*(_cell(c.get(k)) for k in cols))
+    _err.print(table)
 
 
 def _when(rows: Sequence[dict[str, Any]]) -> None:
@@ -520,7 +561,7 @@ def entity(name: str, db: str, fmt: str) -> None:
     """One entity: the names it goes by, its roles, type, country and counts."""
     from dateline.render import visible
 
-    e = _run(db, lambda s: s.entity(name))
+    e = _run(db, lambda s: s.entity(name), [name])
     if fmt == "json":
         click.echo(_json(e, indent=2))
         return
@@ -547,7 +588,7 @@ def timeline(name: str, db: str, limit: int | None, fmt: str, **kw: Any) -> None
     shown as that interval, never as a made-up day.
     """
     f = _filters(kw)
-    rows = _run(db, lambda s: s.timeline(name, limit=limit, **f))
+    rows = _run(db, lambda s: s.timeline(name, limit=limit, **f), [name])
     _when(rows)
     for r in rows:
         r["what"] = (
@@ -568,7 +609,7 @@ def timeline(name: str, db: str, limit: int | None, fmt: str, **kw: Any) -> None
 def quotes(db: str, speaker: str | None, search: str | None, limit: int, fmt: str, **kw: Any) -> None:
     """Quotes in date order, with their speakers."""
     f = _filters(kw)
-    rows = _run(db, lambda s: s.quotes(speaker=speaker, search=search, limit=limit, **f))
+    rows = _run(db, lambda s: s.quotes(speaker=speaker, search=search, limit=limit, **f), [speaker])
     _when(rows)
     _emit(rows, ["when", "speaker", "kind", "text", "article"], fmt, title="quotes")
 
@@ -594,7 +635,9 @@ def events(
         raise click.UsageError("--with needs --actor")
     f = _filters(kw)
     if grouped:
-        rows = _run(db, lambda s: s.event_groups(actor=actor, other=other, type=etype, limit=limit, **f))
+        rows = _run(
+            db, lambda s: s.event_groups(actor=actor, other=other, type=etype, limit=limit, **f), [actor, other]
+        )
         _when(rows)
         _emit(
             rows,
@@ -603,7 +646,7 @@ def events(
             title="events (grouped across articles)",
         )
         return
-    rows = _run(db, lambda s: s.events(actor=actor, other=other, type=etype, limit=limit, **f))
+    rows = _run(db, lambda s: s.events(actor=actor, other=other, type=etype, limit=limit, **f), [actor, other])
     _when(rows)
     _emit(rows, ["when", "type", "source", "target", "modality", "evidence", "article"], fmt, title="events")
 
@@ -618,7 +661,7 @@ def events(
 def comentions(name: str, db: str, by: str | None, top: int, fmt: str, **kw: Any) -> None:
     """Who appears in the same articles as NAME, with the number of shared articles."""
     f = _filters(kw)
-    rows = _run(db, lambda s: s.comentions(name, by=by, top=top, **f))
+    rows = _run(db, lambda s: s.comentions(name, by=by, top=top, **f), [name])
     _emit(rows, (["period"] if by else []) + ["name", "type", "articles"], fmt, title=f"co-mentions of {name}")
 
 
@@ -632,7 +675,7 @@ def mentions(name: str, db: str, by: str, fmt: str, **kw: Any) -> None:
     """Mentions of NAME per day, week, month or year. Articles dated more loosely than the period (a
     month-dated article in a count per day) are counted apart as uncertain, never spread or guessed."""
     f = _filters(kw)
-    rows = _run(db, lambda s: s.mentions_over_time(name, by=by, **f))
+    rows = _run(db, lambda s: s.mentions_over_time(name, by=by, **f), [name])
     _emit(
         rows,
         ["period", "mentions", "articles", "uncertain_mentions", "uncertain_articles"],
@@ -651,7 +694,7 @@ def mentions(name: str, db: str, by: str, fmt: str, **kw: Any) -> None:
 def search(query: str, db: str, entity: str | None, limit: int, fmt: str, **kw: Any) -> None:
     """Full-text search over article titles and texts (accents ignored), optionally with an entity."""
     f = _filters(kw)
-    rows = _run(db, lambda s: s.search(query, entity=entity, limit=limit, **f))
+    rows = _run(db, lambda s: s.search(query, entity=entity, limit=limit, **f), [entity])
     _emit(rows, ["id", "dct", "title", "snippet"], fmt, title=f"search: {query}")
 
 
@@ -703,5 +746,5 @@ def plot_mentions_cmd(names: tuple[str, ...], db: str, by: str, out: str, **kw: 
     from dateline.plot import plot_mentions
 
     f = _filters(kw)
-    series = _run(db, lambda s: {n: s.mentions_over_time(n, by=by, **f) for n in names})
+    series = _run(db, lambda s: {n: s.mentions_over_time(n, by=by, **f) for n in names}, names)
     print(f"wrote {plot_mentions(series, out, by=by)}", file=sys.stderr)

@@ -23,9 +23,13 @@ def plot_mentions(series: dict[str, list[dict[str, Any]]], out: str | Path, *, b
     out = Path(out)
     fig, ax = plt.subplots(figsize=(10, 4.5), dpi=120)
     periods = _all_periods([r for rows in series.values() for r in rows], by)
+    index = {p: i for i, p in enumerate(periods)}
     for name, found in series.items():
         # Periods without a mention are drawn as zero, not bridged by the line.
         by_period = {r["period"]: r for r in found}
+        # Rows of their own for articles dated more loosely than the period (a month in a count per
+        # day): a flat band over the whole window, never a point on one of its days.
+        windows = [r for r in found if r["period"] not in index]
         rows = [by_period.get(p, {"mentions": 0, "uncertain_mentions": 0}) for p in periods]
         xs = list(range(len(periods)))
         certain = [r["mentions"] for r in rows]
@@ -40,6 +44,17 @@ def plot_mentions(series: dict[str, list[dict[str, Any]]], out: str | Path, *, b
                 alpha=0.2,
                 label=f"{name}: articles dated more loosely than a {by}",
             )
+        for k, w in enumerate(windows):
+            span = [i for p, i in index.items() if w["start"] <= _period_start(p) <= w["end"]]
+            if span:
+                ax.fill_between(
+                    [span[0] - 0.4, span[-1] + 0.4],
+                    [w["uncertain_mentions"]] * 2,
+                    color=line.get_color(),
+                    alpha=0.12,
+                    hatch="//",
+                    label=f"{name}: articles dated only to {w['period']}" if k == 0 else None,
+                )
     step = max(1, len(periods) // 24)  # at most about 24 labels, so they stay readable
     ax.set_xticks(range(0, len(periods), step))
     ax.set_xticklabels(periods[::step], rotation=45, ha="right", fontsize=8)
@@ -64,10 +79,17 @@ def _all_periods(rows: list[dict[str, Any]], by: str) -> list[str]:
     if not rows:
         return []
     day = min(r["start"] for r in rows)
-    last = max(r["start"] for r in rows)
+    last = max(r["start"] if bucket(r["start"], by)[0] == r["period"] else r["end"] for r in rows)  # type: ignore[arg-type]
     labels = []
     while day <= last:
         label, _, end = bucket(day, by)  # type: ignore[arg-type]
         labels.append(label)
         day = (date.fromisoformat(end) + timedelta(days=1)).isoformat()
     return labels
+
+
+def _period_start(label: str) -> str:
+    """The first day of a period label."""
+    from dateline.store.queries import period_bounds
+
+    return period_bounds(label)[0]

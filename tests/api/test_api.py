@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,10 @@ from dateline.store import open_store
 
 
 @pytest.fixture(scope="module")
-def client(api_db: str) -> TestClient:
-    return TestClient(create_app(api_db))
+def client(api_db: str) -> Iterator[TestClient]:
+    # As a context manager, so that the app's shutdown closes its store connections.
+    with TestClient(create_app(api_db), base_url="http://localhost") as c:
+        yield c
 
 
 def ok(client: TestClient, url: str, **params: Any) -> Any:
@@ -86,7 +89,8 @@ def test_entities_prefix_search_and_detail(client: TestClient) -> None:
     assert ok(client, "/api/entities", q="_")["items"] == []
     ent = ok(client, "/api/entities/Lavrov")
     assert ent["name"] == "Sergueï Lavrov" and ent["aliases"] == [{"name": "Sergueï Lavrov", "mentions": 2}]
-    assert ok(client, "/api/entities/" + ent["id"]) == ent  # by id too
+    by_id = ok(client, "/api/entities/" + ent["id"])  # by id too
+    assert {**by_id, "lookup": None} == {**ent, "lookup": None} and by_id["lookup"]["query"] == ent["id"]
 
 
 def test_entities_pages(client: TestClient) -> None:
@@ -173,23 +177,27 @@ def test_ndjson_and_csv(client: TestClient, url: str) -> None:
     table = list(csv.DictReader(io.StringIO(by_accept.text)))
     assert len(table) == len(rows)
     first = next(iter(rows[0]))
-    # Text cells a spreadsheet would run as formulas get a leading quote (e.g. the id "@SYR").
-    want = ["" if r[first] is None else str(r[first]) for r in rows]
-    assert [r[first] for r in table] == ["'" + v if v[:1] in ("=", "+", "-", "@") else v for v in want]
+    # Identifiers (the first column of each of these lists) are written as stored: the id "@SYR" stays.
+    assert [r[first] for r in table] == ["" if r[first] is None else str(r[first]) for r in rows]
     assert client.get(url, headers={"Accept": "application/x-ndjson"}).text == nd.text
 
 
 def test_csv_cells_cannot_become_formulas(api_db: str, tmp_path: Path) -> None:
-    client = TestClient(create_app(api_db))
-    text = client.get("/api/articles?format=csv&source=" + '" onmouseover="window.__pwned=2" x="source').text
-    assert "hand:hostile" in text
-    db = tmp_path / "f.db"
-    rec = all_records()[0]
-    rec["article"]["title"] = "=HYPERLINK(1)"
-    with open_store(db) as s:
-        s.write_records([(rec, "h", None)])
-    out = TestClient(create_app(db)).get("/api/articles?format=csv").text
-    assert "'=HYPERLINK(1)" in out
+    with TestClient(create_app(api_db), base_url="http://localhost") as client:
+        text = client.get("/api/articles?format=csv&source=" + '" onmouseover="window.__pwned=2" x="source').text
+        assert "hand:hostile" in text
+        db = tmp_path / "f.db"
+        rec = all_records()[0]
+        rec["article"]["title"] = "=HYPERLINK(1)"
+        with open_store(db) as s:
+            s.write_records([(rec, "h", None)])
+        out = TestClient(create_app(db), base_url="http://localhost").get("/api/articles?format=csv").text
+        assert "'=HYPERLINK(1)" in out
+        # Free text is protected, identifiers are not altered: "@SYR" is the country form's id.
+        ents = list(csv.DictReader(io.StringIO(client.get("/api/entities?format=csv").text)))
+        assert "@SYR" in [e["id"] for e in ents]
+        events = list(csv.DictReader(io.StringIO(client.get("/api/events?format=csv").text)))
+        assert {"RUSGOV", "USAGOV"} <= {e["source_code"] for e in events} | {e["target_code"] for e in events}
 
 
 def test_next_link_in_every_format(client: TestClient) -> None:
@@ -273,7 +281,7 @@ def test_a_connection_is_used_by_one_thread_only(api_db: str, monkeypatch: pytes
     for name in ("entity", "quotes", "timeline", "count"):
         monkeypatch.setattr(Store, name, spy(name))
     urls = ["/api/entities/Lavrov", "/api/quotes?speaker=Lavrov", "/api/timeline?entity=Lavrov", "/api/stats"]
-    with TestClient(create_app(api_db)) as c, ThreadPoolExecutor(8) as pool:
+    with TestClient(create_app(api_db), base_url="http://localhost") as c, ThreadPoolExecutor(8) as pool:
         statuses = list(pool.map(lambda i: c.get(urls[i % len(urls)]).status_code, range(200)))
     assert statuses == [200] * 200
     assert used and all(len(threads) == 1 for threads in used.values())

@@ -48,11 +48,39 @@ def test_serve_runs_uvicorn_on_loopback(main: click.Group, api_db: str, monkeypa
     import uvicorn
 
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
-    out = CliRunner().invoke(main, ["serve", "--db", str(api_db), "--port", "9123"])
+
+    def run(self: uvicorn.Server, sockets: list[Any]) -> None:
+        calls.append({"app": self.config.app, "names": [s.getsockname()[:2] for s in sockets]})
+        for s in sockets:
+            s.close()
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    out = CliRunner().invoke(main, ["serve", "--db", str(api_db), "--port", "0"])
     assert out.exit_code == 0, out.output
     (call,) = calls
-    assert call["host"] == "127.0.0.1" and call["port"] == 9123
+    ((host, port),) = call["names"]
     assert any(getattr(r, "path", None) == "/api/timeline" for r in call["app"].routes)
+    # The banner names the socket the server was given: the loopback, and the port the system chose.
+    assert host == "127.0.0.1" and port > 0 and f"on http://127.0.0.1:{port}/" in out.stderr
     out = CliRunner().invoke(main, ["serve", "--db", str(api_db), "--port", "70000"])
     assert out.exit_code == 2
+    out = CliRunner().invoke(main, ["serve", "--help"])
+    assert "--allowed-host" in out.output
+
+
+def test_readme_documents_serve_and_the_api(api_db: str) -> None:
+    """Every option of ``serve``, every API route, the error codes of the hardening and the make target
+    of the screenshots are in the README."""
+    from dateline.api.app import create_app
+    from dateline.api.command import serve
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for opt in serve.params:
+        for name in opt.opts:
+            assert f"`{name}" in readme, name
+    for route in create_app(api_db).openapi()["paths"]:
+        documented = route.replace("{entity}", "{name}").replace("{article_id}", "{id}")
+        assert f"`{documented}" in readme, route
+    for code in ("bad-host", "not-a-store", "store-too-new", "port-busy", "ambiguous-entity", "not-found"):
+        assert code in readme, code
+    assert "make screenshots" in readme and "docs/screenshots/" in readme

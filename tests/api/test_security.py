@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,8 +46,10 @@ def _digest(db: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def client(api_db: str) -> TestClient:
-    return TestClient(create_app(api_db))
+def client(api_db: str) -> Iterator[TestClient]:
+    # As a context manager, so that the app's shutdown closes its store connections.
+    with TestClient(create_app(api_db), base_url="http://localhost") as c:
+        yield c
 
 
 @pytest.mark.parametrize("value", HOSTILE)

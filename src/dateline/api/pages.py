@@ -18,7 +18,15 @@ from typing import Any
 
 from dateline.errors import DatelineError
 
-__all__ = ["FORMATS", "decode_cursor", "encode_cursor", "page_rows", "render_csv", "render_ndjson"]
+__all__ = [
+    "FORMATS",
+    "IDENTIFIER_COLUMNS",
+    "decode_cursor",
+    "encode_cursor",
+    "page_rows",
+    "render_csv",
+    "render_ndjson",
+]
 
 FORMATS = {"json": "application/json", "ndjson": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
 
@@ -73,7 +81,10 @@ def page_rows(
     if not cursor:
         rows = fetch(limit + 1)
     else:
-        *ck, nth, offset = decode_cursor(cursor)
+        key_and_place = decode_cursor(cursor)
+        if len(key_and_place) < 3:  # a key of one value or more, then the two counts
+            raise DatelineError("bad-cursor", "the cursor is not valid", hint="use the 'next' link as is")
+        *ck, nth, offset = key_and_place
         if not (_is_count(nth) and _is_count(offset)) or nth < 1 or offset < 1:
             raise DatelineError("bad-cursor", "the cursor is not valid", hint="use the 'next' link as is")
         rows = fetch(min(offset + limit + 1, scan))
@@ -100,26 +111,40 @@ def page_rows(
     return out, encode_cursor([*last, nth, start + limit]), rows
 
 
-def _cell(value: Any) -> str:
+# Columns whose values are identifiers, codes, dates or kinds that the store or the pipeline wrote:
+# CSV writes them exactly as stored ("@FRA", a cluster id, is an id, not a formula), so a table can be
+# joined back on them. Every other text column (titles, texts, names, quotes, evidence, sources) is
+# free text that an article's author controls, and is protected against spreadsheet formulas.
+IDENTIFIER_COLUMNS = frozenset(
+    """id article speaker_id source_id target_id first_article source_code target_code country cameo type
+    kind mode modality lang dct dct_granularity granularity value earliest latest published_earliest
+    published_latest period start end""".split()
+)
+
+
+def _cell(value: Any, free_text: bool = True) -> str:
     if value is None:
         return ""
     if isinstance(value, list | dict):
         value = json.dumps(value, ensure_ascii=False)
     s = str(value)
     # A spreadsheet runs a cell starting with these as a formula (CSV injection); a leading quote
-    # makes it text, as OWASP recommends. Numbers are never written as strings here, so "-1" is safe.
-    if s and s[0] in "=+-@\t\r" and not isinstance(value, int | float):
+    # makes it text, as OWASP recommends. Numbers are never written as strings here, so "-1" is safe;
+    # identifiers are left as stored (see IDENTIFIER_COLUMNS).
+    if free_text and s and s[0] in "=+-@\t\r" and not isinstance(value, int | float):
         return "'" + s
     return s
 
 
 def render_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """Rows as CSV with a header line."""
+    """Rows as CSV with a header line; free-text cells that a spreadsheet would run as a formula get a
+    leading apostrophe, identifier columns never."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(columns)
+    free = [c not in IDENTIFIER_COLUMNS for c in columns]
     for r in rows:
-        w.writerow([_cell(r.get(c)) for c in columns])
+        w.writerow([_cell(r.get(c), f) for c, f in zip(columns, free, strict=True)])
     return buf.getvalue()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,10 +19,10 @@ from typing import Any, Literal, TypedDict, Unpack
 
 from dateline.errors import DatelineError
 from dateline.store.dialect import Connection, Cursor, Dialect
-from dateline.store.forms import find_clusters
+from dateline.store.lookup import Lookup, lookup
 from dateline.store.results import Rows
 
-__all__ = ["FilterArgs", "Filters", "Period", "Queries", "Uncertain"]
+__all__ = ["FilterArgs", "Filters", "Period", "Queries", "Uncertain", "bucket", "period_bounds"]
 
 Uncertain = Literal["overlap", "within"]
 Period = Literal["day", "week", "month", "year"]
@@ -159,6 +160,38 @@ def bucket(day: str, by: Period) -> tuple[str, str, str]:
     raise DatelineError("bad-option", f"period must be day, week, month or year, not {by!r}")
 
 
+def period_bounds(label: str) -> tuple[str, str]:
+    """The first and last day of a period as :func:`bucket` labels it ("2017", "2017-01", "2017-W01",
+    "2017-01-28"), so that a period read off a count can be asked for again as a date range."""
+    try:
+        if "-W" in label:
+            year, week = label.split("-W")
+            first = date.fromisocalendar(int(year), int(week), 1)
+            return first.isoformat(), (first + timedelta(days=6)).isoformat()
+        parts = label.split("-")
+        if len(parts) == 1 and len(label) == 4:
+            return f"{label}-01-01", f"{label}-12-31"
+        if len(parts) == 2:
+            return bucket(f"{label}-01", "month")[1:]
+        return bucket(date.fromisoformat(label).isoformat(), "day")[1:]
+    except ValueError:
+        raise DatelineError(
+            "bad-date",
+            f"{label!r} is not a period",
+            hint="write a year (2017), a month (2017-01), an ISO week (2017-W01; weeks run 01-52 or 53) or a day",
+        ) from None
+
+
+def _window_label(lo: str, hi: str) -> tuple[str, str, str]:
+    """The label and bounds of the narrowest calendar period that holds a date window: its month, else
+    its year, else the window itself ("2016-12-30..2017-01-02")."""
+    if lo[:7] == hi[:7]:
+        return bucket(lo, "month")
+    if lo[:4] == hi[:4]:
+        return bucket(lo, "year")
+    return f"{lo}..{hi}", lo, hi
+
+
 # A count per period asks the period of the same few hundred days again and again.
 _bucket = lru_cache(maxsize=8192)(bucket)
 
@@ -169,12 +202,13 @@ class Queries:
 
     conn: Connection
     dialect: Dialect
-    _cluster_cache: dict[str, list[str]] | None = None
+    _cluster_cache: dict[str, Lookup] | None = None
     _cluster_cache_version: int | None = None
 
     # -- entities --------------------------------------------------------------------------------------
-    def clusters_for(self, name: str) -> list[str]:
-        """Cluster ids a name designates (see :func:`dateline.store.forms.find_clusters`).
+    def lookup(self, name: str) -> Lookup:
+        """What a name typed by a user designates: the entity, or the candidates when several fit (see
+        :func:`dateline.store.lookup.lookup`).
 
         Cached per store: a UI asks for the same few names again and again. The dialect's data version
         changes whenever another connection commits, which empties the cache.
@@ -188,16 +222,27 @@ class Queries:
         if name not in cache:
             if len(cache) > 4096:
                 cache.clear()
-            cache[name] = find_clusters(self.conn, name)
-        return list(cache[name])
+            cache[name] = lookup(self.conn, name)
+        return cache[name]
+
+    def clusters_for(self, name: str) -> list[str]:
+        """Cluster ids a name designates (empty when it designates none, or several equally well)."""
+        return list(self.lookup(name).clusters)
 
     def _cluster(self, name: str) -> list[str]:
-        found = self.clusters_for(name)
-        if not found:
-            raise DatelineError(
-                "unknown-entity", f"no entity named {name!r} in the store", hint="'dateline entities' lists them"
-            )
-        return found
+        """The clusters of a name, or ``unknown-entity`` / ``ambiguous-entity`` (with the candidates)."""
+        found = self.lookup(name)
+        if not found.clusters:
+            raise found.error()
+        return list(found.clusters)
+
+    def _cluster_or_none(self, name: str) -> list[str]:
+        """The clusters of a name as a filter: none when it designates nothing (the filter then keeps
+        nothing), ``ambiguous-entity`` when several entities fit (a silent empty list would mislead)."""
+        found = self.lookup(name)
+        if found.ambiguous:
+            raise found.error()
+        return list(found.clusters)
 
     def _plain(self, sql: str, args: Sequence[Any]) -> Cursor:
         """The rows of a query as plain tuples (cheaper than rows addressable by name)."""
@@ -386,7 +431,7 @@ class Queries:
                   LEFT JOIN forms sf ON sf.key = se.form_key"""
         speaker_name = "coalesce(c.name, se.name, q.speaker_text)"
         if speaker:
-            clusters = self.clusters_for(speaker)
+            clusters = self._cluster_or_none(speaker)
             if not clusters:
                 return Rows(columns=_QUOTE_COLS)
             # Quotes before articles: most articles naming the speaker quote it nowhere. And the speaker's
@@ -425,7 +470,7 @@ class Queries:
         f = filters_of(filters, kw).on(lo, hi)
         if type:
             f.add("v.type = ?", type.upper())
-        found = [self.clusters_for(who) for who in (actor, other) if who]
+        found = [self._cluster_or_none(who) for who in (actor, other) if who]
         if any(not c for c in found):
             return Rows(columns=_EVENT_COLS)
         source_sql = "events v JOIN articles a ON a.rowid = v.article_rowid"
@@ -599,8 +644,9 @@ class Queries:
     ) -> Rows:
         """Mentions of an entity per period, for plots. An article whose publication window fits in one
         period counts there; one whose window is wider (a month-dated article in a per-day count) is
-        counted apart, as ``uncertain_mentions`` of the period where its window starts, never spread or
-        guessed."""
+        counted apart, as ``uncertain_mentions`` in a row of its own whose period is its window's (the
+        month "2017-04", from its first to its last day), never in one of the window's days or weeks:
+        never spread, guessed or put at the 1st."""
         clusters = self._cluster(name)
         m = ",".join("?" * len(clusters))
         f = filters_of(filters, kw).on(*_PUBLISHED)
@@ -612,6 +658,9 @@ class Queries:
         out: dict[str, dict[str, Any]] = {}
         for lo, hi, n, arts in self._plain(sql, f.args):
             label, first, last = _bucket(lo, by)
+            uncertain = hi > last
+            if uncertain:  # wider than the period: in the row of its own window
+                label, first, last = _window_label(lo, hi)
             row = out.setdefault(
                 label,
                 {
@@ -624,14 +673,14 @@ class Queries:
                     "uncertain_articles": 0,
                 },
             )
-            if hi <= last:
+            if not uncertain:
                 row["mentions"] += n
                 row["articles"] += arts
             else:
                 row["uncertain_mentions"] += n
                 row["uncertain_articles"] += arts
         return Rows(
-            sorted(out.values(), key=lambda r: r["start"]),
+            sorted(out.values(), key=lambda r: (r["start"], r["end"])),
             ["period", "start", "end", "mentions", "articles", "uncertain_mentions", "uncertain_articles"],
         )
 
@@ -658,7 +707,7 @@ class Queries:
         f = filters_of(filters, kw).on(*_PUBLISHED)
         f.add(fts.match, *fts.match_args)
         if entity:
-            clusters = self.clusters_for(entity)
+            clusters = self._cluster_or_none(entity)
             if not clusters:
                 return Rows(columns=cols)
             m = ",".join("?" * len(clusters))
@@ -730,17 +779,22 @@ def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# The end of a sentence: a full stop (or ! ? …) then a space, or glued to the next sentence's capital
+# ("à New York.Les New-Yorkais", as some sources' texts are), or a line break.
+_SENTENCE_END = re.compile(r"[.!?…](?:\s+|(?=[«\"A-ZÀ-Ý]))|\n")
+
+
 def sentence_around(text: str, start: int, end: int, width: int = 160) -> str:
     """The sentence (or a window of it) around a span, for showing the evidence behind a mention."""
     # Searched only within the window that can be kept (same result as searching the whole text, which
     # for a long article was most of a timeline's time).
     lo = max(0, start - width - 1)
-    left = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
-    left = 0 if left < 0 else left + 1
-    hi = end + width + 2
-    dot, newline = text.find(". ", end, hi), text.find("\n", end, hi)
-    right_candidates = [i for i in (dot, newline) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
+    left = lo
+    for stop in _SENTENCE_END.finditer(text, lo, start):
+        left = stop.end()
+    hi = min(len(text), end + width + 2)
+    found = _SENTENCE_END.search(text, end, hi)
+    right = found.start() + 1 if found else len(text)
     left = max(left, start - width)
     right = min(right, end + width)
     return " ".join(text[left:right].split())

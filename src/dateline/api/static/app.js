@@ -33,6 +33,16 @@
   const articleHref = (id, fact) => "#/article/" + enc(id) + (fact ? "/" + enc(fact) : "");
   const dateText = (r) =>
     r.earliest && r.latest && r.earliest !== r.latest ? `${r.value || ""} (${r.earliest} … ${r.latest})` : r.value || r.earliest || "";
+  // An interval on one line, its common start written once: 2017-04-01…30, 2017-03-28…04-02.
+  function compactDate(r) {
+    const a = r.earliest || r.value || "";
+    const b = r.latest || a;
+    if (a === b) return a;
+    if (a.slice(0, 7) === b.slice(0, 7)) return `${a}…${b.slice(8)}`;
+    if (a.slice(0, 4) === b.slice(0, 4)) return `${a}…${b.slice(5)}`;
+    return `${a}…${b}`;
+  }
+  const dateCell = (r) => el("span", { class: "date", title: dateText(r) }, compactDate(r));
 
   function show(...nodes) {
     main.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined && n !== false));
@@ -50,10 +60,19 @@
     const body = await res.json().catch(() => ({}));
     if (!res.ok) {
       const e = body.error || {};
-      throw new Error((e.reason || res.statusText) + (e.hint ? " — " + e.hint : ""));
+      const err = new Error((e.reason || res.statusText) + (e.hint ? " — " + e.hint : ""));
+      err.status = res.status;
+      err.code = e.code;
+      err.candidates = e.candidates || null; // 300: a name several entities fit
+      throw err;
     }
     return body;
   }
+  const apiUrl = (path, params) => {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(params || {})) if (v !== null && v !== undefined && v !== "") qs.set(k, v);
+    return "/api/" + path + "?" + qs;
+  };
 
   // ---- routing -------------------------------------------------------------------------------------
   function parseHash() {
@@ -74,14 +93,32 @@
     try {
       if (parts[0] === "entity" && parts[1]) await entityPage(parts[1]);
       else if (parts[0] === "article" && parts[1]) await articlePage(parts[1], parts[2]);
-      else if (parts[0] === "search") await searchPage(params.get("q") || "");
+      else if (parts[0] === "search") await searchPage(params.get("q") || "", params.get("cursor"));
       else if (parts[0] === "quotes") await quotesPage(params);
       else if (parts[0] === "events") await eventsPage(params);
       else if (parts[0] === "articles") await articlesPage(params);
       else await homePage();
     } catch (err) {
-      show(errorBox(err));
+      if (err.candidates) show(el("h1", {}, "Which one?"), choiceList(err.candidates, err.message));
+      else show(errorBox(err));
     }
+  }
+
+  // The entities a name fits, to choose from (the API answered 300).
+  function choiceList(candidates, message) {
+    return el(
+      "div",
+      { class: "choice" },
+      el("p", { class: "muted" }, message),
+      el("p", {}, "Did you mean:"),
+      el(
+        "ul",
+        { class: "fact-list", id: "candidates" },
+        ...candidates.map((c) =>
+          el("li", {}, link(entityHref(c.id), c.name, "entity-link candidate"), " ", el("span", { class: "tag" }, c.type), el("span", { class: "muted" }, `${plural(c.mentions, "mention")} in ${plural(c.articles, "article")}`)),
+        ),
+      ),
+    );
   }
 
   document.getElementById("search-form").addEventListener("submit", (ev) => {
@@ -114,39 +151,82 @@
   async function homePage() {
     document.title = "dateline";
     const [stats, top] = await Promise.all([api("stats"), api("entities", { limit: 24 })]);
+    const list = (items, key) => items.map((x) => `${x[key] || "unknown"} (${x.articles})`).join(", ");
     show(
       el("h1", {}, "dateline"),
-      el("p", { class: "muted" }, `${stats.articles} articles in the store. Search a name above, or browse:`),
+      el(
+        "dl",
+        { class: "summary", id: "store-summary" },
+        el("dt", {}, "Articles"),
+        el("dd", {}, String(stats.articles), stats.earliest ? ` published ${stats.earliest} … ${stats.latest}` : ""),
+        el("dt", {}, "Sources"),
+        el("dd", {}, list(stats.sources || [], "source")),
+        el("dt", {}, "Languages"),
+        el("dd", {}, list(stats.languages || [], "lang")),
+        el("dt", {}, "Facts"),
+        el("dd", {}, `${plural(stats.entities || 0, "entity")} · `, link("#/quotes", plural(stats.quotes || 0, "quote")), " · ", link("#/events", plural(stats.events || 0, "event"))),
+      ),
+      el("p", { class: "muted" }, "Search a name above (a surname or the start of a name is enough), or browse:"),
       el("h2", {}, "Most mentioned"),
       entityCards(top.items),
     );
   }
 
-  async function searchPage(q) {
+  async function searchPage(q, cursor) {
     document.title = `${q} — dateline`;
     document.getElementById("search-input").value = q;
-    const [ents, arts] = await Promise.all([api("entities", { q, limit: 24 }), api("search", { q, limit: 20 })]);
+    // The name as people type it: the entity it designates, or the ones it may be.
+    const found = api("lookup", { name: q }).then(
+      (r) => ({ entity: r }),
+      (err) => (err.candidates ? { candidates: err.candidates } : {}),
+    );
+    const [best, ents, arts] = await Promise.all([found, api("entities", { q, limit: 24 }), api("search", { q, limit: 20, cursor, total: "true" })]);
+    let match = null;
+    if (best.entity) {
+      const e = best.entity;
+      match = el(
+        "div",
+        { class: "card best-match", id: "best-match" },
+        el("span", { class: "muted" }, "Entity: "),
+        link(entityHref(e.id), e.name, "entity-link best"),
+        best.entity.others.length ? el("div", { class: "muted" }, "Also: ", ...best.entity.others.slice(0, 5).flatMap((o, i) => [i ? ", " : "", link(entityHref(o.id), o.name)])) : null,
+      );
+    } else if (best.candidates) match = choiceList(best.candidates, `“${q}” may be several entities.`);
+    const more = arts.next ? link("#/search?" + new URLSearchParams({ q, cursor: new URL(arts.next, location.origin).searchParams.get("cursor") }), "Next page →", "next-page") : null;
     show(
       el("h1", {}, "Search: ", el("q", {}, q)),
+      match,
       el("h2", {}, "Entities"),
       entityCards(ents.items),
-      el("h2", {}, "Articles"),
-      articleList(arts.items, (a) => a.snippet),
+      el("h2", {}, `Articles (${arts.total ?? arts.items.length})`),
+      articleList(arts.items, (a) => snippet(a.snippet), (a) => [a.article_source, a.dct].filter(Boolean).join(" · ")),
+      more,
     );
   }
 
-  function articleList(items, extra) {
+  // A search snippet with its matched words (between [ and ] from the store) as <mark>, never as markup.
+  function snippet(text) {
+    const box = el("span", { class: "snippet" });
+    const parts = String(text || "").split(/(\[[^\[\]]*\])/);
+    for (const p of parts) {
+      if (p.startsWith("[") && p.endsWith("]") && p.length > 2) box.append(el("mark", {}, p.slice(1, -1)));
+      else if (p) box.append(document.createTextNode(p));
+    }
+    return box;
+  }
+
+  function articleList(items, extra, meta) {
     if (!items.length) return el("p", { class: "muted" }, "No article found.");
     return el(
       "ul",
-      { class: "fact-list" },
+      { class: "fact-list", id: "article-list" },
       ...items.map((a) =>
         el(
           "li",
           {},
           link(articleHref(a.id), a.title || a.id, "article-link"),
           " ",
-          el("span", { class: "muted" }, a.dct || ""),
+          el("span", { class: "muted" }, meta ? meta(a) : a.dct || ""),
           el("div", { class: "muted" }, extra(a) || ""),
         ),
       ),
@@ -172,12 +252,25 @@
       api("mentions", { ...q, by: "month" }),
     ]);
     const aliases = ent.aliases.map((a) => `${a.name} (${a.mentions})`).join(", ");
+    const lk = ent.lookup || { how: "name", others: [] };
+    // How a typed name led here ("Trump" is Donald Trump), and what else it fits.
+    const how =
+      lk.how && lk.how !== "name"
+        ? el(
+            "p",
+            { class: "lookup-note", id: "lookup-note" },
+            `“${lk.query}” is ${ent.name} (by ${lk.how}).`,
+            lk.others.length ? " It also fits: " : "",
+            ...lk.others.slice(0, 6).flatMap((o, i) => [i ? ", " : "", link(entityHref(o.id), o.name)]),
+          )
+        : null;
     show(
       el("h1", { id: "entity-name" }, ent.name, " ", el("span", { class: "tag" }, ent.type), ent.country ? el("span", { class: "tag" }, ent.country) : null),
+      how,
       el("p", { class: "muted" }, `${plural(ent.mentions, "mention")} in ${plural(ent.articles, "article")}. Names: ${aliases}`),
       ent.roles.length ? el("p", {}, "Roles: ", ent.roles.join("; ")) : null,
       el("h2", {}, "Timeline"),
-      timelineView(tl.items),
+      timelineView(tl.items, ent),
       el(
         "div",
         { class: "two-cols" },
@@ -189,7 +282,29 @@
     );
   }
 
-  function timelineView(items) {
+  // The window where the facts are dense: from the 5th to the 95th percentile of their dates, widened a
+  // little, so one fact dated "2016" does not squeeze the rest into a sliver (it stays a pan/zoom away).
+  function denseWindow(items) {
+    const t = items.map((r) => Date.parse(r.earliest + "T00:00:00Z")).sort((a, b) => a - b);
+    const q = (f) => t[Math.min(t.length - 1, Math.max(0, Math.round(f * (t.length - 1))))];
+    let lo = q(0.05);
+    let hi = q(0.95) + 86400000;
+    const pad = Math.max((hi - lo) * 0.08, 86400000);
+    return { start: new Date(lo - pad), end: new Date(hi + pad), all: [new Date(t[0] - pad), new Date(t[t.length - 1] + 86400000 + pad)] };
+  }
+
+  // The part of a mention's sentence around the entity's name, so the item shows why it is there.
+  function aroundName(text, names) {
+    const low = (text || "").toLowerCase();
+    let at = -1;
+    for (const n of names) {
+      const i = low.indexOf(n.toLowerCase());
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    }
+    return at > 40 ? "…" + text.slice(at - 30) : text || "";
+  }
+
+  function timelineView(items, ent) {
     const box = el("div", { id: "timeline" });
     if (!items.length) return el("p", { class: "muted" }, "Nothing dated for this entity.");
     if (!window.vis || !window.vis.Timeline) {
@@ -212,8 +327,10 @@
       { id: "quote", content: "quotes" },
       { id: "mention", content: "mentions" },
     ];
+    const names = ent ? [ent.name, ...ent.aliases.map((a) => a.name)] : [];
     const data = items.map((r, i) => {
-      const content = el("span", { class: "tl-item" }, (r.kind === "event" ? (r.type || "") + ": " : "") + (r.text || ""));
+      const shown = r.kind === "mention" ? aroundName(r.text, names) : r.text || "";
+      const content = el("span", { class: "tl-item" }, (r.kind === "event" ? (r.type || "") + ": " : "") + shown);
       content.setAttribute("title", `${r.kind} · ${dateText(r)} · ${r.text || ""}`);
       const uncertain = r.earliest !== r.latest;
       const item = { id: i, group: r.kind, content, start: r.earliest, className: "kind-" + r.kind + (uncertain ? " uncertain" : ""), article: r.article };
@@ -227,21 +344,40 @@
       return item;
     });
     // Appended after the caller mounts it: vis needs the element in the document to measure it.
+    const win = denseWindow(items);
+    const zoom = el("div", { class: "tl-tools" });
     queueMicrotask(() => {
+      // No maxHeight: each row is as tall as its stacked items (a cut row hid quotes).
       const tl = new window.vis.Timeline(box, data, groups, {
         stack: true,
-        maxHeight: 420,
         zoomable: true,
         orientation: "top",
+        start: win.start,
+        end: win.end,
+        margin: { item: { horizontal: 2, vertical: 4 } },
         tooltip: { followMouse: true },
       });
       tl.on("select", (props) => {
         const it = data[props.items[0]];
         if (it) location.hash = articleHref(it.article);
       });
+      zoom.append(
+        el("button", { type: "button", class: "small", onclick: () => tl.setWindow(win.start, win.end) }, "Dense part"),
+        el("button", { type: "button", class: "small", id: "tl-all", onclick: () => tl.setWindow(win.all[0], win.all[1]) }, "All facts"),
+      );
       box.dataset.ready = "1";
+      box.dataset.start = win.start.toISOString().slice(0, 10);
+      box.dataset.end = win.end.toISOString().slice(0, 10);
     });
-    return box;
+    const legend = el(
+      "p",
+      { class: "legend", id: "timeline-legend" },
+      el("span", { class: "swatch kind-event" }), "event ",
+      el("span", { class: "swatch kind-quote" }), "quote ",
+      el("span", { class: "swatch kind-mention" }), "mention (the sentence naming it) ",
+      el("span", { class: "swatch uncertain" }), "hatched bar: date known only as an interval",
+    );
+    return el("div", {}, zoom, box, legend);
   }
 
   function quoteList(items, withSpeaker) {
@@ -302,19 +438,42 @@
       return table(["name", "type", "articles"], rows, "comentions-table", (r) => link(entityHref(r.id), r.name));
     }
     const box = el("div", { id: "network" });
-    // Labels are drawn on a canvas (never parsed as HTML); no HTML tooltips are given.
-    const nodes = [{ id: ent.id, label: ent.name, color: "#e0a800", font: { size: 18 } }].concat(
-      rows.map((r) => ({ id: r.id, label: r.name, value: r.articles, group: r.type })),
+    // Labels are drawn on a canvas (never parsed as HTML); tooltips are plain text. Only the most
+    // shared names carry a label, so labels do not pile up; every node has its name as a tooltip.
+    const LABELS = 12;
+    const nodes = [{ id: ent.id, label: ent.name, title: ent.name, color: TYPE_COLOURS.self, font: { size: 16 } }].concat(
+      rows.map((r, i) => ({
+        id: r.id,
+        label: i < LABELS ? r.name : undefined,
+        title: `${r.name} (${r.type}): ${plural(r.articles, "shared article")}`,
+        value: r.articles,
+        color: TYPE_COLOURS[r.type] || TYPE_COLOURS.MISC,
+      })),
     );
-    const edges = rows.map((r) => ({ from: ent.id, to: r.id, value: r.articles }));
+    const edges = rows.map((r) => ({ from: ent.id, to: r.id, value: r.articles, color: { color: "#c8d0da" } }));
     queueMicrotask(() => {
-      const net = new window.vis.Network(box, { nodes, edges }, { nodes: { shape: "dot", scaling: { min: 8, max: 30 } }, physics: { stabilization: { iterations: 150 } } });
+      const net = new window.vis.Network(box, { nodes, edges }, {
+        nodes: { shape: "dot", scaling: { min: 6, max: 28, label: { enabled: false } }, font: { size: 12, strokeWidth: 3, strokeColor: "#fff" } },
+        edges: { scaling: { min: 1, max: 5 }, smooth: false },
+        physics: { solver: "forceAtlas2Based", forceAtlas2Based: { gravitationalConstant: -80, springLength: 120, avoidOverlap: 0.8 }, stabilization: { iterations: 200 } },
+        interaction: { hover: true, tooltipDelay: 100 },
+      });
+      net.once("stabilizationIterationsDone", () => net.setOptions({ physics: false }));
       net.on("doubleClick", (p) => {
         if (p.nodes.length && p.nodes[0] !== ent.id) location.hash = entityHref(p.nodes[0]);
       });
     });
-    return el("div", {}, box, el("p", { class: "muted" }, "Double-click a name to open it."));
+    const legend = el(
+      "p",
+      { class: "legend", id: "network-legend" },
+      el("span", { class: "dot", style: `background:${TYPE_COLOURS.self}` }), ent.name + " ",
+      ...["PER", "ORG", "GPE", "LOC", "MISC"].flatMap((t) => [el("span", { class: "dot", style: `background:${TYPE_COLOURS[t]}` }), TYPE_NAMES[t] + " "]),
+      "· size and line width: articles shared with " + ent.name + " · labels on the " + LABELS + " most shared (hover for the others) · double-click a name to open it",
+    );
+    return el("div", {}, box, legend);
   }
+  const TYPE_COLOURS = { self: "#e0a800", PER: "#1d4e89", ORG: "#2d8a4e", GPE: "#c2185b", LOC: "#8e5bb5", MISC: "#7a7f87" };
+  const TYPE_NAMES = { PER: "person", ORG: "organisation", GPE: "state", LOC: "place", MISC: "other" };
 
   function table(cols, rows, id, first) {
     return el(
@@ -341,8 +500,18 @@
     for (const v of rec.events) spans.push({ start: v.evidence.start, end: v.evidence.end, cls: "hl-event", fact: v.id, label: `event ${v.type}` });
     const text = highlight(art.text, spans);
     const name = (ref) => (ref && ents.get(ref.entity) ? ents.get(ref.entity).name : (ref && (ref.text || ref.code)) || "?");
+    const legend = el(
+      "p",
+      { class: "legend", id: "article-legend" },
+      el("span", { class: "hl-mention" }, "entity"), " ",
+      el("span", { class: "hl-timex" }, "time expression"), " ",
+      el("span", { class: "hl-quote" }, "quote"), " ",
+      el("span", { class: "hl-cue" }, "speech verb"), " ",
+      el("span", { class: "hl-event" }, "event evidence"), " · hover a highlight for what it is",
+    );
     show(
       el("h1", {}, art.title || art.id),
+      legend,
       el("p", { class: "muted" }, `${art.dct} · written ${art.published.earliest}${art.published.latest !== art.published.earliest ? " … " + art.published.latest : ""}`, art.source ? ` · ${art.source}` : "", safeUrl(art.url) ? " · " : "", safeUrl(art.url) ? el("a", { href: art.url, rel: "noopener noreferrer nofollow" }, "source") : null),
       el(
         "div",
@@ -444,6 +613,46 @@
     return out;
   }
 
+  // A table whose column headers sort the rows shown (click again to reverse).
+  function sortableTable(id, columns, rows) {
+    const body = el("tbody", {});
+    let order = { col: null, dir: 1 };
+    const draw = () => {
+      const sorted = order.col === null ? rows : [...rows].sort((a, b) => {
+        const x = columns[order.col].key(a);
+        const y = columns[order.col].key(b);
+        return (x > y ? 1 : x < y ? -1 : 0) * order.dir;
+      });
+      body.replaceChildren(...sorted.map((r) => el("tr", {}, ...columns.map((c) => el("td", { class: c.cls || null, "data-label": c.title }, ...[].concat(c.cell(r)))))));
+    };
+    const head = el(
+      "tr",
+      {},
+      ...columns.map((c, i) =>
+        el("th", { class: c.cls || null }, el("button", { type: "button", class: "sort", title: "sort by " + c.title, onclick: () => { order = { col: i, dir: order.col === i ? -order.dir : 1 }; draw(); } }, c.title)),
+      ),
+    );
+    draw();
+    return el("div", { class: "table-wrap" }, el("table", { id, class: "explorer" }, el("thead", {}, head), body));
+  }
+
+  // The count, the downloads of the current filter (CSV, JSON) and the link to the next page.
+  function listHeader(res, noun, path, query) {
+    const total = res.total ?? res.items.length;
+    return el(
+      "p",
+      { class: "list-head" },
+      el("span", { class: "count", id: "total" }, `${plural(total, noun)}${res.next ? `, ${res.items.length} shown per page` : ""}`),
+      " · download ",
+      el("a", { href: apiUrl(path, { ...query, format: "csv", limit: 500 }), download: `${path}.csv`, class: "download" }, "CSV"),
+      " ",
+      el("a", { href: apiUrl(path, { ...query, format: "json", limit: 500 }), download: `${path}.json`, class: "download" }, "JSON"),
+      " (first 500; the API pages on)",
+    );
+  }
+  const nextLink = (res, base) => (res.next ? link(base + "?" + new URL(res.next, location.origin).searchParams.toString(), "Next page →", "next-page") : null);
+  const sourceCell = (r) => [link(articleHref(r.article, r.id), r.title || r.article, "article-link"), el("div", { class: "muted" }, r.article_source || "")];
+
   async function quotesPage(params) {
     document.title = "Quotes — dateline";
     const form = filterForm(
@@ -458,10 +667,17 @@
     );
     let body;
     try {
-      const res = await api("quotes", { ...pick(params, ["speaker", "q", "since", "until", "cursor"]), limit: 100 });
-      body = el("div", {}, el("p", { class: "muted" }, `${res.items.length}${res.next ? "+" : ""} quotes`), quoteList(res.items, true), res.next ? link("#/quotes?" + new URL(res.next, location.origin).searchParams.toString(), "Next page →") : null);
+      const query = pick(params, ["speaker", "q", "since", "until"]);
+      const res = await api("quotes", { ...query, cursor: params.get("cursor"), limit: 100, total: "true" });
+      const cols = [
+        { title: "date", cls: "date-col", key: (r) => r.earliest + r.latest, cell: (r) => dateCell(r) },
+        { title: "speaker", key: (r) => r.speaker || "", cell: (r) => (r.speaker_id ? link(entityHref(r.speaker_id), r.speaker, "speaker") : el("span", { class: "speaker" }, r.speaker || "unknown")) },
+        { title: "quote", cls: "text-col", key: (r) => r.text, cell: (r) => [el("blockquote", {}, r.text), el("span", { class: "tag" }, r.kind), r.cue ? el("span", { class: "muted" }, r.cue) : ""] },
+        { title: "article", cls: "src-col", key: (r) => (r.title || "") + r.article, cell: sourceCell },
+      ];
+      body = el("div", { class: "quote-explorer" }, listHeader(res, "quote", "quotes", query), sortableTable("quotes-table", cols, res.items), nextLink(res, "#/quotes"));
     } catch (err) {
-      body = errorBox(err);
+      body = err.candidates ? choiceList(err.candidates, err.message) : errorBox(err);
     }
     show(el("h1", {}, "Quotes"), form, body);
   }
@@ -483,37 +699,20 @@
     );
     let body;
     try {
-      const res = await api("events", { ...pick(params, ["actor", "other", "type", "since", "until", "cursor"]), limit: 100 });
-      const cols = ["date", "type", "source", "target", "evidence"];
-      const rows = res.items.map((r) => ({ ...r, date: dateText(r) }));
-      body = el(
-        "div",
-        {},
-        el("p", { class: "muted" }, `${res.items.length}${res.next ? "+" : ""} events`),
-        el(
-          "table",
-          { id: "events-table" },
-          el("thead", {}, el("tr", {}, ...cols.map((c) => el("th", {}, c)))),
-          el(
-            "tbody",
-            {},
-            ...rows.map((r) =>
-              el(
-                "tr",
-                {},
-                el("td", {}, r.date),
-                el("td", {}, el("span", { class: "tag" }, r.type), r.negated ? " (negated)" : "", r.modality && r.modality !== "asserted" ? ` (${r.modality})` : ""),
-                el("td", {}, r.source_id ? link(entityHref(r.source_id), r.source) : r.source || r.source_code || ""),
-                el("td", {}, r.target_id ? link(entityHref(r.target_id), r.target) : r.target || r.target_code || ""),
-                el("td", {}, r.evidence || "", " ", link(articleHref(r.article, r.id), "↪", "evidence-link")),
-              ),
-            ),
-          ),
-        ),
-        res.next ? link("#/events?" + new URL(res.next, location.origin).searchParams.toString(), "Next page →") : null,
-      );
+      const query = pick(params, ["actor", "other", "type", "since", "until"]);
+      const res = await api("events", { ...query, cursor: params.get("cursor"), limit: 100, total: "true" });
+      const actor = (id, name, code) => (id ? link(entityHref(id), name) : name || code || "");
+      const cols = [
+        { title: "date", cls: "date-col", key: (r) => r.earliest + r.latest, cell: (r) => dateCell(r) },
+        { title: "type", key: (r) => r.type, cell: (r) => [el("span", { class: "tag" }, r.type), r.negated ? " (negated)" : "", r.modality && r.modality !== "asserted" ? ` (${r.modality})` : ""] },
+        { title: "source", key: (r) => r.source || r.source_code || "", cell: (r) => actor(r.source_id, r.source, r.source_code) },
+        { title: "target", key: (r) => r.target || r.target_code || "", cell: (r) => actor(r.target_id, r.target, r.target_code) },
+        { title: "evidence", cls: "text-col", key: (r) => r.evidence || "", cell: (r) => [r.evidence || "", " ", link(articleHref(r.article, r.id), "↪", "evidence-link")] },
+        { title: "article", cls: "src-col", key: (r) => (r.title || "") + r.article, cell: sourceCell },
+      ];
+      body = el("div", {}, listHeader(res, "event", "events", query), sortableTable("events-table", cols, res.items), nextLink(res, "#/events"));
     } catch (err) {
-      body = errorBox(err);
+      body = err.candidates ? choiceList(err.candidates, err.message) : errorBox(err);
     }
     show(el("h1", {}, "Events"), form, body);
   }
