@@ -29,12 +29,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.events import lexicon_en, lexicon_fr
-from dateline.events.actors import ROLE_NOUNS, Actor, ActorResolver
+from dateline.events.actors import Actor, ActorResolver, role_of
 from dateline.events.dates import DateFinder
 from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE
+from dateline.events.resources import cues
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
@@ -401,10 +402,13 @@ class EventExtractor:
                 for t in arg_toks
                 if t.ent_type_ in ("PER", "PERSON")
                 or t.lemma_.lower() in _POLITICAL
-                or ROLE_NOUNS.get(t.lemma_.lower()) in ("GOV", "LEG", "OPP", "MED")
+                or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
             ]
             if people or e.pos == "NOUN":
                 return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
+        agentless_passive = is_passive(tok) and "subj" not in args
+        if e.lemma == "interpeller" and e.type == "COERCE" and agentless_passive:
+            return e  # "deux évadés ont été interpellés": arrested, whoever did it
         if e.lemma in ("interpeller", "enquête", "enquêter") and not (sent_lemmas & _POLICE):
             # Without police or justice around, "interpeller" is questioning someone in public and
             # "une enquête" a piece of journalism.
@@ -564,8 +568,10 @@ class EventExtractor:
             if out:
                 break
         if not out and any(r.startswith("pp:") for r in roles):
-            # "livrer des armes aux rebelles": the parser often hangs the recipient on the object.
-            for o in args.get("obj", []):
+            # "livrer des armes aux rebelles": the parser often hangs the recipient on the object, and
+            # "s'est entretenu au téléphone avec X" on the oblique ("au téléphone").
+            nested = [x for k, v in args.items() if k == "obj" or (k.startswith("pp:") and k not in roles) for x in v]
+            for o in nested:
                 sub = arguments(o)
                 for r in roles:
                     if r.startswith("pp:") and sub.get(r):
@@ -573,18 +579,43 @@ class EventExtractor:
         return out
 
     def _subject_of(self, verb: Token | None) -> list[Token]:
-        """The subject of a verb, climbing through control ("ont décidé d'organiser": Ils)."""
+        """The subject of a verb, climbing through control ("ont décidé d'organiser": Ils).
+
+        A passive subject is never returned: "deux soldats ont été tués" names the victims, not the
+        agents; see :meth:`_passive_subject`.
+        """
         cur = verb
         for _ in range(3):
             if cur is None:
                 return []
             subj = [t for t in cur.children if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj")]
             if subj:
+                if subj[0].dep_ in ("nsubj:pass", "nsubjpass") or (_passive(cur) and subj[0].dep_ == "nsubj"):
+                    return []
                 return conjuncts(subj[0])
             if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
+                if cur.dep_ == "conj" and _passive(cur.head) and not _passive(cur) and _participle(cur):
+                    return []  # "a été arrêté et écroué": the shared subject is a passive one
                 cur = cur.head
             else:
                 return self._stranded_subject(cur)
+        return []
+
+    @staticmethod
+    def _passive_subject(verb: Token) -> list[Token]:
+        """The patient of a passive verb or of a participle coordinated with one ("un homme a été
+        arrêté et écroué": the man, for both verbs): the target, never the source."""
+        cur = verb
+        for _ in range(2):
+            subj = [t for t in cur.children if t.dep_ in ("nsubj:pass", "nsubjpass")]
+            if not subj and _passive(cur):
+                subj = [t for t in cur.children if t.dep_ == "nsubj"]
+            if subj:
+                return conjuncts(subj[0])
+            if cur.dep_ == "conj" and _participle(cur) and _passive(cur.head):
+                cur = cur.head
+            else:
+                return []
         return []
 
     @staticmethod
@@ -599,6 +630,56 @@ class EventExtractor:
             if t.dep_ == "ROOT" and t.head.i == t.i and t.pos_ in ("PROPN", "NOUN"):
                 return conjuncts(t)
         return []
+
+    def _act_actors(self, toks: list[Token]) -> list[Token]:
+        """The actors of nouns that name acts ("les frappes contre Idlib", "the Russian strikes"): the
+        author (possessor, "de"/"of", nationality adjective), else the act's own target."""
+        out: list[Token] = []
+        for t in toks:
+            if not self.lexicon.candidates(t.lemma_.lower(), "NOUN"):
+                continue
+            args = arguments(t)
+            found = args.get("poss", []) + args.get("adj", []) + args.get("compound", [])
+            if not found:
+                for role in ("pp:contre", "pp:against", "pp:on", "pp:sur", "pp:à"):
+                    found = args.get(role, [])
+                    if found:
+                        break
+            out.extend(x for f in found for x in conjuncts(f))
+        return out
+
+    def _negated_above(self, tok: Token) -> bool:
+        """Negation or refraining on the verbs that govern the trigger's clause.
+
+        "l'armée ne va pas retirer ses troupes", "Paris ne veut pas sanctionner": a negated governor
+        (aller, vouloir, pouvoir, decide, plan ...) negates the act. "Ankara s'est gardé d'accuser",
+        "refrained from blaming", "a renoncé à frapper": the subject keeps from the act (the
+        language's ``refrain`` cues). A negated implicative ("n'a pas hésité à frapper",
+        "did not hesitate to strike") asserts the act: no negation passes through it.
+        """
+        table = cues(self.lang)
+        cur = tok
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                return False
+            if (
+                cur.dep_ not in ("xcomp", "ccomp", "pcomp", "obl", "obl:arg", "advcl", "prep")
+                and cur.head.pos_ != "ADP"
+            ):
+                return False
+            cur = cur.head
+            if cur.pos_ == "ADP":
+                if cur.lower_ == "without":
+                    return True  # "left without meeting him"
+                continue
+            cls = table.get(cur.lemma_.lower())
+            if cls == "refrain":
+                return not is_negated(cur)  # "ne s'est pas gardé de critiquer" criticises
+            if cls == "implicative":
+                return False
+            if is_negated(cur):
+                return True
+        return False
 
     def _actors_of(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
         out: list[Actor] = []
@@ -635,8 +716,25 @@ class EventExtractor:
             # intention are its actors.
             src_toks = self._subject_of(c.intent) or src_toks
         tgt_toks = [t for t in self._role_tokens(c, e.target) if t not in src_toks]
+        if not src_toks and e.pos == "VERB" and (e.type == "MOBILIZE" or e.mode == "withdraw"):
+            # "les soldats ont été déployés / positionnés": the troops moved act for their side.
+            src_toks = self._passive_subject(trig)
+        if not tgt_toks and e.pos == "VERB":
+            # Passive voice: the subject is the patient ("deux soldats ont été tués" → target), the
+            # "par"/"by" agent the source (``arguments`` maps it so), an agentless passive has none.
+            tgt_toks = [t for t in self._passive_subject(trig) if t not in src_toks]
         sources = self._actors_of(src_toks, resolver, last_pair)
         targets = [a for a in self._actors_of(tgt_toks, resolver, last_pair) if a not in sources]
+        if not targets and tgt_toks and e.type in ("COERCE", "ASSAULT") and e.pos == "VERB":
+            # The patient of an arrest is a suspect, of violence a civilian, when the phrase is a bare
+            # person ("un homme a été interpellé", "trois personnes ont été tuées"): PLOVER's sectors.
+            people = [t for t in tgt_toks if t.lemma_.lower() in _HUMAN and role_of(t, self.lang) is None]
+            if people:
+                targets = [resolver.by_role(people[0], "CRM" if e.type == "COERCE" else "CVL")]
+        if not targets and tgt_toks:
+            # "Paris a condamné les frappes contre Idlib": the object is an act, not an actor; its
+            # author ("les frappes russes") or else its target is whom the reaction is about.
+            targets = [a for a in self._actors_of(self._act_actors(tgt_toks), resolver, last_pair) if a not in sources]
         between_actors = self._actors_of(between, resolver, last_pair)
         symmetric = False
         pair: list[Actor] = []
@@ -668,7 +766,7 @@ class EventExtractor:
         ) or (e.pos == "NOUN" and trig.lemma_.lower() in self.eventive)
         # How: negation, modality.
         verb = c.support or (trig if e.pos == "VERB" else None)
-        negated = is_negated(trig) or (verb is not None and is_negated(verb))
+        negated = is_negated(trig) or (verb is not None and is_negated(verb)) or self._negated_above(verb or trig)
         modality = "asserted"
         in_report = covered(reported, trig.idx)
         modal = modal_of(trig, verb) if verb is not None else modal_of(trig)
@@ -756,6 +854,15 @@ class EventExtractor:
                         "text": doc_text(c.trigger.doc)[t.idx : t.idx + len(t)],
                     }
         return None
+
+
+def _passive(tok: Token) -> bool:
+    return is_passive(tok)
+
+
+def _participle(tok: Token) -> bool:
+    """A past participle with no auxiliary of its own ("arrêté et *écroué*")."""
+    return "Part" in tok.morph.get("VerbForm", []) and not any(c.dep_.startswith("aux") for c in tok.children)
 
 
 def _imperative(tok: Token) -> bool:

@@ -53,6 +53,10 @@ CUT = (
     "dialogue",
 )
 CURFEW = ("curfew", "emergency", "siege", "law")
+# Withdrawing or deploying troops: the object is what is moved (a country's own troops), not a party
+# to the event; the other side is where they leave from or go to.
+MOVED_FROM = ("pp:from",)
+MOVED_TO = ("pp:to", "pp:into")
 
 ENTRIES: list[Trigger] = [
     # AGREE
@@ -164,7 +168,7 @@ ENTRIES: list[Trigger] = [
     *trig("CONCEDE", ["yield", "concede", "allow", "permit", "accede"], cameo="080", weight=0.6),
     *trig("CONCEDE", ["call"], particle="off", needs=("strike", "protest", "boycott"), cameo="082"),
     # RETREAT
-    *trig("RETREAT", ["withdraw", "pull", "evacuate"], needs=TROOPS, mode="withdraw", cameo="0872"),
+    *trig("RETREAT", ["withdraw", "pull", "evacuate"], needs=TROOPS, mode="withdraw", cameo="0872", target=MOVED_FROM),
     *trig("RETREAT", ["release", "free", "return", "hand"], mode="release", cameo="0841", weight=0.7),
     *trig("RETREAT", ["resign", "step", "quit"], mode="resign", cameo="0831", weight=0.8),
     *trig("RETREAT", ["surrender", "capitulate", "retreat"], mode="disarm", cameo="0874"),
@@ -364,6 +368,7 @@ ENTRIES: list[Trigger] = [
         needs=TROOPS,
         mode="troops",
         cameo="154",
+        target=MOVED_TO,
     ),
     *trig("MOBILIZE", ["mobilize", "mobilise"], mode="troops", cameo="154", weight=0.6),
     *trig("MOBILIZE", ["remain", "put", "place"], needs=("alert",), mode="troops", cameo="152"),

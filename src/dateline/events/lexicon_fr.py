@@ -21,6 +21,10 @@ AGREEMENT = ("accord", "traité", "mémorandum", "convention", "contrat", "pacte
 TROOPS = ("troupe", "soldat", "force", "militaire", "armée", "contingent", "navire", "char", "renfort")
 AID_OBJ = ("aide", "arme", "munition", "vivre", "médicament", "matériel", "équipement", "fonds", "secours")
 REL = ("relation", "lien", "coopération", "négociation", "pourparler", "discussion", "dialogue")
+# Withdrawing or deploying troops: the object is what is moved ("ses troupes"), not a party to the
+# event; the other side is where they leave from or go to.
+MOVED_FROM = ("pp:de",)
+MOVED_TO = ("pp:vers", "pp:en", "pp:à", "pp:au")
 CUT = ("aide", "financement", "relation", "lien", "coopération", "négociation", "livraison", "visite")
 
 ENTRIES: list[Trigger] = [
@@ -122,7 +126,7 @@ ENTRIES: list[Trigger] = [
         cameo="081",
     ),
     # RETREAT
-    *trig("RETREAT", ["retirer", "rapatrier"], needs=TROOPS, mode="withdraw", cameo="0872"),
+    *trig("RETREAT", ["retirer", "rapatrier"], needs=TROOPS, mode="withdraw", cameo="0872", target=MOVED_FROM),
     *trig("RETREAT", ["retirer"], reflexive=True, mode="withdraw", cameo="0874", weight=0.7),
     *trig("RETREAT", ["libérer", "relâcher", "relaxer"], mode="release", cameo="0841", weight=0.8),
     *trig("RETREAT", ["démissionner"], mode="resign", cameo="0831"),
@@ -236,6 +240,7 @@ ENTRIES: list[Trigger] = [
         needs=TROOPS,
         mode="troops",
         cameo="154",
+        target=MOVED_TO,
     ),
     *trig(
         "MOBILIZE",
@@ -243,6 +248,7 @@ ENTRIES: list[Trigger] = [
         needs=TROOPS,
         mode="troops",
         cameo="154",
+        target=MOVED_TO,
     ),
     *trig("MOBILIZE", ["déploiement", "mobilisation"], pos="NOUN", needs=TROOPS, mode="troops", cameo="154"),
     # COERCE
