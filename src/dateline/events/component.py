@@ -30,11 +30,13 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.events import lexicon_en, lexicon_fr
 from dateline.events.actors import Actor, ActorResolver, role_of
-from dateline.events.dates import DateFinder
+from dateline.events.confidence import evidence as evidence_features
+from dateline.events.confidence import model
+from dateline.events.dates import DateFinder, is_pluperfect
 from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
-from dateline.events.ontology import COOPERATIVE, HOSTILE
+from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
 from dateline.events.resources import cues
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive
 from dateline.extensions import doc_text, register_extensions
@@ -254,9 +256,6 @@ _HUMAN = frozenset(
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
 _PARTICIPLE_ANCHORS = frozenset({"tenir", "organiser", "conclure", "signer", "mener", "lancer", "hold"})
-# How much each kind of evidence adds to an event's confidence: a start of 0.35 for the trigger alone,
-# scaled by the entry's weight; each actor and an explicit date make the reading more specific.
-_BASE_CONF = 0.35
 _SENT_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|\n\s*\n")
 _ABBREV = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bMr|\bMrs|\bDr|\bSt|\bGen|\bgen|\bSen|\bRep|\bU\.S)\.$")
 
@@ -303,6 +302,9 @@ class EventExtractor:
         self.name = name
         self.lang = lang if lang in ("fr", "en") else (nlp.lang if nlp.lang in ("fr", "en") else "fr")
         self.min_confidence = min_confidence
+        # False while ``eval/events.py calibrate`` fits the model: events then keep their features.
+        self.calibrated = True
+        self.model = model()
         mod = lexicon_fr if self.lang == "fr" else lexicon_en
         self.lexicon: Lexicon = mod.LEXICON
         self.support_verbs: frozenset[str] = mod.SUPPORT_VERBS
@@ -474,6 +476,12 @@ class EventExtractor:
         merged = merge_duplicates(raw)
         events = []
         for ev in merged:
+            # The confidence from the evidence (see :mod:`.confidence`), with the corroboration of
+            # merged mentions; the calibration command keeps the features to fit the model on dev.
+            feats = dict(ev.pop("_features"), corroborated=float(ev.get("mentions", 1) > 1))
+            ev["confidence"] = round(self.model(feats), 3)
+            if not self.calibrated:
+                ev["_features"] = feats
             human = ev.pop("_human", False)
             no_actor = ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
             if no_actor and not (human and ev["type"] in _AGENTLESS_OK):
@@ -704,13 +712,19 @@ class EventExtractor:
         trig = c.trigger
         # Who: the frame's roles, then the support verb's or the intention verb's subject.
         between = self._role_tokens(c, ("between",))
+        # The first of these that names an actor is the source: a noun's own "de"/adjective ("les
+        # frappes russes"), else the subject of the intention verb, of the support verb ("le président
+        # a ordonné une frappe militaire": "militaire" names no actor, the president does), of the verb.
         src_toks = self._role_tokens(c, e.source)
-        if not src_toks and c.intent is not None:
-            src_toks = self._subject_of(c.intent)
-        if not src_toks and c.support is not None:
-            src_toks = self._subject_of(c.support)
-        if not src_toks and e.pos == "VERB":
-            src_toks = self._subject_of(trig)
+        fallbacks = [
+            lambda: self._subject_of(c.intent) if c.intent is not None else [],
+            lambda: self._subject_of(c.support) if c.support is not None else [],
+            lambda: self._subject_of(trig) if e.pos == "VERB" else [],
+        ]
+        for more in fallbacks:
+            if src_toks and self._actors_of(src_toks, resolver, last_pair):
+                break
+            src_toks = more() or src_toks
         if c.intent is not None and e.pos == "NOUN":
             # "Poutine et Trump se sont prononcés pour la coordination ...": those who state the
             # intention are its actors.
@@ -796,11 +810,21 @@ class EventExtractor:
         elif modality == "intended" and etype in HOSTILE:
             cameo = _THREAT_CAMEO.get(etype, "130")
         # When and where.
-        date = dates.date(c.anchors, c.sent)
+        date = dates.date(c.anchors, c.sent, pluperfect=verb is not None and is_pluperfect(verb))
         location = self._location(c, resolver, {a.entity for a in sources + targets})
-        conf = _BASE_CONF * e.weight + 0.2 * bool(sources) + 0.15 * bool(targets)
-        conf += 0.15 * (date.get("basis") == "timex") + 0.1 * (e.pos == "VERB")
-        conf = round(min(0.95, conf + 0.1), 2)
+        feats = evidence_features(
+            weight=e.weight,
+            verb=e.pos == "VERB",
+            source=bool(sources),
+            target=bool(targets),
+            needs_target=_requires_recipient(etype),
+            text_date=date.get("basis") in ("timex", "sentence"),
+            figurative_risk=e.lemma in _FIGURATIVE | _VERBAL_ATTACK,
+            reported=in_report,
+            modality=modality,
+            negated=negated,
+            bare_noun=e.pos == "NOUN" and c.support is None and len(c.anchors) == 1 and c.intent is None,
+        )
         sent_text = doc_text(trig.doc)[c.sent[0] : c.sent[1]]
         evidence = {"start": c.sent[0], "end": c.sent[1], "text": sent_text}
         out: list[tuple[dict[str, Any], list[Actor]]] = []
@@ -819,7 +843,8 @@ class EventExtractor:
                 "negated": negated,
                 "modality": modality,
                 "evidence": evidence,
-                "confidence": conf,
+                "confidence": round(self.model(feats), 3),
+                "_features": feats,
                 "trigger": {
                     "start": trig.idx,
                     "end": trig.idx + len(trig),
@@ -854,6 +879,11 @@ class EventExtractor:
                         "text": doc_text(c.trigger.doc)[t.idx : t.idx + len(t)],
                     }
         return None
+
+
+def _requires_recipient(etype: str) -> bool:
+    """PLOVER's ``requires_recipient`` for a type (AID, COOPERATE, ...: the codebook's flag)."""
+    return bool(ontology()["types"].get(etype, {}).get("requires_recipient"))
 
 
 def _passive(tok: Token) -> bool:
