@@ -139,13 +139,15 @@ def build_agents(src: Path) -> list[str]:
     return sorted(f"{w}\t{s}" for w, s in out.items())
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    args = ap.parse_args()
+    ap.add_argument("--out", type=Path, default=OUT, help="output folder (default: the package's data/events)")
+    args = ap.parse_args(argv)
     src = args.shared / "eval" / "events" / "dictionaries"
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "en").mkdir(exist_ok=True)
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "en").mkdir(exist_ok=True)
     actors = build_actors(src)
     body = (
         HEADER
@@ -154,10 +156,10 @@ def main() -> int:
         + "\n"
     )
     # mtime=0: the same input gives the same bytes, so the committed file only changes with its sources.
-    with open(OUT / "actors.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+    with open(out / "actors.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
         fh.write(body.encode("utf-8"))
     agents = build_agents(src)
-    (OUT / "en" / "agents_phoenix.tsv").write_text(
+    (out / "en" / "agents_phoenix.tsv").write_text(
         HEADER + "# word\tsector\n" + "\n".join(agents) + "\n", encoding="utf-8"
     )
     print(f"{len(actors)} actors, {len(agents)} agent nouns")

@@ -9,7 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["format_interval", "marked_text", "record_text"]
+__all__ = ["actor_pair", "format_interval", "marked_text", "record_text"]
+
+
+def actor_pair(source: str | None, source_code: str | None, target: str | None, target_code: str | None) -> str:
+    """Who did it to whom: "Vladimir Poutine [RUSGOV] → Angela Merkel [DEUGOV]".
+
+    An actor named but not coded shows "[no code]"; a missing target says "no target given", a missing
+    source "unknown source", so a reader never takes a blank for a known actor.
+    """
+
+    def one(name: str | None, code: str | None, missing: str) -> str:
+        if not name and not code:
+            return missing
+        return f"{name or code} [{code or 'no code'}]" if name else f"[{code}]"
+
+    return f"{one(source, source_code, 'unknown source')} → {one(target, target_code, 'no target given')}"
 
 
 def format_interval(value: str | None, earliest: str | None, latest: str | None) -> str:
@@ -85,11 +100,14 @@ def record_text(record: dict[str, Any]) -> str:
         for v in record["events"]:
             d = v["date"]
             when = format_interval(d.get("value"), d.get("earliest"), d.get("latest"))
-            src = (v.get("source") or {}).get("code") or "?"
-            tgt = (v.get("target") or {}).get("code") or "-"
+            ents = {e["id"]: e["name"] for e in record["entities"]}
+            src, tgt = v.get("source") or {}, v.get("target") or {}
+            who = actor_pair(
+                ents.get(src.get("entity") or ""), src.get("code"), ents.get(tgt.get("entity") or ""), tgt.get("code")
+            )
             neg = " NOT" if v.get("negated") else ""
+            conf = f", {v['confidence']:.2f}" if v.get("confidence") is not None else ""
             lines.append(
-                f"  {v['id']:>4} {v['type']}{neg} {src} → {tgt} ({when}, {v['modality']}): "
-                f"{v['evidence']['text'][:100]}"
+                f"  {v['id']:>4} {v['type']}{neg} {who} ({when}, {v['modality']}{conf}): {v['evidence']['text'][:100]}"
             )
     return "\n".join(lines)

@@ -91,6 +91,8 @@ class ActorResolver:
             (m["start"], m["end"], e) for e in self.entities for m in e["mentions"]
         ]
         self._titles: dict[str, str] = {}
+        # Codes given by an event's meaning to phrases that name no one (see ``by_role``).
+        self._role_codes: dict[str, str] = {}
         for e in self.entities:
             role = self._title_role(e)
             if role:
@@ -241,7 +243,7 @@ class ActorResolver:
         toks = np_tokens(tok)
         ent = self._entity_at(toks, tok)
         head_role = role_of(tok, self.lang)
-        if head_role is not None and head_role.use == "group" and (ent is None or ent["type"] not in ("PER", "ORG")):
+        if head_role is not None and head_role.use == "group" and (ent is None or ent["type"] != "PER"):
             # "le conseil de l'opposition syrienne", "representatives of the union": the body is known by
             # its members, named by the "de"/"of" complement.
             member = next(
@@ -354,6 +356,8 @@ class ActorResolver:
             if code is None or (not is_role_noun and igo is None):
                 return None
             ent = self._new_entity(toks, role)
+        if code is None:
+            code = self._role_codes.get(ent["id"])
         return Actor(ent["id"], code, span_lo, span_hi)
 
     def by_role(self, tok: Token, sector: str) -> Actor:
@@ -365,7 +369,9 @@ class ActorResolver:
         )
         ent = self._new_entity(toks, None)
         home = country or self.home
-        return Actor(ent["id"], (home or "") + sector, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        code = (home or "") + sector
+        self._role_codes[ent["id"]] = code  # the same phrase in another event of the sentence
+        return Actor(ent["id"], code, toks[0].idx, toks[-1].idx + len(toks[-1]))
 
     def _new_entity(self, toks: list[Token], role: str | None) -> dict[str, Any]:
         """Append an entity for an actor the NER did not name ("les rebelles syriens")."""

@@ -38,7 +38,7 @@ from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
 from dateline.events.resources import cues
-from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive
+from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
 
@@ -255,6 +255,9 @@ _HUMAN = frozenset(
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
+# Types whose target may be a place named after "à"/"en"/"to": a visit ("s'est rendu à Moscou"), aid or
+# troops sent somewhere, a withdrawal from somewhere, sanctions on a country.
+_PLACE_TARGETS = frozenset({"CONSULT", "AID", "MOBILIZE", "RETREAT", "SANCTION", "COOPERATE"})
 _PARTICIPLE_ANCHORS = frozenset({"tenir", "organiser", "conclure", "signer", "mener", "lancer", "hold"})
 _SENT_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|\n\s*\n")
 _ABBREV = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bMr|\bMrs|\bDr|\bSt|\bGen|\bgen|\bSen|\bRep|\bU\.S)\.$")
@@ -639,6 +642,13 @@ class EventExtractor:
                 return conjuncts(t)
         return []
 
+    @staticmethod
+    def _is_place_complement(tok: Token, resolver: ActorResolver) -> bool:
+        if prep_of(tok) not in _LOCATION_PREPS:
+            return False
+        ent = resolver.entity_of(tok)
+        return ent is not None and ent["type"] in ("LOC", "GPE")
+
     def _act_actors(self, toks: list[Token]) -> list[Token]:
         """The actors of nouns that name acts ("les frappes contre Idlib", "the Russian strikes"): the
         author (possessor, "de"/"of", nationality adjective), else the act's own target."""
@@ -730,6 +740,10 @@ class EventExtractor:
             # intention are its actors.
             src_toks = self._subject_of(c.intent) or src_toks
         tgt_toks = [t for t in self._role_tokens(c, e.target) if t not in src_toks]
+        if e.type not in _PLACE_TARGETS:
+            # "arrêté et écroué à Nantes", "killed in Kabul": a place after a locative preposition is
+            # where it happened (the event's location), not whom it was done to.
+            tgt_toks = [t for t in tgt_toks if not self._is_place_complement(t, resolver)]
         if not src_toks and e.pos == "VERB" and (e.type == "MOBILIZE" or e.mode == "withdraw"):
             # "les soldats ont été déployés / positionnés": the troops moved act for their side.
             src_toks = self._passive_subject(trig)

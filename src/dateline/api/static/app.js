@@ -477,14 +477,18 @@
         ["type", "Type", null, types],
         ["since", "Since"],
         ["until", "Until"],
+        ["min_confidence", "Min. confidence"],
       ],
       params,
       "#/events",
     );
     let body;
     try {
-      const res = await api("events", { ...pick(params, ["actor", "other", "type", "since", "until", "cursor"]), limit: 100 });
-      const cols = ["date", "type", "source", "target", "evidence"];
+      const res = await api("events", { ...pick(params, ["actor", "other", "type", "since", "until", "min_confidence", "cursor"]), limit: 100 });
+      const cols = ["date", "type", "source", "target", "confidence", "evidence"];
+      // An actor with its code ("Vladimir Poutine [RUSGOV]"); a blank is said to be unknown, never left empty.
+      const actorCell = (id, nm, code, missing) =>
+        !nm && !code ? el("span", { class: "muted" }, missing) : [id ? link(entityHref(id), nm || code) : nm || code, code ? ` [${code}]` : " [no code]"];
       const rows = res.items.map((r) => ({ ...r, date: dateText(r) }));
       body = el(
         "div",
@@ -503,8 +507,9 @@
                 {},
                 el("td", {}, r.date),
                 el("td", {}, el("span", { class: "tag" }, r.type), r.negated ? " (negated)" : "", r.modality && r.modality !== "asserted" ? ` (${r.modality})` : ""),
-                el("td", {}, r.source_id ? link(entityHref(r.source_id), r.source) : r.source || r.source_code || ""),
-                el("td", {}, r.target_id ? link(entityHref(r.target_id), r.target) : r.target || r.target_code || ""),
+                el("td", {}, ...[].concat(actorCell(r.source_id, r.source, r.source_code, "unknown source"))),
+                el("td", {}, "→ ", ...[].concat(actorCell(r.target_id, r.target, r.target_code, "no target given"))),
+                el("td", {}, r.confidence == null ? "" : Number(r.confidence).toFixed(2)),
                 el("td", {}, r.evidence || "", " ", link(articleHref(r.article, r.id), "↪", "evidence-link")),
               ),
             ),
