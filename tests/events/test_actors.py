@@ -96,8 +96,8 @@ def test_former_office_holder_is_elite(en) -> None:  # type: ignore[no-untyped-d
 
 
 def test_relative_pronoun_subject_is_its_antecedent(fr) -> None:  # type: ignore[no-untyped-def]
-    doc = fr("Le président américain Donald Trump, qui avait accusé Barack Obama, est arrivé hier.")
-    assert _only(doc, "ACCUSE")["source"]["code"] == "USAGOV"
+    doc = fr("Le ministre belge Luc Janssens, qui a critiqué la Pologne, est arrivé hier à Prague.")
+    assert _codes(_only(doc, "ACCUSE")) == ("BELGOV", "POLGOV")
 
 
 def test_unknown_actor_name_gets_no_code(fr) -> None:  # type: ignore[no-untyped-def]
