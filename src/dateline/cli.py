@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from dateline import __version__
 from dateline.errors import DatelineError
@@ -113,7 +114,8 @@ def _emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, titl
         for c in columns:
             table.add_column(c, overflow="ellipsis", no_wrap=True)
         for r in rows:
-            table.add_row(*(_cell(r.get(c)) for c in columns))
+            # Text, not markup: "[RUSGOV]", "[no code]" or brackets in an evidence are data, not styles.
+            table.add_row(*(Text(_cell(r.get(c))) for c in columns))
         _out.print(table)
 
 
