@@ -44,8 +44,15 @@ def test_coordinated_participles_share_the_passive_patient(fr) -> None:  # type:
     doc = fr("Un homme a été arrêté et écroué à Nantes.")
     evs = [e for e in doc._.events if e["type"] == "COERCE"]
     assert len(evs) == 2
-    # The man is the patient of both verbs, coded as a suspect (PLOVER's CRM), never their source.
-    assert all(e["source"]["code"] is None and e["target"]["code"].endswith("CRM") for e in evs)
+    # The man is the patient of both verbs, coded as a suspect (PLOVER's CRM), never their source; the
+    # source is the police the act implies, unnamed (no entity).
+    assert all(e["target"]["code"].endswith("CRM") for e in evs)
+    assert all(e["source"]["entity"] is None and e["source"]["code"] == "COP" for e in evs)
+
+
+def test_active_arrest_keeps_its_named_agent(fr) -> None:  # type: ignore[no-untyped-def]
+    ev = _only(fr("Les gendarmes ont arrêté un homme à Nantes."), "COERCE")
+    assert ev["source"]["entity"] is not None and ev["source"]["code"].endswith("COP")
 
 
 # -- targets --------------------------------------------------------------------------------------

@@ -255,6 +255,8 @@ _HUMAN = frozenset(
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
+# The institution an act's mode implies when the text names no agent (see ``_events``).
+_IMPLIED_AGENT = {"arrest": "COP", "convict": "JUD", "investigate": "COP"}
 # Types whose target may be a place named after "à"/"en"/"to": a visit ("s'est rendu à Moscou"), aid or
 # troops sent somewhere, a withdrawal from somewhere, sanctions on a country.
 _PLACE_TARGETS = frozenset({"CONSULT", "AID", "MOBILIZE", "RETREAT", "SANCTION", "COOPERATE"})
@@ -764,6 +766,17 @@ class EventExtractor:
             # author ("les frappes russes") or else its target is whom the reaction is about.
             targets = [a for a in self._actors_of(self._act_actors(tgt_toks), resolver, last_pair) if a not in sources]
         between_actors = self._actors_of(between, resolver, last_pair)
+        implied = _IMPLIED_AGENT.get(e.mode or "")
+        if (
+            implied
+            and not sources
+            and not between_actors
+            and (e.pos == "NOUN" or is_passive(trig) or _participle(trig))
+        ):
+            # Only the police arrest, only courts convict, investigations are the police's: an agentless
+            # "a été interpellé", "condamné à deux ans", "une enquête a été ouverte" has that agent,
+            # unnamed (no entity), of the article's country when it has one — as the guidelines code it.
+            sources = [Actor(None, (resolver.home or "") + implied, trig.idx, trig.idx + len(trig))]
         symmetric = False
         pair: list[Actor] = []
         if len(between_actors) >= 2 and not sources:
