@@ -131,3 +131,28 @@ def test_actor_pair_says_what_is_unknown() -> None:
     )
     assert actor_pair("Zorglub", None, None, None) == "Zorglub [no code] → no target given"
     assert actor_pair(None, None, None, "FRAGOV") == "unknown source → [FRAGOV]"
+
+
+def test_trigger_lexicons_are_resource_files() -> None:
+    from dateline.events.lexicon import Lexicon
+    from dateline.events.resources import trigger_entries, word_list
+
+    for lang in ("fr", "en"):
+        lex = Lexicon(trigger_entries(lang))
+        assert len(lex) > 200
+        assert word_list(lang, "support_verbs.txt")
+    (call,) = [e for e in trigger_entries("fr") if e.lemma == "entretenir"]
+    assert call.type == "CONSULT" and call.reflexive and call.reciprocal and ("téléphone", "phone") in call.modes
+    assert "attentat" in word_list("fr", "eventive.txt") and word_list("en", "eventive.txt") == frozenset()
+    # A language with no folder has no triggers (adding one is adding its files), and no crash.
+    assert trigger_entries("xx") == [] and word_list("xx", "eventive.txt") == frozenset()
+
+
+def test_trigger_file_options_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.events.resources as res
+
+    bad = tmp_path / "triggers.tsv"
+    bad.write_text("# header\nASSAULT\tVERB\tfrapper\tcameo=190; colour=red\n", encoding="utf-8")
+    monkeypatch.setattr(res, "_rows", lambda lang, name: [ln.split("\t") for ln in bad.read_text().splitlines()[1:]])
+    with pytest.raises(ValueError, match="colour"):
+        res.trigger_entries("fr")

@@ -1,8 +1,9 @@
 """``dateline_events``: PLOVER-coded events from the dependency parse, with actors, dates and evidence.
 
-For each sentence, words whose lemma is in the language's trigger lexicon (:mod:`.lexicon_fr`,
-:mod:`.lexicon_en`) are checked against their entry (required dependents, pronominal use, particle);
-the entry's frame says which dependents are the source and the target, and :mod:`.actors` codes them.
+For each sentence, words whose lemma is in the language's trigger lexicon
+(``dateline/data/events/<lang>/triggers.tsv``, read by :mod:`.resources`) are checked against their
+entry (required dependents, pronominal use, particle); the entry's frame says which dependents are the
+source and the target, and :mod:`.actors` codes them.
 Noun triggers count only when the text says the thing happened — a support verb ("tenir un
 entretien"), a participle ("un entretien tenu entre ..."), a time expression, or an intention verb
 ("se sont prononcés pour la coordination"); otherwise "la coopération entre A et B" is a topic, not
@@ -23,12 +24,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dateline.events import lexicon_en, lexicon_fr
 from dateline.events.actors import Actor, ActorResolver, role_of
 from dateline.events.confidence import evidence as evidence_features
 from dateline.events.confidence import model
@@ -37,7 +38,7 @@ from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
-from dateline.events.resources import cues
+from dateline.events.resources import cues, trigger_entries, word_list
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
@@ -310,10 +311,10 @@ class EventExtractor:
         # False while ``eval/events.py calibrate`` fits the model: events then keep their features.
         self.calibrated = True
         self.model = model()
-        mod = lexicon_fr if self.lang == "fr" else lexicon_en
-        self.lexicon: Lexicon = mod.LEXICON
-        self.support_verbs: frozenset[str] = mod.SUPPORT_VERBS
-        self.eventive: frozenset[str] = mod.EVENTIVE
+        # The language's resource folder (dateline/data/events/<lang>/): triggers and word lists.
+        self.lexicon: Lexicon = _lexicon(self.lang)
+        self.support_verbs: frozenset[str] = word_list(self.lang, "support_verbs.txt")
+        self.eventive: frozenset[str] = word_list(self.lang, "eventive.txt")
         register_extensions()
 
     # -- matching ---------------------------------------------------------------------------------
@@ -906,6 +907,11 @@ class EventExtractor:
                         "text": doc_text(c.trigger.doc)[t.idx : t.idx + len(t)],
                     }
         return None
+
+
+@cache
+def _lexicon(lang: str) -> Lexicon:
+    return Lexicon(trigger_entries(lang))
 
 
 def _requires_recipient(etype: str) -> bool:

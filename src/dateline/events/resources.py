@@ -3,6 +3,11 @@
 Language knowledge lives in ``dateline/data/events/<lang>/`` as tab-separated files whose ``#`` header
 says where each list comes from (HeidelTime-style: adding a language is adding a folder):
 
+- ``triggers.tsv``: the trigger lexicon, by PLOVER type, each entry with its frame (columns and options
+  in the file's header), read by :func:`trigger_entries`;
+- ``support_verbs.txt``, ``eventive.txt``: the verbs that make a noun trigger an event that took place,
+  and the nouns that name an occurrence by themselves (:func:`word_list`);
+
 - ``agents.tsv``: role nouns and the CAMEO/PLOVER sector they give an actor (``lemma<TAB>SEC<TAB>use``,
   ``use`` = ``title`` for a word that titles one person, "ministre", "general"; ``group`` for a word that
   names the body or group the following ``de``/``of`` complement specifies, "conseil", "council");
@@ -24,11 +29,21 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from dateline.entities.normalize import fold
 from dateline.entities.resolve import phonetic
 
-__all__ = ["ActorDictionary", "Agent", "actor_dictionary", "agents", "cues", "to_plover_sector"]
+__all__ = [
+    "ActorDictionary",
+    "Agent",
+    "actor_dictionary",
+    "agents",
+    "cues",
+    "to_plover_sector",
+    "trigger_entries",
+    "word_list",
+]
 
 # CAMEO sector letters whose meaning PLOVER 2.0 changed (see the module docstring).
 _SECTOR_MAP = {"MED": "JRN", "HLH": "MED"}
@@ -150,3 +165,41 @@ def actor_dictionary() -> ActorDictionary:
         return ActorDictionary([])
     with gzip.open(str(path), "rt", encoding="utf-8") as fh:
         return ActorDictionary(fh.read().splitlines())
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def trigger_entries(lang: str) -> list[Any]:
+    """The trigger lexicon entries of ``data/events/<lang>/triggers.tsv`` (see its header), in file order."""
+    from dateline.events.lexicon import trig
+
+    out: list[Any] = []
+    for row in _rows(lang, "triggers.tsv"):
+        etype, pos, lemmas = row[0], row[1], _split(row[2])
+        kw: dict[str, Any] = {}
+        for item in row[3].split(";") if len(row) > 3 else []:
+            key, _, value = item.strip().partition("=")
+            if not key:
+                continue
+            if key in ("mode", "cameo", "particle"):
+                kw[key] = value
+            elif key in ("source", "target", "needs", "forbid"):
+                kw[key] = _split(value)
+            elif key == "modes":
+                kw[key] = tuple(tuple(p.split(":", 1)) for p in _split(value))
+            elif key in ("reflexive", "reciprocal"):
+                kw[key] = value == "yes"
+            elif key == "weight":
+                kw[key] = float(value)
+            else:
+                raise ValueError(f"{lang}/triggers.tsv: unknown option {key!r} for {lemmas}")
+        out.extend(trig(etype, lemmas, pos=pos, **kw))
+    return out
+
+
+@cache
+def word_list(lang: str, name: str) -> frozenset[str]:
+    """A one-word-a-line list of ``data/events/<lang>/`` (support verbs, eventive nouns)."""
+    return frozenset(row[0] for row in _rows(lang, name))
