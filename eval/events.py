@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -222,11 +223,16 @@ def english_scores(nlp: Any, sets: dict[str, list[GoldSentence]], coder: Any = N
     report: dict[str, Any] = {}
     for name, sents in sets.items():
         sys_prf, base_prf, petr_prf = PRF(), PRF(), PRF()
+        pairs: list[tuple[float, bool]] = []
+        feats: list[tuple[dict[str, float], bool]] = []
         per_type: dict[str, PRF] = {}
         country, full, petr_country = Acc(), Acc(), Acc()
         for g in sents:
             doc = analyse_doc(nlp, g.text, g.date)
             events = doc._.events or []
+            for e in events:
+                pairs.append((float(e.get("confidence") or 0.0), scored_type(e) in g.types))
+                feats.append((e.get("_features") or {}, scored_type(e) in g.types))
             pred = Counter({scored_type(e): 1 for e in events})
             sys_prf.add(pred, g.types)
             base_prf.add(keyword_types(doc, LEXICON), g.types)
@@ -260,7 +266,10 @@ def english_scores(nlp: Any, sets: dict[str, list[GoldSentence]], coder: Any = N
             ),
             "source_country": country.as_dict(),
             "source_code": full.as_dict(),
+            "reliability": reliability(pairs),
             "per_type": {t: v.as_dict() for t, v in sorted(per_type.items())},
+            "_pairs": pairs,
+            "_features": feats,
         }
     return report
 
@@ -319,6 +328,8 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
     petr_acc = {
         k: Acc() for k in ("source", "target", "dyad", "src_country", "src_sector", "tgt_country", "tgt_sector")
     }
+    pairs: list[tuple[float, bool]] = []
+    feats: list[tuple[dict[str, float], bool]] = []
     hap = PRF()
     duplicates = 0
     per_type: dict[str, PRF] = {}
@@ -386,6 +397,9 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
                         pubdate_vs_null += 1
                 if gev["date_value"] is None and ev["date"].get("basis") in ("timex", "sentence"):
                     text_date_vs_null += 1
+            for m in preds:
+                pairs.append((float(m[2].get("confidence") or 0.0), id(m) in used))
+                feats.append((m[2].get("_features") or {}, id(m) in used))
             prf.tp += tp
             prf.fp += len(preds) - tp
             prf.fn += len(g["events"]) - tp
@@ -420,7 +434,10 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
         "pubdate_when_text_gives_another": pubdate_vs_text,
         "pubdate_when_text_gives_none_but_claimed": pubdate_vs_null,
         "text_date_when_gold_has_none": text_date_vs_null,
+        "reliability": reliability(pairs),
         "per_type": {t: v.as_dict() for t, v in sorted(per_type.items())},
+        "_pairs": pairs,
+        "_features": feats,
     }
     if coder is not None:
         out["petrarch_baseline"] = petr.as_dict()
@@ -507,6 +524,119 @@ def _slot_checks(acc: dict[str, Acc], ev: dict[str, Any], gev: dict[str, Any]) -
                 acc[f"{role}_sector"].add(bool(pred) and pred[3:6] == gold_code[3:6])
 
 
+# Bins of the reliability table: the share of events right among those given each confidence.
+_BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
+    """Reliability of the confidences: per bin, how many events and the share right; and the precision
+    of what is shown at the default ``--min-confidence`` (aggregate counts only)."""
+    from dateline.events.confidence import default_min_confidence
+
+    bins = {}
+    for lo, hi in itertools.pairwise(_BINS):
+        inside = [r for c, r in pairs if lo <= c < hi]
+        label = f"[{lo:.1f},{min(hi, 1.0):.1f}{']' if hi > 1 else ')'}"
+        mean = sum(c for c, _ in pairs if lo <= c < hi) / len(inside) if inside else 0.0
+        bins[label] = {
+            "n": len(inside),
+            "right": round(sum(inside) / len(inside), 3) if inside else None,
+            "mean_conf": round(mean, 3),
+        }
+    floor = default_min_confidence()
+    shown = [r for c, r in pairs if c >= floor]
+    return {
+        "bins": bins,
+        "default_min_confidence": floor,
+        "shown": len(shown),
+        "of": len(pairs),
+        "precision_shown": round(sum(shown) / len(shown), 3) if shown else None,
+    }
+
+
+CALIBRATION = ROOT / "src" / "dateline" / "data" / "events" / "calibration.tsv"
+
+
+def calibrate(shared: Path) -> int:
+    """Fit the confidence model on the dev sets only and write ``data/events/calibration.tsv``.
+
+    The features of every predicted event (the component's ``calibrated`` switched off so that events
+    keep them) on the French dev sentences, the PLOVER dev records and the UniversalPetrarch validation
+    set, labelled right when the event's type matches the gold, fit a logistic model
+    (:func:`dateline.events.confidence.fit_logistic`); the default ``--min-confidence`` is the lowest
+    value at which the dev events kept were right 90 % of the time. Test sets are never read here.
+    """
+    from dateline.events.confidence import FEATURES, Model, fit_logistic
+    from dateline.pipeline import load_pipeline
+
+    rows: list[tuple[dict[str, float], bool]] = []
+    gold_dir = shared / "eval" / "events" / "gold"
+    nlp_en = load_pipeline("en")
+    nlp_en.get_pipe("dateline_events").calibrated = False
+    sets = {
+        "plover_gsr_dev": read_plover_gold(gold_dir / "PLOVER_GSR_CAMEO.dev.json"),
+        "up_petr2_validation": read_up_gold(gold_dir / "UP_PETR2_GSR_validation.xml"),
+    }
+    for rep in english_scores(nlp_en, sets).values():
+        rows += rep["_features"]
+    nlp_fr = load_pipeline("fr")
+    nlp_fr.get_pipe("dateline_events").calibrated = False
+    rows += article_scores(nlp_fr, FR_GOLD, shared, "fr")["_features"]
+    weights = fit_logistic([r for r, _ in rows], [y for _, y in rows])
+    fitted = Model(weights)
+    scored = [(fitted(r), y) for r, y in rows]
+    # The default display floor: the lowest value at which the dev events kept were right 90 % of the time
+    # (at least 20 of them: no floor on a handful); when no floor reaches it, the one with the best
+    # precision over at least a fifth of the dev events, so the default never hides everything.
+    floor = None
+    curve = []
+    for val in sorted({round(p, 3) for p, _ in scored}):
+        kept = [y for p, y in scored if round(p, 3) >= val]
+        curve.append((val, sum(kept) / len(kept), len(kept)))
+    for val, prec, n in curve:
+        if n >= 20 and prec >= 0.9:
+            floor = val
+            break
+    if floor is None:
+        floor = max((c for c in curve if c[2] >= len(scored) / 5), key=lambda c: (c[1], -c[0]))[0]
+    for val, prec, n in curve[:: max(1, len(curve) // 12)]:
+        print(f"  floor {val:.3f}: dev precision {prec:.3f} over {n} events")
+    right = sum(y for _, y in rows)
+    lines = [
+        "# Confidence model of dateline events: logistic weights of the evidence features, fitted on the dev",
+        "# sets only (French dev sentences, PLOVER dev records, UniversalPetrarch validation set) by",
+        "# `python eval/events.py calibrate`; never on test. An event is right when its type matches the gold.",
+        f"# {len(rows)} dev events, {right} right. Columns: feature, weight.",
+        *(f"{f}\t{weights[f]}" for f in FEATURES),
+        f"default_min_confidence\t{floor}",
+    ]
+    CALIBRATION.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} dev events, default min confidence {floor}: {CALIBRATION}")
+    print(reliability(scored)["bins"])
+    return 0
+
+
+def _reliability_table(title: str, reports: dict[str, dict[str, Any]]) -> str:
+    names = [n for n in reports if "reliability" in reports[n]]
+    lines = [f"### {title}", "", "| confidence | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    first = reports[names[0]]["reliability"]["bins"] if names else {}
+    for label in first:
+        cells = []
+        for n in names:
+            b = reports[n]["reliability"]["bins"][label]
+            cells.append(f"{b['right']:.3f} (n={b['n']})" if b["right"] is not None else "— (n=0)")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    cells = []
+    for n in names:
+        r = reports[n]["reliability"]
+        p = f"{r['precision_shown']:.3f}" if r["precision_shown"] is not None else "—"
+        cells.append(f"P {p} ({r['shown']}/{r['of']})")
+    if names:
+        floor = reports[names[0]]["reliability"]["default_min_confidence"]
+        lines.append(f"| shown at >= {floor} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def _table(title: str, rows: dict[str, Any]) -> str:
     lines = [f"## {title}"]
     for k, v in rows.items():
@@ -563,9 +693,18 @@ def side_by_side(title: str, reports: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _drop_pairs(obj: Any) -> None:
+    """Remove the per-event (confidence, right) lists: only aggregates are printed."""
+    if isinstance(obj, dict):
+        obj.pop("_pairs", None)
+        obj.pop("_features", None)
+        for v in obj.values():
+            _drop_pairs(v)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Evaluate dateline events on the English and French dev and test sets")
-    ap.add_argument("which", choices=["english", "french", "all"], nargs="?", default="all")
+    ap.add_argument("which", choices=["english", "french", "all", "calibrate"], nargs="?", default="all")
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--gold", type=Path, default=None, help="score this French gold JSONL alone")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
@@ -575,6 +714,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--details lists items: give a dev file with --gold; test sets are scored, never explained")
     from dateline.pipeline import load_pipeline
 
+    if args.which == "calibrate":
+        return calibrate(args.shared)
     out: dict[str, Any] = {}
     if args.which in ("english", "all"):
         gold_dir = args.shared / "eval" / "events" / "gold"
@@ -590,19 +731,26 @@ def main(argv: list[str] | None = None) -> int:
         nlp_fr = load_pipeline("fr")
         paths = {"gold": args.gold} if args.gold else {"dev": FR_GOLD, "test": FR_TEST}
         out["french"] = {name: article_scores(nlp_fr, path, args.shared, "fr") for name, path in paths.items()}
+    _drop_pairs(out)
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
     if "english" in out:
         en = out["english"]
         for name in ("plover_gsr_dev", "up_petr2_validation"):
-            rows = {k: v for k, v in en[name].items() if k != "per_type"}
+            rows = {k: v for k, v in en[name].items() if k not in ("per_type", "reliability")}
             print(_table(f"English dev — {name} (sentence type sets)", rows))
             print()
         title = "English test — Reuters stories (events matched by trigger)"
         print(side_by_side(title, {"test": en["test"]}), end="\n\n")
+        rel = {"plover dev": en["plover_gsr_dev"], "UP dev": en["up_petr2_validation"], "test": en["test"]}
+        print(_reliability_table("English — reliability of the confidence (share right per bin)", rel), end="\n\n")
     if "french" in out:
         print(side_by_side("French — dev sentences and test articles", out["french"]), end="\n\n")
+        print(
+            _reliability_table("French — reliability of the confidence (share right per bin)", out["french"]),
+            end="\n\n",
+        )
         if args.details:
             for name, rep in out["french"].items():
                 print(_table(f"French {name}", rep), end="\n\n")

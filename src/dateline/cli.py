@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from dateline import __version__
 from dateline.errors import DatelineError
@@ -137,7 +138,8 @@ def _emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, titl
         for c in columns:
             table.add_column(c, overflow="ellipsis", no_wrap=True)
         for r in rows:
-            table.add_row(*(_cell(r.get(c)) for c in columns))
+            # Text, not markup: "[RUSGOV]", "[no code]" or brackets in an evidence are data, not styles.
+            table.add_row(*(Text(_cell(r.get(c))) for c in columns))
         _out.print(table)
 
 
@@ -620,35 +622,69 @@ def quotes(db: str, speaker: str | None, search: str | None, limit: int, fmt: st
 @click.option("--with", "other", help="With --actor: only events between the two actors (either direction).")
 @click.option("--type", "etype", help="Only this PLOVER event type (e.g. CONSULT).")
 @click.option("--grouped", is_flag=True, help="One row per event told by several articles, with counts.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Hide events less sure than this (default: the floor calibrated on the dev gold; 0 shows all).",
+)
 @query_filters
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @FORMAT_OPTION
 def events(
-    db: str, actor: str | None, other: str | None, etype: str | None, grouped: bool, limit: int, fmt: str, **kw: Any
+    db: str,
+    actor: str | None,
+    other: str | None,
+    etype: str | None,
+    grouped: bool,
+    min_confidence: float | None,
+    limit: int,
+    fmt: str,
+    **kw: Any,
 ) -> None:
-    """Events in date order: who did what to whom, when, with the evidence.
+    """Events in date order: who did what to whom (source → target, with their codes), when, with the evidence.
 
     With --grouped, the same event told by several articles is one row, with how many times, in how many
-    articles and by how many sources it was told.
+    articles and by how many sources it was told. Events below --min-confidence are hidden (exports keep
+    every event with its confidence).
     """
+    from dateline.events.confidence import default_min_confidence
+
     if other and not actor:
         raise click.UsageError("--with needs --actor")
+    floor = default_min_confidence() if min_confidence is None else min_confidence
     f = _filters(kw)
     if grouped:
         rows = _run(
-            db, lambda s: s.event_groups(actor=actor, other=other, type=etype, limit=limit, **f), [actor, other]
+            db,
+            lambda s: s.event_groups(actor=actor, other=other, type=etype, min_confidence=floor, limit=limit, **f),
+            [actor, other],
         )
         _when(rows)
+        _who(rows)
         _emit(
             rows,
-            ["when", "type", "source", "target", "mentions", "articles", "sources", "evidence"],
+            ["when", "type", "who", "mentions", "articles", "sources", "evidence"],
             fmt,
             title="events (grouped across articles)",
         )
         return
-    rows = _run(db, lambda s: s.events(actor=actor, other=other, type=etype, limit=limit, **f), [actor, other])
+    rows = _run(
+        db,
+        lambda s: s.events(actor=actor, other=other, type=etype, min_confidence=floor, limit=limit, **f),
+        [actor, other],
+    )
     _when(rows)
-    _emit(rows, ["when", "type", "source", "target", "modality", "evidence", "article"], fmt, title="events")
+    _who(rows)
+    _emit(rows, ["when", "type", "who", "modality", "confidence", "evidence", "article"], fmt, title="events")
+
+
+def _who(rows: Sequence[dict[str, Any]]) -> None:
+    """``who``: "source [CODE] → target [CODE]", saying so when the target (or source) is unknown."""
+    from dateline.render import actor_pair
+
+    for r in rows:
+        r["who"] = actor_pair(r.get("source"), r.get("source_code"), r.get("target"), r.get("target_code"))
 
 
 @main.command()

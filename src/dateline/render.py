@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["format_interval", "marked_text", "record_text", "visible"]
+__all__ = ["actor_pair", "format_interval", "marked_text", "record_text", "visible"]
 
 # Control characters but tab and newline: C0, DEL and C1. Printed raw, ESC and CSI (U+009B) start terminal
 # sequences that an article's text could use to rewrite the screen, change the title, or hide lines.
@@ -21,6 +21,21 @@ def visible(text: str) -> str:
     """``text`` safe to print to a terminal: every control character but tab and newline written as a
     ``\\xNN`` escape (a Windows line end is a line end). Only for people: records keep the text as is."""
     return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\r\n", "\n"))
+
+
+def actor_pair(source: str | None, source_code: str | None, target: str | None, target_code: str | None) -> str:
+    """Who did it to whom: "Vladimir Poutine [RUSGOV] → Angela Merkel [DEUGOV]".
+
+    An actor named but not coded shows "[no code]"; a missing target says "no target given", a missing
+    source "unknown source", so a reader never takes a blank for a known actor.
+    """
+
+    def one(name: str | None, code: str | None, missing: str) -> str:
+        if not name and not code:
+            return missing
+        return f"{name or code} [{code or 'no code'}]" if name else f"[{code}]"
+
+    return f"{one(source, source_code, 'unknown source')} → {one(target, target_code, 'no target given')}"
 
 
 def format_interval(value: str | None, earliest: str | None, latest: str | None) -> str:
@@ -101,11 +116,14 @@ def _record_text(record: dict[str, Any]) -> str:
         for v in record["events"]:
             d = v["date"]
             when = format_interval(d.get("value"), d.get("earliest"), d.get("latest"))
-            src = (v.get("source") or {}).get("code") or "?"
-            tgt = (v.get("target") or {}).get("code") or "-"
+            ents = {e["id"]: e["name"] for e in record["entities"]}
+            src, tgt = v.get("source") or {}, v.get("target") or {}
+            who = actor_pair(
+                ents.get(src.get("entity") or ""), src.get("code"), ents.get(tgt.get("entity") or ""), tgt.get("code")
+            )
             neg = " NOT" if v.get("negated") else ""
+            conf = f", {v['confidence']:.2f}" if v.get("confidence") is not None else ""
             lines.append(
-                f"  {v['id']:>4} {v['type']}{neg} {src} → {tgt} ({when}, {v['modality']}): "
-                f"{v['evidence']['text'][:100]}"
+                f"  {v['id']:>4} {v['type']}{neg} {who} ({when}, {v['modality']}{conf}): {v['evidence']['text'][:100]}"
             )
     return "\n".join(lines)

@@ -686,7 +686,13 @@ def create_app(db_path: str | Path, *, title: str = "dateline", hosts: Iterable[
             str | None,
             Query(max_length=32, pattern=r"^[A-Za-z_]*$", description="PLOVER type: " + ", ".join(TYPES)),
         ] = None,
+        min_confidence: Annotated[
+            float | None,
+            Query(ge=0, le=1, description="hide less sure events (default: the floor calibrated on dev; 0 = all)"),
+        ] = None,
     ) -> Response:
+        from dateline.events.confidence import default_min_confidence
+
         if other and not actor:
             raise DatelineError("bad-parameter", "other needs actor", hint="pass both to get events between two actors")
         if type and type.upper() not in TYPES:
@@ -695,8 +701,11 @@ def create_app(db_path: str | Path, *, title: str = "dateline", hosts: Iterable[
                 f"type: {type!r} is not a PLOVER event type",
                 hint="one of " + ", ".join(TYPES) + " (any case)",
             )
+        floor = default_min_confidence() if min_confidence is None else min_confidence
         return p.facts(
-            lambda s, n: s.events(actor=actor or None, other=other or None, type=type or None, limit=n, **f.kw()),
+            lambda s, n: s.events(
+                actor=actor or None, other=other or None, type=type or None, min_confidence=floor, limit=n, **f.kw()
+            ),
             _key("earliest", "latest", "article", "id"),
             {"actor": actor, "other": other},
             articles=True,

@@ -1,8 +1,9 @@
 """``dateline_events``: PLOVER-coded events from the dependency parse, with actors, dates and evidence.
 
-For each sentence, words whose lemma is in the language's trigger lexicon (:mod:`.lexicon_fr`,
-:mod:`.lexicon_en`) are checked against their entry (required dependents, pronominal use, particle);
-the entry's frame says which dependents are the source and the target, and :mod:`.actors` codes them.
+For each sentence, words whose lemma is in the language's trigger lexicon
+(``dateline/data/events/<lang>/triggers.tsv``, read by :mod:`.resources`) are checked against their
+entry (required dependents, pronominal use, particle); the entry's frame says which dependents are the
+source and the target, and :mod:`.actors` codes them.
 Noun triggers count only when the text says the thing happened — a support verb ("tenir un
 entretien"), a participle ("un entretien tenu entre ..."), a time expression, or an intention verb
 ("se sont prononcés pour la coordination"); otherwise "la coopération entre A et B" is a topic, not
@@ -23,19 +24,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dateline.events import lexicon_en, lexicon_fr
-from dateline.events.actors import ROLE_NOUNS, Actor, ActorResolver
-from dateline.events.dates import DateFinder
+from dateline.events.actors import Actor, ActorResolver, role_of
+from dateline.events.confidence import evidence as evidence_features
+from dateline.events.confidence import model
+from dateline.events.dates import DateFinder, is_pluperfect
 from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
-from dateline.events.ontology import COOPERATIVE, HOSTILE
-from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive
+from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
+from dateline.events.resources import cues, trigger_entries, word_list
+from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
 
@@ -252,10 +256,12 @@ _HUMAN = frozenset(
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
+# The institution an act's mode implies when the text names no agent (see ``_events``).
+_IMPLIED_AGENT = {"arrest": "COP", "convict": "JUD", "investigate": "COP"}
+# Types whose target may be a place named after "à"/"en"/"to": a visit ("s'est rendu à Moscou"), aid or
+# troops sent somewhere, a withdrawal from somewhere, sanctions on a country.
+_PLACE_TARGETS = frozenset({"CONSULT", "AID", "MOBILIZE", "RETREAT", "SANCTION", "COOPERATE"})
 _PARTICIPLE_ANCHORS = frozenset({"tenir", "organiser", "conclure", "signer", "mener", "lancer", "hold"})
-# How much each kind of evidence adds to an event's confidence: a start of 0.35 for the trigger alone,
-# scaled by the entry's weight; each actor and an explicit date make the reading more specific.
-_BASE_CONF = 0.35
 _SENT_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|\n\s*\n")
 _ABBREV = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bMr|\bMrs|\bDr|\bSt|\bGen|\bgen|\bSen|\bRep|\bU\.S)\.$")
 
@@ -302,10 +308,13 @@ class EventExtractor:
         self.name = name
         self.lang = lang if lang in ("fr", "en") else (nlp.lang if nlp.lang in ("fr", "en") else "fr")
         self.min_confidence = min_confidence
-        mod = lexicon_fr if self.lang == "fr" else lexicon_en
-        self.lexicon: Lexicon = mod.LEXICON
-        self.support_verbs: frozenset[str] = mod.SUPPORT_VERBS
-        self.eventive: frozenset[str] = mod.EVENTIVE
+        # False while ``eval/events.py calibrate`` fits the model: events then keep their features.
+        self.calibrated = True
+        self.model = model()
+        # The language's resource folder (dateline/data/events/<lang>/): triggers and word lists.
+        self.lexicon: Lexicon = _lexicon(self.lang)
+        self.support_verbs: frozenset[str] = word_list(self.lang, "support_verbs.txt")
+        self.eventive: frozenset[str] = word_list(self.lang, "eventive.txt")
         register_extensions()
 
     # -- matching ---------------------------------------------------------------------------------
@@ -401,10 +410,13 @@ class EventExtractor:
                 for t in arg_toks
                 if t.ent_type_ in ("PER", "PERSON")
                 or t.lemma_.lower() in _POLITICAL
-                or ROLE_NOUNS.get(t.lemma_.lower()) in ("GOV", "LEG", "OPP", "MED")
+                or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
             ]
             if people or e.pos == "NOUN":
                 return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
+        agentless_passive = is_passive(tok) and "subj" not in args
+        if e.lemma == "interpeller" and e.type == "COERCE" and agentless_passive:
+            return e  # "deux évadés ont été interpellés": arrested, whoever did it
         if e.lemma in ("interpeller", "enquête", "enquêter") and not (sent_lemmas & _POLICE):
             # Without police or justice around, "interpeller" is questioning someone in public and
             # "une enquête" a piece of journalism.
@@ -470,6 +482,12 @@ class EventExtractor:
         merged = merge_duplicates(raw)
         events = []
         for ev in merged:
+            # The confidence from the evidence (see :mod:`.confidence`), with the corroboration of
+            # merged mentions; the calibration command keeps the features to fit the model on dev.
+            feats = dict(ev.pop("_features"), corroborated=float(ev.get("mentions", 1) > 1))
+            ev["confidence"] = round(self.model(feats), 3)
+            if not self.calibrated:
+                ev["_features"] = feats
             human = ev.pop("_human", False)
             no_actor = ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
             if no_actor and not (human and ev["type"] in _AGENTLESS_OK):
@@ -564,8 +582,10 @@ class EventExtractor:
             if out:
                 break
         if not out and any(r.startswith("pp:") for r in roles):
-            # "livrer des armes aux rebelles": the parser often hangs the recipient on the object.
-            for o in args.get("obj", []):
+            # "livrer des armes aux rebelles": the parser often hangs the recipient on the object, and
+            # "s'est entretenu au téléphone avec X" on the oblique ("au téléphone").
+            nested = [x for k, v in args.items() if k == "obj" or (k.startswith("pp:") and k not in roles) for x in v]
+            for o in nested:
                 sub = arguments(o)
                 for r in roles:
                     if r.startswith("pp:") and sub.get(r):
@@ -573,18 +593,43 @@ class EventExtractor:
         return out
 
     def _subject_of(self, verb: Token | None) -> list[Token]:
-        """The subject of a verb, climbing through control ("ont décidé d'organiser": Ils)."""
+        """The subject of a verb, climbing through control ("ont décidé d'organiser": Ils).
+
+        A passive subject is never returned: "deux soldats ont été tués" names the victims, not the
+        agents; see :meth:`_passive_subject`.
+        """
         cur = verb
         for _ in range(3):
             if cur is None:
                 return []
             subj = [t for t in cur.children if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "csubj")]
             if subj:
+                if subj[0].dep_ in ("nsubj:pass", "nsubjpass") or (_passive(cur) and subj[0].dep_ == "nsubj"):
+                    return []
                 return conjuncts(subj[0])
             if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
+                if cur.dep_ == "conj" and _passive(cur.head) and not _passive(cur) and _participle(cur):
+                    return []  # "a été arrêté et écroué": the shared subject is a passive one
                 cur = cur.head
             else:
                 return self._stranded_subject(cur)
+        return []
+
+    @staticmethod
+    def _passive_subject(verb: Token) -> list[Token]:
+        """The patient of a passive verb or of a participle coordinated with one ("un homme a été
+        arrêté et écroué": the man, for both verbs): the target, never the source."""
+        cur = verb
+        for _ in range(2):
+            subj = [t for t in cur.children if t.dep_ in ("nsubj:pass", "nsubjpass")]
+            if not subj and _passive(cur):
+                subj = [t for t in cur.children if t.dep_ == "nsubj"]
+            if subj:
+                return conjuncts(subj[0])
+            if cur.dep_ == "conj" and _participle(cur) and _passive(cur.head):
+                cur = cur.head
+            else:
+                return []
         return []
 
     @staticmethod
@@ -599,6 +644,63 @@ class EventExtractor:
             if t.dep_ == "ROOT" and t.head.i == t.i and t.pos_ in ("PROPN", "NOUN"):
                 return conjuncts(t)
         return []
+
+    @staticmethod
+    def _is_place_complement(tok: Token, resolver: ActorResolver) -> bool:
+        if prep_of(tok) not in _LOCATION_PREPS:
+            return False
+        ent = resolver.entity_of(tok)
+        return ent is not None and ent["type"] in ("LOC", "GPE")
+
+    def _act_actors(self, toks: list[Token]) -> list[Token]:
+        """The actors of nouns that name acts ("les frappes contre Idlib", "the Russian strikes"): the
+        author (possessor, "de"/"of", nationality adjective), else the act's own target."""
+        out: list[Token] = []
+        for t in toks:
+            if not self.lexicon.candidates(t.lemma_.lower(), "NOUN"):
+                continue
+            args = arguments(t)
+            found = args.get("poss", []) + args.get("adj", []) + args.get("compound", [])
+            if not found:
+                for role in ("pp:contre", "pp:against", "pp:on", "pp:sur", "pp:à"):
+                    found = args.get(role, [])
+                    if found:
+                        break
+            out.extend(x for f in found for x in conjuncts(f))
+        return out
+
+    def _negated_above(self, tok: Token) -> bool:
+        """Negation or refraining on the verbs that govern the trigger's clause.
+
+        "l'armée ne va pas retirer ses troupes", "Paris ne veut pas sanctionner": a negated governor
+        (aller, vouloir, pouvoir, decide, plan ...) negates the act. "Ankara s'est gardé d'accuser",
+        "refrained from blaming", "a renoncé à frapper": the subject keeps from the act (the
+        language's ``refrain`` cues). A negated implicative ("n'a pas hésité à frapper",
+        "did not hesitate to strike") asserts the act: no negation passes through it.
+        """
+        table = cues(self.lang)
+        cur = tok
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                return False
+            if (
+                cur.dep_ not in ("xcomp", "ccomp", "pcomp", "obl", "obl:arg", "advcl", "prep")
+                and cur.head.pos_ != "ADP"
+            ):
+                return False
+            cur = cur.head
+            if cur.pos_ == "ADP":
+                if cur.lower_ == "without":
+                    return True  # "left without meeting him"
+                continue
+            cls = table.get(cur.lemma_.lower())
+            if cls == "refrain":
+                return not is_negated(cur)  # "ne s'est pas gardé de critiquer" criticises
+            if cls == "implicative":
+                return False
+            if is_negated(cur):
+                return True
+        return False
 
     def _actors_of(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
         out: list[Actor] = []
@@ -623,21 +725,59 @@ class EventExtractor:
         trig = c.trigger
         # Who: the frame's roles, then the support verb's or the intention verb's subject.
         between = self._role_tokens(c, ("between",))
+        # The first of these that names an actor is the source: a noun's own "de"/adjective ("les
+        # frappes russes"), else the subject of the intention verb, of the support verb ("le président
+        # a ordonné une frappe militaire": "militaire" names no actor, the president does), of the verb.
         src_toks = self._role_tokens(c, e.source)
-        if not src_toks and c.intent is not None:
-            src_toks = self._subject_of(c.intent)
-        if not src_toks and c.support is not None:
-            src_toks = self._subject_of(c.support)
-        if not src_toks and e.pos == "VERB":
-            src_toks = self._subject_of(trig)
+        fallbacks = [
+            lambda: self._subject_of(c.intent) if c.intent is not None else [],
+            lambda: self._subject_of(c.support) if c.support is not None else [],
+            lambda: self._subject_of(trig) if e.pos == "VERB" else [],
+        ]
+        for more in fallbacks:
+            if src_toks and self._actors_of(src_toks, resolver, last_pair):
+                break
+            src_toks = more() or src_toks
         if c.intent is not None and e.pos == "NOUN":
             # "Poutine et Trump se sont prononcés pour la coordination ...": those who state the
             # intention are its actors.
             src_toks = self._subject_of(c.intent) or src_toks
         tgt_toks = [t for t in self._role_tokens(c, e.target) if t not in src_toks]
+        if e.type not in _PLACE_TARGETS:
+            # "arrêté et écroué à Nantes", "killed in Kabul": a place after a locative preposition is
+            # where it happened (the event's location), not whom it was done to.
+            tgt_toks = [t for t in tgt_toks if not self._is_place_complement(t, resolver)]
+        if not src_toks and e.pos == "VERB" and (e.type == "MOBILIZE" or e.mode == "withdraw"):
+            # "les soldats ont été déployés / positionnés": the troops moved act for their side.
+            src_toks = self._passive_subject(trig)
+        if not tgt_toks and e.pos == "VERB":
+            # Passive voice: the subject is the patient ("deux soldats ont été tués" → target), the
+            # "par"/"by" agent the source (``arguments`` maps it so), an agentless passive has none.
+            tgt_toks = [t for t in self._passive_subject(trig) if t not in src_toks]
         sources = self._actors_of(src_toks, resolver, last_pair)
         targets = [a for a in self._actors_of(tgt_toks, resolver, last_pair) if a not in sources]
+        if not targets and tgt_toks and e.type in ("COERCE", "ASSAULT") and e.pos == "VERB":
+            # The patient of an arrest is a suspect, of violence a civilian, when the phrase is a bare
+            # person ("un homme a été interpellé", "trois personnes ont été tuées"): PLOVER's sectors.
+            people = [t for t in tgt_toks if t.lemma_.lower() in _HUMAN and role_of(t, self.lang) is None]
+            if people:
+                targets = [resolver.by_role(people[0], "CRM" if e.type == "COERCE" else "CVL")]
+        if not targets and tgt_toks:
+            # "Paris a condamné les frappes contre Idlib": the object is an act, not an actor; its
+            # author ("les frappes russes") or else its target is whom the reaction is about.
+            targets = [a for a in self._actors_of(self._act_actors(tgt_toks), resolver, last_pair) if a not in sources]
         between_actors = self._actors_of(between, resolver, last_pair)
+        implied = _IMPLIED_AGENT.get(e.mode or "")
+        if (
+            implied
+            and not sources
+            and not between_actors
+            and (e.pos == "NOUN" or is_passive(trig) or _participle(trig))
+        ):
+            # Only the police arrest, only courts convict, investigations are the police's: an agentless
+            # "a été interpellé", "condamné à deux ans", "une enquête a été ouverte" has that agent,
+            # unnamed (no entity), of the article's country when it has one — as the guidelines code it.
+            sources = [Actor(None, (resolver.home or "") + implied, trig.idx, trig.idx + len(trig))]
         symmetric = False
         pair: list[Actor] = []
         if len(between_actors) >= 2 and not sources:
@@ -668,7 +808,7 @@ class EventExtractor:
         ) or (e.pos == "NOUN" and trig.lemma_.lower() in self.eventive)
         # How: negation, modality.
         verb = c.support or (trig if e.pos == "VERB" else None)
-        negated = is_negated(trig) or (verb is not None and is_negated(verb))
+        negated = is_negated(trig) or (verb is not None and is_negated(verb)) or self._negated_above(verb or trig)
         modality = "asserted"
         in_report = covered(reported, trig.idx)
         modal = modal_of(trig, verb) if verb is not None else modal_of(trig)
@@ -698,11 +838,21 @@ class EventExtractor:
         elif modality == "intended" and etype in HOSTILE:
             cameo = _THREAT_CAMEO.get(etype, "130")
         # When and where.
-        date = dates.date(c.anchors, c.sent)
+        date = dates.date(c.anchors, c.sent, pluperfect=verb is not None and is_pluperfect(verb))
         location = self._location(c, resolver, {a.entity for a in sources + targets})
-        conf = _BASE_CONF * e.weight + 0.2 * bool(sources) + 0.15 * bool(targets)
-        conf += 0.15 * (date.get("basis") == "timex") + 0.1 * (e.pos == "VERB")
-        conf = round(min(0.95, conf + 0.1), 2)
+        feats = evidence_features(
+            weight=e.weight,
+            verb=e.pos == "VERB",
+            source=bool(sources),
+            target=bool(targets),
+            needs_target=_requires_recipient(etype),
+            text_date=date.get("basis") in ("timex", "sentence"),
+            figurative_risk=e.lemma in _FIGURATIVE | _VERBAL_ATTACK,
+            reported=in_report,
+            modality=modality,
+            negated=negated,
+            bare_noun=e.pos == "NOUN" and c.support is None and len(c.anchors) == 1 and c.intent is None,
+        )
         sent_text = doc_text(trig.doc)[c.sent[0] : c.sent[1]]
         evidence = {"start": c.sent[0], "end": c.sent[1], "text": sent_text}
         out: list[tuple[dict[str, Any], list[Actor]]] = []
@@ -721,7 +871,8 @@ class EventExtractor:
                 "negated": negated,
                 "modality": modality,
                 "evidence": evidence,
-                "confidence": conf,
+                "confidence": round(self.model(feats), 3),
+                "_features": feats,
                 "trigger": {
                     "start": trig.idx,
                     "end": trig.idx + len(trig),
@@ -756,6 +907,25 @@ class EventExtractor:
                         "text": doc_text(c.trigger.doc)[t.idx : t.idx + len(t)],
                     }
         return None
+
+
+@cache
+def _lexicon(lang: str) -> Lexicon:
+    return Lexicon(trigger_entries(lang))
+
+
+def _requires_recipient(etype: str) -> bool:
+    """PLOVER's ``requires_recipient`` for a type (AID, COOPERATE, ...: the codebook's flag)."""
+    return bool(ontology()["types"].get(etype, {}).get("requires_recipient"))
+
+
+def _passive(tok: Token) -> bool:
+    return is_passive(tok)
+
+
+def _participle(tok: Token) -> bool:
+    """A past participle with no auxiliary of its own ("arrêté et *écroué*")."""
+    return "Part" in tok.morph.get("VerbForm", []) and not any(c.dep_.startswith("aux") for c in tok.children)
 
 
 def _imperative(tok: Token) -> bool:

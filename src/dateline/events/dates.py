@@ -8,7 +8,11 @@ In order of preference (the ``basis`` field says which applied):
    ..."); a date inside another clause is that clause's, not the event's;
 3. ``narrative``: else the date of the previous dated event of the article, the story's current date
    (news tell one day's events in a row: "Les deux ministres ont ensuite signé ...");
-4. ``publication``: else the publication window, written at the publication date's own granularity
+4. ``before-publication``: an undated event told in the pluperfect ("il avait été condamné", "had
+   signed") happened before the story's own past, so before the article: the value is TIMEX3's
+   ``PAST_REF`` and the interval ends the day before publication, with an open start (``0001-01-01``,
+   as the contract needs a day); it never borrows the narrative or publication date;
+5. ``publication``: else the publication window, written at the publication date's own granularity
    (an article dated ``2017-01`` gives ``2017-01``, never a made-up day).
 
 Timexes are the contract dicts the time component writes on ``doc._.timexes`` (``id``, ``start``,
@@ -18,13 +22,14 @@ Timexes are the contract dicts the time component writes on ``doc._.timexes`` (`
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from dateline.extensions import doc_text
 
-__all__ = ["DateFinder", "is_calendar_value"]
+__all__ = ["DateFinder", "is_calendar_value", "is_pluperfect"]
 
 # A TIMEX3 value that names calendar time (a year, month, week, day...), not a duration ("P2M"), a
 # set or a vague reference ("PRESENT_REF"), which cannot date an event.
@@ -34,6 +39,18 @@ _CALENDAR = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|SU|SP|FA|WI|H\d))?(?:-\d{
 def is_calendar_value(value: str | None) -> bool:
     """Whether a TIMEX3 value names a calendar date ("2017-01-28", "2017-W04", "2017-01")."""
     return bool(value) and bool(_CALENDAR.match(value or ""))
+
+
+def is_pluperfect(verb: Token) -> bool:
+    """A pluperfect verb: "avait accusé", "avait été condamné", "s'était rendu", "had signed"."""
+    for c in verb.children:
+        if not c.dep_.startswith("aux"):
+            continue
+        if c.lemma_ in ("avoir", "être") and "Imp" in c.morph.get("Tense", []) and c.lower_ != "été":
+            return True
+        if c.lower_ == "had" and verb.tag_ == "VBN":
+            return True
+    return False
 
 
 class DateFinder:
@@ -94,7 +111,9 @@ class DateFinder:
                 return tx
         return None
 
-    def date(self, anchors: list[Token], sent: tuple[int, int], *, remember: bool = True) -> dict[str, Any]:
+    def date(
+        self, anchors: list[Token], sent: tuple[int, int], *, remember: bool = True, pluperfect: bool = False
+    ) -> dict[str, Any]:
         """The contract ``date`` of an event (with ``basis``), updating the narrative date."""
         tx = self.governing(anchors)
         basis = "timex"
@@ -112,9 +131,25 @@ class DateFinder:
             if remember:
                 self.narrative = out
             return out
+        if pluperfect:
+            return self.before_publication()
         if self.narrative is not None:
             return dict(self.narrative, basis="narrative")
         return self.publication()
+
+    def before_publication(self) -> dict[str, Any]:
+        """Some time before the article (see the module docstring, basis ``before-publication``)."""
+        dct = self.doc._.dct
+        if dct is None:
+            return {"value": "PAST_REF", "earliest": None, "latest": None, "timex": None, "basis": "before-publication"}
+        lo = self.doc._.published[0] if self.doc._.published is not None else dct.earliest
+        return {
+            "value": "PAST_REF",
+            "earliest": "0001-01-01",
+            "latest": (lo - timedelta(days=1)).isoformat(),
+            "timex": None,
+            "basis": "before-publication",
+        }
 
     def publication(self) -> dict[str, Any]:
         """The publication window: the event happened no later than the article was written.

@@ -42,6 +42,15 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     if a["negated"] != b["negated"]:
         return False
+    ta, tb = a.get("trigger") or {}, b.get("trigger") or {}
+    if (
+        a["evidence"]["start"] == b["evidence"]["start"]
+        and ta.get("pos") == tb.get("pos") == "VERB"
+        and ta.get("lemma") != tb.get("lemma")
+    ):
+        # Two different verbs in one sentence tell two acts ("a été arrêté et écroué": the arrest,
+        # then the jailing), not one act told twice.
+        return False
     mods = {a["modality"], b["modality"]}
     if len(mods) > 1 and "reported" not in mods:
         return False

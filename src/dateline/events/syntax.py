@@ -56,11 +56,13 @@ def is_reflexive(tok: Token) -> bool:
 
 
 def is_negated(tok: Token) -> bool:
-    """Negation on a verb or its auxiliaries ("n'a pas encore commencé", "did not attack"), or a
-    negative determiner on a noun ("aucune rencontre", "no talks")."""
+    """Negation on a verb or its auxiliaries ("n'a pas encore commencé", "did not attack"), a
+    negative determiner on a noun ("aucune rencontre", "no talks"), or "sans"/"without" introducing it."""
     for c in tok.children:
         if c.dep_ in ("neg", "advmod", "det") and c.lower_ in _NEG_WORDS | {"aucun", "aucune", "ni"}:
             return True
+        if c.dep_ in ("mark", "case") and c.lower_ in ("sans", "without"):
+            return True  # "sans attaquer", "sans accord": the act did not happen
         if (c.dep_.startswith("aux") or c.dep_ == "advmod") and any(g.lower_ in _NEG_WORDS for g in c.children):
             return True
     return False

@@ -118,6 +118,7 @@ class EventArgs(FilterArgs, total=False):
     actor: str | None
     other: str | None
     type: str | None
+    min_confidence: float | None
     filters: Filters | None
 
 
@@ -460,16 +461,20 @@ class Queries:
         actor: str | None = None,
         other: str | None = None,
         type: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = None,
         filters: Filters | None = None,
         **kw: Unpack[FilterArgs],
     ) -> Rows:
         """Events in date order: by actor (source or target), between two actors (``actor`` and
-        ``other``, either direction), by PLOVER type and date range."""
+        ``other``, either direction), by PLOVER type and date range, and at least ``min_confidence``
+        (an event stored without a confidence counts as sure)."""
         lo, hi = "coalesce(v.earliest, a.published_earliest)", "coalesce(v.latest, a.published_latest)"
         f = filters_of(filters, kw).on(lo, hi)
         if type:
             f.add("v.type = ?", type.upper())
+        if min_confidence:
+            f.add("coalesce(v.confidence, 1.0) >= ?", float(min_confidence))
         found = [self._cluster_or_none(who) for who in (actor, other) if who]
         if any(not c for c in found):
             return Rows(columns=_EVENT_COLS)

@@ -693,20 +693,24 @@
         ["type", "Type", null, types],
         ["since", "Since"],
         ["until", "Until"],
+        ["min_confidence", "Min. confidence"],
       ],
       params,
       "#/events",
     );
     let body;
     try {
-      const query = pick(params, ["actor", "other", "type", "since", "until"]);
+      const query = pick(params, ["actor", "other", "type", "since", "until", "min_confidence"]);
       const res = await api("events", { ...query, cursor: params.get("cursor"), limit: 100, total: "true" });
-      const actor = (id, name, code) => (id ? link(entityHref(id), name) : name || code || "");
+      // An actor with its code ("Vladimir Poutine [RUSGOV]"); a blank is said to be unknown, never left empty.
+      const actorCell = (id, nm, code, missing) =>
+        !nm && !code ? el("span", { class: "muted" }, missing) : [id ? link(entityHref(id), nm || code) : nm || code, code ? ` [${code}]` : " [no code]"];
       const cols = [
         { title: "date", cls: "date-col", key: (r) => r.earliest + r.latest, cell: (r) => dateCell(r) },
         { title: "type", key: (r) => r.type, cell: (r) => [el("span", { class: "tag" }, r.type), r.negated ? " (negated)" : "", r.modality && r.modality !== "asserted" ? ` (${r.modality})` : ""] },
-        { title: "source", key: (r) => r.source || r.source_code || "", cell: (r) => actor(r.source_id, r.source, r.source_code) },
-        { title: "target", key: (r) => r.target || r.target_code || "", cell: (r) => actor(r.target_id, r.target, r.target_code) },
+        { title: "source", key: (r) => r.source || r.source_code || "", cell: (r) => actorCell(r.source_id, r.source, r.source_code, "unknown source") },
+        { title: "target", key: (r) => r.target || r.target_code || "", cell: (r) => ["→ ", ...[].concat(actorCell(r.target_id, r.target, r.target_code, "no target given"))] },
+        { title: "confidence", key: (r) => r.confidence ?? 0, cell: (r) => (r.confidence == null ? "" : Number(r.confidence).toFixed(2)) },
         { title: "evidence", cls: "text-col", key: (r) => r.evidence || "", cell: (r) => [r.evidence || "", " ", link(articleHref(r.article, r.id), "↪", "evidence-link")] },
         { title: "article", cls: "src-col", key: (r) => (r.title || "") + r.article, cell: sourceCell },
       ];

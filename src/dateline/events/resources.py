@@ -1,0 +1,205 @@
+"""The event coder's language resources: one reader for the per-language data files.
+
+Language knowledge lives in ``dateline/data/events/<lang>/`` as tab-separated files whose ``#`` header
+says where each list comes from (HeidelTime-style: adding a language is adding a folder):
+
+- ``triggers.tsv``: the trigger lexicon, by PLOVER type, each entry with its frame (columns and options
+  in the file's header), read by :func:`trigger_entries`;
+- ``support_verbs.txt``, ``eventive.txt``: the verbs that make a noun trigger an event that took place,
+  and the nouns that name an occurrence by themselves (:func:`word_list`);
+
+- ``agents.tsv``: role nouns and the CAMEO/PLOVER sector they give an actor (``lemma<TAB>SEC<TAB>use``,
+  ``use`` = ``title`` for a word that titles one person, "ministre", "general"; ``group`` for a word that
+  names the body or group the following ``de``/``of`` complement specifies, "conseil", "council");
+- ``agents_phoenix.tsv`` (English): PETRARCH2's generic agent nouns, built by
+  ``tools/build_actor_dictionary.py``; the hand-written ``agents.tsv`` wins where both have a word;
+- ``cues.tsv``: words that change how an event is told (``lemma<TAB>class``): ``refrain`` (the subject
+  keeps from doing it: "se garder de", "refrain from"), ``implicative`` (a negation on it asserts the
+  complement: "n'a pas hésité à frapper"), ``ex`` (a former office holder: "ancien", "former").
+
+Beside them, ``dateline/data/events/actors.tsv.gz`` is the named-actor dictionary (Phoenix, MIT), read by
+:func:`actor_dictionary`. Sector letters are the project's (PLOVER 2.0): CAMEO's ``MED`` (media) is
+``JRN`` and CAMEO's ``HLH`` (health) is ``MED``, as the annotation guidelines say.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from dateline.entities.normalize import fold
+from dateline.entities.resolve import phonetic
+
+__all__ = [
+    "ActorDictionary",
+    "Agent",
+    "actor_dictionary",
+    "agents",
+    "cues",
+    "to_plover_sector",
+    "trigger_entries",
+    "word_list",
+]
+
+# CAMEO sector letters whose meaning PLOVER 2.0 changed (see the module docstring).
+_SECTOR_MAP = {"MED": "JRN", "HLH": "MED"}
+
+
+def to_plover_sector(code: str) -> str:
+    """A CAMEO actor code with PLOVER 2.0's sector letters ("FRAMED" -> "FRAJRN"; "MED" -> "JRN")."""
+    if len(code) == 3:
+        return _SECTOR_MAP.get(code, code)
+    if len(code) >= 6 and code[3:6] in _SECTOR_MAP:
+        return code[:3] + _SECTOR_MAP[code[3:6]] + code[6:]
+    return code
+
+
+def _rows(lang: str, name: str) -> list[list[str]]:
+    """The data rows of ``data/events/<lang>/<name>`` (no header, no blank line); [] when absent."""
+    path = resources.files("dateline") / "data" / "events" / lang / name
+    if not path.is_file():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        out.append([c.strip() for c in line.split("\t")])
+    return out
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A role noun: the sector it gives and how it is used (``title``, ``group`` or ``role``)."""
+
+    sector: str
+    use: str = "role"
+
+
+@cache
+def agents(lang: str) -> dict[str, Agent]:
+    """Role nouns of a language, by lower-case lemma and form."""
+    out: dict[str, Agent] = {}
+    for row in _rows(lang, "agents_phoenix.tsv"):
+        if len(row) >= 2 and row[1]:
+            out[row[0]] = Agent(to_plover_sector(row[1]))
+    for row in _rows(lang, "agents.tsv"):
+        out[row[0]] = Agent(row[1], row[2] if len(row) > 2 and row[2] else "role")
+    return out
+
+
+@cache
+def cues(lang: str) -> dict[str, str]:
+    """Cue words of a language by class (see the module docstring), keyed by lower-case lemma."""
+    return {row[0]: row[1] for row in _rows(lang, "cues.tsv") if len(row) >= 2}
+
+
+@dataclass(frozen=True)
+class _Span:
+    code: str
+    start: str | None
+    end: str | None
+
+
+class ActorDictionary:
+    """Named actors with date-ranged codes: a name gets the code valid on the article's date."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._by_key: dict[str, int] = {}
+        self._codes: list[tuple[_Span, ...]] = []
+        for line in lines:
+            if not line or line.startswith("#"):
+                continue
+            names, _, codes = line.partition("\t")
+            spans = []
+            for c in codes.split("|"):
+                code, _, rng = c.partition("@")
+                lo, _, hi = rng.partition("..")
+                spans.append(_Span(to_plover_sector(code), lo or None, hi or None))
+            idx = len(self._codes)
+            self._codes.append(tuple(spans))
+            for n in names.split("|"):
+                # Keys are stored as entity resolution's transliteration key (see the build tool). The
+                # first actor listed under a name keeps it: the files put the main sense first.
+                self._by_key.setdefault(n, idx)
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def code(self, name: str, on: date | None) -> str | None:
+        """The code of ``name`` valid on day ``on``, cut to country and sector (six letters, as the
+        project codes actors: "VUTGOVEDU" → "VUTGOV"): a dated range holding it, else the undated code.
+
+        Undated codes are the actor's default (a former leader's ``ELI``); with no article date only an
+        undated code is used, never a guess at which office was meant.
+        """
+        full = self.full_code(name, on)
+        return full[:6] if full is not None else None
+
+    def full_code(self, name: str, on: date | None) -> str | None:
+        """The dictionary's code of ``name`` on day ``on`` as written there (see :meth:`code`)."""
+        idx = self._by_key.get(phonetic(fold(name)))
+        if idx is None:
+            return None
+        spans = self._codes[idx]
+        if on is not None:
+            day = on.isoformat()
+            dated = [s for s in spans if (s.start or s.end) and (s.start or "") <= day <= (s.end or "9999")]
+            if dated:
+                # The range that starts last is the office held then (ranges overlap at hand-overs).
+                return max(dated, key=lambda s: s.start or "").code
+        undated = [s for s in spans if not (s.start or s.end)]
+        if undated:
+            return undated[0].code
+        return None
+
+
+@cache
+def actor_dictionary() -> ActorDictionary:
+    """The packaged named-actor dictionary (loaded once, on first use)."""
+    path = resources.files("dateline") / "data" / "events" / "actors.tsv.gz"
+    if not path.is_file():
+        return ActorDictionary([])
+    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+        return ActorDictionary(fh.read().splitlines())
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def trigger_entries(lang: str) -> list[Any]:
+    """The trigger lexicon entries of ``data/events/<lang>/triggers.tsv`` (see its header), in file order."""
+    from dateline.events.lexicon import trig
+
+    out: list[Any] = []
+    for row in _rows(lang, "triggers.tsv"):
+        etype, pos, lemmas = row[0], row[1], _split(row[2])
+        kw: dict[str, Any] = {}
+        for item in row[3].split(";") if len(row) > 3 else []:
+            key, _, value = item.strip().partition("=")
+            if not key:
+                continue
+            if key in ("mode", "cameo", "particle"):
+                kw[key] = value
+            elif key in ("source", "target", "needs", "forbid"):
+                kw[key] = _split(value)
+            elif key == "modes":
+                kw[key] = tuple(tuple(p.split(":", 1)) for p in _split(value))
+            elif key in ("reflexive", "reciprocal"):
+                kw[key] = value == "yes"
+            elif key == "weight":
+                kw[key] = float(value)
+            else:
+                raise ValueError(f"{lang}/triggers.tsv: unknown option {key!r} for {lemmas}")
+        out.extend(trig(etype, lemmas, pos=pos, **kw))
+    return out
+
+
+@cache
+def word_list(lang: str, name: str) -> frozenset[str]:
+    """A one-word-a-line list of ``data/events/<lang>/`` (support verbs, eventive nouns)."""
+    return frozenset(row[0] for row in _rows(lang, name))
