@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import spacy
+
+from dateline.timex.component import timexes_for
 
 from ._helpers import tagged
 
@@ -76,3 +79,17 @@ def test_general_references(sentence: str, lang: str, expected: list[tuple[str, 
 )
 def test_soon_in_a_sequence_is_not_a_time(sentence: str) -> None:
     assert tagged(sentence, "en", WED) == []
+
+
+MARCH = (date(2017, 3, 1), date(2017, 3, 31))
+
+
+def test_a_month_only_date_is_narrowed_by_the_weekday_and_stamp_the_text_gives() -> None:
+    # Written in March 2017 on a day named Tuesday: one of four Tuesdays, an honest interval.
+    found, window = timexes_for(spacy.blank("fr")("Aujourd'hui mardi, le marché aux puces ouvre."), "fr", MARCH)
+    assert window == (date(2017, 3, 7), date(2017, 3, 28)) and found[0]["value"] == "2017-03"
+    # A publication stamp fixes the day, and with it "hier".
+    text = "Publié le 14/03/2017 à 9 h. Hier, la foire aux vins a fermé."
+    found, window = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert window == (date(2017, 3, 14), date(2017, 3, 14))
+    assert ("Hier", "2017-03-13") in [(t["text"], t["value"]) for t in found]

@@ -73,11 +73,14 @@ def _fr(c: Ctx) -> dict[str, Rule]:
             # A fronted or parenthetical "aujourd'hui," is "nowadays", not the day of writing.
             if after.startswith(",") or (sentence_start(text, m.start()) and "," in after):
                 return Expr("ref", ref="PRESENT_REF", ref_type=lx.REF_TYPE)
+        w = group(m, "wd")
         return Expr(
             "relday",
             offset=int(lookup(lx.REL_DAYS, m["rel"])),
             part=c.part_of(m),
             hour=12 if (group(m, "part") or "").lower() == "midi" else None,
+            # "aujourd'hui mardi", "hier lundi": the weekday of that day, which tells the writing day's.
+            weekday=int(lookup(lx.WEEKDAYS, w)) if w else None,
         )
 
     def b_thispart(m: re.Match[str], text: str) -> Expr | None:
