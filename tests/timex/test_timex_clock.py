@@ -19,6 +19,8 @@ WED = date(2017, 3, 15)  # a Wednesday
         ("Il a appelé vers midi sans réponse.", "fr", [("vers midi", "TIME", "2017-03-15T12:00")]),
         ("Le rendez-vous est fixé à 3 heures de l'après-midi.", "fr",
          [("3 heures de l'après-midi", "TIME", "2017-03-15T15:00")]),
+        ("La cantine sert de midi à 14 h les jours de classe.", "fr",
+         [("midi", "TIME", "2017-03-15T12:00"), ("14 h", "TIME", "2017-03-15T14:00")]),
         ("Le guichet est ouvert de 9 heures à 12 heures.", "fr",
          [("9 heures", "TIME", "2017-03-15T09:00"), ("12 heures", "TIME", "2017-03-15T12:00")]),
         # A day right after the hour, without a preposition, is one expression with it.

@@ -23,22 +23,39 @@ def rules(c: Ctx) -> dict[str, Rule]:
 
 # Words before "N heures" that make it a clock time rather than a length: "à 17 heures", "vers 8
 # heures", "dès 6 heures", "avant 10 heures", "à partir de 14 heures". "pendant 17 heures", "en 24
-# heures", "depuis 48 heures" stay durations (the duration rule finds them).
-_FR_AT = (
-    r"(?:(?P<vers>vers|aux\s+alentours\s+de|autour\s+de)\s+|(?<=à\s)|(?<=dès\s)|(?<=avant\s)|(?<=après\s)"
-    r"|(?<=entre\s)|(?<=partir\sde\s)|(?<=jusqu'à\s)|(?<=jusqu’à\s))"
+# heures", "depuis 48 heures" stay durations (the duration rule finds them). "vers", "aux alentours
+# de", "autour de" are inside the expression (mod APPROX); the others are prepositions outside it.
+# Checked on the text before a match rather than in the pattern: lookbehinds tried at every position
+# of the text made the rule the slowest of all.
+_FR_AT_BEFORE = re.compile(
+    r"(?:(?P<vers>\bvers|\baux\s+alentours\s+de|\bautour\s+de)|\bà|\bdès|\bavant|\baprès|\bentre"
+    r"|\bpartir\s+de|\bjusqu['’]à)\s+$",
+    re.I,
 )
 # "de 8 heures à 12 heures": the first end of a span of the clock.
-_FR_FROM = r"(?:(?<=\bde\s)(?=\d{1,2}\s+heures?\s+(?:\d\d\s+)?(?:à|et)\s+\d{1,2}\s+h))"
+_FR_FROM_BEFORE = re.compile(r"\bde\s+$", re.I)
+_FR_SPAN_AFTER = re.compile(r"\s+(?:à|et)\s+\d{1,2}\s*h", re.I)
 # Not "à deux heures de route", "à 3 heures de Paris": a distance in time.
 _FR_NOT_DISTANCE = r"(?!\s+(?:de\s+(?!l['’]après-midi)|d['’](?!après-midi)))"
 # "du matin", "de l'après-midi", "du soir" after the hour say which half of the day it is in.
 _FR_HALF = r"(?:\s+(?P<half>du\s+matin|de\s+l['’]après-midi|du\s+soir|de\s+la\s+nuit))?"
 
 
-def _fr_before_day(wd: str) -> str:
-    """ "20 heures samedi": an hour with a day right after it is a clock time, preposition or not."""
-    return rf"(?<![\w,.])(?=\d{{1,2}}\s+heures?\s+(?:{wd}|hier|demain|aujourd['’]hui)(?!\w))"
+def _fr_clock_context(m: re.Match[str], text: str) -> tuple[int, bool] | None:
+    """Where an "N heures" or "midi" clock time starts and whether it is approximate, when the words
+    before it (or a day right after it: "20 heures samedi") make it a time of day; else None."""
+    before = text[max(0, m.start() - 24) : m.start()]
+    at = _FR_AT_BEFORE.search(before)
+    if at is not None:
+        if at.group("vers"):
+            return m.start() - (len(before) - at.start("vers")), True
+        return m.start(), False
+    if group(m, "day"):
+        return m.start(), False
+    end = m.end("unit") if "unit" in m.re.groupindex else m.end()  # after "heures", or "midi"
+    if _FR_FROM_BEFORE.search(before) and _FR_SPAN_AFTER.match(text, end):
+        return m.start(), False
+    return None
 
 
 def _fr(c: Ctx) -> dict[str, Rule]:
@@ -47,7 +64,7 @@ def _fr(c: Ctx) -> dict[str, Rule]:
     # samedi", "17 h 30 hier"), unless a date follows ("à 20 h samedi 3 mai" is two).
     day = rf"(?:\s+(?P<day>{c.wd}|hier|aujourd['’]hui|demain)(?!\s+\d|\w))?"
 
-    def b_clock(m: re.Match[str], text: str) -> Expr | None:
+    def clock(m: re.Match[str], approx: bool) -> Expr | None:
         h = int(m["h"])
         mi = int(m["m"]) if group(m, "m") else 0
         half = (group(m, "half") or "").lower()
@@ -55,7 +72,7 @@ def _fr(c: Ctx) -> dict[str, Rule]:
             h += 12
         if h > 24:
             return None
-        mod = "APPROX" if group(m, "vers") else None
+        mod = "APPROX" if approx else None
         d = group(m, "day")
         if d:
             rel = lookup(lx.REL_DAYS, d)
@@ -64,14 +81,21 @@ def _fr(c: Ctx) -> dict[str, Rule]:
             return Expr("weekday", weekday=int(lookup(lx.WEEKDAYS, d)), hour=h, minute=mi, mod=mod)
         return Expr("clock", hour=h, minute=mi, mod=mod)
 
-    def b_noon(m: re.Match[str], text: str) -> Expr | None:
+    def b_clock(m: re.Match[str], text: str) -> Expr | None:
+        return clock(m, bool(group(m, "vers")))
+
+    def b_heures(m: re.Match[str], text: str) -> tuple[int, int, Expr] | None:
+        ctx = _fr_clock_context(m, text)
+        e = clock(m, ctx[1]) if ctx is not None else None
+        return (ctx[0], m.end(), e) if ctx is not None and e is not None else None
+
+    def b_noon(m: re.Match[str], text: str) -> tuple[int, int, Expr] | None:
+        ctx = _fr_clock_context(m, text)
+        if ctx is None:
+            return None
         mi = 30 if group(m, "demi") else 0
-        return Expr(
-            "clock",
-            hour=12 if m["w"].lower() == "midi" else 24,
-            minute=mi,
-            mod="APPROX" if group(m, "vers") else None,
-        )
+        e = Expr("clock", hour=12 if m["w"].lower() == "midi" else 24, minute=mi, mod="APPROX" if ctx[1] else None)
+        return ctx[0], m.end(), e
 
     return {
         "clock": rule(
@@ -81,17 +105,13 @@ def _fr(c: Ctx) -> dict[str, Rule]:
         ),
         "clock_heures": rule(
             "clock_heures",
-            rf"(?:{_FR_AT}|{_FR_FROM}|{_fr_before_day(c.wd)})(?P<h>[01]?\d|2[0-4])\s+heures?(?:\s+(?P<m>[0-5]\d))?(?!\w){_FR_NOT_DISTANCE}"
+            rf"(?<![\w,.])(?P<h>[01]?\d|2[0-4])\s+(?P<unit>heures?)(?:\s+(?P<m>[0-5]\d))?(?!\w){_FR_NOT_DISTANCE}"
             + _FR_HALF
             + FR_TZ
             + day,
-            b_clock,
+            b_heures,
         ),
-        "noon": rule(
-            "noon",
-            rf"(?:{_FR_AT})(?P<w>midi|minuit)(?P<demi>\s+et\s+demie?)?(?!\w)",
-            b_noon,
-        ),
+        "noon": rule("noon", r"(?<!\w)(?P<w>midi|minuit)(?P<demi>\s+et\s+demie?)?(?!\w)", b_noon),
     }
 
 

@@ -84,16 +84,23 @@ def rule_names(lang: str) -> tuple[str, ...]:
 def _not_timex(lang: str) -> re.Pattern[str] | None:
     """One pattern for the language's names that only look temporal (matched as written: they are
     names, capitalised), and for places named after a date."""
-    lx = Ctx(lang).lx
-    parts = []
-    if lx.NOT_TIMEX:
-        parts.append(r"(?<![\w-])" + alternation(lx.NOT_TIMEX) + r"(?![\w-])")
-    if lx.PLACE_NOUNS:
-        # "rue du 8-Mai-1945": the place noun, "du"/"de la"/"des", and one hyphenated word.
-        parts.append(
-            r"(?<![\w-])(?i:" + alternation(lx.PLACE_NOUNS) + r")\s+(?i:du|de\s+la|des|de)\s+\d[\w'’]*(?:-[\w'’]+)+"
-        )
-    return re.compile("|".join(parts)) if parts else None
+    names = Ctx(lang).lx.NOT_TIMEX
+    if not names:
+        return None
+    # Every name starts with a capital or a digit, or with "le"/"la": a class of first characters up
+    # front lets the scan skip most positions without trying the whole alternation.
+    first = "".join(sorted({re.escape(n[0]) for n in names}))
+    return re.compile(rf"(?<![\w-])(?=[{first}])" + alternation(names) + r"(?![\w-])")
+
+
+@lru_cache(maxsize=2)
+def _place_before(lang: str) -> re.Pattern[str] | None:
+    """ "rue du 8-Mai-1945", "place du 14-Juillet": a place noun and "du"/"de la"/"des" before the
+    hyphenated word a candidate is part of; the date is part of the place's name."""
+    nouns = Ctx(lang).lx.PLACE_NOUNS
+    if not nouns:
+        return None
+    return re.compile(r"(?<![\w-])" + alternation(nouns) + r"\s+(?:du|de\s+la|des|de)\s+[\w'’-]*$", re.I)
 
 
 # Letters that match a Latin letter case-insensitively yet do not lower-case to it (the dotless "ı"
@@ -135,9 +142,12 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
     if stop is not None:
         taken = [(m.start(), m.end()) for m in stop.finditer(text)]
     blocked = len(taken)
+    place = _place_before(lang)
     out: list[Candidate] = []
     for s, e, _i, expr, name in found:
         if any(s < te and ts < e for ts, te in taken):
+            continue
+        if place is not None and place.search(text, max(0, s - 40), s):
             continue
         taken.append((s, e))
         out.append(Candidate(s, e, text[s:e], expr, name))
