@@ -415,6 +415,57 @@ def _relaxed_pairs(gold: Sequence[Timex], pred: Sequence[Timex]) -> list[tuple[T
     return pairs
 
 
+def gold_class(t: Timex) -> str:
+    """The class of a gold timex, after the TimeML guidelines' kinds of expression: its type and the
+    shape of its value (a day, a week, a month, a coarser period, a general reference, an
+    underspecified date; a clock time or a part of day; a duration; a set)."""
+    v = t.value
+    if t.type in ("DURATION", "SET"):
+        return t.type
+    if v.endswith("_REF"):
+        return f"{t.type} ref"
+    if t.type == "TIME":
+        return "TIME clock" if re.search(r"T\d", v) else "TIME part of day"
+    if "X" in v:
+        return "DATE underspecified"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return "DATE day"
+    if re.fullmatch(r"\d{4}-W\d{2}(-WE)?", v):
+        return "DATE week"
+    if re.fullmatch(r"\d{4}-\d{2}", v):
+        return "DATE month"
+    return "DATE year or coarser"
+
+
+def recall_by_class(docs: Sequence[TimeMLDoc], preds: Sequence[Prediction]) -> dict[str, tuple[int, int, int]]:
+    """Per gold class: (gold count, relaxed matches, right values)."""
+    out: dict[str, list[int]] = {}
+    for d, pred in zip(docs, preds, strict=True):
+        matched = {id(g): p for g, p in _relaxed_pairs(d.gold, pred)}
+        for g in d.gold:
+            c = out.setdefault(gold_class(g), [0, 0, 0])
+            c[0] += 1
+            p = matched.get(id(g))
+            if p is not None:
+                c[1] += 1
+                c[2] += p.value == g.value
+    return {k: (v[0], v[1], v[2]) for k, v in sorted(out.items())}
+
+
+def class_table(rows: Sequence[tuple[str, str, str, dict[str, tuple[int, int, int]]]]) -> str:
+    """Relaxed recall and value accuracy per gold class, one column per corpus/DCT/system row."""
+    classes = sorted({c for *_, by in rows for c in by})
+    head = "| class | " + " | ".join(f"{corpus} {mode} {system}" for corpus, mode, system, _ in rows) + " |"
+    lines = [head, "|" + "---|" * (len(rows) + 1)]
+    for c in classes:
+        cells = []
+        for *_, by in rows:
+            n, r, v = by.get(c, (0, 0, 0))
+            cells.append(f"{n}: R {r / n:.2f}, value {v / r if r else 0:.2f}" if n else "-")
+        lines.append(f"| {c} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def score(docs: Sequence[TimeMLDoc], preds: Sequence[Prediction], ms_per_doc: float = 0.0) -> Score:
     """TempEval-3 span/type/value scores plus interval coverage and width, micro-averaged."""
     s = Score(ms_per_doc=ms_per_doc)
@@ -460,7 +511,14 @@ _DCT_LABEL = {
 }
 
 
-def evaluate(specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path) -> list[tuple[str, str, str, Score]]:
+ClassRow = tuple[str, str, str, dict[str, tuple[int, int, int]]]
+
+
+def evaluate(
+    specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path, by_class: list[ClassRow] | None = None
+) -> list[tuple[str, str, str, Score]]:
+    """Score every system under every DCT setting on every corpus; with ``by_class``, also collect the
+    recall per gold class there, on the dev corpora only (the test sets are scored in aggregate)."""
     rows = []
     heidel: HeidelTime | None = None
     for spec in specs:
@@ -474,7 +532,10 @@ def evaluate(specs: Iterable[str], systems: Sequence[str], dct: str, cache: Path
                 else:
                     heidel = heidel or HeidelTime(cache)
                     preds, ms = heidel.run(docs, lang, mode)
-                rows.append((f"{label} ({lang}, {len(docs)} docs)", _DCT_LABEL[mode], system, score(docs, preds, ms)))
+                name = f"{label} ({lang}, {len(docs)} docs)"
+                rows.append((name, _DCT_LABEL[mode], system, score(docs, preds, ms)))
+                if by_class is not None and split_of(spec) == "dev":
+                    by_class.append((name, _DCT_LABEL[mode], system, recall_by_class(docs, preds)))
                 print(f"  done: {label} {mode} {system}", file=sys.stderr)
     return rows
 
@@ -504,13 +565,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--dct", choices=["day", "month", "both"], default="both")
     ap.add_argument("--cache", type=Path, default=ROOT / "out" / "heideltime-cache")
     ap.add_argument("--json", type=Path, help="also write the scores as JSON here")
+    ap.add_argument(
+        "--by-class", action="store_true", help="also print recall and value accuracy per gold class (dev corpora)"
+    )
     args = ap.parse_args(argv)
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     for s in systems:
         if s not in SYSTEMS:
             ap.error(f"unknown system {s!r}")
-    rows = evaluate(args.data or DEFAULT_DATA, systems, args.dct, args.cache)
+    classes: list[ClassRow] | None = [] if args.by_class else None
+    rows = evaluate(args.data or DEFAULT_DATA, systems, args.dct, args.cache, classes)
     print(table(rows))
+    if classes:
+        print()
+        print(class_table(classes))
     if args.json:
         args.json.write_text(
             json.dumps([{"corpus": c, "dct": m, "system": s, **sc.as_dict()} for c, m, s, sc in rows], indent=1)

@@ -175,7 +175,32 @@ def infer_published(cands: Sequence[Candidate], dirs: Sequence[int], window: tup
             lo = day
         elif tense > 0 and lo <= day < hi:
             hi = day
+    return _named_weekdays(cands, lo, hi)
+
+
+def _named_weekdays(cands: Sequence[Candidate], lo: date, hi: date) -> tuple[date, date]:
+    """The window narrowed to the days whose weekday the text gives: "aujourd'hui mardi" is written on a
+    Tuesday, "hier lundi" on a Tuesday too. The first and last such days in the window bound it; when
+    only one is left, the article's day is known. Contradicting weekdays leave the window as it was."""
+    for c in cands:
+        e = c.expr
+        if e.kind != "relday" or e.weekday is None:
+            continue
+        wanted = (e.weekday - e.offset) % 7  # the writing day's weekday
+        first = lo + timedelta(days=(wanted - lo.weekday()) % 7)
+        last = hi - timedelta(days=(hi.weekday() - wanted) % 7)
+        if first <= last:
+            lo, hi = first, last
     return lo, hi
+
+
+# Words before a date that make it the article's own publication stamp: "Publié le 12/05/2017 à 10h32",
+# "mis à jour le 3 mai", "Posted on March 3, 2017". That date is the day the text was written.
+_PUBLISHED_BEFORE = re.compile(
+    r"(?:publié|publiée|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|posted|published|updated)"
+    r"(?:\s+(?:le|on))?\s*[:,]?\s*$",
+    re.I,
+)
 
 
 # A wire story's dateline: "BRUSSELS, February 10 (Xinhua) --", "PARIS, 12 mai (AFP) -": a place in
@@ -186,18 +211,21 @@ _DATELINE_REACH = 80
 
 
 def dateline_day(text: str, cands: Sequence[Candidate], window: tuple[date, date]) -> date | None:
-    """The day a wire story's dateline gives, when it opens the text and lies in the window.
+    """The day a wire story's dateline gives, when it opens the text and lies in the window; or the day
+    of a publication stamp anywhere in the text ("Publié le 12/05/2017").
 
     The dateline is the day the story is told from: an article dated only ``1999-02`` that opens with
     "BRUSSELS, February 10 (Xinhua) --" was written on February 10, so its "Wednesday" is the 10th.
     """
     for c in cands:
-        if c.start > _DATELINE_REACH:
-            break
         e = c.expr
         if e.kind != "cal" or e.month is None or e.day is None:
             continue
-        if not (_DATELINE_BEFORE.match(text[: c.start]) and _DATELINE_AFTER.match(text[c.end : c.end + 40])):
+        stamped = bool(_PUBLISHED_BEFORE.search(text[max(0, c.start - 24) : c.start]))
+        if not stamped and (
+            c.start > _DATELINE_REACH
+            or not (_DATELINE_BEFORE.match(text[: c.start]) and _DATELINE_AFTER.match(text[c.end : c.end + 40]))
+        ):
             continue
         r = resolve(e if e.year is not None else replace(e, year=window[0].year), window, 0)
         if r.earliest is not None and r.earliest == r.latest and window[0] <= r.earliest <= window[1]:

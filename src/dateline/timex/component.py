@@ -19,7 +19,7 @@ from dateline.extensions import doc_text, register_extensions
 from dateline.timex.anchor import dateline_day, direction, infer_published, narrative_anchor
 from dateline.timex.detect import Candidate, find_candidates
 from dateline.timex.lexicon import lexicon
-from dateline.timex.normalize import Resolved, resolve, shift_quarter
+from dateline.timex.normalize import UNIT_DAYS, Resolved, resolve, shift_quarter
 
 __all__ = ["TimexTagger", "make_timex_tagger", "timexes_for"]
 
@@ -62,17 +62,22 @@ def timexes_for(
     # First the expressions that need no narrative anchor; then, in text order, "le lendemain" and
     # clock times, anchored on the day the narration names (see anchor.narrative_anchor).
     resolved: list[Resolved | None] = [
-        None if c.expr.kind in ("clock", "narr") else resolve(c.expr, published, d)
+        None if c.expr.kind in ("clock", "narr") or c.expr.narrative else resolve(c.expr, published, d)
         for c, d in zip(cands, dirs, strict=True)
     ]
     resolved = _weekdays_named(cands, resolved)
     resolved = _ranges_in_order(doc_text(doc), cands, resolved, published)
     refs: list[date | None] = [None] * len(cands)
     last_day: tuple[date, int] | None = None
+    last_period: tuple[date, date] | None = None
     last_quarter: tuple[str, int] | None = None
     for i, c in enumerate(cands):
         r = resolved[i]
-        if r is None:
+        if r is None and c.expr.narrative:
+            ref_day = _period_anchor(last_period, c.expr.unit)
+            refs[i] = ref_day
+            r = resolved[i] = resolve(c.expr, published, dirs[i], ref_day)
+        elif r is None:
             ref_day = narrative_anchor(last_day, c.start, c.expr.kind, doc_text(doc))
             if ref_day is None and c.expr.kind == "clock":
                 ref_day = _day_in_sentence_after(cands, resolved, sents, i)
@@ -95,6 +100,8 @@ def timexes_for(
             last_quarter = (r.value, sents[i])
         if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr", "holiday") and r.earliest is not None:
             last_day = (r.earliest, c.end)
+        if _names_period(r) and e.kind not in ("ref", "duration", "set") and r.earliest and r.latest:
+            last_period = (r.earliest, r.latest)
     out: list[dict[str, Any]] = []
     for i, c in enumerate(cands):
         r = resolved[i]
@@ -195,6 +202,30 @@ def _part_aside(c: Candidate) -> Candidate:
 @dataclass(frozen=True)
 class _PartCandidate(Candidate):
     part: str | None = None
+
+
+def _names_period(r: Resolved | None) -> bool:
+    """Whether a resolved expression names a known period (a day, a month, a year...)."""
+    return (
+        r is not None
+        and r.earliest is not None
+        and r.latest is not None
+        and r.determined
+        and r.type in ("DATE", "TIME")
+        and not r.value.endswith("_REF")
+    )
+
+
+def _period_anchor(last: tuple[date, date] | None, unit: str | None) -> date | None:
+    """The day an anaphoric "the following week", "l'année suivante", "two days earlier" counts from:
+    the first day of the period the narration last named, when that period is no longer than the unit
+    counted (a named day anchors "the following week"; a named year does not anchor "two days
+    earlier", which then counts from the writing day)."""
+    if last is None or unit is None:
+        return None
+    if (last[1] - last[0]).days + 1 > UNIT_DAYS.get(unit, 1):
+        return None
+    return last[0]
 
 
 def _names_day(r: Resolved | None) -> bool:

@@ -1,23 +1,38 @@
-"""Shared helpers over the per-language lexicons: regex alternations and numbers written in words."""
+"""The per-language time lexicons, and helpers over them: regex alternations, numbers in words.
+
+The words themselves are data: ``dateline/data/timex/<lang>.toml``, one resource file per language
+(HeidelTime keeps its per-language resources the same way), each with its origin in a header. This
+module is the one loader: :func:`lexicon` reads a file once and gives its tables and lists as
+attributes (``lexicon("fr").MONTHS``), so that adding a word or a language is an edit of data.
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
-__all__ = ["alternation", "lexicon", "lookup", "parse_number"]
+__all__ = ["LANGS", "alternation", "lexicon", "lookup", "parse_number"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "timex"
+LANGS = ("fr", "en")
 
 
+@cache
 def lexicon(lang: str) -> Any:
-    """The lexicon module of ``lang`` (``fr`` or ``en``)."""
-    if lang == "fr":
-        from dateline.timex import lexicon_fr
-
-        return lexicon_fr
-    from dateline.timex import lexicon_en
-
-    return lexicon_en
+    """The lexicon of ``lang`` (``fr``; anything else reads ``en``): every table of its resource file
+    as a dict attribute, every entry of its ``[lists]`` table as an attribute (arrays as tuples)."""
+    path = _DATA / f"{'fr' if lang == 'fr' else 'en'}.toml"
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh)
+    attrs: dict[str, Any] = {k: v for k, v in raw.items() if k != "lists"}
+    for k, v in raw.get("lists", {}).items():
+        attrs[k] = tuple(v) if isinstance(v, list) else v
+    return SimpleNamespace(**attrs)
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -69,6 +69,10 @@ class Expr:
     generic: bool = False  # "en été" in general, not a particular summer: X value, no interval
     follow_tense: bool = False  # "the quarter": the current one, or the last one in a past-tense clause
     holiday: str | None = None  # kind ``holiday``: a rule for :func:`holiday_day` ("EASTER+49", "11-3-4")
+    swap: bool = False  # a numeric date whose day and month could be read the other way ("05/03/2011")
+    # Anchored on the time the narration is at, when it named one ("l'année suivante", "two days
+    # earlier", "cette semaine-là"); on the writing day otherwise.
+    narrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -379,11 +383,41 @@ def _safe_day(y: int, m: int, d: int) -> Period | None:
         return None
 
 
+def _shifted(d: date, unit: str, off: int) -> Period:
+    """``off`` units from day ``d``, at the granularity of the unit counted: "il y a trois jours" is a
+    day, "il y a une semaine" too (seven days back), "il y a deux mois" a month, "three years ago" a
+    year."""
+    if unit in ("D", "H", "MIN", "S"):
+        return _day(d + timedelta(days=off if unit == "D" else 0))
+    if unit == "W":
+        return _day(d + timedelta(weeks=off))
+    return _unit_period(d, unit, off)
+
+
+# Days in a unit, to tell whether a narrated period can anchor it: "the following week" after a named
+# day or week, not after a named year.
+UNIT_DAYS = {"D": 1, "H": 1, "MIN": 1, "S": 1, "W": 7, "WE": 7, "M": 31, "Q": 92, "HY": 184, "Y": 366,
+             "DE": 3653, "CE": 36525}  # fmt: skip
+
+
 def _fmt_amount(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
 def _duration_value(amount: float | None, unit: str) -> str:
+    if amount is not None and not float(amount).is_integer():
+        # "un an et demi" is P18M, "deux heures et demie" PT2H30M, "une demi-journée" PT12H: a
+        # fraction written in the next smaller unit.
+        smaller = {"Y": (12, "M", ""), "H": (60, "M", "T"), "D": (24, "H", "T"), "MIN": (60, "S", "T")}
+        if unit in smaller:
+            k, u2, t = smaller[unit]
+            whole, rest = int(amount), round((amount - int(amount)) * k)
+            head = f"{whole}{'H' if unit == 'H' else 'M' if unit == 'MIN' else unit}" if whole else ""
+            if unit == "Y":
+                return f"P{whole * 12 + rest}M"  # the French TimeML guidelines write "un an et demi" P18M
+            if unit == "D" and whole:
+                return f"P{whole}DT{rest}H"
+            return f"P{t}{head}{rest}{u2}"
     n = "X" if amount is None else _fmt_amount(amount)
     if unit in ("H", "MIN", "S"):
         return f"PT{n}{'M' if unit == 'MIN' else unit}"
@@ -453,6 +487,43 @@ def resolve(
         return _unanchored(e)
 
 
+# How near the publication window a numeric date's other reading must fall to be preferred over the
+# language's own order: about a month. News writes numeric dates mostly for the day of publication,
+# an update, or a deadline of the coming weeks; a reading a month or more away from the window while
+# the other lies within it is the writer using the other convention ("05/03/2011" in a British story of
+# 8 March 2011 is the 5th of March, not the 3rd of May).
+PLAUSIBLE_DAYS = 31
+
+
+def _plausible_reading(e: Expr, window: Window | None) -> Expr:
+    """``e`` read in the language's order, or day and month swapped when only that reading lies
+    within :data:`PLAUSIBLE_DAYS` of the window (see numeric dates in :mod:`dateline.timex.numeric`)."""
+    plain = replace(e, swap=False)
+    if window is None or e.month is None or e.day is None:
+        return plain
+    other = replace(plain, month=e.day, day=e.month)
+
+    def distance(x: Expr) -> int | None:
+        if x.year is None:
+            r = _resolve(x, window, 0)
+            if r.earliest is None or r.earliest != r.latest:
+                return None
+            day = r.earliest
+        else:
+            p = _safe_day(x.year, x.month or 1, x.day or 1)
+            if p is None:
+                return None
+            day = p.start
+        return _distance(Period("", window[0], window[1]), day)
+
+    mine, theirs = distance(plain), distance(other)
+    # The other reading must be near and much nearer (three times): "3/4" written on 20 April is
+    # still 4 March (47 days back) rather than 3 April (17 days back), both being plausible.
+    if mine is not None and theirs is not None and theirs <= PLAUSIBLE_DAYS < mine and 3 * theirs <= mine:
+        return other
+    return plain
+
+
 def _resolve(
     e: Expr,
     window: Window | None,
@@ -461,6 +532,8 @@ def _resolve(
 ) -> Resolved:
     if window is not None and window[0] > window[1]:
         window = (window[1], window[0])
+    if e.swap:
+        e = _plausible_reading(e, window)
     direction = e.cue or direction
     strict = e.cue != 0
     k = e.kind
@@ -569,6 +642,12 @@ def _resolve(
         def f(d: date) -> Period | None:
             return _day(d)
 
+    elif k in ("relunit", "shift") and e.unit and e.narrative and ref_day is not None:
+        p = _shifted(ref_day, e.unit, e.offset) if k == "shift" else _unit_period(ref_day, e.unit, e.offset)
+        r = _with_time(p, e, True)
+        assert r is not None
+        return r
+
     elif k == "relunit" and e.unit:
         unit, off = e.unit, e.offset
         if e.follow_tense:
@@ -581,13 +660,7 @@ def _resolve(
         unit, off = e.unit, e.offset
 
         def f(d: date) -> Period | None:
-            # "il y a trois jours" is a day, "il y a une semaine" too (seven days back), "il y a deux
-            # mois" a month, "il y a trois ans" a year: the granularity of the unit counted.
-            if unit in ("D", "H", "MIN", "S"):
-                return _day(d + timedelta(days=off if unit == "D" else 0))
-            if unit == "W":
-                return _day(d + timedelta(weeks=off))
-            return _unit_period(d, unit, off)
+            return _shifted(d, unit, off)
 
     elif k == "holiday" and e.holiday:
         rule = e.holiday

@@ -1,0 +1,47 @@
+"""Durations and sets: approximate amounts, halves, frequency adjectives, rates: dateline.timex.durations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ._helpers import tagged
+
+WED = date(2017, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Il a attendu une quinzaine de jours.", "fr", [("une quinzaine de jours", "DURATION", "P15D")]),
+        ("Le chantier prendra une dizaine d'années.", "fr", [("une dizaine d'années", "DURATION", "P10Y")]),
+        ("Le trajet dure deux heures et demie.", "fr", [("deux heures et demie", "DURATION", "PT2H30M")]),
+        ("Les travaux ont pris un an et demi.", "fr", [("un an et demi", "DURATION", "P18M")]),
+        ("La pause dure une demi-heure.", "fr", [("une demi-heure", "DURATION", "PT30M")]),
+        ("Le lot quotidien des soldats est lourd.", "fr", [("quotidien", "SET", "P1D")]),
+        ("Tous les 1er mai, ils défilent.", "fr", [("Tous les 1er mai", "SET", "XXXX-05-01")]),
+        ("Chaque été, la ville se vide.", "fr", [("Chaque été", "SET", "XXXX-SU")]),
+        ("The fund pays out twice a year.", "en", [("a year", "SET", "P1Y")]),
+        ("The plant was shut for a year.", "en", [("a year", "DURATION", "P1Y")]),
+        ("The loan can run for at least two more years.", "en", [("at least two more years", "DURATION", "P2Y")]),
+        ("The board meets daily.", "en", [("daily", "SET", "P1D")]),
+    ],
+)
+def test_durations_and_sets(sentence: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tagged(sentence, lang, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Le quotidien régional a changé de titre.", "fr"),
+        ("L'hebdomadaire satirique paraît demain.", "fr"),
+        ("The ferry line offers 300 berths a week in summer.", "en"),
+        ("Output was 1.2 mln barrels per day.", "en"),
+        ("The line plans daily flights to Perth.", "en"),
+        ("It earns 4 mln dlrs a year from the mine.", "en"),
+    ],
+)
+def test_rates_periodicals_and_adjectives_are_not_timexes(sentence: str, lang: str) -> None:
+    assert [t for t in tagged(sentence, lang, WED) if t[1] in ("SET", "DURATION")] == []

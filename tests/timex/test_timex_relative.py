@@ -1,0 +1,95 @@
+"""Relative expressions: deictic ones on the writing day, anaphoric ones on the narrated time, general
+references: dateline.timex.relative."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from dateline.timex.component import timexes_for
+
+from ._helpers import tagged
+
+WED = date(2017, 3, 15)  # a Wednesday, ISO week 11
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # Counted from the day the narration named, not from the writing day.
+        ("The board met on March 3. Two days earlier, the chairman had quit.", "en",
+         [("March 3", "DATE", "2017-03-03"), ("Two days earlier", "DATE", "2017-03-01")]),
+        ("The plant closed in May 2015 and reopened 20 months later.", "en",
+         [("May 2015", "DATE", "2015-05"), ("20 months later", "DATE", "2017-01")]),
+        ("The strike began on June 6, 2016. The following week, talks resumed.", "en",
+         [("June 6, 2016", "DATE", "2016-06-06"), ("The following week", "DATE", "2016-W24")]),
+        ("Le gymnase fut inauguré le 4 mai 2012. L'année suivante, son toit fuyait.", "fr",
+         [("le 4 mai 2012", "DATE", "2012-05-04"), ("L'année suivante", "DATE", "2013")]),
+        ("La chorale naquit en 1998. Cette année-là, elle chanta à Quimper.", "fr",
+         [("1998", "DATE", "1998"), ("Cette année-là", "DATE", "1998")]),
+        # Without a narrated time, the writing day.
+        ("L'année suivante verra deux tours de piste inédits.", "fr", [("L'année suivante", "DATE", "2018")]),
+    ],
+)  # fmt: skip
+def test_anaphoric_expressions_count_from_the_narrated_time(
+    sentence: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert tagged(sentence, lang, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Le potier vendra son four d'ici la fin de l'année.", "fr", [("la fin de l'année", "DATE", "2017")]),
+        ("Les cerises manquent aux étals depuis le début du mois.", "fr", [("le début du mois", "DATE", "2017-03")]),
+        ("Le chat a miaulé toute la nuit, puis boudé tout le week-end.", "fr",
+         [("toute la nuit", "TIME", "2017-03-15TNI"), ("tout le week-end", "DATE", "2017-W11-WE")]),
+        ("Le phare fut repeint il y a moins d'un an.", "fr", [("il y a moins d'un an", "DATE", "2016")]),
+        ("The deal should close by the end of the year.", "en", [("the end of the year", "DATE", "2017")]),
+        ("Both firms hope to sign the merger around year-end.", "en", [("year-end", "DATE", "2017")]),
+        ("Sales for the full year rose 5%.", "en", [("the full year", "DATE", "2017")]),
+        ("Net income for the year ended June 30 fell.", "en",
+         [("the year", "DURATION", "P1Y"), ("June 30", "DATE", "2017-06-30")]),
+        ("Prices have risen in recent years.", "en", [("recent years", "DURATION", "PXY")]),
+    ],
+)  # fmt: skip
+def test_parts_of_units_and_whole_units(sentence: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tagged(sentence, lang, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        ("Pour l'instant, le vélo rouge attend son pneu.", "fr", [("Pour l'instant", "TIME", "PRESENT_REF")]),
+        ("Dernièrement, le meunier a vendu ses ânes.", "fr", [("Dernièrement", "TIME", "PAST_REF")]),
+        ("Le futur maire des Écrins aime le ski.", "fr", [("futur", "TIME", "FUTURE_REF")]),
+        ("The bank said it would soon raise rates.", "en", [("soon", "DATE", "FUTURE_REF")]),
+        ("He cited recent gains in the market.", "en", [("recent", "DATE", "PAST_REF")]),
+        ("The talks will resume at a later date.", "en", [("a later date", "DATE", "FUTURE_REF")]),
+    ],
+)
+def test_general_references(sentence: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tagged(sentence, lang, WED) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He resigned soon after the vote.", "Call me as soon as you can.", "How soon will it end?"]
+)
+def test_soon_in_a_sequence_is_not_a_time(sentence: str) -> None:
+    assert tagged(sentence, "en", WED) == []
+
+
+MARCH = (date(2017, 3, 1), date(2017, 3, 31))
+
+
+def test_a_month_only_date_is_narrowed_by_the_weekday_and_stamp_the_text_gives() -> None:
+    # Written in March 2017 on a day named Tuesday: one of four Tuesdays, an honest interval.
+    found, window = timexes_for(spacy.blank("fr")("Aujourd'hui mardi, le marché aux puces ouvre."), "fr", MARCH)
+    assert window == (date(2017, 3, 7), date(2017, 3, 28)) and found[0]["value"] == "2017-03"
+    # A publication stamp fixes the day, and with it "hier".
+    text = "Publié le 14/03/2017 à 9 h. Hier, la foire aux vins a fermé."
+    found, window = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert window == (date(2017, 3, 14), date(2017, 3, 14))
+    assert ("Hier", "2017-03-13") in [(t["text"], t["value"]) for t in found]
