@@ -81,6 +81,6 @@ def test_readme_documents_serve_and_the_api(api_db: str) -> None:
     for route in create_app(api_db).openapi()["paths"]:
         documented = route.replace("{entity}", "{name}").replace("{article_id}", "{id}")
         assert f"`{documented}" in readme, route
-    for code in ("bad-host", "not-a-store", "store-too-new", "port-busy", "ambiguous-entity", "not-found"):
+    for code in ("bad-host", "store-unusable", "store-too-new", "port-busy", "ambiguous-entity", "not-found"):
         assert code in readme, code
     assert "make screenshots" in readme and "docs/screenshots/" in readme

@@ -327,7 +327,7 @@ def check_store(db: str | Path) -> None:
         raise
     except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
         raise DatelineError(
-            "not-a-store",
+            "store-unusable",
             f"{shown(db)} is not a dateline store: {exc}",
             hint="pass --db a store written by 'dateline ingest'",
         ) from None
@@ -350,14 +350,14 @@ def check_store(db: str | Path) -> None:
                 )
             if version == 0:
                 raise DatelineError(
-                    "not-a-store",
+                    "store-unusable",
                     f"{shown(db)} holds no dateline store (empty, or another program's database)",
                     hint="pass --db a store written by 'dateline ingest'",
                 )
             store.conn.execute("SELECT count(*) FROM articles").fetchone()
         except store.db_error as exc:
             raise DatelineError(
-                "not-a-store",
+                "store-unusable",
                 f"{shown(db)} is not a dateline store: {exc}",
                 hint="pass --db a store written by 'dateline ingest'",
             ) from None
