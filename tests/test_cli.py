@@ -46,7 +46,7 @@ def test_readme_documents_every_command() -> None:
 # and the backends' `code = "..."` / `code, hint = "...", ...` / REFUSED = "..." assignments.
 _CODE = r'"([a-z]+(?:-[a-z]+)*)"'
 _CODE_SITES = re.compile(
-    rf"DatelineError\(\s*{_CODE}|_error\(\s*\d+,\s*{_CODE}|\b(?:code(?:,\s*hint)?|REFUSED)\s*=\s*\(?\s*{_CODE}"
+    rf"(?:DatelineError|super\(\)\.__init__)\(\s*{_CODE}|_error\(\s*\d+,\s*{_CODE}|\b(?:code(?:,\s*hint)?|REFUSED)\s*=\s*\(?\s*{_CODE}"
 )
 
 
