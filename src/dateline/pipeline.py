@@ -20,7 +20,7 @@ from dateline.errors import DatelineError
 from dateline.extensions import register_extensions, seed_text
 from dateline.lang import SUPPORTED, detect_language
 from dateline.record import check_record, doc_to_record
-from dateline.wrapping import unwrap
+from dateline.wrapping import split_seams, unwrap
 
 __all__ = [
     "COMPONENTS",
@@ -197,7 +197,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     # and parsed with its typesetting breaks read as spaces: a break inside a sentence misleads the
     # parser and the segmenters. ``unwrap`` replaces characters one for one, so token offsets are the
     # article's, and the Doc's text for the record stays the article's own.
-    doc = nlp.make_doc(unwrap(article.text))
+    doc = split_seams(nlp.make_doc(unwrap(article.text)))
     # The tokenizer keeps every character, so the Doc's text is the article's (up to those breaks):
     # seeding doc_text's cache spares rebuilding it from the tokens.
     seed_text(doc, article.text)

@@ -16,9 +16,13 @@ unchanged, so French press and broadcast texts and ordinary web articles are not
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 
-__all__ = ["is_hard_wrapped", "unwrap"]
+from spacy.tokens import Doc
+
+__all__ = ["is_hard_wrapped", "split_seams", "unwrap"]
 
 # At least this many lines before a text can be called hard-wrapped: a headline over two lines is not.
 _MIN_LINES = 5
@@ -96,3 +100,48 @@ def unwrap(text: str) -> str:
             out[pos] = " "
         pos += 1
     return "".join(out)
+
+
+# Paragraph seams lost in a corpus's extraction: the last sentence of one paragraph glued to the first
+# of the next, with no space ("… précise le document.Jean-Paul …", "… des avancées.\"Il faut …",
+# "… cette posture\"Élisabeth Borne confie …"). The tokenizer then keeps "2.Le" or "posture\"Élisabeth"
+# as one token, and the speaker, the quotation mark and the sentence boundary are lost in it. A seam
+# is a sentence-final stop or a quotation mark between a lower-case letter (or a digit or a closing
+# bracket) and a capital followed by a lower-case letter; abbreviations ("U.S.A.") and decimals
+# ("3.5") do not have that shape.
+_SEAM = re.compile(r"(?<=[a-zà-ÿ0-9)%»”])(?:[.!?…]+[\"“”«»]?|[\"“”«»])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_MARKS = frozenset('"“”«»')
+
+
+def split_seams(doc: Doc) -> Doc:
+    """Split the tokens that hold a glued paragraph seam (see ``_SEAM``) at the seam, before the
+    tagger and parser run: "posture\"Élisabeth" becomes "posture", "\"", "Élisabeth". No character
+    is added or removed, so offsets are unchanged."""
+    text = doc.text
+    cuts: dict[int, list[int]] = {}  # token index -> character offsets (in the token) to cut at
+    starts = [t.idx for t in doc]
+    for m in _SEAM.finditer(text):
+        for pos in (m.start(), m.end()):
+            k = bisect.bisect_right(starts, pos) - 1
+            if k < 0:
+                continue
+            tok = doc[k]
+            off = pos - tok.idx
+            if 0 < off < len(tok.text):
+                cuts.setdefault(k, []).append(off)
+        # A stop and a mark glued together ('."'): the mark is a token of its own.
+        seam = m.group()
+        if len(seam) > 1 and seam[-1] in _MARKS:
+            pos = m.end() - 1
+            k = bisect.bisect_right(starts, pos) - 1
+            if k >= 0 and 0 < pos - doc[k].idx < len(doc[k].text):
+                cuts.setdefault(k, []).append(pos - doc[k].idx)
+    if not cuts:
+        return doc
+    with doc.retokenize() as retok:
+        for k, offs in cuts.items():
+            tok = doc[k]
+            bounds = [0, *sorted(set(offs)), len(tok.text)]
+            orths = [tok.text[a:b] for a, b in itertools.pairwise(bounds)]
+            retok.split(tok, orths, heads=[(tok, i) for i in range(len(orths))])
+    return doc

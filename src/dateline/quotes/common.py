@@ -25,6 +25,8 @@ __all__ = [
     "clitic_subject",
     "cue_span",
     "get_lexicon",
+    "glued_word",
+    "is_clitic",
     "is_human_noun",
     "is_negated",
     "is_reporting",
@@ -284,7 +286,7 @@ def speaker_span(head: Token) -> Span:
     """The noun phrase of a speaker around its head: the head's subtree without relative clauses,
     clauses and punctuation, cut at the first gap so that it stays contiguous."""
     doc = head.doc
-    if head.pos_ == "PRON" or head.text.startswith("-"):
+    if head.pos_ == "PRON" or is_clitic(head):
         return doc[head.i : head.i + 1]
     keep = {head.i}
     stack = [c for c in head.children if c.dep_ not in _NOT_NP or c.dep_ == "conj"]
@@ -310,13 +312,52 @@ def speaker_span(head: Token) -> Span:
     if doc[hi].lower_ in _HONORIFICS:
         while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
             hi += 1
+    # "le ministre Paul Martin", "la Brésilienne Ana Costa": a title or a demonym and the name right
+    # after it, which the parser sometimes gives as two subjects: the name belongs to the phrase.
+    if head.pos_ == "NOUN" and hi == head.i:
+        while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].ent_type_ in ("PER", "PERSON"):
+            hi += 1
+    lo, hi = glued_word(doc, lo, hi)
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
-    if head.text.startswith("-"):
+    if lo > 0 and doc[lo - 1].pos_ == "DET" and lo <= doc[lo - 1].head.i <= hi:
+        lo -= 1  # "le Royaume-Uni": the article of the word the hyphens made whole
+    if is_clitic(head):
         return doc[head.i : head.i + 1]
     return doc[lo : hi + 1]
+
+
+_HYPHENS = frozenset({"-", "‑", "–"})
+_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "je", "tu", "nous", "vous", "ce", "t"})
+
+
+def is_clitic(tok: Token) -> bool:
+    """Whether a token is an inverted subject clitic ("-il", "-t-elle", "-on"), not the second half of
+    a hyphenated word ("Royaume-Uni", "état-major", which the French tokenizer splits at the hyphen)."""
+    text = tok.lower_
+    if not text.startswith("-") or len(text) < 2:
+        return False
+    return text.lstrip("-").removeprefix("t-") in _CLITICS
+
+
+def glued_word(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Token range ``[lo, hi]`` widened to whole words where the tokenizer cut them at a hyphen or an
+    elision with no space ("Royaume" "-" "Uni", "l'" "état" "-" "major"): a speaker is the whole noun
+    phrase, never half a compound ("Uni", "major")."""
+    n = len(doc)
+    while lo > 0 and doc[lo - 1].whitespace_ == "" and not doc[lo - 1].is_space:
+        prev, cur = doc[lo - 1], doc[lo]
+        if prev.text in _HYPHENS or (cur.text in _HYPHENS and not prev.is_punct) or prev.text[-1:] in ("'", "’"):
+            lo -= 1
+        else:
+            break
+    while hi + 2 < n and doc[hi].whitespace_ == "" and doc[hi + 1].text in _HYPHENS and doc[hi + 1].whitespace_ == "":
+        if doc[hi + 2].lower_ in _CLITICS or not doc[hi + 2].is_alpha:
+            break  # "a-t-il": the clitic of an inverted verb, not a compound
+        hi += 2
+    return lo, hi
 
 
 _HONORIFICS = frozenset({"me", "maître", "m.", "mme", "mlle", "dr", "pr", "mr", "mr.", "mrs", "mrs.", "ms", "ms."})

@@ -25,6 +25,7 @@ from dateline.quotes.common import (
     Segmenter,
     clitic_subject,
     cue_span,
+    is_clitic,
     is_human_noun,
     is_negated,
     is_reporting,
@@ -73,10 +74,26 @@ def _temporal(tok: Token) -> bool:
     return tok.lower_ in _TIME_WORDS or tok.ent_type_ in ("DATE", "TIME")
 
 
+# Dative and accusative clitics: the person spoken to, never the speaker ("« … », lui avait dit X",
+# "leur a-t-il assuré", "me l'a confié"). The French parser sometimes labels a "lui" before the verb
+# its subject; in that position it is the addressee (the speaker is the inverted subject after the
+# verb, or the clitic "-il"). English object pronouns ("told him") likewise never speak.
+_ADDRESSEES = frozenset({"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "him", "her", "them", "us"})
+
+
+def _addressee(c: Token, verb: Token) -> bool:
+    """Whether a pronoun the parser calls the subject is the dative clitic of the verb group: it
+    stands before the verb with only auxiliaries, negation or other clitics between."""
+    if c.lower_ not in _ADDRESSEES or c.i >= verb.i:
+        return False
+    between = c.doc[c.i + 1 : verb.i]
+    return all(t.pos_ in ("AUX", "PRON", "ADV") or t.lower_ in ("ne", "n'", "n’", "y", "en") for t in between)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following conjunctions and relative clauses back to it."""
     for c in verb.children:
-        if c.dep_ in _SUBJ and c.pos_ != "SCONJ" and not c.is_punct and not _temporal(c):
+        if c.dep_ in _SUBJ and c.pos_ != "SCONJ" and not c.is_punct and not _temporal(c) and not _addressee(c, verb):
             if c.lower_ == "-t" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text.startswith("-"):
                 return c.doc[c.i + 1]  # "a-t-il": the pronoun is "-il", not the euphonic "-t"
             if c.lower_ in ("-t", "-", "–"):
@@ -417,7 +434,7 @@ def _incise_end(doc: Doc, a: int, comma: int, speaker: Token | None, verb: Token
 def _span(tok: Token | None) -> Span | None:
     if tok is None:
         return None
-    if tok.text.startswith("-"):
+    if is_clitic(tok):
         return tok.doc[tok.i : tok.i + 1]
     return speaker_span(tok)
 
