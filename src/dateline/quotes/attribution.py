@@ -24,7 +24,7 @@ from dateline.quotes.common import (
     speaker_span,
 )
 from dateline.quotes.direct import MarkedQuote
-from dateline.quotes.indirect import inverted_speaker, subject_of
+from dateline.quotes.indirect import formula_source, inverted_speaker, subject_of
 
 __all__ = ["Attribution", "attribute_marked", "split_incise"]
 
@@ -107,6 +107,11 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
                 # is the subject, whatever the parser hung it on (it may take the object after the
                 # verb for an inverted subject).
                 subj = next((b for b in doc[close + 1 : t.i] if b.ent_type_ in ("PER", "PERSON")), None)
+            formula, source = formula_source(t, lex)
+            if formula:
+                # "« … », est-il précisé dans le communiqué", "« … », peut-on lire sur son site": the
+                # document speaks, or no one is named.
+                return Attribution(cue_span(t), source, t, "direct-after")
             if subj is None:
                 subj = inverted_speaker(t, lex)
                 if subj is not None and subj.i <= close:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.quotes import lexicon_en, lexicon_fr
+from dateline.quotes.resources import formulas
 from dateline.scan import WordTest, columns
 
 __all__ = [
@@ -51,10 +52,16 @@ class Lexicon:
     source_preps: tuple[tuple[str, ...], ...]
     complementisers: frozenset[str]
     negations: frozenset[str]
+    # Attribution formulas from the language's resource file (dateline.quotes.resources).
+    formulas: dict[str, frozenset[str]] = field(default_factory=dict)
 
     # Derived views, computed once per lexicon (``get_lexicon`` builds one per language) rather than
     # once per document. ``cached_property`` stores into the instance ``__dict__``, which a frozen
     # dataclass allows.
+    def formula(self, section: str) -> frozenset[str]:
+        """One list of the resource file's formulas (empty when the language has none)."""
+        return self.formulas.get(section, frozenset())
+
     @cached_property
     def folded_roles(self) -> frozenset[str]:
         """``roles``, accent- and case-folded."""
@@ -76,7 +83,7 @@ class Lexicon:
         :func:`is_reporting` accepts passes: its candidate lemmas are spaCy's lemma plus what
         :func:`verb_lemmas` makes of the form alone, so the two can be tested apart (see
         ``dateline.scan``). Made once per lexicon, so the answers are remembered across documents."""
-        words = self.reporting | self.opinion
+        words = self.reporting | self.opinion | self.formula("causative_saying")
         return (
             WordTest(lambda lemma: lemma.lower() in words),
             WordTest(lambda low: bool(_verb_lemmas(low, low, self.lang) & words)),
@@ -124,6 +131,7 @@ def get_lexicon(lang: str) -> Lexicon:
             lexicon_fr.SOURCE_PREPOSITIONS,
             frozenset({"que", "qu'", "qu’"}),
             frozenset({"pas", "jamais", "guère", "point", "nullement"}),
+            formulas("fr"),
         )
     return Lexicon(
         "en",
@@ -139,6 +147,7 @@ def get_lexicon(lang: str) -> Lexicon:
         lexicon_en.SOURCE_PREPOSITIONS,
         frozenset({"that"}),
         frozenset({"not", "n't", "never"}),
+        formulas("en"),
     )
 
 
@@ -237,7 +246,22 @@ def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
             return False
     if lemmas & lex.reporting:
         return True
+    if lemmas & lex.formula("causative_saying") and causative_faire(tok, lex) is not None:
+        return True  # "fait savoir que", "a fait savoir le ministère"
     return opinion and bool(lemmas & lex.opinion)
+
+
+def causative_faire(tok: Token, lex: Lexicon) -> Token | None:
+    """The "faire" right before an infinitive of a causative formula of saying ("fait savoir",
+    "a-t-il fait savoir"), skipping an inverted clitic; ``None`` when there is none."""
+    forms = lex.formula("faire_forms")
+    k = tok.i - 1
+    while k >= 0 and (is_clitic(tok.doc[k]) or tok.doc[k].lower_ in ("-t", "t")):
+        k -= 1
+    if k < 0:
+        return None
+    prev = tok.doc[k]
+    return prev if prev.lower_ in forms or prev.lemma_.lower() in forms else None
 
 
 def _reflexive(tok: Token) -> bool:
@@ -269,6 +293,11 @@ def cue_span(verb: Token) -> Span:
     ("a déclaré", "a-t-il ajouté", "avait assuré", "has said")."""
     doc = verb.doc
     start = verb.i
+    if verb.i > 0:
+        lex = get_lexicon("fr" if verb.lang_ == "fr" else "en")
+        faire = causative_faire(verb, lex) if verb.lemma_.lower() in lex.formula("causative_saying") else None
+        if faire is not None:
+            start = faire.i  # "a fait savoir": the causative and its infinitive are one cue
     while start > 0:
         prev = doc[start - 1]
         if prev.pos_ == "AUX" or prev.text.startswith("-") or prev.lower_ in ("ne", "n'", "n’"):
