@@ -32,7 +32,7 @@ from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import fold, name_key, strip_determiners
 from dateline.entities.resolve import is_bare_surname, split_title
 from dateline.extensions import doc_text, register_extensions
-from dateline.quotes.firstnames import given_name_gender
+from dateline.names import given_name_gender, person_titles, speech_verbs, verb_lemmas
 
 __all__ = ["LABEL_MAP", "EntityGrouper", "country_near", "make_entity_grouper"]
 
@@ -71,12 +71,9 @@ _LEFT_WINDOW = 5
 _NO_SCAN = frozenset({"IS"})
 
 
-@lru_cache(maxsize=1)
 def _person_titles() -> frozenset[str]:
-    """Nouns that name a person's office ("ministre", "président"), from the quote stage's lexicons."""
-    from dateline.quotes import lexicon_en, lexicon_fr
-
-    return frozenset(w.lower() for w in (*lexicon_fr.ROLE_NOUNS, *lexicon_en.ROLE_NOUNS) if " " not in w)
+    """Nouns that name a person's office ("ministre", "président"): see :mod:`dateline.names`."""
+    return person_titles()
 
 
 @lru_cache(maxsize=1)
@@ -239,21 +236,12 @@ _LIST_SEPARATORS = frozenset([",", "et", "ou", "and", "or"])
 @lru_cache(maxsize=4)
 def _state_verbs(lang: str | None) -> frozenset[str]:
     """Verbs whose subject, when it is a capital, is its government: saying, opinion and the acts above."""
-    from dateline.quotes import lexicon_en, lexicon_fr
-
-    out = set(_STATE_VERBS)
-    if lang in ("fr", None):
-        out |= lexicon_fr.REPORTING_VERBS | lexicon_fr.OPINION_VERBS | lexicon_fr.COGNITION_VERBS
-    if lang in ("en", None):
-        out |= lexicon_en.REPORTING_VERBS | lexicon_en.COGNITION_VERBS
-    return frozenset(out)
+    return frozenset(_STATE_VERBS | speech_verbs(lang))
 
 
 def _state_predicate(verb: Token, lang: str | None, depth: int = 0) -> bool:
     """Whether the subject of ``verb``, when it is a capital, acts as its state (see _STATE_VERBS)."""
-    from dateline.quotes.common import verb_lemmas
-
-    lemmas = verb_lemmas(verb, lang or "fr")
+    lemmas = verb_lemmas(verb.lemma_.lower(), verb.lower_, lang or "fr")
     if lemmas & _MODALS and depth < 3:
         inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         if inf is not None:

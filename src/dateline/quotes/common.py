@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.names import verb_lemmas as _verb_lemmas
 from dateline.quotes import lexicon_en, lexicon_fr
 from dateline.quotes.resources import formulas
 from dateline.scan import WordTest, columns
@@ -170,14 +171,6 @@ class Candidate:
     inherited_from: int | None = None  # index of the candidate whose speaker a context quote takes
 
 
-# French -er/-ir verb endings, longest first: spaCy's lemmatiser sometimes returns the form itself
-# ("estime"), so a form is also tried as stem + "er"/"ir"/"re".
-_FR_ENDINGS = (
-    "eraient", "erions", "eriez", "assent", "aient", "erait", "èrent", "erons", "eront", "ait", "ant",
-    "ées", "ent", "era", "ons", "ez", "ée", "és", "ai", "as", "es", "é", "e", "a",
-)  # fmt: skip
-
-
 # Endings of French and English agent nouns ("plaisancier", "rappeur", "syndicaliste", "habitante",
 # "reporter"): a head noun with one of them is taken for a person when it is not a listed role.
 AGENT_ENDINGS = (
@@ -212,19 +205,6 @@ def is_human_noun(tok: Token, lex: Lexicon) -> bool:
 def verb_lemmas(tok: Token, lang: str) -> frozenset[str]:
     """Candidate lemmas of a verb token: spaCy's, and for French a guess from the form's ending."""
     return _verb_lemmas(tok.lemma_.lower(), tok.lower_, lang)
-
-
-@lru_cache(maxsize=1 << 15)
-def _verb_lemmas(lemma: str, low: str, lang: str) -> frozenset[str]:
-    # Cached: it is asked for every verb-like token of every document, and the forms repeat.
-    out = {lemma, low}
-    if lang == "fr":
-        for ending in _FR_ENDINGS:
-            if low.endswith(ending) and len(low) - len(ending) >= 2:
-                stem = low[: -len(ending)]
-                out.update({stem + "er", stem + "ir", stem + "re"})
-                break
-    return frozenset(out)
 
 
 def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:

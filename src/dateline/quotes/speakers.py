@@ -29,9 +29,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.entities.component import country_near
 from dateline.entities.gazetteer import gazetteer
+from dateline.names import given_name_gender
 from dateline.quotes.common import Lexicon, is_clitic, is_human_noun
 from dateline.quotes.common import fold_word as _fold
-from dateline.quotes.firstnames import given_name_gender
 
 __all__ = ["SpeakerResolver"]
 
