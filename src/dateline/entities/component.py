@@ -55,6 +55,18 @@ LABEL_MAP: dict[str, str] = {
 }
 
 _TRIM = ' \t\r\n,;:.!?«»“”"()[]{}–—'
+# Broadcast and news-wire boilerplate the models tag as names: not entities (key forms, folded).
+_NOT_NAMES = frozenset({"jt", "jt de 20h", "jt de 13h", "ndlr"})
+# Television and radio channels: organisations (media), whatever the model says ("France 2" is often
+# tagged a place, after the country in its name). French and English broadcast names of the corpora's
+# kind, written for dateline.
+_MEDIA = re.compile(
+    r"^(?:France ?[2345]|France ?[Ii]nfo|Franceinfo|France Inter|France Culture|France Bleu(?: [\w-]+)?|"
+    r"TF1|LCI|BFM ?TV|BFM ?Business|CNews|C8|M6|Arte|RTL|RMC|Europe ?1|TV5 ?Monde|"
+    r"BBC(?: [\w]+)?|CNN|CBS|NBC|ABC News|Fox News|Al Jazeera|Euronews)$"
+)
+# A possessive left in a name by the English model ("Ian Paisley's"): not part of the name.
+_POSSESSIVE = re.compile(r"['’]s?$")
 _LEADING_DET = re.compile(r"(?:[lL]['’]|le |la |les |the )")
 _LEADING_DET_CAP = re.compile(r"(?:Le |La |Les |The )")
 # The model also lets a preposition into place and organisation spans ("de France 2"); in a person's
@@ -479,6 +491,9 @@ def _trimmed(span: Span, label: str = "") -> tuple[int, int, str] | None:
         det = _LEADING_DET_CAP.match(text, left, right)
     if det and det.end() < right:
         left = det.end()
+    poss = _POSSESSIVE.search(text, left, right) if text[left:right].count(" ") < 6 else None
+    if poss is not None and poss.start() > left and text[poss.start() - 1].isalpha():
+        right = poss.start()  # "Ian Paisley's" -> "Ian Paisley"; "Reuters'" -> "Reuters"
     prep = _LEADING_PREP.match(text, left, right) if label not in ("PER", "PERSON") else None
     if prep and prep.end() < right:
         left = prep.end()
@@ -501,7 +516,15 @@ class EntityGrouper:
             key = name_key(text)
             if len(key) < self.min_chars or not any(ch.isalpha() for ch in key):
                 continue
+            if key in _NOT_NAMES:
+                continue  # broadcast boilerplate ("JT"): no one and nothing is named
             place = gazetteer().lookup(text, self.lang)
+            if place is not None and place.kind == "demonym":
+                # "les Français", "la Brésilienne", "the Russians": a nationality word is not an
+                # entity; it is evidence for the country of the person it qualifies (country_near).
+                continue
+            if _MEDIA.match(text):
+                etype = "ORG"  # "France 2", "BFMTV": a channel is an organisation (media), never a place
             seat = None
             if place is not None and place.kind == "capital" and _acts_as_state(doc, start, end, self.lang):
                 # "Moscou a rejeté…" is Russia's government; "à Moscou, il neige" is the city. The two
