@@ -519,10 +519,6 @@ class EntityGrouper:
             if key in _NOT_NAMES:
                 continue  # broadcast boilerplate ("JT"): no one and nothing is named
             place = gazetteer().lookup(text, self.lang)
-            if place is not None and place.kind == "demonym":
-                # "les Français", "la Brésilienne", "the Russians": a nationality word is not an
-                # entity; it is evidence for the country of the person it qualifies (country_near).
-                continue
             if _MEDIA.match(text):
                 etype = "ORG"  # "France 2", "BFMTV": a channel is an organisation (media), never a place
             seat = None
