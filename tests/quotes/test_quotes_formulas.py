@@ -74,3 +74,10 @@ def test_faire_etat_de_reports_what_follows(nlp_fr: Any) -> None:
 def test_faire_with_another_noun_reports_nothing(nlp_fr: Any) -> None:
     assert _quotes("Le préfet a fait une visite à la caserne dans la nuit.", nlp_fr) == []
     assert _quotes("Le préfet n'a pas fait état de blessés dans la nuit.", nlp_fr) == []
+
+
+@pytest.mark.model
+def test_active_inverted_il_is_a_person_not_a_formula(nlp_fr: Any) -> None:
+    text = "Paul Morel était à Lyon. « Les travaux sont finis », a-t-il expliqué dans la soirée."
+    qs = [q for q in _quotes(text, nlp_fr) if q["text"].startswith("Les travaux")]
+    assert qs and qs[0]["speaker"]["text"] == "il"

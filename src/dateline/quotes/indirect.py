@@ -354,13 +354,17 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
 
 def _impersonal_il(verb: Token) -> Token | None:
     """The impersonal "il" of a passive ("est-il précisé", "il est indiqué que"), if the verb has one."""
+    # Passive only: "a-t-il expliqué" (active, "il" a person the parser may still label expletive)
+    # is a person speaking; "est-il expliqué" is no one.
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    if not passive:
+        return None
     for c in verb.children:
         low = c.lower_.lstrip("-").removeprefix("t-")
-        if low == "il" and (c.dep_ == "expl:subj" or (passive and c.dep_.startswith("nsubj"))):
+        if low == "il" and (c.dep_ == "expl:subj" or c.dep_.startswith("nsubj")):
             return c
     clitic = clitic_subject(verb)
-    if passive and clitic is not None and clitic.lower_.lstrip("-").removeprefix("t-") == "il":
+    if clitic is not None and clitic.lower_.lstrip("-").removeprefix("t-") == "il":
         return clitic
     return None
 
