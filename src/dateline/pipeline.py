@@ -24,6 +24,7 @@ from dateline.extensions import register_extensions, seed_text
 from dateline.lang import SUPPORTED, detect_language
 from dateline.readers.files import DEFAULT_MAX_CHARS
 from dateline.record import check_record, doc_to_record
+from dateline.wrapping import split_seams, unwrap
 
 __all__ = [
     "COMPONENTS",
@@ -242,9 +243,13 @@ def _analyse_batch(
 def make_doc(nlp: Language, article: Article) -> Doc:
     """The tokenised, not yet analysed ``Doc`` of an article, carrying what dateline's components read
     besides the text (its publication date)."""
-    doc = nlp.make_doc(article.text)
-    # The tokenizer keeps every character, so the Doc's text is the article's: seeding doc_text's
-    # cache spares rebuilding it from the tokens.
+    # Hard-wrapped text (wire archives break lines every ~65 characters inside sentences) is tokenised
+    # and parsed with its typesetting breaks read as spaces: a break inside a sentence misleads the
+    # parser and the segmenters. ``unwrap`` replaces characters one for one, so token offsets are the
+    # article's, and the Doc's text for the record stays the article's own.
+    doc = split_seams(nlp.make_doc(unwrap(article.text)))
+    # The tokenizer keeps every character, so the Doc's text is the article's (up to those breaks):
+    # seeding doc_text's cache spares rebuilding it from the tokens.
     seed_text(doc, article.text)
     doc._.dct = article.dct
     return doc

@@ -27,7 +27,8 @@ def test_channel_number_after_a_lost_space() -> None:
     spaces = [True] * 9 + [False, False]
     by_name = _entities(words, spaces, [(5, 7, "LOC")])
     assert set(by_name) == {"France 3"}
-    assert by_name["France 3"]["country"] is None and by_name["France 3"]["type"] == "LOC"
+    # A channel is an organisation (media), whatever the model's label (issue 15; it was kept LOC).
+    assert by_name["France 3"]["country"] is None and by_name["France 3"]["type"] == "ORG"
 
 
 def test_a_number_that_is_a_quantity_is_not_part_of_the_name() -> None:
@@ -72,3 +73,18 @@ def test_titled_surnames_attach_to_the_first_name_of_their_sex() -> None:
     assert set(by_name) == {"Marine Le Pen", "Jean-Marie Le Pen", "Le Pen"}
     assert [m["text"] for m in by_name["Marine Le Pen"]["mentions"]] == ["Marine Le Pen", "madame Le Pen"]
     assert [m["text"] for m in by_name["Jean-Marie Le Pen"]["mentions"]] == ["Jean-Marie Le Pen", "Monsieur Le Pen"]
+
+
+def test_broadcast_boilerplate_is_not_an_entity() -> None:
+    # "Le JT montre la ville, dit Paul Martin." with the model's tags on each name.
+    words = ["Le", "JT", "montre", "la", "ville", ",", "dit", "Paul", "Martin", "."]
+    spaces = [True] * 4 + [False, True, True, True, False, False]
+    by_name = _entities(words, spaces, [(1, 2, "ORG"), (7, 9, "PER")])
+    assert set(by_name) == {"Paul Martin"}
+
+
+def test_english_possessive_is_not_part_of_the_name() -> None:
+    words = ["Ian", "Paisley", "'s", "party", "won", "."]
+    spaces = [True, False, True, True, False, False]
+    by_name = _entities(words, spaces, [(0, 3, "PERSON")])
+    assert set(by_name) == {"Ian Paisley"}

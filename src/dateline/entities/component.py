@@ -32,7 +32,7 @@ from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import MAX_NAME_CHARS, fold, name_key, strip_determiners
 from dateline.entities.resolve import is_bare_surname, split_title
 from dateline.extensions import doc_text, register_extensions
-from dateline.quotes.firstnames import given_name_gender
+from dateline.names import given_name_gender, person_titles, speech_verbs, verb_lemmas
 
 __all__ = ["LABEL_MAP", "EntityGrouper", "country_near", "make_entity_grouper"]
 
@@ -55,6 +55,18 @@ LABEL_MAP: dict[str, str] = {
 }
 
 _TRIM = ' \t\r\n,;:.!?«»“”"()[]{}–—'
+# Broadcast and news-wire boilerplate the models tag as names: not entities (key forms, folded).
+_NOT_NAMES = frozenset({"jt", "jt de 20h", "jt de 13h", "ndlr"})
+# Television and radio channels: organisations (media), whatever the model says ("France 2" is often
+# tagged a place, after the country in its name). French and English broadcast names of the corpora's
+# kind, written for dateline.
+_MEDIA = re.compile(
+    r"^(?:France ?[2345]|France ?[Ii]nfo|Franceinfo|France Inter|France Culture|France Bleu(?: [\w-]+)?|"
+    r"TF1|LCI|BFM ?TV|BFM ?Business|CNews|C8|M6|Arte|RTL|RMC|Europe ?1|TV5 ?Monde|"
+    r"BBC(?: [\w]+)?|CNN|CBS|NBC|ABC News|Fox News|Al Jazeera|Euronews)$"
+)
+# A possessive left in a name by the English model ("Ian Paisley's"): not part of the name.
+_POSSESSIVE = re.compile(r"['’]s?$")
 _LEADING_DET = re.compile(r"(?:[lL]['’]|le |la |les |the )")
 _LEADING_DET_CAP = re.compile(r"(?:Le |La |Les |The )")
 # The model also lets a preposition into place and organisation spans ("de France 2"); in a person's
@@ -71,12 +83,9 @@ _LEFT_WINDOW = 5
 _NO_SCAN = frozenset({"IS"})
 
 
-@lru_cache(maxsize=1)
 def _person_titles() -> frozenset[str]:
-    """Nouns that name a person's office ("ministre", "président"), from the quote stage's lexicons."""
-    from dateline.quotes import lexicon_en, lexicon_fr
-
-    return frozenset(w.lower() for w in (*lexicon_fr.ROLE_NOUNS, *lexicon_en.ROLE_NOUNS) if " " not in w)
+    """Nouns that name a person's office ("ministre", "président"): see :mod:`dateline.names`."""
+    return person_titles()
 
 
 @lru_cache(maxsize=1)
@@ -239,21 +248,12 @@ _LIST_SEPARATORS = frozenset([",", "et", "ou", "and", "or"])
 @lru_cache(maxsize=4)
 def _state_verbs(lang: str | None) -> frozenset[str]:
     """Verbs whose subject, when it is a capital, is its government: saying, opinion and the acts above."""
-    from dateline.quotes import lexicon_en, lexicon_fr
-
-    out = set(_STATE_VERBS)
-    if lang in ("fr", None):
-        out |= lexicon_fr.REPORTING_VERBS | lexicon_fr.OPINION_VERBS | lexicon_fr.COGNITION_VERBS
-    if lang in ("en", None):
-        out |= lexicon_en.REPORTING_VERBS | lexicon_en.COGNITION_VERBS
-    return frozenset(out)
+    return frozenset(_STATE_VERBS | speech_verbs(lang))
 
 
 def _state_predicate(verb: Token, lang: str | None, depth: int = 0) -> bool:
     """Whether the subject of ``verb``, when it is a capital, acts as its state (see _STATE_VERBS)."""
-    from dateline.quotes.common import verb_lemmas
-
-    lemmas = verb_lemmas(verb, lang or "fr")
+    lemmas = verb_lemmas(verb.lemma_.lower(), verb.lower_, lang or "fr")
     if lemmas & _MODALS and depth < 3:
         inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         if inf is not None:
@@ -491,6 +491,9 @@ def _trimmed(span: Span, label: str = "") -> tuple[int, int, str] | None:
         det = _LEADING_DET_CAP.match(text, left, right)
     if det and det.end() < right:
         left = det.end()
+    poss = _POSSESSIVE.search(text, left, right) if text[left:right].count(" ") < 6 else None
+    if poss is not None and poss.start() > left and text[poss.start() - 1].isalpha():
+        right = poss.start()  # "Ian Paisley's" -> "Ian Paisley"; "Reuters'" -> "Reuters"
     prep = _LEADING_PREP.match(text, left, right) if label not in ("PER", "PERSON") else None
     if prep and prep.end() < right:
         left = prep.end()
@@ -513,7 +516,11 @@ class EntityGrouper:
             key = name_key(text)
             if len(key) < self.min_chars or len(text) > MAX_NAME_CHARS or not any(ch.isalpha() for ch in key):
                 continue
+            if key in _NOT_NAMES:
+                continue  # broadcast boilerplate ("JT"): no one and nothing is named
             place = gazetteer().lookup(text, self.lang)
+            if _MEDIA.match(text):
+                etype = "ORG"  # "France 2", "BFMTV": a channel is an organisation (media), never a place
             seat = None
             if place is not None and place.kind == "capital" and _acts_as_state(doc, start, end, self.lang):
                 # "Moscou a rejeté…" is Russia's government; "à Moscou, il neige" is the city. The two

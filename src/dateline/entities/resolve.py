@@ -34,7 +34,7 @@ from functools import cached_property, lru_cache
 
 from dateline.entities.gazetteer import gazetteer
 from dateline.entities.normalize import fold, name_key
-from dateline.quotes.firstnames import given_name_gender
+from dateline.names import given_name_gender
 
 __all__ = [
     "Form",

@@ -17,13 +17,14 @@ from dateline.quotes.common import (
     Lexicon,
     Segmenter,
     cue_span,
+    is_clitic,
     is_human_noun,
     is_negated,
     is_reporting,
     speaker_span,
 )
 from dateline.quotes.direct import MarkedQuote
-from dateline.quotes.indirect import inverted_speaker, subject_of
+from dateline.quotes.indirect import formula_source, inverted_speaker, subject_of
 
 __all__ = ["Attribution", "attribute_marked", "split_incise"]
 
@@ -50,7 +51,7 @@ def _token_at(doc: Doc, char: int) -> int | None:
 def _np(tok: Token | None) -> Span | None:
     if tok is None:
         return None
-    if tok.text.startswith("-"):
+    if is_clitic(tok):
         return tok.doc[tok.i : tok.i + 1]
     return speaker_span(tok)
 
@@ -102,6 +103,16 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
             # A subject between the quotation and the verb ('", he said'), else the inverted one.
             subj = subject_of(t)
             if subj is None or not close < subj.i < t.i:
+                # '« … » Élisabeth Morin confie …': a person's name between the quotation and its verb
+                # is the subject, whatever the parser hung it on (it may take the object after the
+                # verb for an inverted subject).
+                subj = next((b for b in doc[close + 1 : t.i] if b.ent_type_ in ("PER", "PERSON")), None)
+            formula, source = formula_source(t, lex)
+            if formula:
+                # "« … », est-il précisé dans le communiqué", "« … », peut-on lire sur son site": the
+                # document speaks, or no one is named.
+                return Attribution(cue_span(t), source, t, "direct-after")
+            if subj is None:
                 subj = inverted_speaker(t, lex)
                 if subj is not None and subj.i <= close:
                     subj = None
@@ -151,6 +162,15 @@ def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -
                 if subj is not None and subj.i >= opening:
                     subj = None
             return Attribution(cue_span(t), _np(subj), t, "direct-before")
+    if colon and not short:
+        # "Paul Morel pointe ces retards : « … »", "Elle ne cache pas sa colère : « … »": a clause whose
+        # subject is a person, closed by a colon that opens a quotation, gives that person the floor
+        # even without a verb of saying. Only a person (a name, a personal pronoun, a noun of person):
+        # "Le bilan est lourd : « … »" introduces nothing anyone said.
+        found = _colon_clause_subject(doc, s0, k, lex)
+        if found is not None:
+            verb, subj = found
+            return Attribution(None, _np(subj), verb, "direct-colon")
     if colon and k - 1 >= s0:
         # "Le ministre : « … »" / "Lavrov: « … »": the noun phrase before the colon speaks.
         head = doc[k - 1]
@@ -172,6 +192,30 @@ def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -
             head.ent_type_ in ("PER", "PERSON", "ORG") or head.lemma_.lower() in lex.roles or head.pos_ == "PROPN"
         ):
             return Attribution(None, _np(head), None, "direct-colon")
+    return None
+
+
+_PERSONAL = frozenset({"il", "elle", "he", "she", "ils", "elles", "they"})
+
+
+def _colon_clause_subject(doc: Doc, s0: int, colon: int, lex: Lexicon) -> tuple[Token, Token] | None:
+    """(verb, subject) of the clause that ends at a colon, when its subject is a person (see _before)."""
+    for i in range(colon - 1, s0 - 1, -1):
+        t = doc[i]
+        finite = "VerbForm=Fin" in str(t.morph) or t.tag_ in ("VBD", "VBZ", "VBP")
+        if t.pos_ not in ("VERB", "AUX") or not finite:
+            continue
+        if t.dep_ not in ("ROOT", "conj") or t.head.i < s0:
+            return None
+        subj = subject_of(t)
+        if subj is None or not s0 <= subj.i < t.i:
+            return None
+        person = (
+            subj.ent_type_ in ("PER", "PERSON")
+            or subj.lower_ in _PERSONAL
+            or (subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.roles)
+        )
+        return (t, subj) if person else None
     return None
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from dateline.names import verb_lemmas as _verb_lemmas
 from dateline.quotes import lexicon_en, lexicon_fr
+from dateline.quotes.resources import formulas
 from dateline.scan import WordTest, columns
 
 __all__ = [
@@ -25,6 +27,8 @@ __all__ = [
     "clitic_subject",
     "cue_span",
     "get_lexicon",
+    "glued_word",
+    "is_clitic",
     "is_human_noun",
     "is_negated",
     "is_reporting",
@@ -49,10 +53,16 @@ class Lexicon:
     source_preps: tuple[tuple[str, ...], ...]
     complementisers: frozenset[str]
     negations: frozenset[str]
+    # Attribution formulas from the language's resource file (dateline.quotes.resources).
+    formulas: dict[str, frozenset[str]] = field(default_factory=dict)
 
     # Derived views, computed once per lexicon (``get_lexicon`` builds one per language) rather than
     # once per document. ``cached_property`` stores into the instance ``__dict__``, which a frozen
     # dataclass allows.
+    def formula(self, section: str) -> frozenset[str]:
+        """One list of the resource file's formulas (empty when the language has none)."""
+        return self.formulas.get(section, frozenset())
+
     @cached_property
     def folded_roles(self) -> frozenset[str]:
         """``roles``, accent- and case-folded."""
@@ -74,7 +84,7 @@ class Lexicon:
         :func:`is_reporting` accepts passes: its candidate lemmas are spaCy's lemma plus what
         :func:`verb_lemmas` makes of the form alone, so the two can be tested apart (see
         ``dateline.scan``). Made once per lexicon, so the answers are remembered across documents."""
-        words = self.reporting | self.opinion
+        words = self.reporting | self.opinion | self.formula("causative_saying")
         return (
             WordTest(lambda lemma: lemma.lower() in words),
             WordTest(lambda low: bool(_verb_lemmas(low, low, self.lang) & words)),
@@ -122,6 +132,7 @@ def get_lexicon(lang: str) -> Lexicon:
             lexicon_fr.SOURCE_PREPOSITIONS,
             frozenset({"que", "qu'", "qu’"}),
             frozenset({"pas", "jamais", "guère", "point", "nullement"}),
+            formulas("fr"),
         )
     return Lexicon(
         "en",
@@ -137,6 +148,7 @@ def get_lexicon(lang: str) -> Lexicon:
         lexicon_en.SOURCE_PREPOSITIONS,
         frozenset({"that"}),
         frozenset({"not", "n't", "never"}),
+        formulas("en"),
     )
 
 
@@ -157,14 +169,6 @@ class Candidate:
     verb: Token | None
     rule: str
     inherited_from: int | None = None  # index of the candidate whose speaker a context quote takes
-
-
-# French -er/-ir verb endings, longest first: spaCy's lemmatiser sometimes returns the form itself
-# ("estime"), so a form is also tried as stem + "er"/"ir"/"re".
-_FR_ENDINGS = (
-    "eraient", "erions", "eriez", "assent", "aient", "erait", "èrent", "erons", "eront", "ait", "ant",
-    "ées", "ent", "era", "ons", "ez", "ée", "és", "ai", "as", "es", "é", "e", "a",
-)  # fmt: skip
 
 
 # Endings of French and English agent nouns ("plaisancier", "rappeur", "syndicaliste", "habitante",
@@ -203,19 +207,6 @@ def verb_lemmas(tok: Token, lang: str) -> frozenset[str]:
     return _verb_lemmas(tok.lemma_.lower(), tok.lower_, lang)
 
 
-@lru_cache(maxsize=1 << 15)
-def _verb_lemmas(lemma: str, low: str, lang: str) -> frozenset[str]:
-    # Cached: it is asked for every verb-like token of every document, and the forms repeat.
-    out = {lemma, low}
-    if lang == "fr":
-        for ending in _FR_ENDINGS:
-            if low.endswith(ending) and len(low) - len(ending) >= 2:
-                stem = low[: -len(ending)]
-                out.update({stem + "er", stem + "ir", stem + "re"})
-                break
-    return frozenset(out)
-
-
 def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
     """Whether ``tok`` is a reporting verb (or, with ``opinion``, a verb of stated opinion)."""
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ in ("NOUN", "ADJ") and lex.lang == "fr"):
@@ -235,7 +226,22 @@ def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
             return False
     if lemmas & lex.reporting:
         return True
+    if lemmas & lex.formula("causative_saying") and causative_faire(tok, lex) is not None:
+        return True  # "fait savoir que", "a fait savoir le ministère"
     return opinion and bool(lemmas & lex.opinion)
+
+
+def causative_faire(tok: Token, lex: Lexicon) -> Token | None:
+    """The "faire" right before an infinitive of a causative formula of saying ("fait savoir",
+    "a-t-il fait savoir"), skipping an inverted clitic; ``None`` when there is none."""
+    forms = lex.formula("faire_forms")
+    k = tok.i - 1
+    while k >= 0 and (is_clitic(tok.doc[k]) or tok.doc[k].lower_ in ("-t", "t")):
+        k -= 1
+    if k < 0:
+        return None
+    prev = tok.doc[k]
+    return prev if prev.lower_ in forms or prev.lemma_.lower() in forms else None
 
 
 def _reflexive(tok: Token) -> bool:
@@ -267,6 +273,11 @@ def cue_span(verb: Token) -> Span:
     ("a déclaré", "a-t-il ajouté", "avait assuré", "has said")."""
     doc = verb.doc
     start = verb.i
+    if verb.i > 0:
+        lex = get_lexicon("fr" if verb.lang_ == "fr" else "en")
+        faire = causative_faire(verb, lex) if verb.lemma_.lower() in lex.formula("causative_saying") else None
+        if faire is not None:
+            start = faire.i  # "a fait savoir": the causative and its infinitive are one cue
     while start > 0:
         prev = doc[start - 1]
         if prev.pos_ == "AUX" or prev.text.startswith("-") or prev.lower_ in ("ne", "n'", "n’"):
@@ -284,7 +295,7 @@ def speaker_span(head: Token) -> Span:
     """The noun phrase of a speaker around its head: the head's subtree without relative clauses,
     clauses and punctuation, cut at the first gap so that it stays contiguous."""
     doc = head.doc
-    if head.pos_ == "PRON" or head.text.startswith("-"):
+    if head.pos_ == "PRON" or is_clitic(head):
         return doc[head.i : head.i + 1]
     keep = {head.i}
     stack = [c for c in head.children if c.dep_ not in _NOT_NP or c.dep_ == "conj"]
@@ -310,13 +321,52 @@ def speaker_span(head: Token) -> Span:
     if doc[hi].lower_ in _HONORIFICS:
         while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN":
             hi += 1
+    # "le ministre Paul Martin", "la Brésilienne Ana Costa": a title or a demonym and the name right
+    # after it, which the parser sometimes gives as two subjects: the name belongs to the phrase.
+    if head.pos_ == "NOUN" and hi == head.i:
+        while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].ent_type_ in ("PER", "PERSON"):
+            hi += 1
+    lo, hi = glued_word(doc, lo, hi)
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
-    if head.text.startswith("-"):
+    if lo > 0 and doc[lo - 1].pos_ == "DET" and lo <= doc[lo - 1].head.i <= hi:
+        lo -= 1  # "le Royaume-Uni": the article of the word the hyphens made whole
+    if is_clitic(head):
         return doc[head.i : head.i + 1]
     return doc[lo : hi + 1]
+
+
+_HYPHENS = frozenset({"-", "‑", "–"})
+_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "je", "tu", "nous", "vous", "ce", "t"})
+
+
+def is_clitic(tok: Token) -> bool:
+    """Whether a token is an inverted subject clitic ("-il", "-t-elle", "-on"), not the second half of
+    a hyphenated word ("Royaume-Uni", "état-major", which the French tokenizer splits at the hyphen)."""
+    text = tok.lower_
+    if not text.startswith("-") or len(text) < 2:
+        return False
+    return text.lstrip("-").removeprefix("t-") in _CLITICS
+
+
+def glued_word(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Token range ``[lo, hi]`` widened to whole words where the tokenizer cut them at a hyphen or an
+    elision with no space ("Royaume" "-" "Uni", "l'" "état" "-" "major"): a speaker is the whole noun
+    phrase, never half a compound ("Uni", "major")."""
+    n = len(doc)
+    while lo > 0 and doc[lo - 1].whitespace_ == "" and not doc[lo - 1].is_space:
+        prev, cur = doc[lo - 1], doc[lo]
+        if prev.text in _HYPHENS or (cur.text in _HYPHENS and not prev.is_punct) or prev.text[-1:] in ("'", "’"):
+            lo -= 1
+        else:
+            break
+    while hi + 2 < n and doc[hi].whitespace_ == "" and doc[hi + 1].text in _HYPHENS and doc[hi + 1].whitespace_ == "":
+        if doc[hi + 2].lower_ in _CLITICS or not doc[hi + 2].is_alpha:
+            break  # "a-t-il": the clitic of an inverted verb, not a compound
+        hi += 2
+    return lo, hi
 
 
 _HONORIFICS = frozenset({"me", "maître", "m.", "mme", "mlle", "dr", "pr", "mr", "mr.", "mrs", "mrs.", "ms", "ms."})

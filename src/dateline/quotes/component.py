@@ -33,6 +33,7 @@ from dateline.quotes.dating import TimexIndex, quote_date
 from dateline.quotes.direct import MarkedQuote, scan_direct
 from dateline.quotes.indirect import find_indirect
 from dateline.quotes.speakers import SpeakerResolver
+from dateline.wrapping import unwrap
 
 __all__ = ["QuoteFinder", "extract_quotes", "make_quote_finder"]
 
@@ -72,7 +73,10 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
     lex = get_lexicon(lang)
     seg = Segmenter(doc)
     text = doc_text(doc)
-    marked = scan_direct(text)
+    # Quotation marks and paragraphs are read on the text with its typesetting line breaks undone
+    # (same offsets): in hard-wrapped wire copy a quotation runs over several lines of one paragraph.
+    reading = unwrap(text)
+    marked = scan_direct(reading)
     cands: list[Candidate] = []
     unattributed: list[MarkedQuote] = []
     for q in marked:
@@ -138,7 +142,7 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
             # d'ajouter : « … »"): the speaker just quoted goes on.
             (c.rule == "direct-context" or (c.kind == "direct" and c.cue is not None))
             and last_speaker is not None
-            and _paragraphs_between(text, last_speaker[0], c.start) <= context_paragraphs
+            and _paragraphs_between(reading, last_speaker[0], c.start) <= context_paragraphs
         ):
             speaker = dict(last_speaker[1], inherited=True)
         quote: dict[str, Any] = {

@@ -25,6 +25,7 @@ from dateline.quotes.common import (
     Segmenter,
     clitic_subject,
     cue_span,
+    is_clitic,
     is_human_noun,
     is_negated,
     is_reporting,
@@ -33,7 +34,7 @@ from dateline.quotes.common import (
 )
 from dateline.scan import WordTest, columns
 
-__all__ = ["find_indirect", "inverted_speaker", "subject_of"]
+__all__ = ["find_indirect", "formula_source", "inverted_speaker", "subject_of"]
 
 _SUBJ = ("nsubj", "nsubj:pass", "csubj", "agent", "obl:agent", "expl:subj")
 _MODALS = frozenset({"devoir", "pouvoir", "aller", "vouloir", "will", "shall", "may", "might"})
@@ -73,10 +74,26 @@ def _temporal(tok: Token) -> bool:
     return tok.lower_ in _TIME_WORDS or tok.ent_type_ in ("DATE", "TIME")
 
 
+# Dative and accusative clitics: the person spoken to, never the speaker ("« … », lui avait dit X",
+# "leur a-t-il assuré", "me l'a confié"). The French parser sometimes labels a "lui" before the verb
+# its subject; in that position it is the addressee (the speaker is the inverted subject after the
+# verb, or the clitic "-il"). English object pronouns ("told him") likewise never speak.
+_ADDRESSEES = frozenset({"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "him", "her", "them", "us"})
+
+
+def _addressee(c: Token, verb: Token) -> bool:
+    """Whether a pronoun the parser calls the subject is the dative clitic of the verb group: it
+    stands before the verb with only auxiliaries, negation or other clitics between."""
+    if c.lower_ not in _ADDRESSEES or c.i >= verb.i:
+        return False
+    between = c.doc[c.i + 1 : verb.i]
+    return all(t.pos_ in ("AUX", "PRON", "ADV") or t.lower_ in ("ne", "n'", "n’", "y", "en") for t in between)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following conjunctions and relative clauses back to it."""
     for c in verb.children:
-        if c.dep_ in _SUBJ and c.pos_ != "SCONJ" and not c.is_punct and not _temporal(c):
+        if c.dep_ in _SUBJ and c.pos_ != "SCONJ" and not c.is_punct and not _temporal(c) and not _addressee(c, verb):
             if c.lower_ == "-t" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text.startswith("-"):
                 return c.doc[c.i + 1]  # "a-t-il": the pronoun is "-il", not the euphonic "-t"
             if c.lower_ in ("-t", "-", "–"):
@@ -226,6 +243,7 @@ def find_indirect(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
                 used_verbs.add(tok.i)
                 out.append(cand)
     out.extend(_from_prepositions(doc, lex, seg))
+    out.extend(_from_faire_noun(doc, lex, seg))
     if lex.lang == "fr":
         out.extend(_from_appris(doc, seg))
         out.extend(_from_pour(doc, lex, seg))
@@ -246,6 +264,9 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
     cue = cue_span(verb)
     comp = _complement(verb, lex, opinion_only)
     passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    formula, source = formula_source(verb, lex)
+    if formula:
+        return _from_formula(doc, verb, cue, comp, source, seg)
     if comp is not None and comp.i > verb.i and passive:
         return None  # "ils ont été condamnés à effectuer …", "il est accusé d'avoir …": the subject is not the speaker
     if comp is not None and comp.i > verb.i:
@@ -329,6 +350,111 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             if chars is not None:
                 return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "colon")
     return None
+
+
+def _impersonal_il(verb: Token) -> Token | None:
+    """The impersonal "il" of a passive ("est-il précisé", "il est indiqué que"), if the verb has one."""
+    # Passive only: "a-t-il expliqué" (active, "il" a person the parser may still label expletive)
+    # is a person speaking; "est-il expliqué" is no one.
+    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    if not passive:
+        return None
+    for c in verb.children:
+        low = c.lower_.lstrip("-").removeprefix("t-")
+        if low == "il" and (c.dep_ == "expl:subj" or c.dep_.startswith("nsubj")):
+            return c
+    clitic = clitic_subject(verb)
+    if clitic is not None and clitic.lower_.lstrip("-").removeprefix("t-") == "il":
+        return clitic
+    return None
+
+
+def formula_source(verb: Token, lex: Lexicon) -> tuple[bool, Span | None]:
+    """Whether ``verb`` heads an impersonal formula of the resource file, and the head of the
+    document it names, if any:
+
+    * an impersonal passive of saying: "…, est-il précisé dans le communiqué", "il est indiqué
+      que …" — no person speaks; the document ("le communiqué") is the source;
+    * a reading formula: "…, peut-on lire dans le communiqué du syndicat" — "on" is the reader, not
+      the speaker; the document read is the source.
+    """
+    lemmas = verb_lemmas(verb, lex.lang)
+    if lemmas & lex.formula("impersonal_passive"):
+        formula = _impersonal_il(verb) is not None
+    elif lemmas & lex.formula("reading_verbs"):
+        subj = subject_of(verb)
+        formula = subj is not None and subj.lower_.lstrip("-").removeprefix("t-") in ("on", "one")
+    else:
+        return False, None
+    if not formula:
+        return False, None
+    doc = verb.doc
+    preps = lex.formula("document_prepositions")
+    for j in range(verb.i + 1, min(verb.i + _NAME_REACH, len(doc))):
+        t = doc[j]
+        if t.is_punct and t.text not in ("'", "’"):
+            break
+        if t.lower_ in preps:
+            head = next((h for h in doc[j + 1 : j + 5] if h.pos_ in ("NOUN", "PROPN")), None)
+            if head is None:
+                return True, None
+            sp = speaker_span(head)
+            lo = sp.start
+            while lo < sp.end and (doc[lo].pos_ == "ADP" or doc[lo].lower_ in preps):
+                lo += 1  # the source is "le communiqué", not "dans le communiqué"
+            return True, doc[lo : sp.end] if lo < sp.end else None
+    return True, None
+
+
+def _from_formula(
+    doc: Doc, verb: Token, cue: Span, comp: Token | None, speaker: Span | None, seg: Segmenter
+) -> Candidate | None:
+    """The statement of an impersonal formula (see :func:`formula_source`): its ``que`` clause when
+    it has one ("il est précisé que …"), else the clause before the comma ("…, est-il précisé")."""
+    s0, s1 = seg.bounds(verb.i)
+    if comp is not None and comp.i > verb.i:
+        chars = _chars(doc, max(comp.left_edge.i, verb.i + 1), min(comp.right_edge.i + 1, s1))
+    elif _after_comma(doc, cue.start):
+        comma = _comma_before(doc, cue.start)
+        before = _prev_index(doc, comma)
+        if before >= 0 and doc[before].text in _CLOSE_MARKS:
+            return None  # "« … », est-il précisé": a direct quotation, attributed between its marks
+        chars = _chars(doc, s0, comma)
+    else:
+        return None
+    if chars is None:
+        return None
+    return Candidate(chars[0], chars[1], "indirect", cue, speaker, verb, "formula")
+
+
+def _from_faire_noun(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
+    """ "X a fait état de trois blessés": "faire" + a noun of saying + "de" reports what follows."""
+    out: list[Candidate] = []
+    nouns = lex.formula("faire_noun_saying")
+    if not nouns:
+        return out
+    forms = lex.formula("faire_forms")
+    for i in columns(doc).where(lower=WordTest(nouns.__contains__), end=len(doc) - 2):
+        prev, nxt = doc[i - 1] if i > 0 else None, doc[i + 1]
+        if prev is None or not (prev.lower_ in forms or prev.lemma_.lower() in forms):
+            continue
+        if nxt.lower_ not in ("de", "d'", "d’", "du", "des"):
+            continue
+        if is_negated(prev, lex):
+            continue
+        subj = subject_of(prev)
+        if subj is None or subj.i > prev.i:
+            continue
+        _, s1 = seg.bounds(i)
+        start = i + 2 if nxt.lower_ in ("de", "d'", "d’") else i + 1
+        chars = _chars(doc, start, s1)
+        if chars is None:
+            continue
+        if nxt.lower_ in ("du", "des"):
+            # "fait état des difficultés": the article of the statement's first noun stays out.
+            chars = _chars(doc, i + 2, s1) or chars
+        out.append(Candidate(chars[0], chars[1], "indirect", cue_span(prev), _span(subj), prev, "formula"))
+    return out
 
 
 def _before_relay(doc: Doc, a: int, b: int, lex: Lexicon) -> int:
@@ -417,7 +543,7 @@ def _incise_end(doc: Doc, a: int, comma: int, speaker: Token | None, verb: Token
 def _span(tok: Token | None) -> Span | None:
     if tok is None:
         return None
-    if tok.text.startswith("-"):
+    if is_clitic(tok):
         return tok.doc[tok.i : tok.i + 1]
     return speaker_span(tok)
 

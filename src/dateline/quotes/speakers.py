@@ -29,9 +29,9 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.entities.component import country_near
 from dateline.entities.gazetteer import gazetteer
-from dateline.quotes.common import Lexicon, is_human_noun
+from dateline.names import given_name_gender
+from dateline.quotes.common import Lexicon, is_clitic, is_human_noun
 from dateline.quotes.common import fold_word as _fold
-from dateline.quotes.firstnames import given_name_gender
 
 __all__ = ["SpeakerResolver"]
 
@@ -270,7 +270,7 @@ class SpeakerResolver:
         people = [m for m in inside if m.strong and m.entity.get("type") == "PER"]
         if people:
             return str(people[-1].entity["id"])
-        if len(speaker) == 1 or head.pos_ == "PRON" or head.text.startswith("-"):
+        if len(speaker) == 1 or head.pos_ == "PRON" or is_clitic(head):
             pron = self._pronoun(speaker)
             if pron is not None:
                 return self._antecedent(speaker.start_char, pron, exclude)
@@ -416,6 +416,8 @@ class SpeakerResolver:
             k -= 1
         if best is None:
             best = demoted
+        elif (salient := self._salient_subject(best[0], k, origin, gender, exclude)) is not None:
+            best = salient
         for rpos, rid in reversed(self._refs):
             if rpos >= pos or origin - rpos > _PRONOUN_WINDOW:
                 continue
@@ -426,6 +428,38 @@ class SpeakerResolver:
                 best = (rpos, rid)
             break
         return best[1] if best else None
+
+    def _salient_subject(
+        self, pos: int, k: int, origin: int, gender: str | None, exclude: tuple[int, int] | None
+    ) -> tuple[int, str] | None:
+        """The subject of the sentence of the nearest candidate, when that candidate is not itself a
+        subject: a pronoun continues the topic of the previous clause, not its last name ("Paul Morel a
+        reçu Marc Petit mardi. « … », a-t-il déclaré" is Morel; "Anne Roy a appelé Julie Vidal. Elle a
+        dit que …" is Roy). Only within that one sentence: further back, the nearest name stays."""
+        if not (0 <= k < len(self.mentions) and self.mentions[k].start == pos):
+            return None
+        nearest = self.mentions[k]
+        span = self.doc.char_span(pos, nearest.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or _is_subject(span.root):
+            return None
+        sent_start = span.root.sent.start_char
+        j = k - 1
+        while j >= 0:
+            m = self.mentions[j]
+            j -= 1
+            if m.start < sent_start or origin - m.start > _PRONOUN_WINDOW:
+                break
+            if m.entity["id"] == nearest.entity["id"]:
+                continue
+            inside_excluded = exclude is not None and exclude[0] <= m.start < exclude[1]
+            if not m.strong or m.entity.get("type") != "PER" or inside_excluded or self._in_quote(m.start):
+                continue
+            if not self._gender_ok(m.entity, gender):
+                continue
+            other = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if other is not None and len(other) > 0 and _is_subject(other.root) and not self._in_pp(m):
+                return (m.start, str(m.entity["id"]))
+        return None
 
     def _plural_antecedent(self, pos: int, origin: int, exclude: tuple[int, int] | None) -> str | None:
         """'ils'/'elles': the nearest coordination of named people ("Didier et Cécile Noyer … ont-ils
@@ -515,3 +549,14 @@ class SpeakerResolver:
         if len(full) == 1:
             return full[0]
         return None
+
+
+def _is_subject(tok: Token) -> bool:
+    """Whether a name is a clause's subject, itself or through the title it is in apposition to."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("flat", "flat:name", "appos", "compound") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

@@ -292,14 +292,16 @@ class Queries:
             )
         ]
         roles: dict[str, int] = {}
-        n_art = 0
+        # Articles are counted once each: an article that names the entity by two forms ("Sergueï
+        # Lavrov" and "Lavrov" grouped apart in it) has two entity rows, one article (as entities()).
+        articles: set[int] = set()
         n_ment = 0
         for r in self.conn.execute(
-            """SELECT e.roles, e.n_mentions FROM entities e JOIN forms f ON f.key = e.form_key
+            """SELECT e.roles, e.n_mentions, e.article_rowid FROM entities e JOIN forms f ON f.key = e.form_key
                WHERE f.cluster = ?""",
             (cid,),
         ):
-            n_art += 1
+            articles.add(r[2])
             n_ment += r[1]
             for role in json.loads(r[0]):
                 roles[role] = roles.get(role, 0) + 1
@@ -310,7 +312,7 @@ class Queries:
             "country": c["country"],
             "aliases": aliases,
             "roles": sorted(roles, key=lambda k: (-roles[k], k)),
-            "articles": n_art,
+            "articles": len(articles),
             "mentions": n_ment,
         }
 

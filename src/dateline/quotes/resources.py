@@ -1,0 +1,52 @@
+"""The quote finder's resource files: attribution formulas per language, as data.
+
+``dateline/data/quotes/formulas.<lang>.txt`` holds, per language, the word lists of the attribution
+formulas added for issue 15 (impersonal passives, reading formulas, causative and noun formulas of
+saying), each file with its origin in its header. One loader reads every language, so a language is
+added by writing its file, not code (as HeidelTime keeps its resources). A language without a file
+has empty lists: the formulas are then simply not recognised.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["SECTIONS", "formulas"]
+
+SECTIONS = (
+    "impersonal_passive",
+    "reading_verbs",
+    "document_prepositions",
+    "causative_saying",
+    "faire_forms",
+    "faire_noun_saying",
+)
+
+
+def parse(text: str, origin: str = "<text>") -> dict[str, frozenset[str]]:
+    """Sections of a formulas file: ``[name]`` opens one, then one entry per line, ``#`` comments."""
+    out: dict[str, set[str]] = {name: set() for name in SECTIONS}
+    current: str | None = None
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            if current not in out:
+                raise ValueError(f"{origin}:{n}: unknown section [{current}]")
+            continue
+        if current is None:
+            raise ValueError(f"{origin}:{n}: entry before any section")
+        out[current].add(line.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4)
+def formulas(lang: str) -> dict[str, frozenset[str]]:
+    """The formula lists of ``lang`` (every section present, empty when the language has no file)."""
+    path = resources.files("dateline").joinpath(f"data/quotes/formulas.{lang}.txt")
+    if not path.is_file():
+        return {name: frozenset() for name in SECTIONS}
+    return parse(path.read_text(encoding="utf-8"), f"formulas.{lang}.txt")
