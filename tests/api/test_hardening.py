@@ -94,7 +94,10 @@ def _newer(tmp: Path) -> Path:
     [
         (lambda t: (t / "notes.db").write_text("not a database at all\n" * 40) and t / "notes.db", "store-unusable"),
         (lambda t: (t / "empty.db").write_bytes(b"") or t / "empty.db", "store-unusable"),
-        (lambda t: (sqlite3.connect(t / "other.db").execute("CREATE TABLE t (x)"), t / "other.db")[1], "store-unusable"),
+        (
+            lambda t: (sqlite3.connect(t / "other.db").execute("CREATE TABLE t (x)"), t / "other.db")[1],
+            "store-unusable",
+        ),
         (_newer, "store-too-new"),
     ],
     ids=["text-file", "empty-file", "other-sqlite", "newer-schema"],
