@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpora import ROOT, iter_records
+from pick_articles import NEWS_SECTIONS
 
 REUTERS = "en_reuters21578"
 TV = "fr_tvnews_2017"
@@ -62,21 +63,7 @@ EN_EVENT_CUE = re.compile(
     r"demand\w*|urged|warn\w*|threat\w*|reject\w*|refus\w*|aid|loan\w*|negotiat\w*)\b",
     re.IGNORECASE,
 )
-# Section = first path segment of the URL (see pick_articles.py); the news sections of each corpus.
-NEWS_SECTIONS = {
-    TV: {
-        "politique",
-        "monde",
-        "societe",
-        "faits-divers",
-        "france",
-        "international",
-        "elections",
-        "economie",
-        "justice-faits-divers",
-    },
-    ORANGE: {"politique", "monde", "france", "societe"},
-}
+# The news sections of each corpus: the same as the dev draws used (first path segment of the URL).
 
 
 @dataclass(frozen=True)
