@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpora import ROOT, iter_records
-from pick_articles import NEWS_SECTIONS
+from pick_articles import NEWS_SECTIONS  # the dev draws' news sections: one table for both
 
 REUTERS = "en_reuters21578"
 TV = "fr_tvnews_2017"
@@ -63,7 +63,6 @@ EN_EVENT_CUE = re.compile(
     r"demand\w*|urged|warn\w*|threat\w*|reject\w*|refus\w*|aid|loan\w*|negotiat\w*)\b",
     re.IGNORECASE,
 )
-# The news sections of each corpus: the same as the dev draws used (first path segment of the URL).
 
 
 @dataclass(frozen=True)
