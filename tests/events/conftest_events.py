@@ -34,6 +34,18 @@ def timex(text: str, needle: str, value: str, tid: str = "t1", nth: int = 0, kin
     }
 
 
+def only(doc: Doc, etype: str) -> dict[str, Any]:
+    """The one event of ``etype`` in ``doc`` (fails, showing the events, if there is not exactly one)."""
+    found = [e for e in doc._.events if e["type"] == etype]
+    assert len(found) == 1, doc._.events
+    return found[0]
+
+
+def codes(ev: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(source code, target code) of an event; a missing target gives None."""
+    return ev["source"]["code"], (ev["target"] or {}).get("code")
+
+
 def run(nlp: Language, text: str, dct: str = "2017-01", timexes: list[dict[str, Any]] | None = None) -> Doc:
     """The pipeline on ``text``; when ``timexes`` is given it replaces ``doc._.timexes`` before events."""
     doc = nlp.make_doc(text)

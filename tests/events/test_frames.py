@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from conftest_events import codes as _codes  # type: ignore[import-not-found]
+from conftest_events import only as _only  # type: ignore[import-not-found]
+
 pytestmark = pytest.mark.model
-
-
-def _only(doc: Any, etype: str) -> dict[str, Any]:
-    found = [e for e in doc._.events if e["type"] == etype]
-    assert len(found) == 1, doc._.events
-    return found[0]
-
-
-def _codes(ev: dict[str, Any]) -> tuple[str | None, str | None]:
-    return ev["source"]["code"], (ev["target"] or {}).get("code")
 
 
 def test_french_army_bombs_group(fr) -> None:  # type: ignore[no-untyped-def]
