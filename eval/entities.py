@@ -1,7 +1,7 @@
 """Cross-document entity resolution against the hand-made gold clustering (B³), beside baselines.
 
-Reads ``eval/entities/fr_gold_clusters.jsonl`` (corpus ids and offsets; texts come from ../shared),
-analyses the gold articles (plus, with ``--context N``, the first N other articles of the corpus, which
+Reads the dev set ``eval/entities/fr_gold_clusters.jsonl`` and the test set ``fr_test_clusters.jsonl`` (corpus
+ids and offsets; texts come from ../shared) and, for each on its own, analyses the gold articles (plus, with ``--context N``, the first N other articles of the corpus, which
 gives the resolver more names to decide with), stores them in a fresh SQLite store, and scores the
 clusters of the gold mentions with B³ precision/recall/F1 (Bagga & Baldwin 1998), micro-averaged over
 mentions. A gold mention takes the cluster of the stored mention that overlaps it most; a gold mention

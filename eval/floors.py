@@ -225,9 +225,8 @@ CAPABILITIES: dict[str, Any] = {
 }
 
 
-def measure(capability: str, shared: Path = SHARED) -> dict[str, float]:
-    """Every metric of one capability on its test set."""
-    del shared  # the scorers read ../shared (or DATELINE_SHARED) themselves
+def measure(capability: str) -> dict[str, float]:
+    """Every metric of one capability on its test set (the scorers read ../shared, or DATELINE_SHARED)."""
     return CAPABILITIES[capability]()  # type: ignore[no-any-return]
 
 

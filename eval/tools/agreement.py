@@ -175,20 +175,16 @@ def entity_agreement(first: Path, second: Path) -> dict[str, float]:
     fst = [r for r in _lines(first) if r["id"] in docs]
     a = {(r["id"], r["start"], r["end"]): r["cluster"] for r in fst}
     b = {(r["id"], r["start"], r["end"]): r["cluster"] for r in sec}
-    common = set(a) & set(b)
+    type_a = {(r["id"], r["start"], r["end"]): r["type"] for r in fst}
+    type_b = {(r["id"], r["start"], r["end"]): r["type"] for r in sec}
+    common = sorted(set(a) & set(b))
     _, _, f = b_cubed(a, b)
     return {
         "docs": len(docs),
         "first": len(a),
         "second": len(b),
         "mention_f1": _f1(len(common), len(a), len(b)),
-        "type_agreement": _share(
-            [(x, y) for x, y in zip(sorted(common), sorted(common), strict=True)],
-            lambda x, y: (
-                {m["id"]: m for m in fst if (m["id"], m["start"], m["end"]) == x}[x[0]]["type"]
-                == {m["id"]: m for m in sec if (m["id"], m["start"], m["end"]) == y}[y[0]]["type"]
-            ),
-        ),
+        "type_agreement": _share([(k, k) for k in common], lambda x, y: type_a[x] == type_b[y]),
         "b3_f1": f,
     }
 

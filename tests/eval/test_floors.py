@@ -17,7 +17,7 @@ from functools import cache
 
 import pytest
 
-from dl_testing import ROOT, SHARED, need_shared
+from dl_testing import ROOT, need_shared
 
 pytestmark = pytest.mark.model
 
@@ -30,7 +30,7 @@ def _measured(capability: str) -> dict[str, float]:
     need_shared("corpora", "fr_tvnews_2017.jsonl.gz")
     need_shared("corpora", "fr_orangesum_2011_2019.jsonl.gz")
     need_shared("corpora", "en_reuters21578.jsonl.gz")
-    return measure(capability, SHARED)
+    return measure(capability)
 
 
 @pytest.mark.parametrize(
