@@ -1,11 +1,11 @@
 """Cross-document entity resolution against the hand-made gold clustering (B³), beside baselines.
 
-Reads the dev set ``eval/entities/fr_gold_clusters.jsonl`` and the test set ``fr_test_clusters.jsonl`` (corpus
-ids and offsets; texts come from ../shared) and, for each on its own, analyses the gold articles (plus, with ``--context N``, the first N other articles of the corpus, which
-gives the resolver more names to decide with), stores them in a fresh SQLite store, and scores the
-clusters of the gold mentions with B³ precision/recall/F1 (Bagga & Baldwin 1998), micro-averaged over
-mentions. A gold mention takes the cluster of the stored mention that overlaps it most; a gold mention
-the NER missed is a singleton, as it would be for a user.
+Reads the dev set ``eval/entities/fr_gold_clusters.jsonl`` and the test set ``fr_test_clusters.jsonl`` (corpus ids
+and offsets; texts come from ../shared) and, for each on its own, analyses the gold articles (plus, with ``--context
+N``, the first N other articles of the corpus, which gives the resolver more names to decide with), stores them in a
+fresh SQLite store, and scores the clusters of the gold mentions with B³ precision/recall/F1 (Bagga & Baldwin 1998),
+micro-averaged over mentions. A gold mention takes the cluster of the stored mention that overlaps it most; a gold
+mention the NER missed is a singleton, as it would be for a user.
 
 Baselines in the same run:
 - exact string: mentions with the same surface text are one entity (what counting names gives);
