@@ -162,3 +162,27 @@ def test_no_gold_text_in_the_project(draws: dict[str, list[dict]]) -> None:
     need_shared("eval", "timex", "fr_timebank")
     hits = gold_text.find_copies(7)
     assert hits == [], [(path, src) for path, src, _ in hits]
+
+
+def test_the_dev_draw_is_reproducible_and_apart_from_test(draws: dict[str, list[dict]]) -> None:
+    # The new dev documents (eval/drawn_dev.tsv) come from the seed alone and never touch a test
+    # document, nor a tvnews day or an orangesum month that holds one (the same story told twice).
+    import draw_dev
+
+    recorded: dict[str, list[dict]] = {}
+    for line in (ROOT / "eval" / "drawn_dev.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, rank, corpus, i, date, length, stratum, role = line.split("\t")
+            recorded.setdefault(name, []).append({"rank": int(rank), "corpus": corpus, "id": i, "date": date})
+    keys = ("rank", "corpus", "id", "date")
+    again = {name: [{k: d[k] for k in keys} for d in picks] for name, picks in draw_dev.draw_all().items()}
+    assert again == recorded
+    tests = [d for picks in draws.values() for d in picks]
+    test_ids = {d["id"] for d in tests}
+    tv_days = {d["date"][:10] for d in tests if d["corpus"] == "fr_tvnews_2017"}
+    orange_months = {d["date"][:7] for d in tests if d["corpus"] == "fr_orangesum_2011_2019"}
+    for picks in recorded.values():
+        for d in picks:
+            assert d["id"] not in test_ids
+            assert not (d["corpus"] == "fr_tvnews_2017" and d["date"][:10] in tv_days)
+            assert not (d["corpus"] == "fr_orangesum_2011_2019" and d["date"][:7] in orange_months)

@@ -1,0 +1,92 @@
+"""Seeded draw of *new dev* documents: whole articles to tune on, drawn after the test sets.
+
+    python eval/tools/draw_dev.py events-fr-dev     # 30 articles (+ spares) for eval/events/fr_dev.jsonl
+    python eval/tools/draw_dev.py --list            # every dev set with its seed and size
+
+Why a second dev draw: the first dev sets (eval/*/fr_gold*.jsonl, PLOVER's sentences, French
+TimeBank, PolNeAR) were fitted closely and some are single sentences, so they cannot show what goes
+wrong on whole articles (events' recall and coreference, speakers across sentences, month-only
+dates). These sets are annotated with the same guidelines as the test sets and are used for error
+analysis and tuning; the test sets stay unopened.
+
+What keeps the test sets unseen by this draw:
+- no document of eval/drawn_test.tsv (spares included) is eligible, nor any id written in the
+  repository (the scan of draw_test.py), nor an article of the first dev sets;
+- French articles come from periods no *test* document touches: fr_tvnews_2017 days and
+  fr_orangesum months with a test document are left out whole (the same stories are told on the
+  same day), so tuning on these never reads a test story;
+- the draw depends only on the corpora, the recorded test draw, the dev files and the seed.
+Output and order follow draw_test.py (rank, corpus, id, date, length, stratum, role). The files
+annotated from it are named `*_dev*` so that draw_test.py's id scan skips them: the test draw
+stays reproducible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from corpora import ROOT
+from draw_test import (
+    EN_EVENT_CUE,
+    FR_EVENT_CUE,
+    FR_QUOTE_CUE,
+    ORANGE,
+    REUTERS,
+    TV,
+    SetSpec,
+    dev_periods,
+    draw,
+    ids_named_in_repo,
+)
+
+DEV_SETS = (
+    SetSpec("timex-fr-dev", 1401, (ORANGE, TV), 15, 10, 1200, 5000, minimum=">= 120 TIMEX3"),
+    SetSpec("quotes-fr-dev", 1403, (ORANGE, TV), 20, 10, 800, 4000, FR_QUOTE_CUE, 5 / 6, minimum=">= 90 quotes"),
+    SetSpec("events-fr-dev", 1405, (ORANGE, TV), 30, 15, 500, 3000, FR_EVENT_CUE, 2 / 3, minimum=">= 120 events"),
+    SetSpec("events-en-dev", 1406, (REUTERS,), 25, 15, 500, 3000, EN_EVENT_CUE, 2 / 3, minimum=">= 80 events"),
+)
+
+
+def test_draw() -> list[tuple[str, str, str]]:
+    """(corpus, id, date) of every document of eval/drawn_test.tsv."""
+    out: list[tuple[str, str, str]] = []
+    for line in (ROOT / "eval" / "drawn_test.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            _, _, corpus, rid, date, *_ = line.split("\t")
+            out.append((corpus, rid, date))
+    return out
+
+
+def draw_all() -> dict[str, list[dict]]:
+    """Every dev set, in the order of DEV_SETS, each from what the test draw and earlier sets left."""
+    first_dev, _, _ = dev_periods()
+    tests = test_draw()
+    excluded = first_dev | ids_named_in_repo() | {rid for _, rid, _ in tests}
+    # `eligible` leaves out tvnews days and orangesum months given here: those of the test documents.
+    tv_days = {date[:10] for corpus, _, date in tests if corpus == TV}
+    orange_months = {date[:7] for corpus, _, date in tests if corpus == ORANGE}
+    out: dict[str, list[dict]] = {}
+    for spec in DEV_SETS:
+        picks = draw(spec, excluded, tv_days, orange_months)
+        out[spec.name] = picks
+        excluded |= {d["id"] for d in picks}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("set", nargs="?", choices=[s.name for s in DEV_SETS])
+    ap.add_argument("--list", action="store_true", help="the sets, their seeds and sizes")
+    args = ap.parse_args(argv)
+    if args.list or not args.set:
+        for s in DEV_SETS:
+            print(f"{s.name}\tseed {s.seed}\t{s.n} + {s.spares} spares\t{'/'.join(s.corpora)}\t{s.minimum}")
+        return 0
+    for d in draw_all()[args.set]:
+        print(f"{d['rank']}\t{d['corpus']}\t{d['id']}\t{d['date']}\t{d['len']}\t{d['stratum']}\t{d['role']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
