@@ -172,7 +172,7 @@ def test_the_dev_draw_is_reproducible_and_apart_from_test(draws: dict[str, list[
     recorded: dict[str, list[dict]] = {}
     for line in (ROOT / "eval" / "drawn_dev.tsv").read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            name, rank, corpus, i, date, length, stratum, role = line.split("\t")
+            name, rank, corpus, i, date, *_ = line.split("\t")
             recorded.setdefault(name, []).append({"rank": int(rank), "corpus": corpus, "id": i, "date": date})
     keys = ("rank", "corpus", "id", "date")
     again = {name: [{k: d[k] for k in keys} for d in picks] for name, picks in draw_dev.draw_all().items()}
