@@ -275,11 +275,27 @@ def test_pronoun_prefers_the_person_talked_about_to_a_name_in_a_complement(nlp_f
     assert entity_name(rec, only(rec)) == "Paul Morel"
 
 
-def test_outlet_relaying_a_report_is_not_the_speaker(nlp_fr: Any) -> None:
+def test_outlet_relaying_a_report_is_kept_and_marked_as_a_relay(nlp_fr: Any) -> None:
     text = "La sénatrice Claire Fabre a demandé à Paul Morel de quitter tous ses mandats, rapporte Franceinfo."
     rec = analyse(text, "fr", nlp_fr)
-    assert [entity_name(rec, q) for q in rec["quotes"]] == ["Claire Fabre"], rec["quotes"]
-    assert rec["quotes"][0]["text"] == "quitter tous ses mandats"  # the relay's clause is not reported speech
+    inner = [q for q in rec["quotes"] if "relays" not in q]
+    relays = [q for q in rec["quotes"] if "relays" in q]
+    # The senator's request is a report of its own; the outlet's report around it says what it relays.
+    assert [entity_name(rec, q) for q in inner] == ["Claire Fabre"], rec["quotes"]
+    assert inner[0]["text"] == "quitter tous ses mandats"
+    assert [q["relays"] for q in relays] == [inner[0]["id"]], rec["quotes"]
+    assert relays[0]["speaker"]["text"] == "Franceinfo"
+    assert relays[0]["start"] <= inner[0]["cue"]["start"] < relays[0]["end"]
+
+
+def test_relays_are_marked_the_same_way_in_english(nlp_en: Any) -> None:
+    # The behaviour belongs to the construction, not to one language's gold convention.
+    text = "Senator Clara Webb told reporters she would oppose the bill, the Daily Courier reported on Monday."
+    rec = analyse(text, "en", nlp_en)
+    relays = [q for q in rec["quotes"] if "relays" in q]
+    inner = [q for q in rec["quotes"] if "relays" not in q]
+    assert inner and entity_name(rec, inner[0]) == "Clara Webb", rec["quotes"]
+    assert [q["relays"] for q in relays] == [inner[0]["id"]], rec["quotes"]
 
 
 def test_passive_verb_with_infinitive_is_not_a_report(nlp_fr: Any) -> None:

@@ -169,6 +169,7 @@ class Candidate:
     verb: Token | None
     rule: str
     inherited_from: int | None = None  # index of the candidate whose speaker a context quote takes
+    relay: bool = False  # a report whose content is another speaker's report (see component._mark_relays)
 
 
 # Endings of French and English agent nouns ("plaisancier", "rappeur", "syndicaliste", "habitante",

@@ -21,6 +21,7 @@ entities' ``roles``. Reads ``doc._.entities`` (speaker resolution), ``doc._.time
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from typing import Any
 
 from spacy.language import Language
@@ -115,11 +116,11 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
         if _words(text[q.start : q.end]) < min_words or not _sentence_like(doc, text, q):
             continue
         cands.append(Candidate(q.start, q.end, "direct", None, None, None, "direct-context"))
-    if lang == "fr":
-        # The French gold's convention (a media relay wraps its source's words: only those are the
-        # quotation); PolNeAR annotates the relay's attribution as well.
-        cands = _drop_relays(cands)
-    cands = _drop_nested(cands)
+    # A relay ("X a demandé à Y de partir, rapporte Franceinfo") is kept beside the report it passes
+    # on, in every language, and says so (`relays`): both attributions are true, and which of them a
+    # reader (or a gold set's convention) counts as the quotation is theirs to choose.
+    cands = _mark_relays(cands)
+    cands = _drop_nested([c for c in cands if not c.relay]) + [c for c in cands if c.relay]
     cands.sort(key=lambda c: (c.start, c.end))
     quoted = [(q.start, q.end) for q in marked]
     resolver = SpeakerResolver(doc, lex, quoted)
@@ -161,6 +162,17 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
         out.append(quote)
         if speaker is not None:
             last_speaker = (c.end, {k: v for k, v in speaker.items() if k != "inherited"})
+    for c, quote in zip(cands, out, strict=True):
+        if c.relay:
+            # The report passed on: the first other quotation whose cue stands inside the relay's content.
+            quote["relays"] = next(
+                (
+                    q["id"]
+                    for d, q in zip(cands, out, strict=True)
+                    if not d.relay and q["cue"] is not None and c.start <= q["cue"]["start"] < c.end
+                ),
+                None,
+            )
     return out
 
 
@@ -221,10 +233,10 @@ def _merge_indirect(
     return ind
 
 
-def _drop_relays(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a postposed report whose content is itself a report with its own cue and speaker ("X a
-    demandé à Y de partir, rapporte Franceinfo"): the outlet relays X's words, and the quotation is
-    X's, found on its own."""
+def _mark_relays(cands: list[Candidate]) -> list[Candidate]:
+    """Mark a postposed report whose content is itself a report with its own cue and speaker ("X a
+    demandé à Y de partir, rapporte Franceinfo"): the outlet relays X's words, and X's report is
+    found on its own (it is not dropped as nested inside the relay's content)."""
     inner = sorted(
         c.cue.start_char
         for c in cands
@@ -238,7 +250,7 @@ def _drop_relays(cands: list[Candidate]) -> list[Candidate]:
             while k < len(inner) and inner[k] == own:
                 k += 1  # its own cue, when the reporting clause is inserted in the clause it reports
             if k < len(inner) and inner[k] < c.end:
-                continue
+                c = dataclasses.replace(c, relay=True)
         out.append(c)
     return out
 
