@@ -9,6 +9,7 @@ English: the PLOVER gold standard records (dev part) and UniversalPetrarch's PET
     python eval/events.py french                          # dev: fr_gold.jsonl; test: fr_test.jsonl, side by side
     python eval/events.py all
     python eval/events.py french --gold eval/events/fr_gold.jsonl --details   # per-type rows, dev only
+    python eval/events.py --gold eval/events/en_dev.jsonl --details           # English dev articles alone
 
 Scoring, per sentence:
 
@@ -651,6 +652,18 @@ def _table(title: str, rows: dict[str, Any]) -> str:
 
 FR_TEST = ROOT / "eval" / "events" / "fr_test.jsonl"
 EN_TEST = ROOT / "eval" / "events" / "en_test.jsonl"
+# Whole-article dev sets drawn after the test sets (eval/tools/draw_dev.py): for error analysis of
+# recall, actors and coreference on articles, which the dev sentences cannot show.
+FR_DEV_ARTICLES = ROOT / "eval" / "events" / "fr_dev.jsonl"
+EN_DEV_ARTICLES = ROOT / "eval" / "events" / "en_dev.jsonl"
+
+
+def gold_lang(path: Path) -> str:
+    """'en' for a gold file of Reuters stories, else 'fr' (the language of its first line's corpus)."""
+    with path.open(encoding="utf-8") as fh:
+        first = next((json.loads(line) for line in fh if line.strip()), {})
+    return "en" if first.get("corpus", "").startswith("en_") else "fr"
+
 
 # The headline rows of the side-by-side table: (label, key in a report, field).
 _HEADLINE = (
@@ -706,7 +719,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Evaluate dateline events on the English and French dev and test sets")
     ap.add_argument("which", choices=["english", "french", "all", "calibrate"], nargs="?", default="all")
     ap.add_argument("--shared", type=Path, default=SHARED)
-    ap.add_argument("--gold", type=Path, default=None, help="score this French gold JSONL alone")
+    ap.add_argument("--gold", type=Path, default=None, help="score this gold JSONL alone (its corpus: the language)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("--details", action="store_true", help="per-type rows and dev date errors (refused on test sets)")
     args = ap.parse_args(argv)
@@ -717,7 +730,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.which == "calibrate":
         return calibrate(args.shared)
     out: dict[str, Any] = {}
-    if args.which in ("english", "all"):
+    if args.gold is not None and gold_lang(args.gold) == "en":
+        nlp_en = load_pipeline("en")
+        coder = petrarch_coder(args.shared)
+        out["english_gold"] = {"gold": article_scores(nlp_en, args.gold, args.shared, "en", coder)}
+    elif args.which in ("english", "all") and args.gold is None:
         gold_dir = args.shared / "eval" / "events" / "gold"
         sets = {
             "plover_gsr_dev": read_plover_gold(gold_dir / "PLOVER_GSR_CAMEO.dev.json"),
@@ -726,10 +743,14 @@ def main(argv: list[str] | None = None) -> int:
         nlp_en = load_pipeline("en")
         coder = petrarch_coder(args.shared)
         out["english"] = english_scores(nlp_en, sets, coder)
+        if EN_DEV_ARTICLES.exists():
+            out["english"]["dev articles"] = article_scores(nlp_en, EN_DEV_ARTICLES, args.shared, "en", coder)
         out["english"]["test"] = article_scores(nlp_en, EN_TEST, args.shared, "en", coder)
-    if args.which in ("french", "all"):
+    if args.which in ("french", "all") and not (args.gold is not None and gold_lang(args.gold) == "en"):
         nlp_fr = load_pipeline("fr")
         paths = {"gold": args.gold} if args.gold else {"dev": FR_GOLD, "test": FR_TEST}
+        if args.gold is None and FR_DEV_ARTICLES.exists():
+            paths = {"dev": FR_GOLD, "dev articles": FR_DEV_ARTICLES, "test": FR_TEST}
         out["french"] = {name: article_scores(nlp_fr, path, args.shared, "fr") for name, path in paths.items()}
     _drop_pairs(out)
     if args.json:
@@ -741,10 +762,15 @@ def main(argv: list[str] | None = None) -> int:
             rows = {k: v for k, v in en[name].items() if k not in ("per_type", "reliability")}
             print(_table(f"English dev — {name} (sentence type sets)", rows))
             print()
-        title = "English test — Reuters stories (events matched by trigger)"
-        print(side_by_side(title, {"test": en["test"]}), end="\n\n")
-        rel = {"plover dev": en["plover_gsr_dev"], "UP dev": en["up_petr2_validation"], "test": en["test"]}
+        title = "English — Reuters stories, dev and test (events matched by trigger)"
+        articles = {k: en[k] for k in ("dev articles", "test") if k in en}
+        print(side_by_side(title, articles), end="\n\n")
+        rel = {"plover dev": en["plover_gsr_dev"], "UP dev": en["up_petr2_validation"], **articles}
         print(_reliability_table("English — reliability of the confidence (share right per bin)", rel), end="\n\n")
+    if "english_gold" in out:
+        print(side_by_side(f"English — {args.gold}", out["english_gold"]), end="\n\n")
+        if args.details:
+            print(_table(f"English {args.gold}", out["english_gold"]["gold"]), end="\n\n")
     if "french" in out:
         print(side_by_side("French — dev sentences and test articles", out["french"]), end="\n\n")
         print(
