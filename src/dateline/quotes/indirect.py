@@ -112,8 +112,11 @@ def subject_of(verb: Token) -> Token | None:
     return clitic_subject(verb)
 
 
-# How far after an inverted reporting verb a person's name may stand ("a pourtant averti dans
-# « Le Journal du soir » de la radio locale, Claire Duval" is further than any clause we should cross).
+# How far after an inverted reporting verb its speaker may stand, in tokens from the verb. In the
+# French dev quote sets, 97% of the speakers placed after their cue stand within six words of it
+# (88% right after it: "a déclaré le ministre"); the rest sit past a whole circumstantial phrase
+# (a programme's title, "sa femme à l'AFP, …"), where a name the window would reach is as often
+# the complement's as the speaker's. `python eval/tools/speaker_reach.py` prints the distribution.
 _NAME_REACH = 7
 
 
