@@ -3,12 +3,14 @@ references: dateline.timex.relative."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import spacy
 
+from dateline.timex.anchor import writing_days_of_weekday
 from dateline.timex.component import timexes_for
+from dateline.timex.normalize import Expr, resolve
 
 from ._helpers import tagged
 
@@ -93,3 +95,45 @@ def test_a_month_only_date_is_narrowed_by_the_weekday_and_stamp_the_text_gives()
     found, window = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
     assert window == (date(2017, 3, 14), date(2017, 3, 14))
     assert ("Hier", "2017-03-13") in [(t["text"], t["value"]) for t in found]
+
+
+def test_a_publication_reported_inside_a_sentence_is_not_the_articles_stamp() -> None:
+    # "publiée jeudi 9 mars" here dates a survey the article reports, not the article itself: the
+    # month-only window stays open, and "hier" an honest interval.
+    text = "Selon une enquête publiée jeudi 9 mars par un institut, les cerises coûtent cher. Hier, rien."
+    found, window = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert window == MARCH
+    hier = next(t for t in found if t["text"] == "Hier")
+    assert (hier["earliest"], hier["latest"]) == ("2017-02-28", "2017-03-30")
+    # The same words opening a line are the article's stamp.
+    found, window = timexes_for(spacy.blank("fr")("Titre\nPublié le jeudi 9 mars 2017\nHier, rien."), "fr", MARCH)
+    assert window == (date(2017, 3, 9), date(2017, 3, 9))
+
+
+def test_a_weekday_settled_by_a_dated_day_bounds_the_writing_day() -> None:
+    # "lundi 13 mars" names the Monday; "lundi prochain" elsewhere is that day, so the article was
+    # written from the 6th to the 12th, and "cette semaine" is the ISO week of those days.
+    text = "Le rapport sortira lundi 13 mars. Il sera discuté lundi prochain. Le vote a lieu cette semaine."
+    found, window = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert window == (date(2017, 3, 6), date(2017, 3, 12))
+    assert ("cette semaine", "2017-W10") in [(t["text"], t["value"]) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("direction", "cue", "expected"),
+    [
+        (-1, 0, (date(2017, 3, 6), date(2017, 3, 12))),
+        (0, -1, (date(2017, 3, 7), date(2017, 3, 13))),
+        (1, 0, (date(2017, 2, 28), date(2017, 3, 6))),
+        (0, 1, (date(2017, 2, 27), date(2017, 3, 5))),
+        (0, 0, (date(2017, 3, 3), date(2017, 3, 9))),
+    ],
+)
+def test_writing_days_of_a_weekday_invert_its_reading(direction: int, cue: int, expected: tuple[date, date]) -> None:
+    monday = date(2017, 3, 6)
+    lo, hi = writing_days_of_weekday(monday, direction, cue)
+    assert (lo, hi) == expected
+    e = Expr("weekday", weekday=0, cue=cue)
+    assert all(resolve(e, (d, d), direction).earliest == monday for d in (lo, hi))
+    assert resolve(e, (lo - timedelta(days=1),) * 2, direction).earliest != monday
+    assert resolve(e, (hi + timedelta(days=1),) * 2, direction).earliest != monday

@@ -23,7 +23,15 @@ from dateline.timex.detect import Candidate
 from dateline.timex.lexicon import lexicon
 from dateline.timex.normalize import resolve
 
-__all__ = ["dateline_day", "direction", "infer_published", "narrative_anchor", "verb_direction"]
+__all__ = [
+    "dateline_day",
+    "direction",
+    "infer_published",
+    "narrative_anchor",
+    "narrow_by_weekdays",
+    "verb_direction",
+    "writing_days_of_weekday",
+]
 
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "cop", "aux:caus")
 # How far up the dependency tree to look for the governing verb: a time expression hangs from its verb
@@ -194,10 +202,42 @@ def _named_weekdays(cands: Sequence[Candidate], lo: date, hi: date) -> tuple[dat
     return lo, hi
 
 
+def writing_days_of_weekday(day: date, direction: int, cue: int) -> tuple[date, date]:
+    """The writing days on which a bare weekday, read as :func:`dateline.timex.normalize.resolve` reads
+    it, names ``day``: the inverse of that reading. A past-tense "samedi" is the last Saturday on or
+    before the writing day, so a "samedi" known to be the 4th was written from the 4th to the 10th;
+    "samedi dernier" (``cue`` -1: strictly before) from the 5th to the 11th; a future "samedi" from the
+    preceding Sunday to the 4th; with no tense, the nearest Saturday: from three days before to three
+    days after."""
+    direction = cue or direction
+    strict = cue != 0
+    if direction < 0:
+        return day + timedelta(days=1 if strict else 0), day + timedelta(days=7 if strict else 6)
+    if direction > 0:
+        return day - timedelta(days=7 if strict else 6), day - timedelta(days=1 if strict else 0)
+    return day - timedelta(days=3), day + timedelta(days=3)
+
+
+def narrow_by_weekdays(window: tuple[date, date], settled: Sequence[tuple[date, int, int]]) -> tuple[date, date]:
+    """The writing window narrowed by bare weekdays the text settled on a day (day, direction, cue):
+    "lundi" past tense, known from "lundi 2 décembre" elsewhere in the text to be the 2nd, was written
+    from the 2nd to the 8th. A constraint that would leave no day is ignored (the window never becomes
+    empty)."""
+    lo, hi = window
+    for day, d, cue in settled:
+        a, b = writing_days_of_weekday(day, d, cue)
+        if max(lo, a) <= min(hi, b):
+            lo, hi = max(lo, a), min(hi, b)
+    return lo, hi
+
+
 # Words before a date that make it the article's own publication stamp: "Publié le 12/05/2017 à 10h32",
-# "mis à jour le 3 mai", "Posted on March 3, 2017". That date is the day the text was written.
+# "mis à jour le 3 mai", "Posted on March 3, 2017". That date is the day the text was written. A stamp
+# opens its line (after a separator at most); inside a sentence the same participle reports another
+# publication ("selon une étude publiée lundi 2 mars", "a report published on March 3"), usually days
+# before the article, so it says nothing exact about the writing day.
 _PUBLISHED_BEFORE = re.compile(
-    r"(?:publié|publiée|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|posted|published|updated)"
+    r"[\s|•·*>—–-]*(?:publié|publiée|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|actualisée|posted|published|updated)"
     r"(?:\s+(?:le|on))?\s*[:,]?\s*$",
     re.I,
 )
@@ -221,7 +261,8 @@ def dateline_day(text: str, cands: Sequence[Candidate], window: tuple[date, date
         e = c.expr
         if e.kind != "cal" or e.month is None or e.day is None:
             continue
-        stamped = bool(_PUBLISHED_BEFORE.search(text[max(0, c.start - 24) : c.start]))
+        line_start = text.rfind("\n", 0, c.start) + 1
+        stamped = c.start - line_start <= 32 and bool(_PUBLISHED_BEFORE.match(text, line_start, c.start))
         if not stamped and (
             c.start > _DATELINE_REACH
             or not (_DATELINE_BEFORE.match(text[: c.start]) and _DATELINE_AFTER.match(text[c.end : c.end + 40]))

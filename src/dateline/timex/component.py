@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.extensions import doc_text, register_extensions
-from dateline.timex.anchor import dateline_day, direction, infer_published, narrative_anchor
+from dateline.timex.anchor import dateline_day, direction, infer_published, narrative_anchor, narrow_by_weekdays
 from dateline.timex.detect import Candidate, find_candidates
 from dateline.timex.lexicon import lexicon
 from dateline.timex.normalize import UNIT_DAYS, Resolved, resolve, shift_quarter
@@ -61,11 +61,14 @@ def timexes_for(
     sents = [_sent_of(starts, c.start) for c in cands]
     # First the expressions that need no narrative anchor; then, in text order, "le lendemain" and
     # clock times, anchored on the day the narration names (see anchor.narrative_anchor).
-    resolved: list[Resolved | None] = [
-        None if c.expr.kind in ("clock", "narr") or c.expr.narrative else resolve(c.expr, published, d)
-        for c, d in zip(cands, dirs, strict=True)
-    ]
-    resolved = _weekdays_named(cands, resolved)
+    resolved, settled = _weekdays_named(cands, _first_pass(cands, dirs, published))
+    if published is not None and published[0] < published[1] and settled:
+        # A weekday the text settled on a named day also bounds the writing day (see
+        # anchor.writing_days_of_weekday); with the narrower window, resolve again.
+        narrower = narrow_by_weekdays(published, [(day, dirs[i], cands[i].expr.cue) for i, day in settled])
+        if narrower != published:
+            published = narrower
+            resolved, _ = _weekdays_named(cands, _first_pass(cands, dirs, published))
     resolved = _ranges_in_order(doc_text(doc), cands, resolved, published)
     refs: list[date | None] = [None] * len(cands)
     last_day: tuple[date, int] | None = None
@@ -131,8 +134,20 @@ def timexes_for(
     return out, published
 
 
-def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None]) -> list[Resolved | None]:
-    """Undetermined weekdays settled by a day the text names with its date.
+def _first_pass(cands: list[Candidate], dirs: list[int], published: tuple[date, date] | None) -> list[Resolved | None]:
+    """The expressions that need no narrative anchor, resolved in the writing window (the others
+    ``None``, resolved later in text order)."""
+    return [
+        None if c.expr.kind in ("clock", "narr") or c.expr.narrative else resolve(c.expr, published, d)
+        for c, d in zip(cands, dirs, strict=True)
+    ]
+
+
+def _weekdays_named(
+    cands: list[Candidate], resolved: list[Resolved | None]
+) -> tuple[list[Resolved | None], list[tuple[int, date]]]:
+    """Undetermined weekdays settled by a day the text names with its date, and which ones (index,
+    day).
 
     "samedi" in an article dated only ``1999-05`` could be any of four Saturdays; when the text also
     names "samedi 29 mai" inside the interval the window allows, the bare weekday is that day: the
@@ -146,8 +161,9 @@ def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None]) -> 
         if r is not None and _names_day(r) and c.expr.kind == "cal" and c.expr.weekday is not None
     }
     if not named:
-        return resolved
+        return resolved, []
     out = list(resolved)
+    settled: list[tuple[int, date]] = []
     for i, (c, r) in enumerate(zip(cands, resolved, strict=True)):
         e = c.expr
         if r is None or r.determined or e.kind != "weekday" or e.weekday is None or e.unit == "WE":
@@ -160,7 +176,8 @@ def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None]) -> 
                 replace(e, kind="cal", year=days[0].year, month=days[0].month, day=days[0].day, weekday=None, cue=0),
                 None,
             )
-    return out
+            settled.append((i, days[0]))
+    return out, settled
 
 
 # "du 3 mars au 5 avril", "from March 3 to April 5", "between 1990 and 1995", "entre le 3 et le 5 mai".
