@@ -215,3 +215,16 @@ def test_sample_record_is_sound_and_valid(sample_record: dict[str, Any]) -> None
     text = sample_record["article"]["text"]
     for t in sample_record["timexes"]:
         assert text[t["start"] : t["end"]] == t["text"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Le vieux moulin est aujourd'hui fermé au public.", "PRESENT_REF"),
+        ("Ce tableau atteindrait aujourd'hui un million d'euros.", "PRESENT_REF"),
+        ("Le maire inaugurera aujourd'hui le nouveau pont.", "2017-03-15"),
+        ("Le maire a inauguré aujourd'hui le nouveau pont.", "2017-03-15"),
+    ],
+)
+def test_aujourdhui_of_a_present_state_is_nowadays(nlp_fr: Any, sentence: str, value: str) -> None:
+    assert timex(run(nlp_fr, sentence, "2017-03-15"), "aujourd'hui")["value"] == value

@@ -25,8 +25,10 @@ from dateline.timex.normalize import resolve
 
 __all__ = [
     "dateline_day",
+    "describes_present_state",
     "direction",
     "infer_published",
+    "is_conditional",
     "narrative_anchor",
     "narrow_by_weekdays",
     "verb_direction",
@@ -96,14 +98,38 @@ def verb_direction(verb: Token, lang: str) -> int:
         return 1 if prospective else -1
     if any(_has(a, "VerbForm", "Part") for a in auxs):  # "ont été (au centre)"
         return -1
+    if any(is_conditional(t, lang) for t in forms):
+        return 1  # "devrait", "se tiendrait": prospective in news
     if any(_has(t, "Tense", "Imp") or _has(t, "Tense", "Past") for t in forms):
         return -1
-    if any(_has(t, "Mood", "Cnd") for t in forms):
-        return 1  # "devrait", "se tiendrait": prospective in news
     if _has(verb, "VerbForm", "Inf") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        # An infinitive looks ahead of its governing verb: future only if that verb is.
-        return 1 if verb_direction(verb.head, lang) > 0 else 0
+        # An infinitive looks ahead of its governing verb: future if that verb is, or if it is a modal
+        # in the present ("doit accueillir le sommet en août", "peut reprendre lundi": what is due or
+        # possible is still to come).
+        head = verb.head
+        if verb_direction(head, lang) > 0:
+            return 1
+        modal = head.lemma_.lower() in lexicon(lang).MODAL_LEMMAS and _has(head, "Tense", "Pres")
+        return 1 if modal and not _aux(head) else 0
     return 0
+
+
+def is_conditional(tok: Token, lang: str) -> bool:
+    """Whether ``tok`` is a verb in the conditional. The French model tags some conditionals as
+    imperfects ("se tiendrait", "atteindrait", "baisseraient": Tense=Imp); their form tells them
+    apart: the future stem, which ends in "r" ("tiendr-", "atteindr-", "baisser-"), before the
+    imperfect ending, where an imperfect has the stem of its infinitive without its ending
+    ("déclar-ait", "cour-ait", "offr-ait")."""
+    if _has(tok, "Mood", "Cnd"):
+        return True
+    if lang != "fr" or not _has(tok, "Tense", "Imp"):
+        return False
+    form = tok.lower_
+    for ending in lexicon(lang).IMPERFECT_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 1:
+            stem = form[: -len(ending)]
+            return stem.endswith("r") and stem != tok.lemma_.lower()[:-2]
+    return False
 
 
 def direction(doc: Doc, start: int, end: int, lang: str) -> int:
@@ -148,6 +174,55 @@ def _climb(doc: Doc, start: int, end: int, lang: str, before: str) -> int:
             break
         tok = tok.head
     return 0
+
+
+def describes_present_state(doc: Doc, start: int, end: int, lang: str) -> bool:
+    """Whether the clause of the expression at ``doc.text[start:end]`` describes a state that holds at
+    present rather than locating an event on a day.
+
+    French news writes "aujourd'hui" both ways: "le ministre se rendra aujourd'hui à Lyon" (the day of
+    writing) and "l'usine est aujourd'hui fermée" (nowadays: TimeML's PRESENT_REF). The state readings
+    are told by the form of the governing predicate: a present copula ("c'est le cas aujourd'hui"), a
+    present passive or adjectival participle ("les rues sont aujourd'hui désertes", "il est aujourd'hui
+    mis en examen", unless the participle announces an event: "la décision est attendue aujourd'hui"),
+    a conditional of estimation ("la fortune atteindrait aujourd'hui un milliard", not the modals that
+    schedule: "il devrait partir aujourd'hui"), or a negated present ("rien ne justifie aujourd'hui une
+    hausse"). A future, a past tense or an infinitive (what is planned: "doit s'ouvrir aujourd'hui")
+    locate an event.
+    """
+    lex = lexicon(lang)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(_MAX_HOPS + 1):
+        if not (span.start <= tok.i < span.end) and (tok.pos_ in ("VERB", "AUX") or _aux(tok)):
+            break
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    else:
+        return False
+    auxs = _aux(tok)
+    forms = [tok, *auxs]
+    if any(_has(t, "Tense", "Fut") for t in forms) or _has(tok, "VerbForm", "Inf"):
+        return False
+    if any(a.dep_ in ("aux:tense", "aux") and _has(a, "Tense", "Pres") for a in auxs if a.dep_ != "cop"):
+        return False  # passé composé: an event ("a annoncé aujourd'hui")
+    if any(_has(t, "Tense", "Imp") or _has(t, "Tense", "Past") for t in auxs):
+        return False
+    if any(a.dep_ == "cop" for a in auxs):
+        return True
+    if _has(tok, "VerbForm", "Part"):
+        passive = [a for a in auxs if a.dep_ == "aux:pass"]
+        return bool(passive) and tok.lemma_.lower() not in lex.PROSPECTIVE_LEMMAS
+    if is_conditional(tok, lang):
+        return tok.lemma_.lower() not in lex.MODAL_LEMMAS
+    if _has(tok, "Tense", "Pres"):
+        if tok.lemma_.lower() == lex.COPULA_LEMMA:
+            return True
+        return any(c.lower_ in lex.NEGATION_WORDS for c in tok.children)
+    return False
 
 
 def infer_published(cands: Sequence[Candidate], dirs: Sequence[int], window: tuple[date, date]) -> tuple[date, date]:

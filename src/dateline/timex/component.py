@@ -16,10 +16,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.extensions import doc_text, register_extensions
-from dateline.timex.anchor import dateline_day, direction, infer_published, narrative_anchor, narrow_by_weekdays
+from dateline.timex.anchor import (
+    dateline_day,
+    describes_present_state,
+    direction,
+    infer_published,
+    narrative_anchor,
+    narrow_by_weekdays,
+)
 from dateline.timex.detect import Candidate, find_candidates
-from dateline.timex.lexicon import lexicon
-from dateline.timex.normalize import UNIT_DAYS, Resolved, resolve, shift_quarter
+from dateline.timex.lexicon import lexicon, lookup
+from dateline.timex.normalize import UNIT_DAYS, Expr, Resolved, resolve, shift_quarter
 
 __all__ = ["TimexTagger", "make_timex_tagger", "timexes_for"]
 
@@ -51,6 +58,8 @@ def timexes_for(
     if not lexicon(lang).PART_IN_VALUE:
         cands = [_part_aside(c) for c in cands]
     has_parse = doc.has_annotation("DEP")
+    if has_parse and lexicon(lang).TODAY_MAY_BE_PRESENT_REF:
+        cands = [_today_as_present(doc, c, lang) for c in cands]
     dirs = [direction(doc, c.start, c.end, lang) if has_parse else 0 for c in cands]
     if window is not None and window[0] < window[1]:
         day = dateline_day(doc_text(doc), cands, window)
@@ -207,6 +216,17 @@ def _ranges_in_order(
         elif a.expr.year is None and rb.earliest is not None and rb.latest is not None and a.expr.month is not None:
             out[i] = resolve(a.expr, (rb.earliest, rb.latest), -1)
     return out
+
+
+def _today_as_present(doc: Doc, c: Candidate, lang: str) -> Candidate:
+    """A bare "aujourd'hui" in a clause describing a present state made PRESENT_REF ("nowadays"; see
+    anchor.describes_present_state); any other candidate unchanged."""
+    e = c.expr
+    if e.kind != "relday" or e.offset != 0 or e.part or e.weekday is not None or e.hour is not None:
+        return c
+    if lookup(lexicon(lang).REL_DAYS, c.text) != 0 or not describes_present_state(doc, c.start, c.end, lang):
+        return c
+    return replace(c, expr=Expr("ref", ref="PRESENT_REF", ref_type=lexicon(lang).REF_TYPE))
 
 
 def _part_aside(c: Candidate) -> Candidate:
