@@ -137,3 +137,16 @@ def test_writing_days_of_a_weekday_invert_its_reading(direction: int, cue: int, 
     assert all(resolve(e, (d, d), direction).earliest == monday for d in (lo, hi))
     assert resolve(e, (lo - timedelta(days=1),) * 2, direction).earliest != monday
     assert resolve(e, (hi + timedelta(days=1),) * 2, direction).earliest != monday
+
+
+def test_the_quarter_of_a_report_is_the_quarter_it_named() -> None:
+    text = "Acme said its third-quarter profit rose. Costs for the quarter fell, the company said."
+    assert ("the quarter", "DATE", "1989-Q3") in tagged(text, "en", date(1989, 10, 26))
+
+
+def test_a_year_ago_comparison_is_no_narrative_anchor() -> None:
+    # "a year earlier" compares with the year before the writing day, not with the year before the
+    # year-ago quarter just named.
+    text = "Sales rose 5% from the year-ago quarter. Profit fell from a year earlier."
+    found = tagged(text, "en", date(1989, 10, 26))
+    assert ("a year earlier", "DATE", "1988") in found

@@ -108,11 +108,20 @@ def timexes_for(
             q = shift_quarter(last_quarter[0], e.offset)
             if q is not None:
                 r = resolved[i] = q
-        if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift":
+        # "net income for the quarter rose": in a report that has named its quarter ("third-quarter
+        # profit"), the bare "the quarter" is that quarter, whatever the tense.
+        if e.kind == "relunit" and e.unit == "Q" and e.follow_tense and last_quarter is not None:
+            q = shift_quarter(last_quarter[0], 0)
+            if q is not None:
+                r = resolved[i] = q
+        # A year-ago comparison names the period a figure is set against; the narration stays where it
+        # was, so what follows ("a year earlier" again, "the following year") is not counted from it.
+        compares = _compares(e)
+        if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift" and not compares:
             last_quarter = (r.value, sents[i])
         if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr", "holiday") and r.earliest is not None:
             last_day = (r.earliest, c.end)
-        if _names_period(r) and e.kind not in ("ref", "duration", "set") and r.earliest and r.latest:
+        if _names_period(r) and e.kind not in ("ref", "duration", "set") and not compares and r.earliest and r.latest:
             last_period = (r.earliest, r.latest)
     out: list[dict[str, Any]] = []
     for i, c in enumerate(cands):
@@ -239,6 +248,14 @@ def _part_aside(c: Candidate) -> Candidate:
 @dataclass(frozen=True)
 class _PartCandidate(Candidate):
     part: str | None = None
+
+
+def _compares(e: Expr) -> bool:
+    """Whether ``e`` is a year-ago comparison: "a year earlier", "a year ago", "the year-earlier
+    quarter"."""
+    return (e.kind == "shift" and e.unit == "Y" and e.offset == -1) or (
+        e.kind == "relunit" and e.unit == "Q" and e.offset == -5
+    )
 
 
 def _names_period(r: Resolved | None) -> bool:
