@@ -150,3 +150,14 @@ def test_a_year_ago_comparison_is_no_narrative_anchor() -> None:
     text = "Sales rose 5% from the year-ago quarter. Profit fell from a year earlier."
     found = tagged(text, "en", date(1989, 10, 26))
     assert ("a year earlier", "DATE", "1988") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The talks ended Wednesday night.", ("Wednesday night", "TIME", "2017-03-15TNI")),
+        ("The vote was held this morning.", ("this morning", "TIME", "2017-03-16TMO")),
+    ],
+)
+def test_an_english_part_of_day_is_in_the_time_value(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert tagged(sentence, "en", date(2017, 3, 16)) == [expected]
