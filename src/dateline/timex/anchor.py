@@ -15,12 +15,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from dateline.extensions import doc_text
 from dateline.timex.detect import Candidate
-from dateline.timex.lexicon import lexicon
+from dateline.timex.lexicon import alternation, lexicon
 from dateline.timex.normalize import resolve
 
 __all__ = [
@@ -63,6 +64,8 @@ def verb_direction(verb: Token, lang: str) -> int:
             return 1
         if verb.tag_ == "VBN" and not auxs:
             return 1 if prospective else -1
+        if verb.tag_ == "VBN" and prospective and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxs):
+            return 1  # a present passive of a plan: "the sale is scheduled to close Monday"
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxs):
             return -1
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxs):
@@ -72,9 +75,13 @@ def verb_direction(verb: Token, lang: str) -> int:
             and verb.dep_ in ("xcomp", "ccomp")
             and verb.head.i != verb.i
             and verb.head.pos_ in ("VERB", "AUX")
-            and verb_direction(verb.head, lang) > 0
         ):
-            return 1
+            if verb_direction(verb.head, lang) > 0:
+                return 1
+            # "trading is to resume Tuesday": a present "be" with "to" and an infinitive is what is due.
+            head = verb.head
+            if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and any(c.lower_ == "to" for c in verb.children):
+                return 1
         return 0
     # French
     if any(_has(t, "Tense", "Fut") for t in forms):
@@ -140,10 +147,11 @@ def direction(doc: Doc, start: int, end: int, lang: str) -> int:
     direction from a verb further up; one introduced by "d'ici" is ahead, and one introduced by
     "jusqu'au" / "until" / "through" is a deadline: ahead when its clause looks ahead, else either way.
     """
-    before = doc_text(doc)[max(0, start - 9) : start].lower().replace("’", "'").rstrip()
-    lex = lexicon(lang)
-    if before.endswith("d'ici"):
+    text = doc_text(doc)
+    if _ahead_before(lang).search(text, max(0, start - 16), start):
         return 1
+    before = text[max(0, start - 9) : start].lower().replace("’", "'").rstrip()
+    lex = lexicon(lang)
     if before.endswith(lex.OPEN_PREPOSITIONS):
         # A deadline: ahead when the clause looks ahead ("will double by August"); set in the past
         # ("a donné jusqu'au 20 février") it may lie either side of the writing day.
@@ -151,6 +159,16 @@ def direction(doc: Doc, start: int, end: int, lang: str) -> int:
     if before.endswith(lex.SINCE_PREPOSITIONS):
         return -1  # "depuis janvier", "since March": a start already passed
     return _climb(doc, start, end, lang, before)
+
+
+@cache
+def _ahead_before(lang: str) -> re.Pattern[str]:
+    """The words right before a date that put it ahead whatever the tense (the language's
+    ``AHEAD_WORDS``: "d'ici 2020", "payable April 15", "effective May 1")."""
+    words = lexicon(lang).AHEAD_WORDS
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-]){alternation(words)}\s+(?:on\s+|le\s+)?$", re.I)
 
 
 def _climb(doc: Doc, start: int, end: int, lang: str, before: str) -> int:
