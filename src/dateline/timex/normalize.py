@@ -414,10 +414,17 @@ def _duration_value(amount: float | None, unit: str) -> str:
             whole, rest = int(amount), round((amount - int(amount)) * k)
             head = f"{whole}{'H' if unit == 'H' else 'M' if unit == 'MIN' else unit}" if whole else ""
             if unit == "Y":
-                return f"P{whole * 12 + rest}M"  # the French TimeML guidelines write "un an et demi" P18M
+                # "two and a half years" P2Y6M (TimeML); the French builder counts "un an et demi" in
+                # months itself (P18M, as the French TimeML guidelines write it).
+                return f"P{whole}Y{rest}M" if whole else f"P{rest}M"
             if unit == "D" and whole:
                 return f"P{whole}DT{rest}H"
             return f"P{t}{head}{rest}{u2}"
+    if amount is not None and unit in ("DE", "CE"):
+        # "two decades" P20Y, "a century" P100Y: TimeML counts a known number of decades or centuries
+        # in years (the French and English guidelines: "une décennie" / "a decade" P10Y); only an
+        # unknown number keeps the unit ("decades" PXDE).
+        return f"P{_fmt_amount(amount * (10 if unit == 'DE' else 100))}Y"
     n = "X" if amount is None else _fmt_amount(amount)
     if unit in ("H", "MIN", "S"):
         return f"PT{n}{'M' if unit == 'MIN' else unit}"
