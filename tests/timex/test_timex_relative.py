@@ -161,3 +161,21 @@ def test_a_year_ago_comparison_is_no_narrative_anchor() -> None:
 )
 def test_an_english_part_of_day_is_in_the_time_value(sentence: str, expected: tuple[str, str, str]) -> None:
     assert tagged(sentence, "en", date(2017, 3, 16)) == [expected]
+
+
+def test_quarter_phrases_of_a_results_story() -> None:
+    text = (
+        "Acme said third-quarter profit rose. In the 1988 quarter it earned $5 million. The 1988 second "
+        "quarter was weak. In the year-ago third quarter it lost money, and in the quarter a year ago it "
+        "paid no dividend. Costs in the 1989 period fell, after the year-ago period's rise."
+    )
+    found = [(t, v) for t, _, v in tagged(text, "en", date(1989, 10, 26))]
+    assert found == [
+        ("third-quarter", "1989-Q3"),
+        ("the 1988 quarter", "1988-Q3"),
+        ("The 1988 second quarter", "1988-Q2"),
+        ("the year-ago third quarter", "1988-Q3"),
+        ("the quarter a year ago", "1988-Q3"),
+        ("the 1989 period", "1989-Q3"),
+        ("the year-ago period", "1988-Q3"),
+    ]

@@ -83,6 +83,7 @@ def timexes_for(
     last_day: tuple[date, int] | None = None
     last_period: tuple[date, date] | None = None
     last_quarter: tuple[str, int] | None = None
+    report_q: str | None = None
     for i, c in enumerate(cands):
         r = resolved[i]
         if r is None and c.expr.narrative:
@@ -110,8 +111,20 @@ def timexes_for(
                 r = resolved[i] = q
         # "net income for the quarter rose": in a report that has named its quarter ("third-quarter
         # profit"), the bare "the quarter" is that quarter, whatever the tense.
-        if e.kind == "relunit" and e.unit == "Q" and e.follow_tense and last_quarter is not None:
-            q = shift_quarter(last_quarter[0], 0)
+        # The report's quarter is the first one it names (a results story leads with it: "third-quarter
+        # profit rose"); later quarters are comparisons and forecasts.
+        if e.kind == "relunit" and e.unit == "Q" and e.follow_tense and report_q is not None:
+            q = shift_quarter(report_q, 0)
+            if q is not None:
+                r = resolved[i] = q
+        # "the year-ago quarter" of such a report is its quarter a year before; "the 1988 quarter",
+        # "the 1988 period" its quarter in 1988.
+        if e.kind == "relunit" and e.unit == "Q" and e.offset == -5 and report_q is not None:
+            q = shift_quarter(report_q, -1)
+            if q is not None:
+                r = resolved[i] = q
+        if e.report_quarter and e.year is not None and report_q is not None:
+            q = shift_quarter(f"{e.year:04d}-Q{report_q[-1]}", 0)
             if q is not None:
                 r = resolved[i] = q
         # A year-ago comparison names the period a figure is set against; the narration stays where it
@@ -119,6 +132,7 @@ def timexes_for(
         compares = _compares(e)
         if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift" and not compares:
             last_quarter = (r.value, sents[i])
+            report_q = report_q or r.value
         if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr", "holiday") and r.earliest is not None:
             last_day = (r.earliest, c.end)
         if _names_period(r) and e.kind not in ("ref", "duration", "set") and not compares and r.earliest and r.latest:
@@ -253,8 +267,11 @@ class _PartCandidate(Candidate):
 def _compares(e: Expr) -> bool:
     """Whether ``e`` is a year-ago comparison: "a year earlier", "a year ago", "the year-earlier
     quarter"."""
-    return (e.kind == "shift" and e.unit == "Y" and e.offset == -1) or (
-        e.kind == "relunit" and e.unit == "Q" and e.offset == -5
+    return (
+        (e.kind == "shift" and e.unit == "Y" and e.offset == -1)
+        or (e.kind == "relunit" and e.unit == "Q" and e.offset == -5)
+        or (e.kind == "quarter" and e.offset == -1)
+        or e.report_quarter
     )
 
 
