@@ -3,14 +3,12 @@ references: dateline.timex.relative."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 import spacy
 
-from dateline.timex.anchor import writing_days_of_weekday
 from dateline.timex.component import timexes_for
-from dateline.timex.normalize import Expr, resolve
 
 from ._helpers import tagged
 
@@ -110,35 +108,6 @@ def test_a_publication_reported_inside_a_sentence_is_not_the_articles_stamp() ->
     assert window == (date(2017, 3, 9), date(2017, 3, 9))
 
 
-def test_a_weekday_settled_by_a_dated_day_bounds_the_writing_day() -> None:
-    # "lundi 13 mars" names the Monday; "lundi prochain" elsewhere is that day, so the article was
-    # written from the 6th to the 12th, and "cette semaine" is the ISO week of those days.
-    text = "Le rapport sortira lundi 13 mars. Il sera discuté lundi prochain. Le vote a lieu cette semaine."
-    found, window = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
-    assert window == (date(2017, 3, 6), date(2017, 3, 12))
-    assert ("cette semaine", "2017-W10") in [(t["text"], t["value"]) for t in found]
-
-
-@pytest.mark.parametrize(
-    ("direction", "cue", "expected"),
-    [
-        (-1, 0, (date(2017, 3, 6), date(2017, 3, 12))),
-        (0, -1, (date(2017, 3, 7), date(2017, 3, 13))),
-        (1, 0, (date(2017, 2, 28), date(2017, 3, 6))),
-        (0, 1, (date(2017, 2, 27), date(2017, 3, 5))),
-        (0, 0, (date(2017, 3, 3), date(2017, 3, 9))),
-    ],
-)
-def test_writing_days_of_a_weekday_invert_its_reading(direction: int, cue: int, expected: tuple[date, date]) -> None:
-    monday = date(2017, 3, 6)
-    lo, hi = writing_days_of_weekday(monday, direction, cue)
-    assert (lo, hi) == expected
-    e = Expr("weekday", weekday=0, cue=cue)
-    assert all(resolve(e, (d, d), direction).earliest == monday for d in (lo, hi))
-    assert resolve(e, (lo - timedelta(days=1),) * 2, direction).earliest != monday
-    assert resolve(e, (hi + timedelta(days=1),) * 2, direction).earliest != monday
-
-
 def test_the_quarter_of_a_report_is_the_quarter_it_named() -> None:
     text = "Acme said its third-quarter profit rose. Costs for the quarter fell, the company said."
     assert ("the quarter", "DATE", "1989-Q3") in tagged(text, "en", date(1989, 10, 26))
@@ -179,3 +148,14 @@ def test_quarter_phrases_of_a_results_story() -> None:
         ("the 1989 period", "1989-Q3"),
         ("the year-ago period", "1988-Q3"),
     ]
+
+
+def test_a_weekday_is_not_settled_by_a_dated_day_on_the_other_side_of_the_writing_day() -> None:
+    # "jeudi dernier" lies before the writing day, "jeudi 30 mars prochain" after it: not the same day.
+    text = "Le rapport sera rendu jeudi 30 mars prochain. Jeudi dernier, le maire en a parlé."
+    found, _ = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert next(t for t in found if t["text"] == "Jeudi dernier")["value"] != "2017-03-30"
+    # The same Thursday named ahead settles "jeudi prochain".
+    text = "Le rapport sera rendu jeudi 30 mars prochain. Jeudi prochain, le maire en parlera."
+    found, _ = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert next(t for t in found if t["text"] == "Jeudi prochain")["value"] == "2017-03-30"

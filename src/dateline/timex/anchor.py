@@ -31,9 +31,7 @@ __all__ = [
     "infer_published",
     "is_conditional",
     "narrative_anchor",
-    "narrow_by_weekdays",
     "verb_direction",
-    "writing_days_of_weekday",
 ]
 
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "cop", "aux:caus")
@@ -292,35 +290,6 @@ def _named_weekdays(cands: Sequence[Candidate], lo: date, hi: date) -> tuple[dat
         last = hi - timedelta(days=(hi.weekday() - wanted) % 7)
         if first <= last:
             lo, hi = first, last
-    return lo, hi
-
-
-def writing_days_of_weekday(day: date, direction: int, cue: int) -> tuple[date, date]:
-    """The writing days on which a bare weekday, read as :func:`dateline.timex.normalize.resolve` reads
-    it, names ``day``: the inverse of that reading. A past-tense "samedi" is the last Saturday on or
-    before the writing day, so a "samedi" known to be the 4th was written from the 4th to the 10th;
-    "samedi dernier" (``cue`` -1: strictly before) from the 5th to the 11th; a future "samedi" from the
-    preceding Sunday to the 4th; with no tense, the nearest Saturday: from three days before to three
-    days after."""
-    direction = cue or direction
-    strict = cue != 0
-    if direction < 0:
-        return day + timedelta(days=1 if strict else 0), day + timedelta(days=7 if strict else 6)
-    if direction > 0:
-        return day - timedelta(days=7 if strict else 6), day - timedelta(days=1 if strict else 0)
-    return day - timedelta(days=3), day + timedelta(days=3)
-
-
-def narrow_by_weekdays(window: tuple[date, date], settled: Sequence[tuple[date, int, int]]) -> tuple[date, date]:
-    """The writing window narrowed by bare weekdays the text settled on a day (day, direction, cue):
-    "lundi" past tense, known from "lundi 2 décembre" elsewhere in the text to be the 2nd, was written
-    from the 2nd to the 8th. A constraint that would leave no day is ignored (the window never becomes
-    empty)."""
-    lo, hi = window
-    for day, d, cue in settled:
-        a, b = writing_days_of_weekday(day, d, cue)
-        if max(lo, a) <= min(hi, b):
-            lo, hi = max(lo, a), min(hi, b)
     return lo, hi
 
 

@@ -22,7 +22,6 @@ from dateline.timex.anchor import (
     direction,
     infer_published,
     narrative_anchor,
-    narrow_by_weekdays,
 )
 from dateline.timex.detect import Candidate, find_candidates
 from dateline.timex.lexicon import lexicon, lookup
@@ -70,14 +69,7 @@ def timexes_for(
     sents = [_sent_of(starts, c.start) for c in cands]
     # First the expressions that need no narrative anchor; then, in text order, "le lendemain" and
     # clock times, anchored on the day the narration names (see anchor.narrative_anchor).
-    resolved, settled = _weekdays_named(cands, _first_pass(cands, dirs, published))
-    if published is not None and published[0] < published[1] and settled:
-        # A weekday the text settled on a named day also bounds the writing day (see
-        # anchor.writing_days_of_weekday); with the narrower window, resolve again.
-        narrower = narrow_by_weekdays(published, [(day, dirs[i], cands[i].expr.cue) for i, day in settled])
-        if narrower != published:
-            published = narrower
-            resolved, _ = _weekdays_named(cands, _first_pass(cands, dirs, published))
+    resolved = _weekdays_named(cands, _first_pass(cands, dirs, published), dirs)
     resolved = _ranges_in_order(doc_text(doc), cands, resolved, published)
     refs: list[date | None] = [None] * len(cands)
     last_day: tuple[date, int] | None = None
@@ -175,11 +167,8 @@ def _first_pass(cands: list[Candidate], dirs: list[int], published: tuple[date, 
     ]
 
 
-def _weekdays_named(
-    cands: list[Candidate], resolved: list[Resolved | None]
-) -> tuple[list[Resolved | None], list[tuple[int, date]]]:
-    """Undetermined weekdays settled by a day the text names with its date, and which ones (index,
-    day).
+def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None], dirs: list[int]) -> list[Resolved | None]:
+    """Undetermined weekdays settled by a day the text names with its date.
 
     "samedi" in an article dated only ``1999-05`` could be any of four Saturdays; when the text also
     names "samedi 29 mai" inside the interval the window allows, the bare weekday is that day: the
@@ -187,29 +176,38 @@ def _weekdays_named(
     counts (a bare "Oct. 13" that happens to be a Friday is often another week than "Friday"), and
     only a single one; two named Saturdays leave the honest interval.
     """
-    named = {
-        r.earliest
-        for c, r in zip(cands, resolved, strict=True)
-        if r is not None and _names_day(r) and c.expr.kind == "cal" and c.expr.weekday is not None
-    }
+    named: dict[date, set[int]] = {}
+    for c, r, d in zip(cands, resolved, dirs, strict=True):
+        if (
+            r is not None
+            and r.earliest is not None
+            and _names_day(r)
+            and c.expr.kind == "cal"
+            and c.expr.weekday is not None
+        ):
+            named.setdefault(r.earliest, set()).add(c.expr.cue or d)
     if not named:
-        return resolved, []
+        return resolved
     out = list(resolved)
-    settled: list[tuple[int, date]] = []
     for i, (c, r) in enumerate(zip(cands, resolved, strict=True)):
         e = c.expr
         if r is None or r.determined or e.kind != "weekday" or e.weekday is None or e.unit == "WE":
             continue
         if r.earliest is None or r.latest is None:
             continue
-        days = [d for d in named if d is not None and d.weekday() == e.weekday and r.earliest <= d <= r.latest]
+        # A past "jeudi" is not a Thursday the text puts ahead ("jusqu'au jeudi 15"), nor the reverse.
+        tense = e.cue or dirs[i]
+        days = [
+            d
+            for d, tenses in named.items()
+            if d.weekday() == e.weekday and r.earliest <= d <= r.latest and all(tense * t >= 0 for t in tenses)
+        ]
         if len(days) == 1:
             out[i] = resolve(
                 replace(e, kind="cal", year=days[0].year, month=days[0].month, day=days[0].day, weekday=None, cue=0),
                 None,
             )
-            settled.append((i, days[0]))
-    return out, settled
+    return out
 
 
 # "du 3 mars au 5 avril", "from March 3 to April 5", "between 1990 and 1995", "entre le 3 et le 5 mai".
