@@ -159,3 +159,23 @@ def test_a_weekday_is_not_settled_by_a_dated_day_on_the_other_side_of_the_writin
     text = "Le rapport sera rendu jeudi 30 mars prochain. Jeudi prochain, le maire en parlera."
     found, _ = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
     assert next(t for t in found if t["text"] == "Jeudi prochain")["value"] == "2017-03-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        ("Le pont a été fermé hier, lundi 6 mars, après la crue.", "fr", date(2017, 3, 7)),
+        ("La foire ouvrira demain (jeudi 9 mars) sur la place.", "fr", date(2017, 3, 8)),
+        ("The bridge reopened yesterday, March 6, after the flood.", "en", date(2017, 3, 7)),
+    ],
+)
+def test_a_deictic_day_beside_its_date_gives_the_writing_day(text: str, lang: str, day: date) -> None:
+    _, window = timexes_for(spacy.blank(lang)(text), lang, MARCH)
+    assert window == (day, day)
+
+
+def test_a_quoted_deictic_day_does_not_give_the_writing_day() -> None:
+    # The speaker's "hier" counts from the day they spoke.
+    text = "« Nous avons fermé le pont hier, lundi 6 mars », a expliqué le maire."
+    _, window = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert window == MARCH

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +26,7 @@ from dateline.timex.lexicon import alternation, lexicon
 from dateline.timex.normalize import resolve
 
 __all__ = [
+    "apposition_day",
     "dateline_day",
     "describes_present_state",
     "direction",
@@ -334,6 +336,41 @@ def dateline_day(text: str, cands: Sequence[Candidate], window: tuple[date, date
         if r.earliest is not None and r.earliest == r.latest and window[0] <= r.earliest <= window[1]:
             return r.earliest
     return None
+
+
+# Between a deictic day and the date set beside it: "hier, lundi 2 décembre", "demain (mardi 3 mai)",
+# "aujourd'hui 8 octobre", "yesterday, March 2".
+_APPOSITION = re.compile(r"^\s*[,(]?\s*(?:le\s+|on\s+)?$", re.I)
+# Quotation marks that open and close a quotation (a straight double quote does both).
+_QUOTE_OPEN, _QUOTE_CLOSE = "«“", "»”"
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` lies inside a quotation of its paragraph (a speaker's "hier" counts from
+    the day they spoke, not from the writing day)."""
+    para = text[text.rfind("\n", 0, pos) + 1 : pos]
+    opened = sum(para.count(q) for q in _QUOTE_OPEN) - sum(para.count(q) for q in _QUOTE_CLOSE)
+    return opened > 0 or para.count('"') % 2 == 1
+
+
+def apposition_day(text: str, cands: Sequence[Candidate], window: tuple[date, date]) -> date | None:
+    """The writing day a deictic day tells when the text sets its date beside it: "hier, lundi 2
+    décembre" was written on 3 December, "demain 13 mars" on the 12th. Outside quotations only, the
+    date inside the window once moved back, and all such pairs agreeing (else None)."""
+    days: set[date] = set()
+    for a, b in pairwise(cands):
+        if a.expr.kind != "relday" or b.expr.kind != "cal" or b.expr.month is None or b.expr.day is None:
+            continue
+        if b.expr.hour is not None or not _APPOSITION.match(text[a.end : b.start]) or _in_quotation(text, a.start):
+            continue
+        e = b.expr if b.expr.year is not None else replace(b.expr, year=window[0].year)
+        r = resolve(e, window, 0)
+        if r.earliest is None or r.earliest != r.latest:
+            continue
+        day = r.earliest - timedelta(days=a.expr.offset)
+        if window[0] <= day <= window[1]:
+            days.add(day)
+    return days.pop() if len(days) == 1 else None
 
 
 # How far back a bare clock time ("départ à 9 h") looks for the day the narration named: within the

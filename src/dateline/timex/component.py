@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from dateline.extensions import doc_text, register_extensions
 from dateline.timex.anchor import (
+    apposition_day,
     dateline_day,
     describes_present_state,
     direction,
@@ -61,7 +62,7 @@ def timexes_for(
         cands = [_today_as_present(doc, c, lang) for c in cands]
     dirs = [direction(doc, c.start, c.end, lang) if has_parse else 0 for c in cands]
     if window is not None and window[0] < window[1]:
-        day = dateline_day(doc_text(doc), cands, window)
+        day = dateline_day(doc_text(doc), cands, window) or apposition_day(doc_text(doc), cands, window)
         if day is not None:
             window = (day, day)
     published = infer_published(cands, dirs, window) if window is not None else None
