@@ -205,7 +205,8 @@ class Ctx:
         """A number in digits or in words ("24", "vingt-quatre", "twenty-four", "soixante et onze")."""
         numw = alternation(self.lx.NUMBERS)
         joiner = alternation(self.lx.NUMBER_JOINERS)
-        return rf"(?:\d+(?:[.,]\d+)?|{numw}(?:(?:-|\s+)(?:{joiner}(?:-|\s+))?{numw})*)"
+        frac = r"(?:[-\s]1/[24]|½|¼|¾)"
+        return rf"(?:\d+(?:[.,]\d+)?{frac}?|{numw}(?:(?:-|\s+)(?:{joiner}(?:-|\s+))?{numw})*)"
 
     @cached_property
     def unit(self) -> str:

@@ -219,8 +219,24 @@ def _en(c: Ctx) -> dict[str, Rule]:
         return Expr("relunit", unit="Q", follow_tense=True)
 
     def b_yearago_q(m: re.Match[str], text: str) -> Expr | None:
-        # "the year-earlier quarter": the latest quarter, a year before.
+        # "the year-earlier quarter", "the quarter a year ago": the latest quarter, a year before;
+        # "the year-ago third quarter": the last third quarter, a year before.
+        o = lookup(lx.ORDINALS, group(m, "ord") or "")
+        if o is not None:
+            return None if int(o) > 4 else Expr("quarter", number=int(o), unit="Q", cue=-1, offset=-1)
         return Expr("relunit", unit="Q", offset=-5)
+
+    def b_year_quarter(m: re.Match[str], text: str) -> Expr | None:
+        # "the 1988 third quarter" is that quarter; "the 1988 quarter", "the 1989 period" the quarter the
+        # report is about, in that year (a label, not a count: not 1988 quarters).
+        y = int(m["year"])
+        o = lookup(lx.ORDINALS, group(m, "ord") or "")
+        if o is not None:
+            u = "Q" if m["unit"].lower() == "quarter" else "HY"
+            return None if int(o) > (4 if u == "Q" else 2) else Expr("quarter", number=int(o), unit=u, year=y)
+        if m["unit"].lower() == "half":
+            return None
+        return Expr("cal", year=y, report_quarter=True)
 
     def b_latestq(m: re.Match[str], text: str) -> Expr | None:
         return Expr("relunit", unit="Q", offset=-1)
@@ -296,8 +312,16 @@ def _en(c: Ctx) -> dict[str, Rule]:
         "the_quarter": rule("the_quarter", rf"{B}the\s+(?:fiscal\s+)?quarter{E}", b_theq),
         "yearago_q": rule(
             "yearago_q",
-            rf"{B}(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:quarter|period))?{E}",
+            rf"{B}(?:(?:the\s+)?(?:(?:comparable|corresponding)\s+)?year[-\s](?:earlier|ago)"
+            rf"(?:\s+(?:(?:fiscal\s+)?(?P<ord>{c.ordinal})[-\s])?(?:quarter|period))?"
+            rf"|the\s+(?:same\s+)?(?:quarter|period)\s+a\s+year\s+(?:earlier|ago|before)){E}",
             b_yearago_q,
+        ),
+        "year_quarter": rule(
+            "year_quarter",
+            rf"{B}the\s+(?P<year>(?:19|20)\d\d)\s+(?:(?:fiscal\s+)?(?P<ord>{c.ordinal})[-\s])?"
+            rf"(?P<unit>quarter|half|period){E}",
+            b_year_quarter,
         ),
         "latest_quarter": rule(
             "latest_quarter",
