@@ -23,6 +23,7 @@ from dateline.quotes.common import (
     Candidate,
     Lexicon,
     Segmenter,
+    causative_faire,
     clitic_subject,
     cue_span,
     is_clitic,
@@ -137,6 +138,9 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
             continue
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             return t
+        ellipsis = j + 1 >= len(doc) or doc[j + 1].pos_ not in ("NOUN", "ADJ")
+        if t.pos_ == "ADJ" and doc[j - 1].pos_ == "DET" and ellipsis:
+            return t  # "renchérit une autre", "répond le premier": the adjective stands for the noun
         if t.pos_ not in ("DET", "ADV", "ADJ", "NUM"):
             break
     # "…, explique en direct Christelle Méral", "a commenté Jacline Mouraud lundi": a person's name a
@@ -257,6 +261,9 @@ def find_indirect(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
 def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate | None:
     if is_negated(verb, lex):
         return None
+    governor = causative_faire(verb, lex)
+    if governor is not None and is_negated(governor, lex):
+        return None  # "n'a pas laissé entendre que": the negation stands on the governing verb
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _MODALS:
         return None  # "devrait annoncer que": announced, not made
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children):
@@ -282,6 +289,8 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         if chars is None:
             return None
         subj = subject_of(verb)
+        if subj is None and governor is not None:
+            subj = subject_of(governor)  # "La ministre a laissé entendre que …": the governor's subject
         if subj is None or subj.lower_ in ("on", "one"):
             return None  # no one states it ("on sait que"), or a parse we cannot trust
         return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "complement")
@@ -486,16 +495,33 @@ _POUR = WordTest(lambda w: w == "pour")
 def _from_appris(doc: Doc, seg: Segmenter) -> list[Candidate]:
     """ "…, a-t-on appris lundi de source judiciaire" / "… a-t-on appris auprès de l'avocat": the
     source the news was learnt from states what comes before. Without a source ("a-t-on appris"
-    alone), no one is named and nothing is kept."""
+    alone), no one is named and nothing is kept. An outlet may stand for "on" ("…, a appris la radio
+    auprès de son avocat"): the source it names is still the speaker, the outlet only relays."""
     out: list[Candidate] = []
     for i in columns(doc).where(pos=("VERB", "AUX"), lemma=_APPRENDRE):
         tok = doc[i]
         subj = subject_of(tok)
+        first = tok.i + 1
         if subj is None or subj.lower_ != "-on":
-            continue  # only the inverted news formula; "voilà ce qu'on apprend de ce rapport" is not it
+            # Only the inverted news formula ("voilà ce qu'on apprend de ce rapport" is not it): a
+            # postposed "…, a appris X" with its inverted subject right after the verb.
+            cue0 = cue_span(tok).start
+            outlet = inverted_speaker(tok)
+            if not _after_comma(doc, cue0) or outlet is None or outlet.i <= tok.i:
+                continue
+            first = -1
+            # The outlet's name, then "auprès de" / "de" and the source it learnt the news from.
+            for j in range(outlet.i + 1, min(outlet.i + 8, len(doc))):
+                if doc[j].is_punct:
+                    break
+                if doc[j].lower_ in _FROM:
+                    first = j
+                    break
+            if first < 0:
+                continue
         s0, s1 = seg.bounds(tok.i)
         src = None
-        for j in range(tok.i + 1, min(tok.i + 8, s1)):
+        for j in range(first, min(first + 8, s1)):
             t = doc[j]
             if t.is_punct:
                 break
@@ -551,6 +577,12 @@ def _span(tok: Token | None) -> Span | None:
     return speaker_span(tok)
 
 
+# Endings of agent nouns that are safe after "selon" ("selon les ingénieurs", "selon le
+# pneumologue"); "-eur" alone is not, in the singular ("selon la valeur", "selon la hauteur").
+_SAFE_AGENT = ("iste", "logue", "ologue")
+_PLURAL_AGENT = ("eurs", "euses", "rices", "istes", "iens", "iennes", "logues")
+
+
 def _speakerlike(span: Span, lex: Lexicon) -> bool:
     """Whether the noun phrase after "selon"/"according to" names an agent that states things."""
     for t in span:
@@ -560,6 +592,8 @@ def _speakerlike(span: Span, lex: Lexicon) -> bool:
         if t.pos_ == "NOUN" and (low in lex.roles or low in lex.groups or t.lower_ in lex.groups):
             return True
         if t.pos_ == "NOUN" and low in lex.speech_nouns:
+            return True
+        if t.pos_ == "NOUN" and lex.lang == "fr" and (low.endswith(_SAFE_AGENT) or t.lower_.endswith(_PLURAL_AGENT)):
             return True
     return False
 
@@ -615,12 +649,18 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
             if not _speakerlike(who, lex) or _agentless_figures(who, lex):
                 continue
             cue = doc[tok.i : a]
-            before = _chars(doc, s0, tok.i)
+            # "…, d'après les experts." / "Faux, selon le site.": a source closing its sentence
+            # sources what comes before it, even a one-word verdict, and nothing after the stop
+            # (which our segments may run past, at a seam or before an upper-case inter-title).
+            closing = b < n and doc[b].text in _FINAL_STOPS
+            before = _chars(doc, s0, tok.i, 1 if closing else 2)
+            if closing and before is not None:
+                before = _after_colon(doc, s0, tok.i) or before
             if before is None and opened is not None and any(t.like_num for t in doc[s0 : tok.i]):
                 before = _chars(doc, s0, tok.i, 0)  # "(250.000 selon la CGT)": a figure is its statement
             # "… 65.000 personnes selon le ministère (250.000 selon la CGT)": a bracket after the source
             # is another statement, with its own source.
-            after = _chars(doc, b, s1) if b < n and doc[b].text != "(" else None
+            after = _chars(doc, b, s1) if b < n and doc[b].text != "(" and not closing else None
             lead = sum(1 for t in doc[s0 : tok.i] if t.is_alpha)
             if after is not None and (before is None or lead <= _CONNECTIVES):
                 chars = after
@@ -632,6 +672,19 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
                 continue
             out.append(Candidate(chars[0], chars[1], "indirect", cue, _trim_np(who), None, "source"))
     return out
+
+
+_FINAL_STOPS = frozenset({".", "!", "?", "…", "..."})
+
+
+def _after_colon(doc: Doc, s0: int, end: int) -> tuple[int, int] | None:
+    """ "Elle est malade : son état est grave, selon les médecins." — the clause after a colon of the
+    sentence, when it has a finite verb, is what a closing source states: the colon opens the
+    explanation the source gives, the words before it are the article's own."""
+    colon = next((k for k in range(end - 1, s0 - 1, -1) if doc[k].text == ":"), None)
+    if colon is None or colon == s0 or not _finite(doc[colon + 1 : end]):
+        return None
+    return _chars(doc, colon + 1, end)
 
 
 def _trim_np(span: Span) -> Span:
