@@ -635,7 +635,7 @@ def doc_errors(doc_id: str, text: str, gold: list[Gold], preds: list[Pred]) -> d
                     "pred": p.speaker_text,
                     "pred_entity": p.entity_names[0] if p.entity_names else None,
                     "inherited": p.inherited,
-                    "context": _sentence(text, min(g.start, p.speaker[0] if p.speaker else g.start), g.end),
+                    "context": _sentence(text, g.start, g.end),
                 }
             )
     return out

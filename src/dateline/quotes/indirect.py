@@ -109,8 +109,76 @@ def subject_of(verb: Token) -> Token | None:
     # "X a dit … et a ajouté que", "X a réagi, ajoutant que": the subject of the governing verb.
     participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"
     if verb.head.i != verb.i and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and participle)):
-        return subject_of(verb.head)
-    return clitic_subject(verb)
+        found = subject_of(verb.head)
+        if found is None or not _inside_closed_quote(verb.doc, found.i, verb.i):
+            return found
+        # The governing verb the parser chose is inside a quotation that closes before this verb
+        # ("« … J'avais vingt ans … » Anne Roy, elle, explique que …", "« … », dit-il, ajoutant
+        # que …"): its subject is a quoted word, not this clause's speaker.
+        return _preverbal_speaker(verb)
+    found = clitic_subject(verb)
+    if found is None and verb.lang_ == "fr" and "VerbForm=Fin" in str(verb.morph):
+        found = _preverbal_speaker(verb)
+    return found
+
+
+_QUOTE_TOKENS = frozenset({'"', "«", "»", "“", "”"})
+
+
+def _inside_closed_quote(doc: Doc, a: int, b: int) -> bool:
+    """Whether token ``a`` stands inside a quotation that closes before token ``b``: between them,
+    more closing guillemets than opening ones, or an odd number of straight or curly double quotes."""
+    marks = [t.text for t in doc[a + 1 : b] if t.text in _QUOTE_TOKENS]
+    if marks.count("»") > marks.count("«"):
+        return True
+    return (marks.count('"') + marks.count("“") + marks.count("”")) % 2 == 1
+
+
+# Words a pre-verbal subject may be separated from its verb by: an apposition ("Anne Roy, l'avocate
+# du maire, explique"), a dislocated pronoun ("Anne Roy, elle, explique"), adverbs.
+_APPOSITION_POS = frozenset({"NOUN", "ADJ", "DET", "ADP", "PROPN", "ADV", "PUNCT", "NUM"})
+_PREVERBAL_REACH = 10
+
+
+def _preverbal_speaker(verb: Token) -> Token | None:
+    """The speaker of a French verb the parser gave no subject: the nearest person's name before it
+    in its clause, past an apposition or a dislocated pronoun ("Me Anne Roy, l'avocate du maire,
+    explique : …"), or the inverted clitic of the reporting verb a participle continues ("…, dit-il,
+    ajoutant que …"). A name governed by a preposition ("à Paul Roy") is a complement, not it."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].pos_ == "AUX":
+        k -= 1
+    lo = max(0, verb.i - _PREVERBAL_REACH)
+    commas = 0
+    while k >= lo:
+        t = doc[k]
+        if t.text == ",":
+            commas += 1
+        elif t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PER", "PERSON") and commas != 1:
+            # A noun phrase right before the verb is its subject, not an apposition ("…, les candidats
+            # réagissent"); an apposition stands between two commas.
+            return None
+        if t.text in (".", "!", "?", ":", ";", "…") or t.text in _QUOTE_TOKENS or "\n" in t.text:
+            return None
+        if is_clitic(t):
+            return t
+        if t.ent_type_ in ("PER", "PERSON"):
+            first = k
+            while first > 0 and doc[first - 1].ent_type_ == t.ent_type_ and doc[first - 1].ent_iob_ != "O":
+                if t.ent_iob_ == "B":
+                    break
+                first -= 1
+            prev = doc[first - 1] if first > 0 else None
+            if prev is not None and (prev.pos_ == "ADP" or prev.lower_ in ("de", "d'", "d’", "du", "des", "à")):
+                return None
+            # The name's root token (its head lies outside the name).
+            span = doc[first : k + 1]
+            return span.root
+        if t.pos_ not in _APPOSITION_POS and t.lower_ not in ("elle", "lui", "eux", "elles"):
+            return None
+        k -= 1
+    return None
 
 
 # How far after an inverted reporting verb its speaker may stand, in tokens from the verb. In the
@@ -199,8 +267,10 @@ def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
         )
         if copula and c.dep_ == "obj" and not opinion_ok:
             return c
+        detached = c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
         if (
             c.dep_ in ("xcomp", "obl:arg", "advcl", "acl")
+            and not detached  # ", à commencer par …", ", à savoir …": a detached phrase, not what was said
             and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
             and (c.dep_ == "xcomp" or marks & {"de", "d'", "d’", "à", "to"})
             and infinitive
@@ -712,7 +782,7 @@ def _from_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
         if b >= s1 or doc[b].text != ",":
             continue
         who = doc[k + 1 : b]
-        person = any(t.ent_type_ == "PER" for t in who) or any(is_human_noun(t, lex) for t in who[:3])
+        person = any(t.ent_type_ == "PER" for t in who) or any(_person_noun(t, lex) for t in who[:3])
         if not person and not (len(who) == 1 and who[0].lower_ in ("lui", "elle", "eux", "elles")):
             continue
         rest = doc[b + 1 : s1]
@@ -723,6 +793,19 @@ def _from_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
             continue
         out.append(Candidate(chars[0], chars[1], "indirect", doc[k : k + 1], _trim_np(who), None, "pour"))
     return out
+
+
+# Agent-noun endings that also end common nouns of things and times ("pour l'instant", "pour le
+# quartier"): after "pour", a noun with one of them is a person only when it is a listed role.
+_WEAK_AGENT = ("ant", "ante", "er", "ier", "ière")
+
+
+def _person_noun(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun after "pour" denotes a person: a role, or an agent noun of a reliable ending."""
+    if not is_human_noun(tok, lex):
+        return False
+    low = tok.lemma_.lower()
+    return low in lex.roles or tok.lower_ in lex.roles or not low.endswith(_WEAK_AGENT)
 
 
 _SHORT_VERDICT = 6  # words before "pour": a verdict ("Hors de question"), not a whole statement
@@ -755,8 +838,10 @@ def _from_final_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
             continue
         b = _np_until_comma(doc, tok.i + 1, s1, limit=6)
         rest = [t for t in doc[b:s1] if not t.is_space]
-        if rest and rest[0].text not in (",", ".", "!", "?", ";"):
-            continue  # the sentence goes on: "pour" is not closing it
+        if rest and rest[0].text not in (",", ".", "!", ";"):
+            continue  # the sentence goes on ("pour" is not closing it), or asks: a question reports no view
+        if people and rest and rest[0].text == ",":
+            continue  # "valable pour les salariés, les retraités ou …": an enumeration of who it concerns
         if rest and rest[0].text == "," and any(t.pos_ in ("VERB", "AUX") for t in rest):
             continue
         chars = _chars(doc, s0, tok.i, min_words=1)  # "Incompréhensible, pour …": one word is a verdict
