@@ -107,9 +107,9 @@ def unwrap(text: str) -> str:
 # "… cette posture\"Élisabeth Borne confie …"). The tokenizer then keeps "2.Le" or "posture\"Élisabeth"
 # as one token, and the speaker, the quotation mark and the sentence boundary are lost in it. A seam
 # is a sentence-final stop or a quotation mark between a lower-case letter (or a digit or a closing
-# bracket) and a capital followed by a lower-case letter; abbreviations ("U.S.A.") and decimals
-# ("3.5") do not have that shape.
-_SEAM = re.compile(r"(?<=[a-zà-ÿ0-9)%»”])(?:[.!?…]+[\"“”«»]?|[\"“”«»])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+# bracket) and a capital followed by a lower-case letter or by an elision ("….D'après", "….L'élu");
+# abbreviations ("U.S.A.") and decimals ("3.5") do not have that shape.
+_SEAM = re.compile(r"(?<=[a-zà-ÿ0-9)%»”])(?:[.!?…]+[\"“”«»]?|[\"“”«»])(?=[A-ZÀ-Ý](?:[a-zà-ÿ]|['’][A-Za-zÀ-ÿ]))")
 _MARKS = frozenset('"“”«»')
 
 

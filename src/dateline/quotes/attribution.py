@@ -246,6 +246,10 @@ def split_incise(
             continue
         if att.verb.i > c + _INCISE_VERB or att.speaker.start <= att.verb.i or att.speaker.end > inside.end:
             continue
+        if any(doc[k].lower_ in ("qui", "que", "qu'", "qu’", "dont", "où") for k in range(c + 1, att.verb.i)):
+            continue  # "…, qui a conclu à …": a relative clause of the quoted words, not an inserted one
+        if att.speaker[0].pos_ == "ADP":
+            continue  # "… conclu à une valeur": a complement, never a speaker
         who = att.speaker.root
         # "dit-il": the inverted clitic shows a finite verb whatever the tagger says of "dit".
         finite = "VerbForm=Fin" in str(att.verb.morph) or len(att.cue) > 1 or who.text.startswith("-")

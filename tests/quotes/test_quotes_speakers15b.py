@@ -1,0 +1,55 @@
+"""Speakers and precision (issue 15, second round), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def _quotes(text: str, nlp: Any) -> list[dict[str, Any]]:
+    from dateline.pipeline import analyse
+
+    assert nlp is not None
+    return list(analyse(text, "2017-03-01", lang="fr")["quotes"])
+
+
+@pytest.mark.model
+def test_a_name_before_an_apposition_speaks_when_the_parser_gives_no_subject(nlp_fr: Any) -> None:
+    text = "Pour lever le doute, Me Anne Roy, l'avocate du maire, explique : « Le terrain n'a jamais été vendu. »"
+    (q,) = _quotes(text, nlp_fr)
+    assert q["speaker"]["text"].startswith("Me Anne Roy")
+
+
+@pytest.mark.model
+def test_a_noun_phrase_before_the_verb_is_not_skipped_for_an_earlier_name(nlp_fr: Any) -> None:
+    text = "Discrets sur l'affaire Dupont, les candidats réagissent, à commencer par Paul Roy."
+    # Neither the name of the affair nor the detached "à commencer par" phrase is a report.
+    assert _quotes(text, nlp_fr) == []
+
+
+@pytest.mark.model
+def test_a_relative_clause_inside_a_quotation_is_not_an_inserted_reporting_clause(nlp_fr: Any) -> None:
+    text = "Il a ajouté : « J'ai demandé une expertise, qui a conclu à une valeur plus faible. » Puis il est parti."
+    (q,) = _quotes(text, nlp_fr)
+    assert q["text"].startswith("J'ai demandé une expertise, qui a conclu")
+    assert q["speaker"]["text"] == "Il"
+
+
+@pytest.mark.model
+def test_pour_with_a_time_noun_or_in_a_question_reports_nothing(nlp_fr: Any) -> None:
+    assert _quotes("Pour l'instant, aucune date n'a été fixée pour la visite.", nlp_fr) == []
+    assert _quotes("Qu'est-ce que cela va changer pour les locataires ?", nlp_fr) == []
+    assert _quotes("Une règle aussi valable pour les apprentis, les stagiaires ou les intérimaires.", nlp_fr) == []
+    (q,) = _quotes("Pour le maire, la décision est injuste.", nlp_fr)
+    assert q["speaker"]["text"] == "le maire"
+
+
+@pytest.mark.model
+def test_a_subject_inside_a_closed_quotation_does_not_speak_for_the_clause_after_it(nlp_fr: Any) -> None:
+    text = (
+        'Elle se souvient : "J\'avais vingt ans et on ne savait rien. On a tout appris.""Pas de dispute"'
+        "Contrairement à la famille Martin qui se déchire, Anne Roy, elle, explique que la famille est restée unie."
+    )
+    qs = [q for q in _quotes(text, nlp_fr) if q["text"] == "la famille est restée unie"]
+    assert qs and qs[0]["speaker"]["text"] == "Anne Roy"
