@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dateline.entities.affiliation import listed_code
 from dateline.entities.resolve import phonetic
 from dateline.events.confidence import FEATURES, Model, default_min_confidence, fit_logistic, model
 from dateline.events.resources import (
@@ -34,9 +35,13 @@ def test_agent_files_have_headers_and_known_sectors(lang: str) -> None:
     table = agents(lang)
     sectors = {a.sector for a in table.values() if a.use != "group"}
     assert {"GOV", "MIL", "REB", "OPP", "PTY", "LAB", "CRM", "JRN"} <= sectors
-    assert all(a.use in ("title", "group", "role") for a in table.values())
-    # A group word has no sector of its own: its members give it.
-    assert all(a.sector == "" for a in table.values() if a.use == "group")
+    assert all(a.use in ("title", "head", "group", "role") for a in table.values())
+    # A group word's members give its code; the few with a sector have it only when nothing says whom
+    # they stand for ("les délégations": GOV, of no country).
+    assert {w for w, a in table.items() if a.use == "group" and a.sector} <= {
+        "délégation", "délégations", "ambassade", "delegation", "delegations", "embassy"
+    }  # fmt: skip
+    assert table["président" if lang == "fr" else "president"].use == "head"
 
 
 def test_cues_classes() -> None:
@@ -81,6 +86,16 @@ def test_hand_written_entries_replace_an_open_office() -> None:
     )
     assert d.code("Jean Dupont", date(2016, 1, 1)) == "FRAGOV"
     assert d.code("Jean Dupond", date(2018, 1, 1)) == d.code("Jean Dupont", date(2018, 1, 1)) == "FRAELI"
+
+
+def test_a_code_that_changes_within_the_articles_window_keeps_what_both_ends_share() -> None:
+    book = actor_dictionary()
+    # An article dated only "2017" was written before or after 2017-01-20: the country, not the office.
+    assert listed_code(["Donald Trump"], date(2017, 1, 1), date(2017, 12, 31)) == ("USA", "Donald Trump")
+    assert listed_code(["Donald Trump"], date(2017, 6, 1), date(2017, 6, 30)) == ("USAGOV", "Donald Trump")
+    assert book.code("Barack Obama", date(2015, 1, 1)) == "USAGOV"
+    assert book.code("Barack Obama", date(2018, 1, 1)) == "USAELI"  # Phoenix (2014) left the office open
+    assert listed_code(["Zorglub Tartempion"], date(2017, 1, 1), date(2017, 1, 1)) is None
 
 
 def test_packaged_dictionary_matches_across_transliterations() -> None:
