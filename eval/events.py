@@ -9,6 +9,7 @@ English: the PLOVER gold standard records (dev part) and UniversalPetrarch's PET
     python eval/events.py french                          # dev: fr_gold.jsonl; test: fr_test.jsonl, side by side
     python eval/events.py all
     python eval/events.py french --gold eval/events/fr_gold.jsonl --details   # per-type rows, dev only
+    python eval/events.py --gold /tmp/en_dev.jsonl          # any whole-article dev file, English or French
 
 Scoring, per sentence:
 
@@ -702,11 +703,23 @@ def _drop_pairs(obj: Any) -> None:
             _drop_pairs(v)
 
 
+def _gold_lang(path: Path) -> str:
+    """The language of a gold file: English when its first line's corpus is an English one (en_*)."""
+    with path.open(encoding="utf-8") as fh:
+        first = next((json.loads(line) for line in fh if line.strip()), {})
+    return "en" if str(first.get("corpus", "")).startswith("en_") else "fr"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Evaluate dateline events on the English and French dev and test sets")
     ap.add_argument("which", choices=["english", "french", "all", "calibrate"], nargs="?", default="all")
     ap.add_argument("--shared", type=Path, default=SHARED)
-    ap.add_argument("--gold", type=Path, default=None, help="score this French gold JSONL alone")
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        default=None,
+        help="score this gold JSONL alone (a dev file: French, or English when its corpus is en_*)",
+    )
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("--details", action="store_true", help="per-type rows and dev date errors (refused on test sets)")
     args = ap.parse_args(argv)
@@ -717,7 +730,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.which == "calibrate":
         return calibrate(args.shared)
     out: dict[str, Any] = {}
-    if args.which in ("english", "all"):
+    if args.which in ("english", "all") and args.gold is None:
         gold_dir = args.shared / "eval" / "events" / "gold"
         sets = {
             "plover_gsr_dev": read_plover_gold(gold_dir / "PLOVER_GSR_CAMEO.dev.json"),
@@ -727,7 +740,10 @@ def main(argv: list[str] | None = None) -> int:
         coder = petrarch_coder(args.shared)
         out["english"] = english_scores(nlp_en, sets, coder)
         out["english"]["test"] = article_scores(nlp_en, EN_TEST, args.shared, "en", coder)
-    if args.which in ("french", "all"):
+    if args.gold is not None and _gold_lang(args.gold) == "en":
+        # A whole-article English gold file (the new dev sets): scored as the English test set is.
+        out["english gold"] = {"gold": article_scores(load_pipeline("en"), args.gold, args.shared, "en")}
+    elif args.which in ("french", "all"):
         nlp_fr = load_pipeline("fr")
         paths = {"gold": args.gold} if args.gold else {"dev": FR_GOLD, "test": FR_TEST}
         out["french"] = {name: article_scores(nlp_fr, path, args.shared, "fr") for name, path in paths.items()}
@@ -745,6 +761,10 @@ def main(argv: list[str] | None = None) -> int:
         print(side_by_side(title, {"test": en["test"]}), end="\n\n")
         rel = {"plover dev": en["plover_gsr_dev"], "UP dev": en["up_petr2_validation"], "test": en["test"]}
         print(_reliability_table("English — reliability of the confidence (share right per bin)", rel), end="\n\n")
+    if "english gold" in out:
+        print(side_by_side(f"English — {args.gold}", out["english gold"]), end="\n\n")
+        if args.details:
+            print(_table(f"English {args.gold}", out["english gold"]["gold"]), end="\n\n")
     if "french" in out:
         print(side_by_side("French — dev sentences and test articles", out["french"]), end="\n\n")
         print(
