@@ -11,10 +11,11 @@ says: countries are ``GPE`` with their ISO3 ``country``, and so are capitals sta
 governments ("Moscou a rejeté …" → GPE, RUS; "à Moscou" is the city, ``LOC``: see
 :func:`_acts_as_state`; "Bruxelles" acting is the European Union), armed groups the model misses or
 calls persons are found by name and typed ``ORG`` ("Daech", "État islamique", merged into one entity),
-metonyms ("le Kremlin") are ``ORG`` with their country, and a person or organisation gets the country
-of a nationality adjective next to its name ("le président russe Vladimir Poutine", "ministère russe
-des Affaires étrangères"). Names that contain a country's name are not the country ("France 3", "la
-France insoumise"), and "Hollande" is the Netherlands only after "la"/"en".
+metonyms ("le Kremlin") are ``ORG`` with their country, and a person or organisation gets a country
+only from evidence about it — its title or apposition ("le président russe Vladimir Poutine"), a
+nationality word in its name, the actor dictionary on the article's date — kept in its
+``affiliation`` (:mod:`dateline.entities.affiliation`). Names that contain a country's name are not
+the country ("France 3", "la France insoumise"), and "Hollande" is the Netherlands only after "la"/"en".
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.entities import resources
+from dateline.entities.affiliation import affiliation, complete_from_article
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import MAX_NAME_CHARS, fold, name_key, strip_determiners
 from dateline.entities.resolve import is_bare_surname, split_title
@@ -903,16 +905,23 @@ class EntityGrouper:
             name = self._name(g)
             etype = max(g.types, key=lambda t: (g.types[t], -list(g.types).index(t)))
             etype, country = self._geo(doc, name, etype, g)
-            entities.append(
-                {
-                    "id": f"e{i}",
-                    "name": name,
-                    "type": etype,
-                    "country": country,
-                    "roles": [],
-                    "mentions": [{"start": s, "end": e, "text": doc_text(doc)[s:e]} for s, e in sorted(g.mentions)],
-                }
-            )
+            entity: dict[str, Any] = {
+                "id": f"e{i}",
+                "name": name,
+                "type": etype,
+                "country": country,
+                "roles": [],
+                "mentions": [{"start": s, "end": e, "text": doc_text(doc)[s:e]} for s, e in sorted(g.mentions)],
+            }
+            if country is None and etype in ("PER", "ORG"):
+                # Who is who: a person's or organisation's country only from evidence about it (a title,
+                # an apposition, a nationality word attached to it, the actor dictionary), kept with it.
+                found = affiliation(doc, name, etype, entity["mentions"], self.lang)
+                if found is not None:
+                    entity["country"] = found.iso3
+                    entity["affiliation"] = found.as_record()
+            entities.append(entity)
+        complete_from_article(doc_text(doc), entities)  # "le ministre X": the story's state
         doc._.entities = entities
         return doc
 
@@ -1237,11 +1246,7 @@ class EntityGrouper:
             if place.kind in ("metonym", "group"):
                 return "ORG", place.iso3
             return etype, place.iso3  # a demonym tagged as a name ("les Russes"): keep its type
-        if etype in ("PER", "ORG"):
-            votes = Counter(c for s, e in group.mentions if (c := country_near(doc, s, e, self.lang)) is not None)
-            if votes:
-                return etype, votes.most_common(1)[0][0]
-        return etype, None
+        return etype, None  # people and organisations: see affiliation() in __call__
 
     @staticmethod
     def _merge_groups(groups: dict[str, _Group]) -> None:
