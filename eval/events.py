@@ -10,6 +10,7 @@ English: the PLOVER gold standard records (dev part) and UniversalPetrarch's PET
     python eval/events.py all
     python eval/events.py french --gold eval/events/fr_gold.jsonl --details   # per-type rows, dev only
     python eval/events.py --gold eval/events/en_dev.jsonl --details           # English dev articles alone
+    python eval/events.py --gold eval/events/fr_dev.jsonl --errors            # missed / spurious / wrong slots, dev only
 
 Scoring, per sentence:
 
@@ -305,7 +306,9 @@ def _code(ev: dict[str, Any] | None, role: str) -> str | None:
     return ((ev or {}).get(role) or {}).get("code")
 
 
-def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", coder: Any = None) -> dict[str, Any]:
+def article_scores(
+    nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", coder: Any = None, listing: bool = False
+) -> dict[str, Any]:
     """Scores on a gold file of (corpus, id, sha1, start, end, events) lines, following the guidelines (section 5).
 
     A line covers a sentence (dev) or a whole article (test). Beside type P/R/F1 with overlapping triggers, on the
@@ -313,10 +316,15 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
     country (first three letters) and sector (next three) of every gold code, modality, negation, mode and date.
     Where the gold numbers happenings (test sets), the same at the level of happenings: a predicted event finds the
     happening one of whose mentions its triggers overlap, and a second event for a happening already found is a
-    duplicate row. A test file ("_test" in its name) gets no per-item listing.
+    duplicate row. A test file ("_test" in its name) gets no per-item listing; on a dev file ``listing`` adds
+    ``errors``: every missed gold event, spurious prediction and matched event with a wrong slot (see
+    :func:`_error_items`).
     """
     lexicon = __import__(f"dateline.events.lexicon_{lang}", fromlist=["LEXICON"]).LEXICON
     is_test = "_test" in gold_path.name
+    if listing and is_test:
+        raise ValueError("test sets are scored, never explained")
+    errors: list[dict[str, Any]] = []
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted: dict[str, set[str]] = {}
     for g in gold:
@@ -363,6 +371,7 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
                 if trigs:
                     preds.append((ev["type"], trigs, ev))
             used: set[int] = set()
+            matches: list[tuple[dict[str, Any], dict[str, Any]]] = []
             tp = 0
             for gev in g["events"]:
                 hit = next(
@@ -378,6 +387,7 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
                 used.add(id(hit))
                 tp += 1
                 ev = hit[2]
+                matches.append((gev, ev))
                 per_type.setdefault(gev["type"], PRF()).tp += 1
                 _actor_check(actor, ev, gev)
                 _slot_checks(acc, ev, gev)
@@ -398,6 +408,8 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
                         pubdate_vs_null += 1
                 if gev["date_value"] is None and ev["date"].get("basis") in ("timex", "sentence"):
                     text_date_vs_null += 1
+            if listing:
+                errors.extend(_error_items(doc, rec, g, preds, used, matches, lexicon))
             for m in preds:
                 pairs.append((float(m[2].get("confidence") or 0.0), id(m) in used))
                 feats.append((m[2].get("_features") or {}, id(m) in used))
@@ -447,7 +459,150 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
         out["happenings"] = {**hap.as_dict(), "duplicate_rows": duplicates}
     if not is_test:
         out["pubdate_errors"] = date_errors
+    if listing:
+        out["errors"] = errors
     return out
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    from dateline.events.component import sentences
+
+    return next(((s, e) for s, e in sentences(text) if s <= pos < e), (pos, min(len(text), pos + 200)))
+
+
+def _entity_text(doc: Any, actor: dict[str, Any] | None) -> str | None:
+    ent = next((e for e in doc._.entities or [] if actor and e["id"] == actor.get("entity")), None)
+    return ent["name"] if ent else None
+
+
+def _gold_actor(text: str, a: dict[str, Any] | None) -> str:
+    if not a:
+        return "-"
+    span = a.get("span")
+    return f"{a.get('code')}«{text[span[0] : span[1]] if span else ''}»"
+
+
+def _pred_actor(doc: Any, a: dict[str, Any] | None) -> str:
+    if not a or (a.get("entity") is None and a.get("code") is None):
+        return "-"
+    return f"{a.get('code')}«{_entity_text(doc, a) or ''}»"
+
+
+def _error_items(
+    doc: Any,
+    rec: dict[str, Any],
+    g: dict[str, Any],
+    preds: list[Any],
+    used: set[int],
+    matches: list[tuple[dict[str, Any], dict[str, Any]]],
+    lexicon: Any,
+) -> list[dict[str, Any]]:
+    """The dev error listing of one gold span: ``missed`` gold events (with ``kw``, the type the keyword
+    baseline gives the trigger's word, or None when its lemma is not in the lexicon), ``spurious``
+    predictions, and ``slot`` errors (matched events whose source or target code differs)."""
+    text = rec["text"]
+    out: list[dict[str, Any]] = []
+    base = {"id": g["id"]}
+    matched = {id(gev) for gev, _ in matches}
+    for gev in g["events"]:
+        if id(gev) in matched:
+            continue
+        t0, t1 = gev["trigger"]
+        span = doc.char_span(t0, t1, alignment_mode="expand")
+        kw = None
+        if span is not None:
+            for tok in span:
+                pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB"
+                found = lexicon.candidates(tok.lemma_.lower(), pos) or lexicon.candidates(
+                    tok.lemma_.lower(), "NOUN" if pos == "VERB" else "VERB"
+                )
+                if found:
+                    kw = sorted({f.type for f in found})
+                    break
+        s, e = _sentence_of(text, t0)
+        out.append(
+            {
+                **base,
+                "kind": "missed",
+                "type": gev["type"],
+                "mode": gev.get("mode"),
+                "trigger": text[t0:t1],
+                "lemma": span[0].lemma_ if span is not None and len(span) else None,
+                "pos": span[0].pos_ if span is not None and len(span) else None,
+                "kw": kw,
+                "source": _gold_actor(text, gev.get("source")),
+                "target": _gold_actor(text, gev.get("target")),
+                "modality": gev["modality"],
+                "predicted_here": [p[0] for p in preds if any(_overlap(t, gev["trigger"]) for t in p[1])],
+                "sentence": text[s:e],
+            }
+        )
+    for m in preds:
+        if id(m) in used:
+            continue
+        typ, trigs, ev = m
+        t0 = trigs[0][0]
+        s, e = _sentence_of(text, t0)
+        out.append(
+            {
+                **base,
+                "kind": "spurious",
+                "type": typ,
+                "mode": ev.get("mode"),
+                "trigger": ev["trigger"]["text"],
+                "lemma": ev["trigger"]["lemma"],
+                "confidence": ev.get("confidence"),
+                "source": _pred_actor(doc, ev.get("source")),
+                "target": _pred_actor(doc, ev.get("target")),
+                "sentence": text[s:e],
+            }
+        )
+    for gev, ev in matches:
+        ps, pt = _code(ev, "source"), _code(ev, "target")
+        gs, gt = _code(gev, "source"), _code(gev, "target")
+        if (ps, pt) == (gs, gt) or (ev.get("symmetric") and (pt, ps) == (gs, gt)):
+            continue
+        t0 = gev["trigger"][0]
+        s, e = _sentence_of(text, t0)
+        out.append(
+            {
+                **base,
+                "kind": "slot",
+                "type": gev["type"],
+                "trigger": text[gev["trigger"][0] : gev["trigger"][1]],
+                "gold": f"{_gold_actor(text, gev.get('source'))} -> {_gold_actor(text, gev.get('target'))}",
+                "pred": f"{_pred_actor(doc, ev.get('source'))} -> {_pred_actor(doc, ev.get('target'))}",
+                "source_ok": ps == gs,
+                "target_ok": pt == gt,
+                "sentence": text[s:e],
+            }
+        )
+    return out
+
+
+def print_errors(errors: list[dict[str, Any]]) -> None:
+    """The dev error listing, grouped by kind, with a count of missed events by keyword-baseline class."""
+    missed = [x for x in errors if x["kind"] == "missed"]
+    in_lex = sum(1 for x in missed if x["kw"] and x["type"] in x["kw"])
+    print(f"## missed gold events: {len(missed)} ({in_lex} whose trigger word has an entry of the gold type)")
+    for x in missed:
+        kw = ",".join(x["kw"]) if x["kw"] else "-"
+        here = ",".join(x["predicted_here"]) or "-"
+        print(
+            f"- [{x['id']}] {x['type']}/{x['mode']} «{x['trigger']}» ({x['lemma']}/{x['pos']}; lexicon {kw}; "
+            f"predicted here {here}) {x['source']} -> {x['target']} {x['modality']}\n    {x['sentence']}"
+        )
+    spurious = [x for x in errors if x["kind"] == "spurious"]
+    print(f"\n## spurious predictions: {len(spurious)}")
+    for x in spurious:
+        print(
+            f"- [{x['id']}] {x['type']}/{x['mode']} «{x['trigger']}» ({x['lemma']}) conf {x['confidence']} "
+            f"{x['source']} -> {x['target']}\n    {x['sentence']}"
+        )
+    slots = [x for x in errors if x["kind"] == "slot"]
+    print(f"\n## matched events with a wrong source or target: {len(slots)}")
+    for x in slots:
+        print(f"- [{x['id']}] {x['type']} «{x['trigger']}» gold {x['gold']} | pred {x['pred']}\n    {x['sentence']}")
 
 
 def _baseline_match(prf: PRF, acc: dict[str, Acc], events: list[dict[str, Any]], g: dict[str, Any]) -> None:
@@ -722,9 +877,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=None, help="score this gold JSONL alone (its corpus: the language)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("--details", action="store_true", help="per-type rows and dev date errors (refused on test sets)")
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="list missed, spurious and wrongly-argued events of a dev file given with --gold (refused on test sets)",
+    )
     args = ap.parse_args(argv)
-    if args.details and (args.gold is None or "_test" in args.gold.name):
-        ap.error("--details lists items: give a dev file with --gold; test sets are scored, never explained")
+    if (args.details or args.errors) and (args.gold is None or "_test" in args.gold.name):
+        ap.error(
+            "--details and --errors list items: give a dev file with --gold; test sets are scored, never explained"
+        )
+    if args.errors:
+        from dateline.pipeline import load_pipeline as _load
+
+        lang = gold_lang(args.gold)
+        rep = article_scores(_load(lang), args.gold, args.shared, lang, listing=True)
+        print_errors(rep["errors"])
+        return 0
     from dateline.pipeline import load_pipeline
 
     if args.which == "calibrate":

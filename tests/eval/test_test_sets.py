@@ -149,6 +149,9 @@ def test_checker_catches_bad_timex_lines(draws: dict[str, list[dict]], tmp_path:
         ["eval/entities.py", "--errors", "--gold", "eval/entities/fr_test_clusters.jsonl"],
         ["eval/events.py", "french", "--details"],
         ["eval/events.py", "french", "--details", "--gold", "eval/events/fr_test.jsonl"],
+        ["eval/events.py", "french", "--errors"],
+        ["eval/events.py", "french", "--errors", "--gold", "eval/events/fr_test.jsonl"],
+        ["eval/events.py", "--errors", "--gold", "eval/events/en_test.jsonl"],
     ],
 )
 def test_scorers_refuse_to_list_test_items(argv: list[str]) -> None:
