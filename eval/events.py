@@ -10,13 +10,15 @@ English: the PLOVER gold standard records (dev part) and UniversalPetrarch's PET
     python eval/events.py all
     python eval/events.py french --gold eval/events/fr_gold.jsonl --details   # per-type rows, dev only
     python eval/events.py --gold eval/events/en_dev.jsonl --details           # English dev articles alone
-    python eval/events.py --gold eval/events/fr_dev.jsonl --errors            # missed / spurious / wrong slots, dev only
+    python eval/events.py --gold eval/events/fr_dev.jsonl --errors            # missed, spurious, wrong slots (dev)
 
 Scoring, per sentence:
 
 - **type P/R/F1**: the set of PLOVER types found in the sentence against the gold set, micro-averaged
   (TP = types in both, FP = found only, FN = gold only). For the French set, as its guidelines say,
-  a predicted event matches a gold event of the same type whose trigger overlaps, each gold event once.
+  a predicted event matches a gold event of the same type whose trigger overlaps, each gold event once; an
+  event merged from several mentions (``trigger_more``) finds a gold mention through each of its triggers
+  (recall over gold mentions) and counts once for precision (right when one of them is found).
 - Coding conventions: the English gold records are PLOVER 0.5 (DEMAND, DISAPPROVE, INVESTIGATE,
   FIGHT), mapped to 2.0 as their README says; UniversalPetrarch gives CAMEO codes, converted with
   CAMEO2PLOVER (roots 01/02, statements and appeals, have no PLOVER type and count as no event). Both
@@ -59,11 +61,14 @@ FR_GOLD = ROOT / "eval" / "events" / "fr_gold.jsonl"
 
 @dataclass
 class PRF:
-    """Micro-averaged counts."""
+    """Micro-averaged counts. ``right``, when counted, is the number of right predictions where one
+    prediction can find several gold items (an event merged from several mentions): precision is then
+    right / (right + fp), recall tp / (tp + fn) over the gold items."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    right: int | None = None
 
     def add(self, pred: Counter[str], gold: Counter[str]) -> None:
         both = pred & gold
@@ -73,7 +78,8 @@ class PRF:
 
     @property
     def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        good = self.tp if self.right is None else self.right
+        return good / (good + self.fp) if good + self.fp else 0.0
 
     @property
     def r(self) -> float:
@@ -91,6 +97,7 @@ class PRF:
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,
+            **({"right": self.right} if self.right is not None else {}),
         }
 
 
@@ -362,16 +369,22 @@ def article_scores(
             if coder is not None:
                 _baseline_match(petr, petr_acc, petr_events, g)
             s, e = g["start"], g["end"]
-            # One prediction per event and span, with all of that event's triggers inside the span.
-            preds = []
+            # Events of the span, each with all of its triggers inside the span, and their mentions: one per
+            # trigger, since an event merged from several mentions of one happening (``trigger_more``)
+            # claims each of them. Recall counts the gold mentions found through any trigger; precision
+            # counts events (right when one of its mentions is found), so merging the mentions of a
+            # happening neither loses recall nor changes precision.
+            events_here = []
             for ev in events:
                 trigs = [
                     (t["start"], t["end"]) for t in [ev["trigger"], *ev.get("trigger_more", [])] if s <= t["start"] < e
                 ]
                 if trigs:
-                    preds.append((ev["type"], trigs, ev))
+                    events_here.append((ev["type"], trigs, ev))
+            preds = [(typ, [t], ev) for typ, trigs, ev in events_here for t in trigs]
             used: set[int] = set()
             matches: list[tuple[dict[str, Any], dict[str, Any]]] = []
+            checked: set[int] = set()
             tp = 0
             for gev in g["events"]:
                 hit = next(
@@ -389,6 +402,9 @@ def article_scores(
                 ev = hit[2]
                 matches.append((gev, ev))
                 per_type.setdefault(gev["type"], PRF()).tp += 1
+                if id(ev) in checked:
+                    continue  # slots are scored once per event, on the first gold mention it found
+                checked.add(id(ev))
                 _actor_check(actor, ev, gev)
                 _slot_checks(acc, ev, gev)
                 modality.add(ev["modality"] == gev["modality"])
@@ -410,15 +426,20 @@ def article_scores(
                     text_date_vs_null += 1
             if listing:
                 errors.extend(_error_items(doc, rec, g, preds, used, matches, lexicon))
-            for m in preds:
-                pairs.append((float(m[2].get("confidence") or 0.0), id(m) in used))
-                feats.append((m[2].get("_features") or {}, id(m) in used))
+            found_events = {id(m[2]) for m in preds if id(m) in used}
+            for _, _, ev in events_here:
+                pairs.append((float(ev.get("confidence") or 0.0), id(ev) in found_events))
+                feats.append((ev.get("_features") or {}, id(ev) in found_events))
             prf.tp += tp
-            prf.fp += len(preds) - tp
+            prf.right = (prf.right or 0) + len(found_events)
+            prf.fp += len(events_here) - len(found_events)
             prf.fn += len(g["events"]) - tp
-            for m in preds:
-                if id(m) not in used:
-                    per_type.setdefault(m[0], PRF()).fp += 1
+            for typ, _, ev in events_here:
+                row = per_type.setdefault(typ, PRF())
+                if id(ev) in found_events:
+                    row.right = (row.right or 0) + 1
+                else:
+                    row.fp += 1
             for gev in g["events"]:
                 per_type.setdefault(gev["type"], PRF())
             gold_types = Counter(ge["type"] for ge in g["events"])
@@ -426,7 +447,7 @@ def article_scores(
             for t, n in (gold_types - matched).items():
                 per_type[t].fn += n
             if g["events"] and all("happening" in ge for ge in g["events"]):
-                d = _happening_counts(preds, g["events"])
+                d = _happening_counts(events_here, g["events"])
                 hap.tp += d[0]
                 hap.fp += d[1]
                 hap.fn += d[2]
