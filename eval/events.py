@@ -579,6 +579,22 @@ def _error_items(
             }
         )
     for gev, ev in matches:
+        wrong = [
+            f"{k} {ev.get(k)} (gold {gev.get(k)})" for k in ("modality", "negated", "mode") if ev.get(k) != gev.get(k)
+        ]
+        if wrong:
+            t0 = gev["trigger"][0]
+            s, e = _sentence_of(text, t0)
+            out.append(
+                {
+                    **base,
+                    "kind": "how",
+                    "type": gev["type"],
+                    "trigger": text[gev["trigger"][0] : gev["trigger"][1]],
+                    "wrong": "; ".join(wrong),
+                    "sentence": text[s:e],
+                }
+            )
         ps, pt = _code(ev, "source"), _code(ev, "target")
         gs, gt = _code(gev, "source"), _code(gev, "target")
         if (ps, pt) == (gs, gt) or (ev.get("symmetric") and (pt, ps) == (gs, gt)):
@@ -620,6 +636,10 @@ def print_errors(errors: list[dict[str, Any]]) -> None:
             f"- [{x['id']}] {x['type']}/{x['mode']} «{x['trigger']}» ({x['lemma']}) conf {x['confidence']} "
             f"{x['source']} -> {x['target']}\n    {x['sentence']}"
         )
+    how = [x for x in errors if x["kind"] == "how"]
+    print(f"\n## matched events with a wrong modality, negation or mode: {len(how)}")
+    for x in how:
+        print(f"- [{x['id']}] {x['type']} «{x['trigger']}» {x['wrong']}\n    {x['sentence']}")
     slots = [x for x in errors if x["kind"] == "slot"]
     print(f"\n## matched events with a wrong source or target: {len(slots)}")
     for x in slots:

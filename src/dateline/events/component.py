@@ -38,7 +38,7 @@ from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
-from dateline.events.resources import cues, trigger_entries, word_list
+from dateline.events.resources import content_rules, cues, trigger_entries, word_list
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
@@ -262,7 +262,13 @@ _IMPLIED_AGENT = {"arrest": "COP", "convict": "JUD", "investigate": "COP"}
 # troops sent somewhere, a withdrawal from somewhere, sanctions on a country.
 _PLACE_TARGETS = frozenset({"CONSULT", "AID", "MOBILIZE", "RETREAT", "SANCTION", "COOPERATE"})
 _PARTICIPLE_ANCHORS = frozenset({"tenir", "organiser", "conclure", "signer", "mener", "lancer", "hold"})
-_SENT_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|\n\s*\n")
+_SENT_END = re.compile(
+    r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|\n\s*\n"
+    # Sentences glued by the corpus's extraction ("la tribune.Les médecins", "tard.L'enquête"): a period
+    # after a lower-case word or a closing quote, then a capitalised word; never after a capital
+    # ("M.Dupont", "J.-P.") nor between digits ("1.000").
+    r"|(?<=[a-zà-öø-ÿ0-9)»”\"][.!?])[»”\"]?(?=[«“\"]?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’])"
+)
 _ABBREV = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bMr|\bMrs|\bDr|\bSt|\bGen|\bgen|\bSen|\bRep|\bU\.S)\.$")
 
 
@@ -299,6 +305,11 @@ class _Cand:
     support: Token | None = None
     intent: Token | None = None
     governed: list[str] = field(default_factory=list)
+    # The rule (see ``content.tsv``) when the trigger is the content of a governing speech act.
+    content: str | None = None
+    # The noun of a verbal locution the trigger heads ("a ouvert une *enquête*", "ont porté *plainte*"):
+    # the trigger's span covers both words, as the guidelines mark a locution.
+    locution: Token | None = None
 
 
 class EventExtractor:
@@ -315,6 +326,8 @@ class EventExtractor:
         self.lexicon: Lexicon = _lexicon(self.lang)
         self.support_verbs: frozenset[str] = word_list(self.lang, "support_verbs.txt")
         self.eventive: frozenset[str] = word_list(self.lang, "eventive.txt")
+        # What becomes of the act a speech act governs ("menacent de démissionner"), by governor type.
+        self.content_rules = content_rules(self.lang)
         register_extensions()
 
     # -- matching ---------------------------------------------------------------------------------
@@ -511,6 +524,8 @@ class EventExtractor:
         # d'accord sur le lancement de consultations" knows it is about consultations.
         kept: list[_Cand] = []
         governed: dict[int, list[str]] = {}
+        replaced: set[int] = set()
+        locutions: dict[int, Token] = {}
         for i, entry in matched.items():
             tok = span.doc[i]
             head_entry = matched.get(tok.head.i)
@@ -524,21 +539,57 @@ class EventExtractor:
             if self._purpose_of_trigger(tok, matched):
                 continue
             boss = self._dominating(span.doc[i], matched)
+            rule = None
             if boss is not None:
                 governed.setdefault(boss, []).append(entry.type)
-                continue
+                rule = self._content_rule(span.doc[i], entry, span.doc[boss], matched[boss])
+                if rule in ("instead", "noun"):
+                    replaced.add(boss)
+                if rule == "locution":
+                    locutions[boss] = span.doc[i]
+                if rule in ("fold", "locution"):
+                    continue
             tok = span.doc[i]
             if entry.pos == "NOUN":
-                anchored = self._anchor(tok)
+                # The content of a speech act took place, or is wanted or feared, by that act's word:
+                # "menacent d'une grève"; a verb's own noun of its type is anchored by it as a support verb
+                # ("a ouvert une enquête": the event is the inquiry, opened).
+                anchored = (
+                    self._anchor(tok)
+                    if boss is None
+                    else ([tok, span.doc[boss]], span.doc[boss] if rule in ("noun", "instead") else None)
+                )
                 if anchored is None:
                     continue
                 anchors, support = anchored
             else:
                 anchors, support = [tok], None
-            kept.append(_Cand(tok, entry, sent, anchors, support, intent_governor(tok)))
+            kept.append(_Cand(tok, entry, sent, anchors, support, intent_governor(tok), content=rule))
         for c in kept:
             c.governed = governed.get(c.trigger.i, [])
-        return kept
+            c.locution = locutions.get(c.trigger.i)
+        return [c for c in kept if c.trigger.i not in replaced]
+
+    def _content_rule(self, tok: Token, entry: Trigger, boss: Token, boss_entry: Trigger) -> str:
+        """What becomes of ``tok``'s act under the speech act ``boss`` (the language's ``content.tsv``)."""
+        rule = next(
+            (r for g, t, r in self.content_rules if g == boss_entry.type and t in ("*", entry.type)),
+            "fold",
+        )
+        if rule == "instead":
+            return "instead"
+        if entry.pos == "NOUN" and tok.head.i == boss.i:
+            # The verb's own object names the act: "signer un accord" is the signing, "réclamer la
+            # libération de X" the demand. Of the verb's own type, it is one act: the word the verb's entry
+            # needs makes a locution with it ("se mettre d'accord", "ouvrir une enquête", "porter plainte"),
+            # told by the verb's frame; any other is the most specific word of the act (the guidelines'
+            # trigger), the verb its support.
+            if boss_entry.type != entry.type:
+                return "fold"
+            return "locution" if entry.lemma in boss_entry.needs else "noun"
+        if rule != "fold" and boss_entry.type == entry.type:
+            return "own"
+        return rule
 
     @staticmethod
     def _purpose_of_trigger(tok: Token, matched: dict[int, Trigger]) -> bool:
@@ -813,11 +864,11 @@ class EventExtractor:
         in_report = covered(reported, trig.idx)
         modal = modal_of(trig, verb) if verb is not None else modal_of(trig)
         # The more uncertain reading wins: hypothetical > intended > reported > asserted.
-        if modal == "hypothetical":
+        if modal == "hypothetical" or c.content == "hypothetical":
             modality = "hypothetical"
-        elif c.intent is not None or modal == "intended":
+        elif c.intent is not None or modal == "intended" or c.content in ("intended", "instead"):
             modality = "intended"
-        elif in_report or modal == "reported":
+        elif in_report or modal == "reported" or c.content == "reported":
             modality = "reported"
         etype, mode, cameo, intent = e.type, e.mode, e.cameo, None
         deps = self._dependents(trig) if e.modes else set()
@@ -853,6 +904,9 @@ class EventExtractor:
             negated=negated,
             bare_noun=e.pos == "NOUN" and c.support is None and len(c.anchors) == 1 and c.intent is None,
         )
+        t_lo, t_hi = trig.idx, trig.idx + len(trig)
+        if c.locution is not None:
+            t_lo, t_hi = min(t_lo, c.locution.idx), max(t_hi, c.locution.idx + len(c.locution))
         sent_text = doc_text(trig.doc)[c.sent[0] : c.sent[1]]
         evidence = {"start": c.sent[0], "end": c.sent[1], "text": sent_text}
         out: list[tuple[dict[str, Any], list[Actor]]] = []
@@ -874,9 +928,9 @@ class EventExtractor:
                 "confidence": round(self.model(feats), 3),
                 "_features": feats,
                 "trigger": {
-                    "start": trig.idx,
-                    "end": trig.idx + len(trig),
-                    "text": trig.text,
+                    "start": t_lo,
+                    "end": t_hi,
+                    "text": doc_text(trig.doc)[t_lo:t_hi],
                     "lemma": trig.lemma_.lower(),
                     "pos": e.pos,
                 },
