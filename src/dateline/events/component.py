@@ -104,7 +104,7 @@ _NO_COMMENT = frozenset(
     ]
 )
 _FIGURATIVE = frozenset({"frapper", "strike", "hit"})
-_VERBAL_ATTACK = frozenset({"attaquer", "attaque", "attack", "s'en prendre"})
+_VERBAL_ATTACK = frozenset({"attaquer", "attaque", "attack", "prendre"})  # "prendre": "s'en prendre à"
 _VIOLENCE = frozenset(
     [
         "arme",
@@ -364,7 +364,11 @@ class EventExtractor:
         return []
 
     def _match(self, tok: Token) -> Trigger | None:
-        if tok.pos_ not in ("VERB", "NOUN", "AUX", "PROPN"):
+        if tok.pos_ not in ("VERB", "NOUN", "AUX", "PROPN", "ADJ"):
+            return None
+        if tok.pos_ == "ADJ" and (tok.dep_ == "amod" or self.lexicon.candidates(tok.lemma_.lower(), "VERB") == []):
+            # A participle the tagger calls an adjective is a verb when it is predicated ("il a été
+            # sanctionné"), not when it qualifies a noun ("les espèces menacées").
             return None
         entries = self._entries(tok)
         if not entries:
@@ -377,9 +381,13 @@ class EventExtractor:
         for e in entries:
             if e.forbid and any(c.dep_ in e.forbid for c in tok.children):
                 continue
+            if e.requires and not any(c.dep_ in e.requires for c in tok.children):
+                continue
             if "xcomp" in e.forbid and infinitive:
                 continue
             if e.reflexive and not is_reflexive(tok):
+                continue
+            if e.irreflexive and any(c.lower_ in ("se", "s'", "s’") for c in tok.children):
                 continue
             if e.particle and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
                 continue
@@ -425,11 +433,14 @@ class EventExtractor:
                 or t.lemma_.lower() in _POLITICAL
                 or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
             ]
-            if people or e.pos == "NOUN":
+            if people or e.pos == "NOUN" or e.lemma == "prendre":
+                # "s'en prendre à la politique du gouvernement" with no violence around: verbal.
                 return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
         agentless_passive = is_passive(tok) and "subj" not in args
         if e.lemma == "interpeller" and e.type == "COERCE" and agentless_passive:
             return e  # "deux évadés ont été interpellés": arrested, whoever did it
+        if e.lemma in ("contrôler", "intercepter", "appréhender") and not (sent_lemmas & _POLICE):
+            return None  # checking or stopping someone is policing only with the police around
         if e.lemma in ("interpeller", "enquête", "enquêter") and not (sent_lemmas & _POLICE):
             # Without police or justice around, "interpeller" is questioning someone in public and
             # "une enquête" a piece of journalism.
@@ -478,7 +489,7 @@ class EventExtractor:
         # The tokens that can be triggers at all: a part of speech ``_match`` takes, and a lemma or form
         # (or the lemma spelt as an infinitive, "réclame" -> "réclamer") with a lexicon entry.
         by_lemma, by_form = self.lexicon.trigger_tests
-        triggers = columns(doc).where(pos=("VERB", "NOUN", "AUX", "PROPN"), lemma=by_lemma, lower=by_form)
+        triggers = columns(doc).where(pos=("VERB", "NOUN", "AUX", "PROPN", "ADJ"), lemma=by_lemma, lower=by_form)
         for sent in sents:
             span = doc.char_span(sent[0], sent[1], alignment_mode="expand")
             if span is None:
@@ -537,6 +548,20 @@ class EventExtractor:
             ):
                 continue  # "l'explosion qui a blessé dix passants": one assault, told by its noun
             if self._purpose_of_trigger(tok, matched):
+                continue
+            head_entry = matched.get(tok.head.i)
+            if (
+                entry.pos == "NOUN"
+                and head_entry is not None
+                and head_entry.pos == "VERB"
+                and tok.head.i != i
+                and head_entry.needs
+                and any(t.lemma_.lower() in head_entry.needs for t in tok.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+            ):
+                # The noun completes the verb's locution ("faire amende honorable", "placer en garde à vue",
+                # "signer un accord"): one act, told by the verb's entry, over both words when of one type.
+                if head_entry.type == entry.type:
+                    locutions[tok.head.i] = tok
                 continue
             boss = self._dominating(span.doc[i], matched)
             rule = None

@@ -49,9 +49,11 @@ class Trigger:
     needs: tuple[str, ...] = ()
     modes: tuple[tuple[str, str], ...] = ()
     reflexive: bool = False  # French pronominal use required ("se rencontrer", "s'entretenir")
+    irreflexive: bool = False  # French pronominal use rules it out ("la voiture s'est arrêtée")
     reciprocal: bool = False  # "X et Y se sont rencontrés": a symmetric event between X and Y
     particle: str | None = None  # English phrasal particle ("call off", "blow up")
     forbid: tuple[str, ...] = ()  # dependency labels that rule the reading out ("arrêter *de* fumer")
+    requires: tuple[str, ...] = ()  # dependency labels one of which a child must have ("proposer *de* ...")
     weight: float = 1.0  # prior that the word, when it matches, really reports this event
 
 

@@ -195,10 +195,12 @@ def trigger_entries(lang: str) -> list[Any]:
                 continue
             if key in ("mode", "cameo", "particle"):
                 kw[key] = value
-            elif key in ("source", "target", "needs", "forbid"):
+            elif key in ("source", "target", "needs", "forbid", "requires"):
                 kw[key] = _split(value)
             elif key == "modes":
                 kw[key] = tuple(tuple(p.split(":", 1)) for p in _split(value))
+            elif key == "reflexive" and value == "no":
+                kw["irreflexive"] = True
             elif key in ("reflexive", "reciprocal"):
                 kw[key] = value == "yes"
             elif key == "weight":
