@@ -255,6 +255,8 @@ _HUMAN = frozenset(
 )
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
+_TIME_UNITS = frozenset({"heure", "h", "minute", "seconde", "jour", "matin", "soir", "midi", "minuit"})
+_GIVE_INTERVIEW = frozenset({"accorder", "donner", "publier", "diffuser", "paraître"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
 # The institution an act's mode implies when the text names no agent (see ``_events``).
 _IMPLIED_AGENT = {"arrest": "COP", "convict": "JUD", "investigate": "COP"}
@@ -449,7 +451,32 @@ class EventExtractor:
             return None
         if e.mode == "seize" and e.pos == "VERB" and is_passive(tok) and "subj" not in args:
             return None  # "on a été très occupé": busy, not occupied by anyone
+        if e.type == "REQUEST" and e.lemma == "appeler" and not self._called_to_act(tok):
+            return None  # "il m'appelle à 5 heures": a phone call at a time, not a call to act
+        if e.type == "CONSULT" and e.pos == "NOUN" and "pp:avec" not in args and self._press_interview(tok):
+            return None  # "dans un entretien accordé au Monde": an interview to the press frames a quote
         return e
+
+    @staticmethod
+    def _called_to_act(tok: Token) -> bool:
+        """Whether "appeler à" introduces an act ("appellent à manifester", "à la grève", "au calme"),
+        not a time or a number ("à 5 heures")."""
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+                return True
+            if prep_of(c) == "à" and c.pos_ in ("NOUN", "PROPN"):
+                if c.lemma_.lower() in _TIME_UNITS or any(g.pos_ == "NUM" for g in c.children):
+                    continue
+                return True
+        return False
+
+    @staticmethod
+    def _press_interview(tok: Token) -> bool:
+        """An interview given to the press: "dans un entretien (accordé) au Parisien", "un entretien
+        donné à France Inter" — the frame of what someone said, not a meeting."""
+        if prep_of(tok) == "dans":
+            return True
+        return any(c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in _GIVE_INTERVIEW for c in tok.children)
 
     def _anchor(self, noun: Token) -> tuple[list[Token], Token | None] | None:
         """Why a noun trigger is an event that happened: anchors and a support verb, else None."""
