@@ -30,7 +30,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dateline.events.actors import Actor, ActorResolver, role_of
+from dateline.entities.gazetteer import gazetteer
+from dateline.events.actors import Actor, ActorResolver, gazetteer_is_country, role_of
 from dateline.events.confidence import evidence as evidence_features
 from dateline.events.confidence import model
 from dateline.events.dates import DateFinder, is_pluperfect
@@ -255,6 +256,9 @@ _HUMAN = frozenset(
 )
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
+# The sector of a bare person ("un homme", "cet ingénieur") an act is done to: the arrested, charged or
+# sentenced are suspects, the victims of violence civilians (the annotation guidelines' codes).
+_PATIENT_SECTOR = {"COERCE": "CRM", "ASSAULT": "CVL", "SANCTION": "CRM", "ACCUSE": "CRM"}
 _TIME_UNITS = frozenset({"heure", "h", "minute", "seconde", "jour", "matin", "soir", "midi", "minuit"})
 _GIVE_INTERVIEW = frozenset({"accorder", "donner", "publier", "diffuser", "paraître"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
@@ -328,6 +332,8 @@ class EventExtractor:
         self.lexicon: Lexicon = _lexicon(self.lang)
         self.support_verbs: frozenset[str] = word_list(self.lang, "support_verbs.txt")
         self.eventive: frozenset[str] = word_list(self.lang, "eventive.txt")
+        # Nouns of people: the patient of an arrest or an assault they name is a suspect or a civilian.
+        self.persons: frozenset[str] = _HUMAN | word_list(self.lang, "persons.txt")
         # What becomes of the act a speech act governs ("menacent de démissionner"), by governor type.
         self.content_rules = content_rules(self.lang)
         register_extensions()
@@ -702,6 +708,8 @@ class EventExtractor:
         agents; see :meth:`_passive_subject`.
         """
         cur = verb
+        if verb is not None and _passive(verb) and verb.dep_ == "xcomp":
+            return []  # "X vient d'être condamné", "X devrait être libéré": X is the patient
         for _ in range(3):
             if cur is None:
                 return []
@@ -718,6 +726,83 @@ class EventExtractor:
                 return self._stranded_subject(cur)
         return []
 
+    def _is_person(self, tok: Token) -> bool:
+        """A phrase naming a person: a PER entity, a noun of people ("un homme", "le conducteur") or a
+        nationality noun ("un Français", "deux Syriens")."""
+        if tok.ent_type_ in ("PER", "PERSON") or tok.lemma_.lower() in self.persons:
+            return True
+        if tok.pos_ != "NOUN":
+            return False
+        hit = gazetteer().lookup(tok.text, self.lang)
+        return hit is not None and hit.kind == "demonym"
+
+    @staticmethod
+    def _inverted_subject(verb: Token) -> Token | None:
+        """The subject of an inverted speech-act verb after the words it frames ('"...", a dénoncé le
+        ministre', '..., déplore le syndicat'): the noun phrase right after the verb, when the verb has no
+        subject of its own and follows a comma or a closing quotation mark."""
+        if any(c.dep_.startswith("nsubj") for c in verb.children):
+            return None
+        j = verb.i - 1
+        while j >= 0 and verb.doc[j].pos_ == "AUX":
+            j -= 1
+        if j < 0 or verb.doc[j].text not in (",", "»", "”", '"'):
+            return None
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("obj", "dobj", "nsubj", "obl:arg")]
+        after = [c for c in after if c.pos_ in ("NOUN", "PROPN") and prep_of(c) is None]
+        return after[0] if after else None
+
+    @staticmethod
+    def _past_participle_modifier(tok: Token) -> bool:
+        """A past participle qualifying a noun, with no subject of its own ("un homme *arrêté* samedi")."""
+        return (
+            tok.dep_ in ("acl", "amod")
+            and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and "Part" in tok.morph.get("VerbForm", [])
+            and "Pres" not in tok.morph.get("Tense", [])
+            and not any(c.dep_.startswith("nsubj") for c in tok.children)
+        )
+
+    def _owner(self, tok: Token) -> Token | None:
+        """The owner of a thing: its possessive determiner's possessor or its "de" complement."""
+        if self._is_person(tok):
+            return None
+        for c in tok.children:
+            if c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
+                return self._possessor(c)
+            if c.dep_ in ("nmod", "nmod:poss") and prep_of(c) == "de" and c.pos_ in ("NOUN", "PROPN"):
+                return c
+        return None
+
+    def _possessor(self, tok: Token) -> Token | None:
+        """The phrase a possessive determiner stands for: the subject of the clause holding its noun
+        ("l'homme est mort lors de *son* interpellation": l'homme), else None (then resolved as a
+        pronoun)."""
+        if tok.pos_ != "DET" or "Yes" not in tok.morph.get("Poss", []):
+            return None
+        cur = tok.head
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX", "ADJ"):
+                subj = [c for c in cur.children if c.dep_.startswith("nsubj") and c.i != tok.head.i]
+                if subj:
+                    return subj[0]
+        return None
+
+    def _framing_subject(self, noun: Token) -> list[Token]:
+        """The subject of the verb a noun's adverbial phrase hangs on ("lors de l'entretien avec X, Y a
+        dit": Y)."""
+        head = noun.head
+        if head.pos_ in ("ADV", "ADP"):
+            head = head.head
+        if noun.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod") or head.pos_ not in ("VERB", "AUX"):
+            return []
+        if prep_of(noun) not in ("lors", "dans", "pendant", "durant", "au", "à", "de", "après", "avant", None):
+            return []
+        return self._subject_of(head)
+
     @staticmethod
     def _passive_subject(verb: Token) -> list[Token]:
         """The patient of a passive verb or of a participle coordinated with one ("un homme a été
@@ -731,6 +816,10 @@ class EventExtractor:
                 return conjuncts(subj[0])
             if cur.dep_ == "conj" and _participle(cur) and _passive(cur.head):
                 cur = cur.head
+            elif cur.dep_ == "xcomp" and _passive(cur) and cur.head.i != cur.i:
+                # "X vient d'être condamné": the raising verb's subject is the passive's patient.
+                subj = [t for t in cur.head.children if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+                return conjuncts(subj[0]) if subj else []
             else:
                 return []
         return []
@@ -763,7 +852,7 @@ class EventExtractor:
             if not self.lexicon.candidates(t.lemma_.lower(), "NOUN"):
                 continue
             args = arguments(t)
-            found = args.get("poss", []) + args.get("adj", []) + args.get("compound", [])
+            found = args.get("agent", []) + args.get("poss", []) + args.get("adj", []) + args.get("compound", [])
             if not found:
                 for role in ("pp:contre", "pp:against", "pp:on", "pp:sur", "pp:à"):
                     found = args.get(role, [])
@@ -808,7 +897,7 @@ class EventExtractor:
     def _actors_of(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
         out: list[Actor] = []
         for t in toks:
-            if resolver.is_pair_reference(t):
+            if resolver.is_pair_reference(t) or (t.pos_ == "DET" and t.lower_ in ("leur", "leurs")):
                 out.extend(a for a in last_pair if a not in out)
                 continue
             a = resolver.actor(t)
@@ -832,10 +921,17 @@ class EventExtractor:
         # frappes russes"), else the subject of the intention verb, of the support verb ("le président
         # a ordonné une frappe militaire": "militaire" names no actor, the president does), of the verb.
         src_toks = self._role_tokens(c, e.source)
+        modifier = e.pos == "VERB" and self._past_participle_modifier(trig)
+        inverted = self._inverted_subject(trig) if e.pos == "VERB" and e.type in _DOMINANT else None
+        if inverted is not None:
+            # '"C'est inacceptable", a dénoncé le ministre': after the words it frames, the verb's
+            # subject follows it (the parser often takes it for the object).
+            src_toks = conjuncts(inverted)
         fallbacks = [
             lambda: self._subject_of(c.intent) if c.intent is not None else [],
             lambda: self._subject_of(c.support) if c.support is not None else [],
-            lambda: self._subject_of(trig) if e.pos == "VERB" else [],
+            # A participle qualifying a noun has no subject: the noun is its patient (see below).
+            lambda: self._subject_of(trig) if e.pos == "VERB" and not modifier else [],
         ]
         for more in fallbacks:
             if src_toks and self._actors_of(src_toks, resolver, last_pair):
@@ -845,7 +941,16 @@ class EventExtractor:
             # "Poutine et Trump se sont prononcés pour la coordination ...": those who state the
             # intention are its actors.
             src_toks = self._subject_of(c.intent) or src_toks
+        if not src_toks and e.type == "CONSULT" and e.pos == "NOUN":
+            # "Lors de sa rencontre avec X, Y a ...", "dans un entretien avec X, Y a ...": the subject
+            # of the clause the meeting frames took part in it.
+            src_toks = self._framing_subject(trig)
         tgt_toks = [t for t in self._role_tokens(c, e.target) if t not in src_toks]
+        if inverted is not None:
+            tgt_toks = [t for t in tgt_toks if t.i < trig.i or t.i > max(x.i for x in inverted.subtree)]
+        # "son interpellation", "sa garde à vue": a possessive stands for the possessor.
+        src_toks = [self._possessor(t) or t for t in src_toks]
+        tgt_toks = [self._possessor(t) or t for t in tgt_toks]
         if e.type not in _PLACE_TARGETS:
             # "arrêté et écroué à Nantes", "killed in Kabul": a place after a locative preposition is
             # where it happened (the event's location), not whom it was done to.
@@ -859,12 +964,29 @@ class EventExtractor:
             tgt_toks = [t for t in self._passive_subject(trig) if t not in src_toks]
         sources = self._actors_of(src_toks, resolver, last_pair)
         targets = [a for a in self._actors_of(tgt_toks, resolver, last_pair) if a not in sources]
-        if not targets and tgt_toks and e.type in ("COERCE", "ASSAULT") and e.pos == "VERB":
+        if not targets and e.pos == "VERB" and (is_passive(trig) or modifier):
+            # A complement that names no actor ("condamné à quatre ans") leaves the passive's patient; the
+            # noun a past participle qualifies is the one it was done to ("un Français condamné à quatre
+            # ans", "le suspect, interpellé samedi, ...").
+            patient = conjuncts(trig.head) if modifier else self._passive_subject(trig)
+            patient = [t for t in patient if t not in src_toks]
+            if patient:
+                tgt_toks = patient
+                targets = [a for a in self._actors_of(tgt_toks, resolver, last_pair) if a not in sources]
+        patient_sector = _PATIENT_SECTOR.get(e.type if e.type != "ACCUSE" or e.mode != "disapprove" else "")
+        if not targets and tgt_toks and patient_sector:
             # The patient of an arrest is a suspect, of violence a civilian, when the phrase is a bare
-            # person ("un homme a été interpellé", "trois personnes ont été tuées"): PLOVER's sectors.
-            people = [t for t in tgt_toks if t.lemma_.lower() in _HUMAN and role_of(t, self.lang) is None]
+            # person ("un homme a été interpellé", "trois personnes ont été tuées", "son interpellation"
+            # when the possessor is "un homme"): PLOVER's sectors.
+            # "ont confisqué la voiture du jeune homme", "suspendu son permis": the owner of the thing.
+            owned = [self._owner(t) or t for t in tgt_toks]
+            people = [t for t in owned if self._is_person(t) and role_of(t, self.lang) is None]
             if people:
-                targets = [resolver.by_role(people[0], "CRM" if e.type == "COERCE" else "CVL")]
+                targets = [resolver.by_role(people[0], patient_sector)]
+        elif targets and patient_sector and targets[0].code is not None and gazetteer_is_country(targets[0].code):
+            # "un Français condamné": a nationality and nothing more; the act says the rest (a suspect).
+            tgt0 = targets[0]
+            targets[0] = Actor(tgt0.entity, tgt0.code + patient_sector, tgt0.start, tgt0.end)
         if not targets and tgt_toks:
             # "Paris a condamné les frappes contre Idlib": the object is an act, not an actor; its
             # author ("les frappes russes") or else its target is whom the reaction is about.
@@ -905,10 +1027,9 @@ class EventExtractor:
             if not any(h is not None and h["type"] in ("GPE", "PER", "ORG") for h in hosts):
                 return []  # visiting a fort or a town as a tourist is no diplomatic visit
         # An agentless mention is kept only when a person is involved ("un homme a été interpellé").
-        human = any(
-            t.lemma_.lower() in _HUMAN or t.ent_type_ in ("PER", "PERSON") or t.pos_ == "PRON"
-            for t in src_toks + tgt_toks
-        ) or (e.pos == "NOUN" and trig.lemma_.lower() in self.eventive)
+        human = any(self._is_person(t) or t.pos_ == "PRON" for t in src_toks + tgt_toks) or (
+            e.pos == "NOUN" and trig.lemma_.lower() in self.eventive
+        )
         # How: negation, modality.
         verb = c.support or (trig if e.pos == "VERB" else None)
         negated = is_negated(trig) or (verb is not None and is_negated(verb)) or self._negated_above(verb or trig)
