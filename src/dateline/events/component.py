@@ -983,10 +983,10 @@ class EventExtractor:
             people = [t for t in owned if self._is_person(t) and role_of(t, self.lang) is None]
             if people:
                 targets = [resolver.by_role(people[0], patient_sector)]
-        elif targets and patient_sector and targets[0].code is not None and gazetteer_is_country(targets[0].code):
+        elif targets and patient_sector and gazetteer_is_country(country := targets[0].code or ""):
             # "un Français condamné": a nationality and nothing more; the act says the rest (a suspect).
             tgt0 = targets[0]
-            targets[0] = Actor(tgt0.entity, tgt0.code + patient_sector, tgt0.start, tgt0.end)
+            targets[0] = Actor(tgt0.entity, country + patient_sector, tgt0.start, tgt0.end)
         if not targets and tgt_toks:
             # "Paris a condamné les frappes contre Idlib": the object is an act, not an actor; its
             # author ("les frappes russes") or else its target is whom the reaction is about.
