@@ -10,12 +10,15 @@ English: the PLOVER gold standard records (dev part) and UniversalPetrarch's PET
     python eval/events.py all
     python eval/events.py french --gold eval/events/fr_gold.jsonl --details   # per-type rows, dev only
     python eval/events.py --gold eval/events/en_dev.jsonl --details           # English dev articles alone
+    python eval/events.py --gold eval/events/fr_dev.jsonl --errors            # missed, spurious, wrong slots (dev)
 
 Scoring, per sentence:
 
 - **type P/R/F1**: the set of PLOVER types found in the sentence against the gold set, micro-averaged
   (TP = types in both, FP = found only, FN = gold only). For the French set, as its guidelines say,
-  a predicted event matches a gold event of the same type whose trigger overlaps, each gold event once.
+  a predicted event matches a gold event of the same type whose trigger overlaps, each gold event once; an
+  event merged from several mentions (``trigger_more``) finds a gold mention through each of its triggers
+  (recall over gold mentions) and counts once for precision (right when one of them is found).
 - Coding conventions: the English gold records are PLOVER 0.5 (DEMAND, DISAPPROVE, INVESTIGATE,
   FIGHT), mapped to 2.0 as their README says; UniversalPetrarch gives CAMEO codes, converted with
   CAMEO2PLOVER (roots 01/02, statements and appeals, have no PLOVER type and count as no event). Both
@@ -58,11 +61,14 @@ FR_GOLD = ROOT / "eval" / "events" / "fr_gold.jsonl"
 
 @dataclass
 class PRF:
-    """Micro-averaged counts."""
+    """Micro-averaged counts. ``right``, when counted, is the number of right predictions where one
+    prediction can find several gold items (an event merged from several mentions): precision is then
+    right / (right + fp), recall tp / (tp + fn) over the gold items."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    right: int | None = None
 
     def add(self, pred: Counter[str], gold: Counter[str]) -> None:
         both = pred & gold
@@ -72,7 +78,8 @@ class PRF:
 
     @property
     def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        good = self.tp if self.right is None else self.right
+        return good / (good + self.fp) if good + self.fp else 0.0
 
     @property
     def r(self) -> float:
@@ -90,6 +97,7 @@ class PRF:
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,
+            **({"right": self.right} if self.right is not None else {}),
         }
 
 
@@ -305,7 +313,9 @@ def _code(ev: dict[str, Any] | None, role: str) -> str | None:
     return ((ev or {}).get(role) or {}).get("code")
 
 
-def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", coder: Any = None) -> dict[str, Any]:
+def article_scores(
+    nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", coder: Any = None, listing: bool = False
+) -> dict[str, Any]:
     """Scores on a gold file of (corpus, id, sha1, start, end, events) lines, following the guidelines (section 5).
 
     A line covers a sentence (dev) or a whole article (test). Beside type P/R/F1 with overlapping triggers, on the
@@ -313,10 +323,15 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
     country (first three letters) and sector (next three) of every gold code, modality, negation, mode and date.
     Where the gold numbers happenings (test sets), the same at the level of happenings: a predicted event finds the
     happening one of whose mentions its triggers overlap, and a second event for a happening already found is a
-    duplicate row. A test file ("_test" in its name) gets no per-item listing.
+    duplicate row. A test file ("_test" in its name) gets no per-item listing; on a dev file ``listing`` adds
+    ``errors``: every missed gold event, spurious prediction and matched event with a wrong slot (see
+    :func:`_error_items`).
     """
     lexicon = __import__(f"dateline.events.lexicon_{lang}", fromlist=["LEXICON"]).LEXICON
     is_test = "_test" in gold_path.name
+    if listing and is_test:
+        raise ValueError("test sets are scored, never explained")
+    errors: list[dict[str, Any]] = []
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted: dict[str, set[str]] = {}
     for g in gold:
@@ -354,15 +369,22 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
             if coder is not None:
                 _baseline_match(petr, petr_acc, petr_events, g)
             s, e = g["start"], g["end"]
-            # One prediction per event and span, with all of that event's triggers inside the span.
-            preds = []
+            # Events of the span, each with all of its triggers inside the span, and their mentions: one per
+            # trigger, since an event merged from several mentions of one happening (``trigger_more``)
+            # claims each of them. Recall counts the gold mentions found through any trigger; precision
+            # counts events (right when one of its mentions is found), so merging the mentions of a
+            # happening neither loses recall nor changes precision.
+            events_here = []
             for ev in events:
                 trigs = [
                     (t["start"], t["end"]) for t in [ev["trigger"], *ev.get("trigger_more", [])] if s <= t["start"] < e
                 ]
                 if trigs:
-                    preds.append((ev["type"], trigs, ev))
+                    events_here.append((ev["type"], trigs, ev))
+            preds = [(typ, [t], ev) for typ, trigs, ev in events_here for t in trigs]
             used: set[int] = set()
+            matches: list[tuple[dict[str, Any], dict[str, Any]]] = []
+            checked: set[int] = set()
             tp = 0
             for gev in g["events"]:
                 hit = next(
@@ -378,7 +400,11 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
                 used.add(id(hit))
                 tp += 1
                 ev = hit[2]
+                matches.append((gev, ev))
                 per_type.setdefault(gev["type"], PRF()).tp += 1
+                if id(ev) in checked:
+                    continue  # slots are scored once per event, on the first gold mention it found
+                checked.add(id(ev))
                 _actor_check(actor, ev, gev)
                 _slot_checks(acc, ev, gev)
                 modality.add(ev["modality"] == gev["modality"])
@@ -398,15 +424,22 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
                         pubdate_vs_null += 1
                 if gev["date_value"] is None and ev["date"].get("basis") in ("timex", "sentence"):
                     text_date_vs_null += 1
-            for m in preds:
-                pairs.append((float(m[2].get("confidence") or 0.0), id(m) in used))
-                feats.append((m[2].get("_features") or {}, id(m) in used))
+            if listing:
+                errors.extend(_error_items(doc, rec, g, preds, used, matches, lexicon))
+            found_events = {id(m[2]) for m in preds if id(m) in used}
+            for _, _, ev in events_here:
+                pairs.append((float(ev.get("confidence") or 0.0), id(ev) in found_events))
+                feats.append((ev.get("_features") or {}, id(ev) in found_events))
             prf.tp += tp
-            prf.fp += len(preds) - tp
+            prf.right = (prf.right or 0) + len(found_events)
+            prf.fp += len(events_here) - len(found_events)
             prf.fn += len(g["events"]) - tp
-            for m in preds:
-                if id(m) not in used:
-                    per_type.setdefault(m[0], PRF()).fp += 1
+            for typ, _, ev in events_here:
+                row = per_type.setdefault(typ, PRF())
+                if id(ev) in found_events:
+                    row.right = (row.right or 0) + 1
+                else:
+                    row.fp += 1
             for gev in g["events"]:
                 per_type.setdefault(gev["type"], PRF())
             gold_types = Counter(ge["type"] for ge in g["events"])
@@ -414,7 +447,7 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
             for t, n in (gold_types - matched).items():
                 per_type[t].fn += n
             if g["events"] and all("happening" in ge for ge in g["events"]):
-                d = _happening_counts(preds, g["events"])
+                d = _happening_counts(events_here, g["events"])
                 hap.tp += d[0]
                 hap.fp += d[1]
                 hap.fn += d[2]
@@ -447,7 +480,170 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
         out["happenings"] = {**hap.as_dict(), "duplicate_rows": duplicates}
     if not is_test:
         out["pubdate_errors"] = date_errors
+    if listing:
+        out["errors"] = errors
     return out
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    from dateline.events.component import sentences
+
+    return next(((s, e) for s, e in sentences(text) if s <= pos < e), (pos, min(len(text), pos + 200)))
+
+
+def _entity_text(doc: Any, actor: dict[str, Any] | None) -> str | None:
+    ent = next((e for e in doc._.entities or [] if actor and e["id"] == actor.get("entity")), None)
+    return ent["name"] if ent else None
+
+
+def _gold_actor(text: str, a: dict[str, Any] | None) -> str:
+    if not a:
+        return "-"
+    span = a.get("span")
+    return f"{a.get('code')}«{text[span[0] : span[1]] if span else ''}»"
+
+
+def _pred_actor(doc: Any, a: dict[str, Any] | None) -> str:
+    if not a or (a.get("entity") is None and a.get("code") is None):
+        return "-"
+    return f"{a.get('code')}«{_entity_text(doc, a) or ''}»"
+
+
+def _error_items(
+    doc: Any,
+    rec: dict[str, Any],
+    g: dict[str, Any],
+    preds: list[Any],
+    used: set[int],
+    matches: list[tuple[dict[str, Any], dict[str, Any]]],
+    lexicon: Any,
+) -> list[dict[str, Any]]:
+    """The dev error listing of one gold span: ``missed`` gold events (with ``kw``, the type the keyword
+    baseline gives the trigger's word, or None when its lemma is not in the lexicon), ``spurious``
+    predictions, and ``slot`` errors (matched events whose source or target code differs)."""
+    text = rec["text"]
+    out: list[dict[str, Any]] = []
+    base = {"id": g["id"]}
+    matched = {id(gev) for gev, _ in matches}
+    for gev in g["events"]:
+        if id(gev) in matched:
+            continue
+        t0, t1 = gev["trigger"]
+        span = doc.char_span(t0, t1, alignment_mode="expand")
+        kw = None
+        if span is not None:
+            for tok in span:
+                pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else "VERB"
+                found = lexicon.candidates(tok.lemma_.lower(), pos) or lexicon.candidates(
+                    tok.lemma_.lower(), "NOUN" if pos == "VERB" else "VERB"
+                )
+                if found:
+                    kw = sorted({f.type for f in found})
+                    break
+        s, e = _sentence_of(text, t0)
+        out.append(
+            {
+                **base,
+                "kind": "missed",
+                "type": gev["type"],
+                "mode": gev.get("mode"),
+                "trigger": text[t0:t1],
+                "lemma": span[0].lemma_ if span is not None and len(span) else None,
+                "pos": span[0].pos_ if span is not None and len(span) else None,
+                "kw": kw,
+                "source": _gold_actor(text, gev.get("source")),
+                "target": _gold_actor(text, gev.get("target")),
+                "modality": gev["modality"],
+                "predicted_here": [p[0] for p in preds if any(_overlap(t, gev["trigger"]) for t in p[1])],
+                "sentence": text[s:e],
+            }
+        )
+    for m in preds:
+        if id(m) in used:
+            continue
+        typ, trigs, ev = m
+        t0 = trigs[0][0]
+        s, e = _sentence_of(text, t0)
+        out.append(
+            {
+                **base,
+                "kind": "spurious",
+                "type": typ,
+                "mode": ev.get("mode"),
+                "trigger": ev["trigger"]["text"],
+                "lemma": ev["trigger"]["lemma"],
+                "confidence": ev.get("confidence"),
+                "source": _pred_actor(doc, ev.get("source")),
+                "target": _pred_actor(doc, ev.get("target")),
+                "sentence": text[s:e],
+            }
+        )
+    for gev, ev in matches:
+        wrong = [
+            f"{k} {ev.get(k)} (gold {gev.get(k)})" for k in ("modality", "negated", "mode") if ev.get(k) != gev.get(k)
+        ]
+        if wrong:
+            t0 = gev["trigger"][0]
+            s, e = _sentence_of(text, t0)
+            out.append(
+                {
+                    **base,
+                    "kind": "how",
+                    "type": gev["type"],
+                    "trigger": text[gev["trigger"][0] : gev["trigger"][1]],
+                    "wrong": "; ".join(wrong),
+                    "sentence": text[s:e],
+                }
+            )
+        ps, pt = _code(ev, "source"), _code(ev, "target")
+        gs, gt = _code(gev, "source"), _code(gev, "target")
+        if (ps, pt) == (gs, gt) or (ev.get("symmetric") and (pt, ps) == (gs, gt)):
+            continue
+        t0 = gev["trigger"][0]
+        s, e = _sentence_of(text, t0)
+        out.append(
+            {
+                **base,
+                "kind": "slot",
+                "type": gev["type"],
+                "trigger": text[gev["trigger"][0] : gev["trigger"][1]],
+                "gold": f"{_gold_actor(text, gev.get('source'))} -> {_gold_actor(text, gev.get('target'))}",
+                "pred": f"{_pred_actor(doc, ev.get('source'))} -> {_pred_actor(doc, ev.get('target'))}",
+                "source_ok": ps == gs,
+                "target_ok": pt == gt,
+                "sentence": text[s:e],
+            }
+        )
+    return out
+
+
+def print_errors(errors: list[dict[str, Any]]) -> None:
+    """The dev error listing, grouped by kind, with a count of missed events by keyword-baseline class."""
+    missed = [x for x in errors if x["kind"] == "missed"]
+    in_lex = sum(1 for x in missed if x["kw"] and x["type"] in x["kw"])
+    print(f"## missed gold events: {len(missed)} ({in_lex} whose trigger word has an entry of the gold type)")
+    for x in missed:
+        kw = ",".join(x["kw"]) if x["kw"] else "-"
+        here = ",".join(x["predicted_here"]) or "-"
+        print(
+            f"- [{x['id']}] {x['type']}/{x['mode']} «{x['trigger']}» ({x['lemma']}/{x['pos']}; lexicon {kw}; "
+            f"predicted here {here}) {x['source']} -> {x['target']} {x['modality']}\n    {x['sentence']}"
+        )
+    spurious = [x for x in errors if x["kind"] == "spurious"]
+    print(f"\n## spurious predictions: {len(spurious)}")
+    for x in spurious:
+        print(
+            f"- [{x['id']}] {x['type']}/{x['mode']} «{x['trigger']}» ({x['lemma']}) conf {x['confidence']} "
+            f"{x['source']} -> {x['target']}\n    {x['sentence']}"
+        )
+    how = [x for x in errors if x["kind"] == "how"]
+    print(f"\n## matched events with a wrong modality, negation or mode: {len(how)}")
+    for x in how:
+        print(f"- [{x['id']}] {x['type']} «{x['trigger']}» {x['wrong']}\n    {x['sentence']}")
+    slots = [x for x in errors if x["kind"] == "slot"]
+    print(f"\n## matched events with a wrong source or target: {len(slots)}")
+    for x in slots:
+        print(f"- [{x['id']}] {x['type']} «{x['trigger']}» gold {x['gold']} | pred {x['pred']}\n    {x['sentence']}")
 
 
 def _baseline_match(prf: PRF, acc: dict[str, Acc], events: list[dict[str, Any]], g: dict[str, Any]) -> None:
@@ -722,9 +918,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=None, help="score this gold JSONL alone (its corpus: the language)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("--details", action="store_true", help="per-type rows and dev date errors (refused on test sets)")
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="list missed, spurious and wrongly-argued events of a dev file given with --gold (refused on test sets)",
+    )
     args = ap.parse_args(argv)
-    if args.details and (args.gold is None or "_test" in args.gold.name):
-        ap.error("--details lists items: give a dev file with --gold; test sets are scored, never explained")
+    if (args.details or args.errors) and (args.gold is None or "_test" in args.gold.name):
+        ap.error(
+            "--details and --errors list items: give a dev file with --gold; test sets are scored, never explained"
+        )
+    if args.errors:
+        from dateline.pipeline import load_pipeline as _load
+
+        lang = gold_lang(args.gold)
+        rep = article_scores(_load(lang), args.gold, args.shared, lang, listing=True)
+        print_errors(rep["errors"])
+        return 0
     from dateline.pipeline import load_pipeline
 
     if args.which == "calibrate":

@@ -153,6 +153,9 @@ def test_checker_catches_bad_timex_lines(draws: dict[str, list[dict]], tmp_path:
         ["eval/quotes.py", "fr", "--errors"],
         ["eval/quotes.py", "fr", "--errors", "--gold", "eval/quotes/fr_test.jsonl"],
         ["eval/quotes.py", "en", "--errors"],
+        ["eval/events.py", "french", "--errors"],
+        ["eval/events.py", "french", "--errors", "--gold", "eval/events/fr_test.jsonl"],
+        ["eval/events.py", "--errors", "--gold", "eval/events/en_test.jsonl"],
     ],
 )
 def test_scorers_refuse_to_list_test_items(argv: list[str]) -> None:

@@ -72,7 +72,7 @@ def test_a_body_named_by_its_members(fr) -> None:  # type: ignore[no-untyped-def
 @pytest.mark.parametrize(
     ("text", "etype", "sector"),
     [
-        ("Les syndicats ont appelé à la grève.", "REQUEST", "LAB"),
+        ("Les syndicats ont appelé à la grève.", "PROTEST", "LAB"),  # a call to strike is the strike, intended
         ("Le Parti socialiste a critiqué le gouvernement.", "ACCUSE", "PTY"),
         ("Les jihadistes ont attaqué une caserne.", "ASSAULT", "REB"),
         ("Les journalistes ont dénoncé la censure.", "ACCUSE", "JRN"),

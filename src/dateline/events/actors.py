@@ -64,6 +64,12 @@ _NON_STATE = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "MNC", "ISM"})
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "who", "which", "that"})
 
 
+def _pronoun_form(tok: Token) -> str:
+    """A pronoun without the hyphen of French inversion ("déplorait-il", "a-t-elle dit": il, elle)."""
+    low = tok.lower_.lstrip("-")
+    return low[2:] if low.startswith("t-") else low
+
+
 def role_of(tok: Token, lang: str | None) -> Agent | None:
     """The role noun entry of a token (by lemma, then by form) in its language's agents file."""
     table = agents(lang or "fr")
@@ -155,7 +161,7 @@ class ActorResolver:
     # -- actors -----------------------------------------------------------------------------------
     def is_pair_reference(self, tok: Token) -> bool:
         """ "ils", "les deux présidents", "both leaders": a reference to two actors named before."""
-        if tok.lower_ in PAIR_WORDS:
+        if _pronoun_form(tok) in PAIR_WORDS:
             return True
         lemma = tok.lemma_.lower()
         return lemma in PAIR_NOUNS and any(c.lower_ in ("deux", "two", "both") for c in tok.children)
@@ -176,7 +182,7 @@ class ActorResolver:
             if clause.dep_ in ("acl:relcl", "relcl", "acl") and clause.head.i != clause.i:
                 return self.actor(clause.head)
             return None
-        if tok.pos_ == "PRON" and tok.lower_ in _SINGULAR_PRONOUNS:
+        if tok.pos_ == "PRON" and _pronoun_form(tok) in _SINGULAR_PRONOUNS:
             ent = self._antecedent(tok)
             if ent is None:
                 return None

@@ -30,7 +30,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dateline.events.actors import Actor, ActorResolver, role_of
+from dateline.entities.gazetteer import gazetteer
+from dateline.events.actors import Actor, ActorResolver, gazetteer_is_country, role_of
 from dateline.events.confidence import evidence as evidence_features
 from dateline.events.confidence import model
 from dateline.events.dates import DateFinder, is_pluperfect
@@ -38,7 +39,7 @@ from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
-from dateline.events.resources import cues, trigger_entries, word_list
+from dateline.events.resources import content_rules, cues, trigger_entries, word_list
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
@@ -104,7 +105,7 @@ _NO_COMMENT = frozenset(
     ]
 )
 _FIGURATIVE = frozenset({"frapper", "strike", "hit"})
-_VERBAL_ATTACK = frozenset({"attaquer", "attaque", "attack", "s'en prendre"})
+_VERBAL_ATTACK = frozenset({"attaquer", "attaque", "attack", "prendre"})  # "prendre": "s'en prendre à"
 _VIOLENCE = frozenset(
     [
         "arme",
@@ -255,6 +256,11 @@ _HUMAN = frozenset(
 )
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
+# The sector of a bare person ("un homme", "cet ingénieur") an act is done to: the arrested, charged or
+# sentenced are suspects, the victims of violence civilians (the annotation guidelines' codes).
+_PATIENT_SECTOR = {"COERCE": "CRM", "ASSAULT": "CVL", "SANCTION": "CRM", "ACCUSE": "CRM"}
+_TIME_UNITS = frozenset({"heure", "h", "minute", "seconde", "jour", "matin", "soir", "midi", "minuit"})
+_GIVE_INTERVIEW = frozenset({"accorder", "donner", "publier", "diffuser", "paraître"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
 # The institution an act's mode implies when the text names no agent (see ``_events``).
 _IMPLIED_AGENT = {"arrest": "COP", "convict": "JUD", "investigate": "COP"}
@@ -262,7 +268,13 @@ _IMPLIED_AGENT = {"arrest": "COP", "convict": "JUD", "investigate": "COP"}
 # troops sent somewhere, a withdrawal from somewhere, sanctions on a country.
 _PLACE_TARGETS = frozenset({"CONSULT", "AID", "MOBILIZE", "RETREAT", "SANCTION", "COOPERATE"})
 _PARTICIPLE_ANCHORS = frozenset({"tenir", "organiser", "conclure", "signer", "mener", "lancer", "hold"})
-_SENT_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|\n\s*\n")
+_SENT_END = re.compile(
+    r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|\n\s*\n"
+    # Sentences glued by the corpus's extraction ("la tribune.Les médecins", "tard.L'enquête"): a period
+    # after a lower-case word or a closing quote, then a capitalised word; never after a capital
+    # ("M.Dupont", "J.-P.") nor between digits ("1.000").
+    r"|(?<=[a-zà-öø-ÿ0-9)»”\"][.!?])[»”\"]?(?=[«“\"]?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’])"
+)
 _ABBREV = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bMr|\bMrs|\bDr|\bSt|\bGen|\bgen|\bSen|\bRep|\bU\.S)\.$")
 
 
@@ -299,6 +311,11 @@ class _Cand:
     support: Token | None = None
     intent: Token | None = None
     governed: list[str] = field(default_factory=list)
+    # The rule (see ``content.tsv``) when the trigger is the content of a governing speech act.
+    content: str | None = None
+    # The noun of a verbal locution the trigger heads ("a ouvert une *enquête*", "ont porté *plainte*"):
+    # the trigger's span covers both words, as the guidelines mark a locution.
+    locution: Token | None = None
 
 
 class EventExtractor:
@@ -315,6 +332,10 @@ class EventExtractor:
         self.lexicon: Lexicon = _lexicon(self.lang)
         self.support_verbs: frozenset[str] = word_list(self.lang, "support_verbs.txt")
         self.eventive: frozenset[str] = word_list(self.lang, "eventive.txt")
+        # Nouns of people: the patient of an arrest or an assault they name is a suspect or a civilian.
+        self.persons: frozenset[str] = _HUMAN | word_list(self.lang, "persons.txt")
+        # What becomes of the act a speech act governs ("menacent de démissionner"), by governor type.
+        self.content_rules = content_rules(self.lang)
         register_extensions()
 
     # -- matching ---------------------------------------------------------------------------------
@@ -351,7 +372,11 @@ class EventExtractor:
         return []
 
     def _match(self, tok: Token) -> Trigger | None:
-        if tok.pos_ not in ("VERB", "NOUN", "AUX", "PROPN"):
+        if tok.pos_ not in ("VERB", "NOUN", "AUX", "PROPN", "ADJ"):
+            return None
+        if tok.pos_ == "ADJ" and (tok.dep_ == "amod" or self.lexicon.candidates(tok.lemma_.lower(), "VERB") == []):
+            # A participle the tagger calls an adjective is a verb when it is predicated ("il a été
+            # sanctionné"), not when it qualifies a noun ("les espèces menacées").
             return None
         entries = self._entries(tok)
         if not entries:
@@ -364,9 +389,13 @@ class EventExtractor:
         for e in entries:
             if e.forbid and any(c.dep_ in e.forbid for c in tok.children):
                 continue
+            if e.requires and not any(c.dep_ in e.requires for c in tok.children):
+                continue
             if "xcomp" in e.forbid and infinitive:
                 continue
             if e.reflexive and not is_reflexive(tok):
+                continue
+            if e.irreflexive and any(c.lower_ in ("se", "s'", "s’") for c in tok.children):
                 continue
             if e.particle and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
                 continue
@@ -412,11 +441,14 @@ class EventExtractor:
                 or t.lemma_.lower() in _POLITICAL
                 or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
             ]
-            if people or e.pos == "NOUN":
+            if people or e.pos == "NOUN" or e.lemma == "prendre":
+                # "s'en prendre à la politique du gouvernement" with no violence around: verbal.
                 return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
         agentless_passive = is_passive(tok) and "subj" not in args
         if e.lemma == "interpeller" and e.type == "COERCE" and agentless_passive:
             return e  # "deux évadés ont été interpellés": arrested, whoever did it
+        if e.lemma in ("contrôler", "intercepter", "appréhender") and not (sent_lemmas & _POLICE):
+            return None  # checking or stopping someone is policing only with the police around
         if e.lemma in ("interpeller", "enquête", "enquêter") and not (sent_lemmas & _POLICE):
             # Without police or justice around, "interpeller" is questioning someone in public and
             # "une enquête" a piece of journalism.
@@ -425,7 +457,32 @@ class EventExtractor:
             return None
         if e.mode == "seize" and e.pos == "VERB" and is_passive(tok) and "subj" not in args:
             return None  # "on a été très occupé": busy, not occupied by anyone
+        if e.type == "REQUEST" and e.lemma == "appeler" and not self._called_to_act(tok):
+            return None  # "il m'appelle à 5 heures": a phone call at a time, not a call to act
+        if e.type == "CONSULT" and e.pos == "NOUN" and "pp:avec" not in args and self._press_interview(tok):
+            return None  # "dans un entretien accordé au Monde": an interview to the press frames a quote
         return e
+
+    @staticmethod
+    def _called_to_act(tok: Token) -> bool:
+        """Whether "appeler à" introduces an act ("appellent à manifester", "à la grève", "au calme"),
+        not a time or a number ("à 5 heures")."""
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+                return True
+            if prep_of(c) == "à" and c.pos_ in ("NOUN", "PROPN"):
+                if c.lemma_.lower() in _TIME_UNITS or any(g.pos_ == "NUM" for g in c.children):
+                    continue
+                return True
+        return False
+
+    @staticmethod
+    def _press_interview(tok: Token) -> bool:
+        """An interview given to the press: "dans un entretien (accordé) au Parisien", "un entretien
+        donné à France Inter" — the frame of what someone said, not a meeting."""
+        if prep_of(tok) == "dans":
+            return True
+        return any(c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in _GIVE_INTERVIEW for c in tok.children)
 
     def _anchor(self, noun: Token) -> tuple[list[Token], Token | None] | None:
         """Why a noun trigger is an event that happened: anchors and a support verb, else None."""
@@ -465,7 +522,7 @@ class EventExtractor:
         # The tokens that can be triggers at all: a part of speech ``_match`` takes, and a lemma or form
         # (or the lemma spelt as an infinitive, "réclame" -> "réclamer") with a lexicon entry.
         by_lemma, by_form = self.lexicon.trigger_tests
-        triggers = columns(doc).where(pos=("VERB", "NOUN", "AUX", "PROPN"), lemma=by_lemma, lower=by_form)
+        triggers = columns(doc).where(pos=("VERB", "NOUN", "AUX", "PROPN", "ADJ"), lemma=by_lemma, lower=by_form)
         for sent in sents:
             span = doc.char_span(sent[0], sent[1], alignment_mode="expand")
             if span is None:
@@ -511,6 +568,8 @@ class EventExtractor:
         # d'accord sur le lancement de consultations" knows it is about consultations.
         kept: list[_Cand] = []
         governed: dict[int, list[str]] = {}
+        replaced: set[int] = set()
+        locutions: dict[int, Token] = {}
         for i, entry in matched.items():
             tok = span.doc[i]
             head_entry = matched.get(tok.head.i)
@@ -523,22 +582,72 @@ class EventExtractor:
                 continue  # "l'explosion qui a blessé dix passants": one assault, told by its noun
             if self._purpose_of_trigger(tok, matched):
                 continue
+            head_entry = matched.get(tok.head.i)
+            if (
+                entry.pos == "NOUN"
+                and head_entry is not None
+                and head_entry.pos == "VERB"
+                and tok.head.i != i
+                and head_entry.needs
+                and any(t.lemma_.lower() in head_entry.needs for t in tok.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+            ):
+                # The noun completes the verb's locution ("faire amende honorable", "placer en garde à vue",
+                # "signer un accord"): one act, told by the verb's entry, over both words when of one type.
+                if head_entry.type == entry.type:
+                    locutions[tok.head.i] = tok
+                continue
             boss = self._dominating(span.doc[i], matched)
+            rule = None
             if boss is not None:
                 governed.setdefault(boss, []).append(entry.type)
-                continue
+                rule = self._content_rule(span.doc[i], entry, span.doc[boss], matched[boss])
+                if rule in ("instead", "noun"):
+                    replaced.add(boss)
+                if rule == "locution":
+                    locutions[boss] = span.doc[i]
+                if rule in ("fold", "locution"):
+                    continue
             tok = span.doc[i]
             if entry.pos == "NOUN":
-                anchored = self._anchor(tok)
+                # The content of a speech act took place, or is wanted or feared, by that act's word:
+                # "menacent d'une grève"; a verb's own noun of its type is anchored by it as a support verb
+                # ("a ouvert une enquête": the event is the inquiry, opened).
+                anchored = (
+                    self._anchor(tok)
+                    if boss is None
+                    else ([tok, span.doc[boss]], span.doc[boss] if rule in ("noun", "instead") else None)
+                )
                 if anchored is None:
                     continue
                 anchors, support = anchored
             else:
                 anchors, support = [tok], None
-            kept.append(_Cand(tok, entry, sent, anchors, support, intent_governor(tok)))
+            kept.append(_Cand(tok, entry, sent, anchors, support, intent_governor(tok), content=rule))
         for c in kept:
             c.governed = governed.get(c.trigger.i, [])
-        return kept
+            c.locution = locutions.get(c.trigger.i)
+        return [c for c in kept if c.trigger.i not in replaced]
+
+    def _content_rule(self, tok: Token, entry: Trigger, boss: Token, boss_entry: Trigger) -> str:
+        """What becomes of ``tok``'s act under the speech act ``boss`` (the language's ``content.tsv``)."""
+        rule = next(
+            (r for g, t, r in self.content_rules if g == boss_entry.type and t in ("*", entry.type)),
+            "fold",
+        )
+        if rule == "instead":
+            return "instead"
+        if entry.pos == "NOUN" and tok.head.i == boss.i:
+            # The verb's own object names the act: "signer un accord" is the signing, "réclamer la
+            # libération de X" the demand. Of the verb's own type, it is one act: the word the verb's entry
+            # needs makes a locution with it ("se mettre d'accord", "ouvrir une enquête", "porter plainte"),
+            # told by the verb's frame; any other is the most specific word of the act (the guidelines'
+            # trigger), the verb its support.
+            if boss_entry.type != entry.type:
+                return "fold"
+            return "locution" if entry.lemma in boss_entry.needs else "noun"
+        if rule != "fold" and boss_entry.type == entry.type:
+            return "own"
+        return rule
 
     @staticmethod
     def _purpose_of_trigger(tok: Token, matched: dict[int, Trigger]) -> bool:
@@ -599,6 +708,8 @@ class EventExtractor:
         agents; see :meth:`_passive_subject`.
         """
         cur = verb
+        if verb is not None and _passive(verb) and verb.dep_ == "xcomp":
+            return []  # "X vient d'être condamné", "X devrait être libéré": X is the patient
         for _ in range(3):
             if cur is None:
                 return []
@@ -615,6 +726,83 @@ class EventExtractor:
                 return self._stranded_subject(cur)
         return []
 
+    def _is_person(self, tok: Token) -> bool:
+        """A phrase naming a person: a PER entity, a noun of people ("un homme", "le conducteur") or a
+        nationality noun ("un Français", "deux Syriens")."""
+        if tok.ent_type_ in ("PER", "PERSON") or tok.lemma_.lower() in self.persons:
+            return True
+        if tok.pos_ != "NOUN":
+            return False
+        hit = gazetteer().lookup(tok.text, self.lang)
+        return hit is not None and hit.kind == "demonym"
+
+    @staticmethod
+    def _inverted_subject(verb: Token) -> Token | None:
+        """The subject of an inverted speech-act verb after the words it frames ('"...", a dénoncé le
+        ministre', '..., déplore le syndicat'): the noun phrase right after the verb, when the verb has no
+        subject of its own and follows a comma or a closing quotation mark."""
+        if any(c.dep_.startswith("nsubj") for c in verb.children):
+            return None
+        j = verb.i - 1
+        while j >= 0 and verb.doc[j].pos_ == "AUX":
+            j -= 1
+        if j < 0 or verb.doc[j].text not in (",", "»", "”", '"'):
+            return None
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("obj", "dobj", "nsubj", "obl:arg")]
+        after = [c for c in after if c.pos_ in ("NOUN", "PROPN") and prep_of(c) is None]
+        return after[0] if after else None
+
+    @staticmethod
+    def _past_participle_modifier(tok: Token) -> bool:
+        """A past participle qualifying a noun, with no subject of its own ("un homme *arrêté* samedi")."""
+        return (
+            tok.dep_ in ("acl", "amod")
+            and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and "Part" in tok.morph.get("VerbForm", [])
+            and "Pres" not in tok.morph.get("Tense", [])
+            and not any(c.dep_.startswith("nsubj") for c in tok.children)
+        )
+
+    def _owner(self, tok: Token) -> Token | None:
+        """The owner of a thing: its possessive determiner's possessor or its "de" complement."""
+        if self._is_person(tok):
+            return None
+        for c in tok.children:
+            if c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
+                return self._possessor(c)
+            if c.dep_ in ("nmod", "nmod:poss") and prep_of(c) == "de" and c.pos_ in ("NOUN", "PROPN"):
+                return c
+        return None
+
+    def _possessor(self, tok: Token) -> Token | None:
+        """The phrase a possessive determiner stands for: the subject of the clause holding its noun
+        ("l'homme est mort lors de *son* interpellation": l'homme), else None (then resolved as a
+        pronoun)."""
+        if tok.pos_ != "DET" or "Yes" not in tok.morph.get("Poss", []):
+            return None
+        cur = tok.head
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX", "ADJ"):
+                subj = [c for c in cur.children if c.dep_.startswith("nsubj") and c.i != tok.head.i]
+                if subj:
+                    return subj[0]
+        return None
+
+    def _framing_subject(self, noun: Token) -> list[Token]:
+        """The subject of the verb a noun's adverbial phrase hangs on ("lors de l'entretien avec X, Y a
+        dit": Y)."""
+        head = noun.head
+        if head.pos_ in ("ADV", "ADP"):
+            head = head.head
+        if noun.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod") or head.pos_ not in ("VERB", "AUX"):
+            return []
+        if prep_of(noun) not in ("lors", "dans", "pendant", "durant", "au", "à", "de", "après", "avant", None):
+            return []
+        return self._subject_of(head)
+
     @staticmethod
     def _passive_subject(verb: Token) -> list[Token]:
         """The patient of a passive verb or of a participle coordinated with one ("un homme a été
@@ -628,6 +816,10 @@ class EventExtractor:
                 return conjuncts(subj[0])
             if cur.dep_ == "conj" and _participle(cur) and _passive(cur.head):
                 cur = cur.head
+            elif cur.dep_ == "xcomp" and _passive(cur) and cur.head.i != cur.i:
+                # "X vient d'être condamné": the raising verb's subject is the passive's patient.
+                subj = [t for t in cur.head.children if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+                return conjuncts(subj[0]) if subj else []
             else:
                 return []
         return []
@@ -660,7 +852,7 @@ class EventExtractor:
             if not self.lexicon.candidates(t.lemma_.lower(), "NOUN"):
                 continue
             args = arguments(t)
-            found = args.get("poss", []) + args.get("adj", []) + args.get("compound", [])
+            found = args.get("agent", []) + args.get("poss", []) + args.get("adj", []) + args.get("compound", [])
             if not found:
                 for role in ("pp:contre", "pp:against", "pp:on", "pp:sur", "pp:à"):
                     found = args.get(role, [])
@@ -705,7 +897,7 @@ class EventExtractor:
     def _actors_of(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
         out: list[Actor] = []
         for t in toks:
-            if resolver.is_pair_reference(t):
+            if resolver.is_pair_reference(t) or (t.pos_ == "DET" and t.lower_ in ("leur", "leurs")):
                 out.extend(a for a in last_pair if a not in out)
                 continue
             a = resolver.actor(t)
@@ -729,10 +921,17 @@ class EventExtractor:
         # frappes russes"), else the subject of the intention verb, of the support verb ("le président
         # a ordonné une frappe militaire": "militaire" names no actor, the president does), of the verb.
         src_toks = self._role_tokens(c, e.source)
+        modifier = e.pos == "VERB" and self._past_participle_modifier(trig)
+        inverted = self._inverted_subject(trig) if e.pos == "VERB" and e.type in _DOMINANT else None
+        if inverted is not None:
+            # '"C'est inacceptable", a dénoncé le ministre': after the words it frames, the verb's
+            # subject follows it (the parser often takes it for the object).
+            src_toks = conjuncts(inverted)
         fallbacks = [
             lambda: self._subject_of(c.intent) if c.intent is not None else [],
             lambda: self._subject_of(c.support) if c.support is not None else [],
-            lambda: self._subject_of(trig) if e.pos == "VERB" else [],
+            # A participle qualifying a noun has no subject: the noun is its patient (see below).
+            lambda: self._subject_of(trig) if e.pos == "VERB" and not modifier else [],
         ]
         for more in fallbacks:
             if src_toks and self._actors_of(src_toks, resolver, last_pair):
@@ -742,7 +941,16 @@ class EventExtractor:
             # "Poutine et Trump se sont prononcés pour la coordination ...": those who state the
             # intention are its actors.
             src_toks = self._subject_of(c.intent) or src_toks
+        if not src_toks and e.type == "CONSULT" and e.pos == "NOUN":
+            # "Lors de sa rencontre avec X, Y a ...", "dans un entretien avec X, Y a ...": the subject
+            # of the clause the meeting frames took part in it.
+            src_toks = self._framing_subject(trig)
         tgt_toks = [t for t in self._role_tokens(c, e.target) if t not in src_toks]
+        if inverted is not None:
+            tgt_toks = [t for t in tgt_toks if t.i < trig.i or t.i > max(x.i for x in inverted.subtree)]
+        # "son interpellation", "sa garde à vue": a possessive stands for the possessor.
+        src_toks = [self._possessor(t) or t for t in src_toks]
+        tgt_toks = [self._possessor(t) or t for t in tgt_toks]
         if e.type not in _PLACE_TARGETS:
             # "arrêté et écroué à Nantes", "killed in Kabul": a place after a locative preposition is
             # where it happened (the event's location), not whom it was done to.
@@ -756,12 +964,29 @@ class EventExtractor:
             tgt_toks = [t for t in self._passive_subject(trig) if t not in src_toks]
         sources = self._actors_of(src_toks, resolver, last_pair)
         targets = [a for a in self._actors_of(tgt_toks, resolver, last_pair) if a not in sources]
-        if not targets and tgt_toks and e.type in ("COERCE", "ASSAULT") and e.pos == "VERB":
+        if not targets and e.pos == "VERB" and (is_passive(trig) or modifier):
+            # A complement that names no actor ("condamné à quatre ans") leaves the passive's patient; the
+            # noun a past participle qualifies is the one it was done to ("un Français condamné à quatre
+            # ans", "le suspect, interpellé samedi, ...").
+            patient = conjuncts(trig.head) if modifier else self._passive_subject(trig)
+            patient = [t for t in patient if t not in src_toks]
+            if patient:
+                tgt_toks = patient
+                targets = [a for a in self._actors_of(tgt_toks, resolver, last_pair) if a not in sources]
+        patient_sector = _PATIENT_SECTOR.get(e.type if e.type != "ACCUSE" or e.mode != "disapprove" else "")
+        if not targets and tgt_toks and patient_sector:
             # The patient of an arrest is a suspect, of violence a civilian, when the phrase is a bare
-            # person ("un homme a été interpellé", "trois personnes ont été tuées"): PLOVER's sectors.
-            people = [t for t in tgt_toks if t.lemma_.lower() in _HUMAN and role_of(t, self.lang) is None]
+            # person ("un homme a été interpellé", "trois personnes ont été tuées", "son interpellation"
+            # when the possessor is "un homme"): PLOVER's sectors.
+            # "ont confisqué la voiture du jeune homme", "suspendu son permis": the owner of the thing.
+            owned = [self._owner(t) or t for t in tgt_toks]
+            people = [t for t in owned if self._is_person(t) and role_of(t, self.lang) is None]
             if people:
-                targets = [resolver.by_role(people[0], "CRM" if e.type == "COERCE" else "CVL")]
+                targets = [resolver.by_role(people[0], patient_sector)]
+        elif targets and patient_sector and gazetteer_is_country(country := targets[0].code or ""):
+            # "un Français condamné": a nationality and nothing more; the act says the rest (a suspect).
+            tgt0 = targets[0]
+            targets[0] = Actor(tgt0.entity, country + patient_sector, tgt0.start, tgt0.end)
         if not targets and tgt_toks:
             # "Paris a condamné les frappes contre Idlib": the object is an act, not an actor; its
             # author ("les frappes russes") or else its target is whom the reaction is about.
@@ -802,10 +1027,9 @@ class EventExtractor:
             if not any(h is not None and h["type"] in ("GPE", "PER", "ORG") for h in hosts):
                 return []  # visiting a fort or a town as a tourist is no diplomatic visit
         # An agentless mention is kept only when a person is involved ("un homme a été interpellé").
-        human = any(
-            t.lemma_.lower() in _HUMAN or t.ent_type_ in ("PER", "PERSON") or t.pos_ == "PRON"
-            for t in src_toks + tgt_toks
-        ) or (e.pos == "NOUN" and trig.lemma_.lower() in self.eventive)
+        human = any(self._is_person(t) or t.pos_ == "PRON" for t in src_toks + tgt_toks) or (
+            e.pos == "NOUN" and trig.lemma_.lower() in self.eventive
+        )
         # How: negation, modality.
         verb = c.support or (trig if e.pos == "VERB" else None)
         negated = is_negated(trig) or (verb is not None and is_negated(verb)) or self._negated_above(verb or trig)
@@ -813,11 +1037,11 @@ class EventExtractor:
         in_report = covered(reported, trig.idx)
         modal = modal_of(trig, verb) if verb is not None else modal_of(trig)
         # The more uncertain reading wins: hypothetical > intended > reported > asserted.
-        if modal == "hypothetical":
+        if modal == "hypothetical" or c.content == "hypothetical":
             modality = "hypothetical"
-        elif c.intent is not None or modal == "intended":
+        elif c.intent is not None or modal == "intended" or c.content in ("intended", "instead"):
             modality = "intended"
-        elif in_report or modal == "reported":
+        elif in_report or modal == "reported" or c.content == "reported":
             modality = "reported"
         etype, mode, cameo, intent = e.type, e.mode, e.cameo, None
         deps = self._dependents(trig) if e.modes else set()
@@ -853,6 +1077,9 @@ class EventExtractor:
             negated=negated,
             bare_noun=e.pos == "NOUN" and c.support is None and len(c.anchors) == 1 and c.intent is None,
         )
+        t_lo, t_hi = trig.idx, trig.idx + len(trig)
+        if c.locution is not None:
+            t_lo, t_hi = min(t_lo, c.locution.idx), max(t_hi, c.locution.idx + len(c.locution))
         sent_text = doc_text(trig.doc)[c.sent[0] : c.sent[1]]
         evidence = {"start": c.sent[0], "end": c.sent[1], "text": sent_text}
         out: list[tuple[dict[str, Any], list[Actor]]] = []
@@ -874,9 +1101,9 @@ class EventExtractor:
                 "confidence": round(self.model(feats), 3),
                 "_features": feats,
                 "trigger": {
-                    "start": trig.idx,
-                    "end": trig.idx + len(trig),
-                    "text": trig.text,
+                    "start": t_lo,
+                    "end": t_hi,
+                    "text": doc_text(trig.doc)[t_lo:t_hi],
                     "lemma": trig.lemma_.lower(),
                     "pos": e.pos,
                 },

@@ -7,9 +7,10 @@ in :mod:`dateline.events.syntax`):
 
 ``subj``      the grammatical subject ("Moscou *a bombardé* ..."); the target when the verb is passive
 ``obj``       the direct object
-``agent``     the agent of a passive ("par", "by")
+``agent``     the agent of a noun ("l'arrestation du suspect *par la police*"); a passive verb's is ``subj``
 ``pp:X``      a prepositional complement introduced by X ("pp:avec", "pp:contre", "pp:with")
-``poss``      a possessor or "de"/"of" complement of a noun ("les frappes *de la Russie*")
+``poss``      a possessor, possessive determiner or "de"/"of" complement of a noun ("les frappes *de la
+              Russie*", "*son* arrestation")
 ``adj``       a nationality adjective on a noun ("les frappes *russes*")
 ``between``   "entre X et Y" / "between X and Y": both sides at once (a symmetric event)
 
@@ -32,7 +33,7 @@ __all__ = ["Lexicon", "Trigger", "trig"]
 
 VERB_SOURCE = ("subj",)
 VERB_TARGET = ("obj", "iobj")
-NOUN_SOURCE = ("poss", "adj")
+NOUN_SOURCE = ("agent", "poss", "adj")
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,11 @@ class Trigger:
     needs: tuple[str, ...] = ()
     modes: tuple[tuple[str, str], ...] = ()
     reflexive: bool = False  # French pronominal use required ("se rencontrer", "s'entretenir")
+    irreflexive: bool = False  # French pronominal use rules it out ("la voiture s'est arrêtée")
     reciprocal: bool = False  # "X et Y se sont rencontrés": a symmetric event between X and Y
     particle: str | None = None  # English phrasal particle ("call off", "blow up")
     forbid: tuple[str, ...] = ()  # dependency labels that rule the reading out ("arrêter *de* fumer")
+    requires: tuple[str, ...] = ()  # dependency labels one of which a child must have ("proposer *de* ...")
     weight: float = 1.0  # prior that the word, when it matches, really reports this event
 
 

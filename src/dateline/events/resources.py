@@ -13,6 +13,8 @@ says where each list comes from (HeidelTime-style: adding a language is adding a
   names the body or group the following ``de``/``of`` complement specifies, "conseil", "council");
 - ``agents_phoenix.tsv`` (English): PETRARCH2's generic agent nouns, built by
   ``tools/build_actor_dictionary.py``; the hand-written ``agents.tsv`` wins where both have a word;
+- ``content.tsv``: what becomes of an act that is the content of a speech act ("menacent de démissionner"),
+  by the governing type (``fold``, ``hypothetical``, ``intended``, ``reported``, ``own``; see the file);
 - ``cues.tsv``: words that change how an event is told (``lemma<TAB>class``): ``refrain`` (the subject
   keeps from doing it: "se garder de", "refrain from"), ``implicative`` (a negation on it asserts the
   complement: "n'a pas hésité à frapper"), ``ex`` (a former office holder: "ancien", "former").
@@ -41,6 +43,7 @@ __all__ = [
     "Agent",
     "actor_dictionary",
     "agents",
+    "content_rules",
     "cues",
     "project_code",
     "to_plover_sector",
@@ -118,6 +121,13 @@ def agents(lang: str) -> dict[str, Agent]:
 def cues(lang: str) -> dict[str, str]:
     """Cue words of a language by class (see the module docstring), keyed by lower-case lemma."""
     return {row[0]: row[1] for row in _rows(lang, "cues.tsv") if len(row) >= 2}
+
+
+@cache
+def content_rules(lang: str) -> tuple[tuple[str, str, str], ...]:
+    """What becomes of the act a speech act governs (``content.tsv``): (governing type, content type or
+    ``*``, rule) rows in file order."""
+    return tuple((row[0], row[1], row[2]) for row in _rows(lang, "content.tsv") if len(row) >= 3)
 
 
 @dataclass(frozen=True)
@@ -241,10 +251,12 @@ def trigger_entries(lang: str) -> list[Any]:
                 continue
             if key in ("mode", "cameo", "particle"):
                 kw[key] = value
-            elif key in ("source", "target", "needs", "forbid"):
+            elif key in ("source", "target", "needs", "forbid", "requires"):
                 kw[key] = _split(value)
             elif key == "modes":
                 kw[key] = tuple(tuple(p.split(":", 1)) for p in _split(value))
+            elif key == "reflexive" and value == "no":
+                kw["irreflexive"] = True
             elif key in ("reflexive", "reciprocal"):
                 kw[key] = value == "yes"
             elif key == "weight":

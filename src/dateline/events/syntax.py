@@ -131,7 +131,8 @@ def arguments(tok: Token) -> dict[str, list[Token]]:
     ``compound``, ``between`` and ``pp:X`` (see :mod:`dateline.events.lexicon`).
 
     For a passive verb the roles are given as in the active: the passive subject is ``obj`` and the
-    agent ("par", "by") is ``subj``, so one frame fits both voices.
+    agent ("par", "by") is ``subj``, so one frame fits both voices. A noun's "par"/"by" complement is
+    its ``agent``; its possessive determiner ("son", "leur") and "de"/"of" complement its ``poss``.
     """
     out: dict[str, list[Token]] = {}
 
@@ -153,9 +154,13 @@ def arguments(tok: Token) -> dict[str, list[Token]]:
             add("adj", c)
         elif d == "compound" and c.pos_ == "PROPN":
             add("compound", c)
+        elif d == "det" and "Yes" in c.morph.get("Poss", []) and tok.pos_ in ("NOUN", "PROPN"):
+            add("poss", c)  # "son arrestation", "leur visite": a possessive determiner
     for prep, c in _pp_children(tok):
-        if prep in ("par", "by") and (passive or tok.pos_ == "NOUN"):
-            add("subj" if passive else "poss", c)
+        if prep in ("par", "by") and passive:
+            add("subj", c)
+        elif prep in ("par", "by") and tok.pos_ in ("NOUN", "PROPN"):
+            add("agent", c)  # "l'interpellation du suspect par la police", "the attack by rebels"
         elif prep in ("entre", "between"):
             add("between", c)
         elif prep == "iobj":
