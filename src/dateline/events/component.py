@@ -30,8 +30,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dateline.entities.affiliation import is_country
 from dateline.entities.gazetteer import gazetteer
-from dateline.events.actors import Actor, ActorResolver, gazetteer_is_country, role_of
+from dateline.events.actors import Actor, ActorResolver, role_of
 from dateline.events.confidence import evidence as evidence_features
 from dateline.events.confidence import model
 from dateline.events.dates import DateFinder, is_pluperfect
@@ -983,7 +984,7 @@ class EventExtractor:
             people = [t for t in owned if self._is_person(t) and role_of(t, self.lang) is None]
             if people:
                 targets = [resolver.by_role(people[0], patient_sector)]
-        elif targets and patient_sector and gazetteer_is_country(country := targets[0].code or ""):
+        elif targets and patient_sector and is_country(country := targets[0].code or ""):
             # "un Français condamné": a nationality and nothing more; the act says the rest (a suspect).
             tgt0 = targets[0]
             targets[0] = Actor(tgt0.entity, country + patient_sector, tgt0.start, tgt0.end)
