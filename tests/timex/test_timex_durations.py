@@ -31,6 +31,8 @@ WED = date(2017, 3, 15)
         ("The lease runs for half a year.", "en", [("half a year", "DURATION", "P6M")]),
         ("The mill stood idle for a year and a half.", "en", [("a year and a half", "DURATION", "P1Y6M")]),
         ("The dam stood for two decades.", "en", [("two decades", "DURATION", "P20Y")]),
+        ("It runs 13 mills, up from seven a year ago.", "en", [("a year ago", "DATE", "2016")]),
+        ("Le bail court sur quatre-vingt-un jours.", "fr", [("quatre-vingt-un jours", "DURATION", "P81D")]),
         ("La digue a tenu une décennie.", "fr", [("une décennie", "DURATION", "P10Y")]),
         ("Le pont a duré un siècle.", "fr", [("un siècle", "DURATION", "P100Y")]),
     ],
