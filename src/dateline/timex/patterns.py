@@ -210,7 +210,8 @@ class Ctx:
         inner = alternation(w for w in self.lx.NUMBERS if w not in self.lx.NUMBER_ARTICLES)
         joiner = alternation(self.lx.NUMBER_JOINERS)
         frac = r"(?:[-\s]1/[24]|½|¼|¾)"
-        return rf"(?:\d+(?:[.,]\d+)?{frac}?|{numw}(?:(?:-|\s+)(?:{joiner}(?:-|\s+){numw}|{inner}))*)"
+        half = r"half\s+an?(?!\w)|" if "half" in self.lx.NUMBERS else ""  # "half a year"
+        return rf"(?:\d+(?:[.,]\d+)?{frac}?|{half}{numw}(?:(?:-|\s+)(?:{joiner}(?:-|\s+){numw}|{inner}))*)"
 
     @cached_property
     def unit(self) -> str:
