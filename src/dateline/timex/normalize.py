@@ -644,11 +644,14 @@ def _resolve(
             return _day(d + timedelta(days=off))
 
     elif k == "clock":
+        # ``offset`` days after the day the clock time is said on: "samedi à minuit" in French is 00:00
+        # of the Sunday that begins (see clock.py).
+        off = e.offset
         if ref_day is not None:
-            return _with_time(_day(ref_day), e, True) or _unanchored(e)
+            return _with_time(_day(ref_day + timedelta(days=off)), e, True) or _unanchored(e)
 
         def f(d: date) -> Period | None:
-            return _day(d)
+            return _day(d + timedelta(days=off))
 
     elif k in ("relunit", "shift") and e.unit and e.narrative and ref_day is not None:
         p = _shifted(ref_day, e.unit, e.offset) if k == "shift" else _unit_period(ref_day, e.unit, e.offset)
