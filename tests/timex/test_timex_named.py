@@ -56,3 +56,14 @@ def test_a_season_or_weekday_as_written_in_running_text_is_still_found() -> None
 def test_a_month_after_a_hyphen_and_a_month_end() -> None:
     assert [c.text for c in find_candidates("Exports in January-March rose.", "en")] == ["January", "March"]
     assert tagged("Stocks at end-March were lower.", "en", WED) == [("end-March", "DATE", "2017-03")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Prices last fell in January nineteen ninety-seven.", ("January nineteen ninety-seven", "1997-01")),
+        ("It was as cold in the winter of nineteen ninety-four.", ("the winter of nineteen ninety-four", "1994-WI")),
+    ],
+)
+def test_a_month_or_season_with_its_year_said_aloud_is_one_date(sentence: str, expected: tuple[str, str]) -> None:
+    assert [(t, v) for t, _, v in tagged(sentence, "en", date(1998, 2, 27))] == [expected]

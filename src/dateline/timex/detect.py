@@ -18,7 +18,7 @@ inside ("le 28 janvier", "l'an dernier", "the third quarter"), a preposition bef
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dateline.timex import clock, durations, named, numeric, relative
@@ -153,4 +153,28 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
         out.append(Candidate(s, e, text[s:e], expr, name))
     del taken[:blocked]
     out.sort(key=lambda c: c.start)
+    return _with_spelled_years(text, out)
+
+
+# A month or a season and the year said aloud after it: "January nineteen ninety-seven", "the winter of
+# nineteen ninety-four" (broadcast transcripts). The spelled year is found on its own; the two are one date.
+_YEAR_JOIN = re.compile(r"\s+(?:of\s+)?")
+
+
+def _with_spelled_years(text: str, cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        e = prev.expr if prev is not None else None
+        if (
+            prev is not None
+            and e is not None
+            and c.rule == "spelled_year"
+            and e.year is None
+            and ((e.kind == "cal" and e.month is not None and e.day is None) or (e.kind == "season" and e.cue == 0))
+            and _YEAR_JOIN.fullmatch(text, prev.end, c.start)
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], replace(e, year=c.expr.year), prev.rule)
+            continue
+        out.append(c)
     return out
