@@ -53,7 +53,7 @@ _ORDER = {
     ),
     "en": (
         "nth_weekday", "spelled_year", "holiday", "mdy", "dmy", "num", "iso", "my", "year_label", "year", "weekday",
-        "relday", "thispart", "relunit", "weekend", "the_quarter", "yearago_q", "year_quarter", "month_rel",
+        "relday", "someday", "thispart", "relunit", "weekend", "the_quarter", "yearago_q", "year_quarter", "month_rel",
         "clock_day", "duration_vague", "latest_quarter", "shift", "duration", "duration_the", "clock", "clock24",
         "oclock", "noon", "set", "freq", "decade", "century", "season", "quarter", "ref", "narr", "clock_mil",
         "narrated_unit", "unit_mod", "the_year", "vague_units",
