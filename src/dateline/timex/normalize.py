@@ -430,7 +430,7 @@ def _duration_value(amount: float | None, unit: str) -> str:
     if unit in ("H", "MIN", "S"):
         return f"PT{n}{'M' if unit == 'MIN' else unit}"
     if unit == "Q":
-        return "PXM" if amount is None else f"P{_fmt_amount(3 * amount)}M"
+        return f"P{n}Q"  # "two quarters" P2Q (TimeML's quarter unit); in months where a language says so
     if unit == "HY":
         return "PXM" if amount is None else f"P{_fmt_amount(6 * amount)}M"
     return f"P{n}{unit}"
