@@ -67,3 +67,16 @@ def test_a_month_after_a_hyphen_and_a_month_end() -> None:
 )
 def test_a_month_or_season_with_its_year_said_aloud_is_one_date(sentence: str, expected: tuple[str, str]) -> None:
     assert [(t, v) for t, _, v in tagged(sentence, "en", date(1998, 2, 27))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "found"),
+    [
+        ('The minister, a guest of "Sunday Morning" on the radio, spoke.', "en", []),
+        ('"Sunday Morning" is a radio show.', "en", []),
+        ('He said: "This week we vote."', "en", ["This week"]),
+        ('"Prices stay high."  Last April, the mill closed.', "en", ["Last April"]),
+    ],
+)
+def test_a_quoted_title_is_not_a_time(sentence: str, lang: str, found: list[str]) -> None:
+    assert [t for t, _, _ in tagged(sentence, lang, WED)] == found

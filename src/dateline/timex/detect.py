@@ -147,6 +147,8 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
     for s, e, _i, expr, name in found:
         if any(s < te and ts < e for ts, te in taken):
             continue
+        if _quoted_title(text, s, e):
+            continue
         if place is not None and place.search(text, max(0, s - 40), s):
             continue
         taken.append((s, e))
@@ -154,6 +156,28 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
     del taken[:blocked]
     out.sort(key=lambda c: c.start)
     return _with_spelled_years(text, out)
+
+
+# An opening quotation mark right before a candidate: "`", "“", "«" or a straight double quote.
+_OPEN_QUOTE = re.compile(r"(?:``|[\"“«])[ \t\xa0]*$")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a quoted title, every word capitalised: the programme of
+    'said on ABC's "This Week"', the show "Sunday Morning". Names that only look temporal (the
+    guidelines of both languages leave programmes and shows out); a quoted sentence that starts with a
+    time ('"This week we vote"') capitalises its first word only."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    m = _OPEN_QUOTE.search(text, max(0, start - 3), start)
+    if m is None:
+        return False
+    if m.group().strip() != '"':
+        return True
+    # A straight quote opens when an even number of them comes before it in the paragraph.
+    para = text.rfind("\n", 0, start) + 1
+    return text.count('"', para, m.start()) % 2 == 0
 
 
 # A month or a season and the year said aloud after it: "January nineteen ninety-seven", "the winter of
