@@ -80,3 +80,16 @@ def test_a_month_or_season_with_its_year_said_aloud_is_one_date(sentence: str, e
 )
 def test_a_quoted_title_is_not_a_time(sentence: str, lang: str, found: list[str]) -> None:
     assert [t for t, _, _ in tagged(sentence, lang, WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Thousands joined the annual March for Peace downtown.", []),
+        ("He led the March of the Hungry Farmers.", []),
+        ("Sales rose in March for the third month.", ["March"]),
+        ("Sales rose in March of last year.", ["March of last year"]),
+    ],
+)
+def test_the_march_of_a_demonstration_is_not_the_month(sentence: str, found: list[str]) -> None:
+    assert [t for t, _, _ in tagged(sentence, "en", WED)] == found

@@ -242,6 +242,13 @@ def _fr(c: Ctx) -> dict[str, Rule]:
     }
 
 
+# What follows "March" the demonstration: what it is for or against, or whose march it is ("of the"
+# and a name); "March of last year", "March of 1987" are the month.
+# and it has a determiner ("in March for health reasons" is the month).
+_A_MARCH = re.compile(r"\s+(?:for|against)\b|\s+of\s+the\s+[A-Z]")
+_MARCH_DET = re.compile(r"\b(?:the|a|an|annual|[A-Za-z]+'s)\s+$", re.I)
+
+
 def _en(c: Ctx) -> dict[str, Rule]:
     lx = c.lx
     mon, wd, season, yr4 = c.mon, c.wd, c.season, c.EN_YEAR
@@ -261,6 +268,8 @@ def _en(c: Ctx) -> dict[str, Rule]:
         bare = not (group(m, "year") or group(m, "cue") or group(m, "mod"))
         if bare and word.lower() in ("may", "march") and sentence_start(text, m.start()):
             return None
+        if bare and word.lower() == "march" and _A_MARCH.match(text, m.end()) and _MARCH_DET.search(text, 0, m.start()):
+            return None  # "the March for Life", "the March of the Mothers": a demonstration, not the month
         if bare and (word.endswith(".") or len(word) <= 3) and word.lower() != "may":
             return None  # "Jan" alone is more often a first name than a month
         cu = c.cue(group(m, "cue"))
