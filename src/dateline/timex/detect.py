@@ -147,7 +147,7 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
     for s, e, _i, expr, name in found:
         if any(s < te and ts < e for ts, te in taken):
             continue
-        if _quoted_title(text, s, e):
+        if _quoted_title(text, s, e) or _UNIT_TO_UNIT_AFTER.match(text, e) or _UNIT_TO_UNIT_BEFORE.search(text, 0, s):
             continue
         if place is not None and place.search(text, max(0, s - 40), s):
             continue
@@ -156,6 +156,13 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
     del taken[:blocked]
     out.sort(key=lambda c: c.start)
     return _with_spelled_years(text, out)
+
+
+# "the quarter-to-quarter comparison", "year-on-year", "month-over-month", "day-to-day": a unit set
+# against the next one is a kind of comparison or a manner, not a time (both guidelines: "a year-on-year
+# rise", "du jour au lendemain").
+_UNIT_TO_UNIT_AFTER = re.compile(r"-(?:to|on|over|by|after|in)-", re.I)
+_UNIT_TO_UNIT_BEFORE = re.compile(r"\w-(?:to|on|over|by|after|in)-$", re.I)
 
 
 # An opening quotation mark right before a candidate: "`", "“", "«" or a straight double quote.
