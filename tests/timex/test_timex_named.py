@@ -93,3 +93,15 @@ def test_a_quoted_title_is_not_a_time(sentence: str, lang: str, found: list[str]
 )
 def test_the_march_of_a_demonstration_is_not_the_month(sentence: str, found: list[str]) -> None:
     assert [t for t, _, _ in tagged(sentence, "en", WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The quarter-to-quarter comparison improved.", []),
+        ("Prices saw a year-on-year rise.", []),
+        ("The mill reported a loss for the fiscal first quarter.", [("the fiscal first quarter", "2017-Q1")]),
+    ],
+)
+def test_unit_to_unit_phrases_and_fiscal_quarters(sentence: str, found: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, _, v in tagged(sentence, "en", date(2017, 10, 26))] == found

@@ -312,7 +312,8 @@ def _en(c: Ctx) -> dict[str, Rule]:
             return None
         yw = (group(m, "yw") or "").lower()
         cu = -1 if "last" in yw else 1 if "next" in yw else 0
-        return Expr("quarter", number=int(o), unit=u, year=year_of(group(m, "year")), cue=cu)
+        fiscal = bool(group(m, "fiscal")) and not yw and not group(m, "year")
+        return Expr("quarter", number=int(o), unit=u, year=year_of(group(m, "year")), cue=cu, fiscal=fiscal)
 
     def b_month_rel(m: re.Match[str], text: str) -> Expr | None:
         off = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
@@ -374,7 +375,8 @@ def _en(c: Ctx) -> dict[str, Rule]:
         ),
         "quarter": rule(
             "quarter",
-            rf"{B}(?:the\s+)?(?P<ord>{c.ordinal})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:{yr4}|(?P<yw>(?:this|last"
+            rf"{B}(?:the\s+)?(?:(?P<fiscal>fiscal)[-\s]+)?(?P<ord>{c.ordinal})[-\s](?P<unit>quarter|half)"
+            rf"(?:\s+of\s+(?:{yr4}|(?P<yw>(?:this|last"
             rf"|next|the)\s+(?:fiscal\s+)?year)))?{E}",
             b_quarter,
         ),

@@ -69,6 +69,7 @@ class Expr:
     generic: bool = False  # "en été" in general, not a particular summer: X value, no interval
     follow_tense: bool = False  # "the quarter": the current one, or the last one in a past-tense clause
     report_quarter: bool = False  # "the 1988 quarter", "the 1989 period": the quarter reported on, in ``year``
+    fiscal: bool = False  # "the fiscal first quarter": that quarter of the writing year, whatever the tense
     holiday: str | None = None  # kind ``holiday``: a rule for :func:`holiday_day` ("EASTER+49", "11-3-4")
     swap: bool = False  # a numeric date whose day and month could be read the other way ("05/03/2011")
     # Anchored on the time the narration is at, when it named one ("l'année suivante", "two days
@@ -693,6 +694,10 @@ def _resolve(
         num, qunit, years = e.number, e.unit, e.offset
 
         def f(d: date) -> Period | None:
+            if e.fiscal:
+                # A fiscal quarter's calendar is the company's; TimeBank labels it with the year of
+                # writing (the English guidelines, 4.2: "the label's year and Q1").
+                return _quarter(d.year, num) if qunit == "Q" else _half(d.year, num)
             p = _occurrence(d, lambda y: _quarter(y, num) if qunit == "Q" else _half(y, num), direction, strict)
             if p is None or not years:
                 return p
