@@ -67,6 +67,8 @@ def test_parts_of_units_and_whole_units(sentence: str, lang: str, expected: list
         ("Le futur maire des Écrins aime le ski.", "fr", [("futur", "TIME", "FUTURE_REF")]),
         ("The bank said it would soon raise rates.", "en", [("soon", "DATE", "FUTURE_REF")]),
         ("He cited recent gains in the market.", "en", [("recent", "DATE", "PAST_REF")]),
+        ("The mill closed several years ago.", "en", [("several years ago", "DATE", "PAST_REF")]),
+        ("The valley may one day host a dam.", "en", [("one day", "DATE", "FUTURE_REF")]),
         ("The talks will resume at a later date.", "en", [("a later date", "DATE", "FUTURE_REF")]),
     ],
 )

@@ -57,6 +57,8 @@ def timexes_for(
     cands: list[Candidate] = find_candidates(doc_text(doc), lang)
     if not lexicon(lang).PART_IN_VALUE:
         cands = [_part_aside(c) for c in cands]
+    if lexicon(lang).QUARTERS_IN_MONTHS:
+        cands = [_quarters_in_months(c) for c in cands]
     has_parse = doc.has_annotation("DEP")
     if has_parse and lexicon(lang).TODAY_MAY_BE_PRESENT_REF:
         cands = [_today_as_present(doc, c, lang) for c in cands]
@@ -249,6 +251,15 @@ def _today_as_present(doc: Doc, c: Candidate, lang: str) -> Candidate:
     if lookup(lexicon(lang).REL_DAYS, c.text) != 0 or not describes_present_state(doc, c.start, c.end, lang):
         return c
     return replace(c, expr=Expr("ref", ref="PRESENT_REF", ref_type=lexicon(lang).REF_TYPE))
+
+
+def _quarters_in_months(c: Candidate) -> Candidate:
+    """A length in quarters counted in months ("deux trimestres" P6M), for a language whose guidelines
+    have no quarter unit."""
+    e = c.expr
+    if e.kind != "duration" or e.unit != "Q":
+        return c
+    return replace(c, expr=replace(e, unit="M", amount=None if e.amount is None else 3 * e.amount))
 
 
 def _part_aside(c: Candidate) -> Candidate:

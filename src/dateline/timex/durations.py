@@ -186,6 +186,12 @@ def _fr(c: Ctx) -> dict[str, Rule]:
     }
 
 
+# A quarter as a share of something: "three-quarters" written as one word, or "a quarter of" a whole.
+_FRACTION = re.compile(
+    r"(?i:(?:one|two|three)-quarters?\b|(?:a|one)\s+quarter\s+of\s+(?:the|its|his|her|their|all|a|an|total)\b)"
+)
+
+
 def _en(c: Ctx) -> dict[str, Rule]:
     lx = c.lx
     L = "en"
@@ -210,6 +216,8 @@ def _en(c: Ctx) -> dict[str, Rule]:
             w = re.search(r"([a-z]+)\W*$", before)
             if re.search(r"(\d|\$|%)\s*$", before) or (w and w.group(1) not in _GOVERNS_LENGTH):
                 return None
+        if u == "Q" and _FRACTION.match(text, m.start("num") if raw else m.start(), m.end() + 12):
+            return None  # "three-quarters of its food", "a quarter of the market": a share, not a time
         if re.match(r"[-\s]old\b", text[m.end() - 4 : m.end()]) or re.match(
             r"[-\s]+old\b", text[m.end() : m.end() + 5]
         ):

@@ -69,6 +69,7 @@ class Expr:
     generic: bool = False  # "en été" in general, not a particular summer: X value, no interval
     follow_tense: bool = False  # "the quarter": the current one, or the last one in a past-tense clause
     report_quarter: bool = False  # "the 1988 quarter", "the 1989 period": the quarter reported on, in ``year``
+    fiscal: bool = False  # "the fiscal first quarter": that quarter of the writing year, whatever the tense
     holiday: str | None = None  # kind ``holiday``: a rule for :func:`holiday_day` ("EASTER+49", "11-3-4")
     swap: bool = False  # a numeric date whose day and month could be read the other way ("05/03/2011")
     # Anchored on the time the narration is at, when it named one ("l'année suivante", "two days
@@ -430,7 +431,7 @@ def _duration_value(amount: float | None, unit: str) -> str:
     if unit in ("H", "MIN", "S"):
         return f"PT{n}{'M' if unit == 'MIN' else unit}"
     if unit == "Q":
-        return "PXM" if amount is None else f"P{_fmt_amount(3 * amount)}M"
+        return f"P{n}Q"  # "two quarters" P2Q (TimeML's quarter unit); in months where a language says so
     if unit == "HY":
         return "PXM" if amount is None else f"P{_fmt_amount(6 * amount)}M"
     return f"P{n}{unit}"
@@ -644,11 +645,14 @@ def _resolve(
             return _day(d + timedelta(days=off))
 
     elif k == "clock":
+        # ``offset`` days after the day the clock time is said on: "samedi à minuit" in French is 00:00
+        # of the Sunday that begins (see clock.py).
+        off = e.offset
         if ref_day is not None:
-            return _with_time(_day(ref_day), e, True) or _unanchored(e)
+            return _with_time(_day(ref_day + timedelta(days=off)), e, True) or _unanchored(e)
 
         def f(d: date) -> Period | None:
-            return _day(d)
+            return _day(d + timedelta(days=off))
 
     elif k in ("relunit", "shift") and e.unit and e.narrative and ref_day is not None:
         p = _shifted(ref_day, e.unit, e.offset) if k == "shift" else _unit_period(ref_day, e.unit, e.offset)
@@ -690,6 +694,10 @@ def _resolve(
         num, qunit, years = e.number, e.unit, e.offset
 
         def f(d: date) -> Period | None:
+            if e.fiscal:
+                # A fiscal quarter's calendar is the company's; TimeBank labels it with the year of
+                # writing (the English guidelines, 4.2: "the label's year and Q1").
+                return _quarter(d.year, num) if qunit == "Q" else _half(d.year, num)
             p = _occurrence(d, lambda y: _quarter(y, num) if qunit == "Q" else _half(y, num), direction, strict)
             if p is None or not years:
                 return p

@@ -199,6 +199,9 @@ def _fr(c: Ctx) -> dict[str, Rule]:
     }
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should)\s+$", re.I)
+
+
 def _en(c: Ctx) -> dict[str, Rule]:
     lx = c.lx
     season, unit, num = c.season, c.unit, c.number
@@ -242,6 +245,9 @@ def _en(c: Ctx) -> dict[str, Rule]:
         return Expr("relunit", unit="Q", offset=-1)
 
     def b_shift(m: re.Match[str], text: str) -> Expr | None:
+        if group(m, "vague"):
+            # "several years ago": a time before the writing day, how long before left open.
+            return Expr("ref", ref="PAST_REF", ref_type=lx.REF_TYPE) if m["dir"].lower() == "ago" else None
         n = c.num(m)
         u = str(lookup(lx.UNITS, m["unit"]))
         if n is None or not float(n).is_integer():
@@ -251,6 +257,12 @@ def _en(c: Ctx) -> dict[str, Rule]:
         # "two days earlier", "20 months later" count from the time the narration is at; "ago" and
         # "from now" from the writing day.
         return Expr("shift", unit=u, offset=sign * int(n), narrative=d in ("earlier", "later"))
+
+    def b_someday(m: re.Match[str], text: str) -> Expr | None:
+        # "the city will one day be...", "we may one day return": a modal's "one day" is some future time.
+        if not _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None
+        return Expr("ref", ref="FUTURE_REF", ref_type=lx.REF_TYPE)
 
     def b_ref(m: re.Match[str], text: str) -> Expr | None:
         w = m["ref"]
@@ -330,11 +342,12 @@ def _en(c: Ctx) -> dict[str, Rule]:
         ),
         "shift": rule(
             "shift",
-            rf"{B}(?:(?:about|almost|nearly|some|more\s+than)\s+)?(?P<num>{num})\s+(?P<unit>{unit})\s+"
-            rf"(?P<dir>ago|earlier|before|later|from\s+now|hence){E}",
+            rf"{B}(?:(?:about|almost|nearly|some|more\s+than)\s+)?(?:(?P<num>{num})|(?P<vague>several|a\s+few|a\s+number"
+            rf"\s+of|many))\s+(?P<unit>{unit})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence){E}",
             b_shift,
         ),
         "ref": rule("ref", rf"{B}(?P<ref>{alternation(lx.REFS)}){E}", b_ref),
+        "someday": rule("someday", rf"{B}one\s+day{E}", b_someday),
         "narr": rule("narr", rf"{B}(?P<narr>{alternation(lx.NARRATIVE_DAYS)}){E}", b_narr),
         "narrated_unit": rule(
             "narrated_unit",
