@@ -53,3 +53,46 @@ def test_a_subject_inside_a_closed_quotation_does_not_speak_for_the_clause_after
     )
     qs = [q for q in _quotes(text, nlp_fr) if q["text"] == "la famille est restée unie"]
     assert qs and qs[0]["speaker"]["text"] == "Anne Roy"
+
+
+@pytest.mark.model
+def test_faire_savoir_when_the_parser_hangs_the_clause_elsewhere(nlp_fr: Any) -> None:
+    (q,) = _quotes("Dans le même temps, l'entourage d'Anne Roy fait savoir qu'elle est prête à revenir.", nlp_fr)
+    assert q["text"] == "elle est prête à revenir"
+    assert q["speaker"]["text"] == "l'entourage d'Anne Roy"
+
+
+@pytest.mark.model
+def test_a_name_closing_the_reporting_clause_past_a_circumstance(nlp_fr: Any) -> None:
+    text = (
+        "« Sur une zone pareille, c'est énorme », a alerté dans « Le Journal du soir » de la chaîne, "
+        "Anne Roy, épidémiologiste."
+    )
+    (q,) = _quotes(text, nlp_fr)  # the programme's title after "dans" is no quotation
+    assert q["speaker"]["text"] == "Anne Roy"
+
+
+@pytest.mark.model
+def test_a_description_speaker_takes_the_name_set_off_after_it(nlp_fr: Any) -> None:
+    from dateline.pipeline import analyse
+
+    text = "Le navigateur Paul Morel a disparu en mer en mars, a annoncé mardi sa femme à la radio, Anne Morel."
+    rec = analyse(text, "2017-03-01", lang="fr")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    (q,) = rec["quotes"]
+    assert q["speaker"]["text"] == "sa femme"
+    assert names[q["speaker"]["entity"]] == "Anne Morel"
+
+
+@pytest.mark.model
+def test_an_unattributed_quotation_after_a_person_subject_is_that_persons(nlp_fr: Any) -> None:
+    from dateline.pipeline import analyse
+
+    text = (
+        "« Le budget sera tenu », assure le rapport du conseil. Paul Morel pointe du doigt les retards du "
+        "chantier. « Nous avons perdu deux ans sur ce projet, et personne ne le dit. »"
+    )
+    rec = analyse(text, "2017-03-01", lang="fr")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    qs = [q for q in rec["quotes"] if q["text"].startswith("Nous avons perdu")]
+    assert qs and names.get(qs[0]["speaker"]["entity"]) == "Paul Morel"

@@ -138,6 +138,7 @@ def _inside_closed_quote(doc: Doc, a: int, b: int) -> bool:
 # du maire, explique"), a dislocated pronoun ("Anne Roy, elle, explique"), adverbs.
 _APPOSITION_POS = frozenset({"NOUN", "ADJ", "DET", "ADP", "PROPN", "ADV", "PUNCT", "NUM"})
 _PREVERBAL_REACH = 10
+_NP_MODIFIER = frozenset({"nmod", "amod", "flat", "flat:name", "compound", "appos", "nummod"})
 
 
 def _preverbal_speaker(verb: Token) -> Token | None:
@@ -156,9 +157,14 @@ def _preverbal_speaker(verb: Token) -> Token | None:
         if t.text == ",":
             commas += 1
         elif t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PER", "PERSON") and commas != 1:
-            # A noun phrase right before the verb is its subject, not an apposition ("…, les candidats
-            # réagissent"); an apposition stands between two commas.
-            return None
+            # A noun phrase right before the verb is its subject ("La Haute autorité pour la
+            # transparence fait savoir que …", "…, les candidats réagissent"): its head, reached
+            # through its modifiers. Past one comma, the phrase is an apposition to what precedes it.
+            if commas:
+                return None
+            while t.dep_ in _NP_MODIFIER and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head
+            return t if t.pos_ in ("NOUN", "PROPN") and not _temporal(t) else None
         if t.text in (".", "!", "?", ":", ";", "…") or t.text in _QUOTE_TOKENS or "\n" in t.text:
             return None
         if is_clitic(t):
@@ -170,6 +176,9 @@ def _preverbal_speaker(verb: Token) -> Token | None:
                     break
                 first -= 1
             prev = doc[first - 1] if first > 0 else None
+            if prev is not None and prev.lower_ in ("de", "d'", "d’") and not commas:
+                k = first - 2  # "l'entourage d'Anne Roy fait savoir …": the name completes a noun
+                continue
             if prev is not None and (prev.pos_ == "ADP" or prev.lower_ in ("de", "d'", "d’", "du", "des", "à")):
                 return None
             # The name's root token (its head lies outside the name).
@@ -231,6 +240,26 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
                 k -= 1
             if doc[k].pos_ == "DET":
                 return t
+    return _apposed_name_after(verb)
+
+
+# How far an inverted reporting clause may run before the name closing it ("…, a alerté dans
+# « Le Journal du soir » de la chaîne, Anne Roy, épidémiologiste"), in tokens from the verb.
+_CLAUSE_REACH = 16
+
+
+def _apposed_name_after(verb: Token) -> Token | None:
+    """A person's name set off by a comma at the end of an inverted reporting clause, past a
+    circumstance that holds no speaker ("…, a alerté sur la radio, Anne Roy, médecin"). Only after a
+    comma: a name right after a preposition ("a déclaré à Paul Roy") is the addressee."""
+    doc = verb.doc
+    for j in range(verb.i + 1, min(verb.i + _CLAUSE_REACH, len(doc))):
+        t = doc[j]
+        if t.text in (".", "!", "?", ";", ":", "…") or "\n" in t.text:
+            return None
+        if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B" and doc[j - 1].text == ",":
+            span = next((e for e in doc.ents if e.start == j), None)
+            return span.root if span is not None else t
     return None
 
 
@@ -360,7 +389,9 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             return None
         subj = subject_of(verb)
         if subj is None and governor is not None:
-            subj = subject_of(governor)  # "La ministre a laissé entendre que …": the governor's subject
+            # "La ministre a laissé entendre que …": the governor's subject, or the noun phrase before
+            # it when the parser hung the formula on that noun ("L'entourage du maire fait savoir …").
+            subj = subject_of(governor) or (_preverbal_speaker(governor) if lex.lang == "fr" else None)
         if subj is None or subj.lower_ in ("on", "one"):
             return None  # no one states it ("on sait que"), or a parse we cannot trust
         return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "complement")
@@ -377,6 +408,10 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             return None
         subj = subject_of(verb)
         return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "postposed")
+    if comp is None and lex.lang == "fr":
+        found = _surface_que(doc, verb, governor, lex, seg)
+        if found is not None:
+            return found
     # Surface postposed clause: "…, a déclaré X" / "…, a-t-il ajouté" / "…, Trump said".
     subj = subject_of(verb)
     left = cue.start
@@ -432,6 +467,28 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             if chars is not None:
                 return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "colon")
     return None
+
+
+def _surface_que(doc: Doc, verb: Token, governor: Token | None, lex: Lexicon, seg: Segmenter) -> Candidate | None:
+    """ "X fait savoir que …" when the parser hung the "que" clause elsewhere (it may make the clause's
+    verb the sentence's root): a reporting verb followed by "que" reports the rest of its clause. The
+    subject is the verb's, its governor's, or the noun phrase right before them."""
+    k = verb.i + 1
+    while k < len(doc) and doc[k].pos_ == "ADV" and k <= verb.i + 2:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in lex.complementisers:
+        return None
+    _, s1 = seg.bounds(verb.i)
+    b = _before_relay(doc, k + 1, s1, lex)
+    chars = _chars(doc, k + 1, b)
+    if chars is None:
+        return None
+    subj = subject_of(verb)
+    if subj is None and governor is not None:
+        subj = subject_of(governor) or _preverbal_speaker(governor)
+    if subj is None or subj.i > verb.i or subj.lower_ in ("on", "-on"):
+        return None
+    return Candidate(chars[0], chars[1], "indirect", cue_span(verb), _span(subj), verb, "complement")
 
 
 def _impersonal_il(verb: Token) -> Token | None:

@@ -243,6 +243,18 @@ class SpeakerResolver:
             self._refs.append((speaker.start_char, ent))
         return ent
 
+    def subject_between(self, start: int, end: int) -> Span | None:
+        """The last person named as a clause's subject in ``[start, end)``, outside quotations: who
+        a quotation that nothing attributes goes on from ("Anne Roy pointe ces retards. « … »"),
+        rather than a speaker quoted before that sentence."""
+        for m in reversed(self._mentions_in(start, end)):
+            if not m.strong or m.entity.get("type") != "PER" or self._in_quote(m.start) or m.end > end:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span) > 0 and _is_subject(span.root) and not self._in_pp(m):
+                return span
+        return None
+
     def _in_modifier(self, m: _Mention, head: Token) -> bool:
         """Whether a mention sits in a prepositional modifier of the speaker's head ("les partisans
         de la liste de Paul Girard", "le chef du ministère …"): then it is not the speaker."""
@@ -315,6 +327,10 @@ class SpeakerResolver:
             found = self._by_title(key, speaker)
             singular = "Plur" not in head.morph.get("Number", [])
             if found is None and head.pos_ == "NOUN" and self._human(head) and singular:
+                # "…, a annoncé sa femme à la radio, Anne Roy.": the name set off at the end of the
+                # reporting clause is the description's.
+                found = self._apposed_after(speaker)
+            if found is None and head.pos_ == "NOUN" and self._human(head) and singular:
                 # "…, estime le plaisancier", "conclut le journaliste": a description never given
                 # with a name refers back to the person just quoted.
                 found = self._last_speaker(speaker.start_char, self._gender(speaker))
@@ -322,6 +338,21 @@ class SpeakerResolver:
                     # Or to the person last named before it ("Didier Baichère … l'élu").
                     found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
             return found
+        return None
+
+    def _apposed_after(self, speaker: Span, reach: int = 10) -> str | None:
+        """The person whose name follows a description speaker after a comma, before its clause ends
+        ("sa femme à la radio, Anne Roy"), past a circumstance of a few words."""
+        doc = self.doc
+        for j in range(speaker.end, min(speaker.end + reach, len(doc))):
+            t = doc[j]
+            if t.text in (".", "!", "?", ";", ":", "…", "«", "»", '"') or "\n" in t.text:
+                return None
+            if t.text != ",":
+                continue
+            for m in self._mentions_in(doc[j + 1].idx if j + 1 < len(doc) else t.idx + 1, t.idx + 3):
+                if m.strong and m.entity.get("type") == "PER":
+                    return str(m.entity["id"])
         return None
 
     def _main_person(self, gender: str | None) -> str | None:
