@@ -90,12 +90,12 @@ def test_a_geographic_head_before_de_is_part_of_the_place() -> None:
     assert set(_by_name(words, [(7, 8, "LOC")])) == {"golfe du Morbihan"}
 
 
-def test_a_classifier_or_an_event_noun_before_de_is_not_part_of_the_name() -> None:
-    # "La ville de Vannes se souvient de l'attentat de Lorient ."
-    words = ["La", "ville", "de", "Vannes", "se", "souvient", "de", "l'", "attentat", "de", "Lorient", "."]
-    by_name = _by_name(words, [(1, 4, "LOC"), (8, 11, "MISC")])
-    assert set(by_name) == {"Vannes", "Lorient"}
-    assert by_name["Lorient"]["type"] == "LOC"
+def test_a_classifier_before_de_is_not_part_of_the_name() -> None:
+    # "La ville de Vannes se souvient ." — the model tagged "ville de Vannes".
+    words = ["La", "ville", "de", "Vannes", "se", "souvient", "."]
+    by_name = _by_name(words, [(1, 4, "LOC")])
+    assert set(by_name) == {"Vannes"}
+    assert by_name["Vannes"]["type"] == "LOC"
 
 
 def test_a_surname_cut_on_its_particle_is_completed() -> None:
@@ -373,3 +373,11 @@ def test_sample_like_sentences_end_to_end(nlp_fr) -> None:  # type: ignore[no-un
     assert (by_text["Moscou"]["type"], by_text["Moscou"]["country"]) == ("GPE", "RUS")
     assert "péninsule de Corée" in by_text
     assert "Français" not in by_text
+
+
+def test_a_country_name_after_a_given_name_or_a_title_is_a_surname() -> None:
+    # "Pierre France écrit . La France vote ." — the model tagged the places alone.
+    words = ["Pierre", "France", "écrit", ".", "La", "France", "vote", "."]
+    by_name = _by_name(words, [(1, 2, "LOC"), (5, 6, "LOC")])
+    assert (by_name["Pierre France"]["type"], by_name["France"]["type"]) == ("PER", "GPE")
+    assert _texts(by_name["Pierre France"]) == ["Pierre France"]

@@ -16,6 +16,19 @@ only from evidence about it — its title or apposition ("le président russe Vl
 nationality word in its name, the actor dictionary on the article's date — kept in its
 ``affiliation`` (:mod:`dateline.entities.affiliation`). Names that contain a country's name are not
 the country ("France 3", "la France insoumise"), and "Hollande" is the Netherlands only after "la"/"en".
+
+Before grouping, the model's mentions are repaired (issue 15; :meth:`EntityGrouper._repair`): a
+preposition glued in front goes ("aux forces armées"), a name cut after "de" is completed ("péninsule
+de" + "Corée"), function words at the end go ("Congrès américain contre la"), a person run into an
+organisation's name is a mention of its own ("Nations unies Staffan de Mistura"), and a title before a
+name goes ("Premier ministre Justin Trudeau"). What names nothing is dropped: nationality words (kept
+aside for the event coder: :func:`demonym_mentions`), "l'État", pronouns, boilerplate, lower-case
+phrases. A role phrase ("le président de la République") is a mention of the person the article names
+with it, or of nobody. Within an article every name of one state is one entity named as the state
+("Moscou a rejeté…" with "la Russie"), every name of one organisation one entity ("LREM", "En
+marche"), and the occurrences of names the model missed are added. The language knowledge (seats of
+government, organisations' names, office titles, boilerplate…) is in per-language resource files read
+by :mod:`dateline.entities.resources`.
 """
 
 from __future__ import annotations
@@ -37,7 +50,7 @@ from dateline.entities.resolve import is_bare_surname, split_title
 from dateline.extensions import doc_text, register_extensions
 from dateline.names import given_name_gender, person_titles, speech_verbs, verb_lemmas
 
-__all__ = ["LABEL_MAP", "EntityGrouper", "country_near", "make_entity_grouper"]
+__all__ = ["LABEL_MAP", "EntityGrouper", "country_near", "demonym_mentions", "make_entity_grouper"]
 
 # spaCy labels (French WikiNER scheme and English OntoNotes scheme) to the contract's entity types.
 # Dates, numbers and quantities are not entities here: time expressions have their own component.
@@ -171,6 +184,18 @@ def _is_media(text: str, lang: str | None) -> bool:
     return False
 
 
+_DEMONYMS_KEY = "dateline.demonyms"
+
+
+def demonym_mentions(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """The nationality words the grouper left out of the entities ("le quotidien des Français", "The
+    Palestinians reject …", "Japanese officials"): (start, end, ISO3, noun) in text order, ``noun``
+    telling the people ("les Français") from the adjective ("Japanese officials"). They name no entity,
+    but the people an event may be told of, and the nouns are evidence of the country an article is
+    about as its people are."""
+    return list(doc.user_data.get(_DEMONYMS_KEY, []))
+
+
 def country_near(doc: Doc, start: int, end: int, lang: str | None = None) -> str | None:
     """The ISO3 of a nationality word inside the span ``[start, end)`` or just left of it.
 
@@ -194,9 +219,7 @@ def country_near(doc: Doc, start: int, end: int, lang: str | None = None) -> str
         if tok.pos_ in ("VERB", "AUX") or tok.ent_type_ in ("PER", "PERSON"):
             break
         hit = gaz.lookup(tok.text, lang)
-        # A country's name is written with a capital: "la réunion des ministres" is no Réunion.
-        named = hit is not None and hit.kind == "country" and tok.text[:1].isupper()
-        if hit is not None and hit.iso3 and (hit.kind == "demonym" or named):
+        if hit is not None and hit.kind in ("demonym", "country") and hit.iso3:
             return hit.iso3
         i -= 1
     return None
@@ -681,6 +704,21 @@ def _head_before_name(doc: Doc, start: int, end: int, heads: frozenset[str]) -> 
     return k if k < end and _cap(doc[k]) else None
 
 
+# Courtesy titles written before a surname ("M. Hollande", "Mrs Jordan"): see dateline.entities.resolve.
+_COURTESY = frozenset("m. mme mlle monsieur madame mademoiselle mr mr. mrs mrs. ms ms. dr dr.".split())
+
+
+def _country_as_surname(doc: Doc, i: int, lang: str | None) -> bool:
+    """Whether the name at token ``i``, a country's (or a surname country's) name, is a person's
+    surname: right after a given name or a courtesy title ("Anatole France", "Mme Jordan")."""
+    tok, prev = doc[i], doc[i - 1]
+    place = gazetteer().lookup(tok.text, lang)
+    known = (place is not None and place.kind == "country") or fold(tok.text) in resources.surname_countries(lang)
+    if not known or not prev.text[:1].isupper() or prev.whitespace_ == "":
+        return False
+    return _given(prev.text, lang) or prev.lower_ in _COURTESY
+
+
 def _place_head_before(doc: Doc, start: int, heads: frozenset[str]) -> int | None:
     """The position of a geographic head noun before "de" and the mention ("la péninsule de" +
     "Corée", "le golfe du" + "Mexique"), which is part of the place's name, else None."""
@@ -1001,6 +1039,8 @@ class EntityGrouper:
         text_all = doc_text(doc)
         found = [_Mention(m.start(), m.end(), m.group(), "ORG") for m in _scan_pattern(self.lang).finditer(text_all)]
         out = list(found)
+        demonyms: list[tuple[int, int, str, bool]] = []
+        doc.user_data[_DEMONYMS_KEY] = demonyms
         starts = {e.start: e for e in doc.ents}
         consumed: set[int] = set()
         for ent in doc.ents:
@@ -1027,6 +1067,11 @@ class EntityGrouper:
                     out.remove(m)
                 if piece_type == _ROLE:
                     out.append(_Mention(start, end, text, _ROLE, ent.label_, role))
+                    continue
+                nationality = self._demonym(text, ent.label_)
+                if nationality is not None:
+                    noun = any(t.pos_ in ("NOUN", "PROPN") for t in doc[s:e]) or not doc.has_annotation("POS")
+                    demonyms.append((start, end, nationality, noun))
                     continue
                 if self._not_a_name(doc, text, piece_type, ent.label_, s, e):
                     continue
@@ -1066,10 +1111,10 @@ class EntityGrouper:
         quote = next((i for i in range(start + 1, end) if doc[i].text in _QUOTES), None)
         if quote is not None:
             end = quote  # "La tentation Macron "Troisième …": a title glued to the text ends the name
-        head = _head_before_name(doc, start, end, w["classifiers"] | w["event_heads"])
+        head = _head_before_name(doc, start, end, w["classifiers"])
         if head is not None:
-            # "la ville de Nantes", "l'attentat de Barcelone": the head noun classifies the place or
-            # names what happened there; the mention is the place.
+            # "la ville de Nantes", "le département du Cher": the head noun classifies the place; the
+            # mention is the place.
             start = head
             etype = "LOC" if etype in ("MISC", "PER") else etype
         k = _after_de(doc, start, end)
@@ -1098,6 +1143,10 @@ class EntityGrouper:
             head = _place_head_before(doc, start, w["place_heads"])
             if head is not None:
                 start, etype = head, "LOC"
+        if etype != "PER" and start > 0 and end - start == 1 and _country_as_surname(doc, start, self.lang):
+            # "Anatole France", "M. Hollande": a country's name after a given name or a courtesy title
+            # is a person's surname; the model tagged the place alone.
+            start, etype = start - 1, "PER"
         title = _title_of(doc, start, end, self.lang, ent.label_)
         if title is not None:
             pieces: list[tuple[int, int, str, str | None]] = []
@@ -1120,8 +1169,18 @@ class EntityGrouper:
                 return [(start, tail, etype, None), (tail, end, "PER", None)]
         return [(start, end, etype, None)]
 
+    def _demonym(self, text: str, label: str) -> str | None:
+        """The ISO3 of a nationality word the model tagged as a name ("les Français", "les Américains",
+        "Japanese"): a population or an adjective, not a state, and no entity. "U.S.", "UK" are no
+        demonyms here (abbreviations of the country's name), nor a media name; English has its own label
+        for nationalities, which must agree; the French demonym tables list demonyms only."""
+        if _is_media(text, self.lang) or not _has_lower(text) or (self.lang == "en" and label != "NORP"):
+            return None
+        place = gazetteer().lookup(text, self.lang)
+        return place.iso3 if place is not None and place.kind == "demonym" else None
+
     def _not_a_name(self, doc: Doc, text: str, etype: str, label: str, s: int, e: int) -> bool:
-        """Whether a mention names nothing: a date, boilerplate, a common noun, a demonym, a pronoun."""
+        """Whether a mention names nothing: a date, boilerplate, a common noun, a pronoun."""
         w = resources.words(self.lang)
         if _date_like().match(text):
             return True  # "Vendredi 7 juillet" is a time expression the model took for a name
@@ -1135,20 +1194,13 @@ class EntityGrouper:
             return True  # "l'État", "l'État français": a common noun, not a name
         if _is_media(text, self.lang):
             return False
-        place = gazetteer().lookup(text, self.lang)
-        if (
-            place is not None
-            and place.kind == "demonym"
-            and _has_lower(text)
-            and (self.lang != "en" or label == "NORP")
-        ):
-            # "les Français", "les Américains", "Japanese": a population or an adjective, not a state
-            # ("U.S.", "UK" stay: abbreviations of the country's name). English has its own label for
-            # nationalities, which must agree; French demonym tables list demonyms only.
-            return True
         toks = doc[s:e]
-        if not any(ch.isupper() for ch in text) and not any(t.pos_ == "PROPN" for t in toks):
-            return True  # "ça", "monde": no capital and no proper noun
+        if (
+            not any(ch.isupper() for ch in text)
+            and not any(t.pos_ == "PROPN" for t in toks)
+            and gazetteer().lookup(text, self.lang) is None
+        ):
+            return True  # "ça", "monde": no capital and no proper noun ("ecuador" in a text in lower case is)
         return key in w["pronouns"]  # "Ça" at the start of a sentence
 
     def _typed(self, text: str, etype: str) -> str:
@@ -1294,6 +1346,10 @@ class EntityGrouper:
             owners = [
                 g for g, full in people if len(full) > len(words) and full[-len(words) :] == words and _sex_fits(sex, g)
             ]
+            if short.types.most_common(1)[0][0] != "PER":
+                # A name the model typed otherwise joins a person only if the person's name looks like one
+                # ("Hervé Dupont", not "ALP Dupont" run in from a heading in capitals).
+                owners = [g for g in owners if _has_lower(max(g.forms, key=lambda f: g.forms[f]).split()[0])]
             if len(owners) == 1:
                 owner = owners[0]
                 owner.forms.update({f: 0 for f in short.forms})  # known forms, not counted as names

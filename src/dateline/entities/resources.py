@@ -44,7 +44,6 @@ SECTIONS = (
     "organisations",
     "media",
     "classifiers",
-    "event_heads",
     "place_heads",
     "role_modifiers",
     "office_titles",

@@ -36,8 +36,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from dateline.entities.affiliation import is_country, setting_country
+from dateline.entities.component import demonym_mentions
 from dateline.entities.gazetteer import Place, gazetteer
-from dateline.entities.normalize import MAX_NAME_CHARS, fold, strip_determiners
+from dateline.entities.normalize import MAX_NAME_CHARS, fold, name_offset, strip_determiners
 from dateline.events.resources import Agent, agents, cues, project_code
 from dateline.events.syntax import np_tokens, prep_of
 from dateline.extensions import doc_text
@@ -114,12 +115,18 @@ class ActorResolver:
         # are taken to be from there, as a reader would (the annotation guidelines' "country the
         # article makes clear"); with no such evidence they keep their bare role code. People are
         # not: their country comes from evidence about them (see ``actor``).
+        # A nationality noun ("le quotidien des Français") counts as its people do; nationality words are
+        # no entities (see demonym_mentions), but an event may be about them ("The Palestinians reject").
+        self._demonyms = demonym_mentions(doc)
+        gaz = gazetteer()
         votes = Counter(
             e["country"]
             for e in self.entities
             if e.get("country") and e["type"] in ("GPE", "LOC", "PER") and e.get("origin") != "events"
-            for _ in e["mentions"]
-        )
+            for m in e["mentions"]
+            # "U.S." is listed with the nationality adjectives ("U.S. officials"), which do not count
+            if not ((p := gaz.lookup(m["text"], lang)) is not None and p.kind == "demonym")
+        ) + Counter(iso3 for _, _, iso3, noun in self._demonyms if noun)
         self.home: str | None = votes.most_common(1)[0][0] if votes else None
         # The state whose officials the article names by their bare title ("le ministre", "the finance
         # minister"): its dateline's, else the one state it names, as the entity layer decides for
@@ -147,15 +154,41 @@ class ActorResolver:
                 dist = min(abs(t.i - head.i) for t in inside)
                 hits.append((dist, e))
         if not hits:
-            return None
+            return self._demonym_entity(toks)
         order = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3, "MISC": 4}
         for dist, e in hits:
             if dist == 0:
                 return e
+        if any(d[0] <= head.idx < d[1] for d in self._demonyms):
+            return self._demonym_entity([head])  # "The Albanians of southern Serbia": the people
         return min(hits, key=lambda h: (order.get(h[1]["type"], 5), h[0]))[1]
 
+    def _demonym_entity(self, toks: list[Token]) -> dict[str, Any] | None:
+        """An entity for the nationality word of a phrase that names no entity ("The Palestinians",
+        "Albanian protesters"), made when an event needs it: MISC, with its country."""
+        lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+        found = next((d for d in self._demonyms if lo <= d[0] and d[1] <= hi), None)
+        if found is None:
+            return None
+        s, e, iso3, _ = found
+        text = doc_text(self.doc)[s:e]
+        ids = [int(x["id"][1:]) for x in self.entities if x["id"][1:].isdigit()]
+        ent = {
+            "id": f"e{max(ids, default=0) + 1}",
+            "name": strip_determiners(text) or text,
+            "type": "MISC",
+            "country": iso3,
+            "roles": [],
+            "mentions": [{"start": s, "end": e, "text": text}],
+            "origin": "events",
+        }
+        self.entities.append(ent)
+        self._by_char.append((s, e, ent))
+        self._demonyms.remove(found)
+        return ent
+
     def entity_of(self, tok: Token) -> dict[str, Any] | None:
-        """The entity of the phrase headed by ``tok``, without creating one."""
+        """The entity of the phrase headed by ``tok``, creating none but for a nationality word."""
         return self._entity_at(np_tokens(tok), tok)
 
     # -- actors -----------------------------------------------------------------------------------
@@ -341,6 +374,8 @@ class ActorResolver:
         text = doc_text(self.doc)[lo:hi]
         if hi - lo > MAX_NAME_CHARS:
             return None
+        skip = name_offset(text)  # "aux forces armées maliennes": the preposition is no part of the name
+        lo, text = lo + skip, text[skip:]
         for e in self.entities:
             if any(m["start"] == lo and m["end"] == hi for m in e["mentions"]):
                 return e
