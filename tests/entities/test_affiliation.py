@@ -196,3 +196,12 @@ def test_sample_articles_end_to_end(nlp_fr: Language) -> None:
             assert "SYRGOV" not in actor_codes  # the article's other country is no one's
         if "Jean-Yves Le Drian" in codes:
             assert people["Jean-Yves Le Drian"]["affiliation"]["code"] == "FRAGOV"
+
+
+def test_role_noun_describing_a_person_and_a_role_noun_naming_a_body(nlp_fr: Language) -> None:
+    doc = _run(nlp_fr, "Le dissident russe Oleg Sokolov a dénoncé le vote. Le Sénat a adopté le texte mardi.")
+    ent = _entity(doc, "Oleg Sokolov")
+    assert (ent["affiliation"]["code"], _basis(ent)) == ("RUSOPP", ["role"])
+    # "le Sénat" is any country's senate: the dictionary's one (the American) is not taken for it.
+    senate = [e for e in doc._.entities if e["name"] == "Sénat"]
+    assert all(e["country"] is None for e in senate)

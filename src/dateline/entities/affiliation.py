@@ -471,7 +471,9 @@ def in_text(doc: Doc, start: int, end: int, lang: str | None, etype: str = "PER"
         r = _read(phrase, title_at, lg)
         if r.country is None and r.sector is None and not r.body:
             continue
-        basis = where if title_at is not None else "demonym"
+        # "title"/"apposition" for an office ("le ministre", "X, le président"), "role" for another role
+        # noun ("l'opposant russe X"), "demonym" for a nationality alone.
+        basis = where if r.titled else ("role" if title_at is not None else "demonym")
         lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
         return Affiliation(r.country, r.sector, (Evidence(basis, lo, hi, text[lo:hi]),), of_body=r.body)
     return None
@@ -499,10 +501,11 @@ def listed_code(forms: list[str], lo: date | None, hi: date | None) -> tuple[str
     return None
 
 
-def _lookup_forms(name: str, mentions: list[dict[str, Any]], etype: str) -> list[str]:
+def _lookup_forms(name: str, mentions: list[dict[str, Any]], etype: str, lang: str | None = None) -> list[str]:
     """The names an entity is looked up under in the dictionary: its own name and its multi-word
     mentions. A bare surname is tried only when the article names no one more fully: with "Michelle
-    Obama" in the article, her "Obama" must not find Barack Obama's entry."""
+    Obama" in the article, her "Obama" must not find Barack Obama's entry. An organisation named by a
+    role noun alone ("le Sénat", "le Parlement") is any country's: the dictionary lists one."""
     forms: list[str] = []
     for f in [name, *(m["text"] for m in mentions)]:
         f = strip_determiners(f)
@@ -513,7 +516,12 @@ def _lookup_forms(name: str, mentions: list[dict[str, Any]], etype: str) -> list
         return multi or forms
     # Organisations: a short name counts only as an acronym written in capitals ("FBI", "FARC"); two
     # letters collide across the dictionary's 25,000 names.
-    return [f for f in forms if len(f.split()) > 1 or len(f) >= 5 or (len(f) >= 3 and f.isupper())]
+    table = agents(lang if lang in ("fr", "en") else "fr")
+    return [
+        f
+        for f in forms
+        if (len(f.split()) > 1 or len(f) >= 5 or (len(f) >= 3 and f.isupper())) and f.lower() not in table
+    ]
 
 
 def _combine(found: list[Affiliation]) -> Affiliation | None:
@@ -553,7 +561,7 @@ def affiliation(
         return said
     dct = getattr(doc._, "dct", None)
     lo, hi = (dct.earliest, dct.latest) if dct is not None else (None, None)
-    listed = listed_code(_lookup_forms(name, mentions, etype), lo, hi)
+    listed = listed_code(_lookup_forms(name, mentions, etype, lang), lo, hi)
     if said is not None and said.of_body and listed is not None and is_country(listed[0][:3]):
         # "le président du Conseil européen X": the text ties X to an organisation; a state's office in
         # the dictionary is another (perhaps an old) one.
