@@ -516,7 +516,7 @@ class EventExtractor:
         sents = sentences(doc_text(doc))
         reported = reported_ranges(doc, sents)
         resolver = ActorResolver(doc, self.lang)
-        dates = DateFinder(doc)
+        dates = DateFinder(doc, reported)
         raw: list[dict[str, Any]] = []
         last_pair: list[Actor] = []
         # The tokens that can be triggers at all: a part of speech ``_match`` takes, and a lemma or form
