@@ -582,6 +582,9 @@ def _error_items(
         wrong = [
             f"{k} {ev.get(k)} (gold {gev.get(k)})" for k in ("modality", "negated", "mode") if ev.get(k) != gev.get(k)
         ]
+        date = ev.get("date") or {}
+        if gev.get("date_value") is not None and date.get("value") != gev["date_value"]:
+            wrong.append(f"date {date.get('value')} [{date.get('basis')}] (gold {gev['date_value']})")
         if wrong:
             t0 = gev["trigger"][0]
             s, e = _sentence_of(text, t0)
@@ -637,7 +640,7 @@ def print_errors(errors: list[dict[str, Any]]) -> None:
             f"{x['source']} -> {x['target']}\n    {x['sentence']}"
         )
     how = [x for x in errors if x["kind"] == "how"]
-    print(f"\n## matched events with a wrong modality, negation or mode: {len(how)}")
+    print(f"\n## matched events with a wrong modality, negation, mode or date: {len(how)}")
     for x in how:
         print(f"- [{x['id']}] {x['type']} «{x['trigger']}» {x['wrong']}\n    {x['sentence']}")
     slots = [x for x in errors if x["kind"] == "slot"]

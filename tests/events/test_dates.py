@@ -65,3 +65,25 @@ def test_durations_do_not_date_events(nlp_fr) -> None:  # type: ignore[no-untype
     doc = run(nlp_fr, text, timexes=[timex(text, "deux mois", "P2M", kind="DURATION")])
     assert doc._.events
     assert all(e["date"]["basis"] == "publication" for e in doc._.events)
+
+
+def test_part_of_a_day_dates_the_day(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Le militant a été arrêté mardi matin à Lyon."
+    tx = dict(timex(text, "mardi matin", "2017-01-31"), value="2017-01-31TMO")
+    doc = run(nlp_fr, text, timexes=[tx])
+    (ev,) = doc._.events
+    assert ev["date"]["value"] == "2017-01-31"
+
+
+def test_an_act_during_a_dated_clause_takes_its_date(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Un manifestant a été blessé dimanche lors de son interpellation par les gendarmes."
+    doc = run(nlp_fr, text, timexes=[timex(text, "dimanche", "2017-01-29")])
+    ev = next(e for e in doc._.events if e["type"] == "COERCE")
+    assert ev["date"]["value"] == "2017-01-29"
+
+
+def test_a_date_inside_quoted_words_does_not_date_the_framing_verb(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "« Hier encore, il parlait de dialogue », a critiqué la syndicaliste."
+    doc = run(nlp_fr, text, timexes=[timex(text, "Hier", "2017-01-30")])
+    ev = next(e for e in doc._.events if e["type"] == "ACCUSE")
+    assert ev["date"]["value"] != "2017-01-30"

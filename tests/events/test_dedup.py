@@ -102,3 +102,23 @@ def test_merged_record_passes_the_checks() -> None:
     assert check_record(record) == []
     events[0]["evidence_more"][0]["text"] = "tampered"
     assert check_record(record) != []
+
+
+def test_one_code_and_at_most_one_named_entity_is_one_actor() -> None:
+    # "le pape" (a phrase the coder made an entity of) and "François" (named): one visitor, by code.
+    a = _ev(0, 18, pos="NOUN", lemma="visite")
+    b = _ev(19, 61, src="e9", pos="NOUN", lemma="visite")
+    a["_source_named"], b["_source_named"] = True, False
+    (merged,) = merge_duplicates([a, b])
+    assert merged["mentions"] == 2
+    # Two named people with the same code are two actors.
+    b["_source_named"] = True
+    assert len(merge_duplicates([a, b])) == 2
+
+
+def test_a_threatened_act_is_not_the_act_done() -> None:
+    done = _ev(0, 18, etype="ASSAULT", lemma="tuer")
+    feared = _ev(19, 61, etype="ASSAULT", lemma="tuer", modality="hypothetical")
+    assert len(merge_duplicates([done, feared])) == 2
+    told = _ev(19, 61, etype="ASSAULT", lemma="tuer", modality="reported")
+    assert len(merge_duplicates([done, told])) == 1

@@ -260,6 +260,11 @@ _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE",
 # The sector of a bare person ("un homme", "cet ingénieur") an act is done to: the arrested, charged or
 # sentenced are suspects, the victims of violence civilians (the annotation guidelines' codes).
 _PATIENT_SECTOR = {"COERCE": "CRM", "ASSAULT": "CVL", "SANCTION": "CRM", "ACCUSE": "CRM"}
+# Places where physical acts happen, named without a proper name ("une attaque dans le métro").
+_PLACES = frozenset(
+    {"aéroport", "gare", "métro", "rue", "caserne", "commissariat", "école", "église", "mosquée", "synagogue",
+     "marché", "magasin", "prison", "hôpital", "ambassade", "camp", "village", "quartier", "base", "bus", "train"}
+)  # fmt: skip
 _TIME_UNITS = frozenset({"heure", "h", "minute", "seconde", "jour", "matin", "soir", "midi", "minuit"})
 _GIVE_INTERVIEW = frozenset({"accorder", "donner", "publier", "diffuser", "paraître"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
@@ -434,7 +439,7 @@ class EventExtractor:
             return replace(e, type="REQUEST", mode=None, cameo="100")
         if _imperative(tok) and e.type not in _DOMINANT:
             return replace(e, type="REQUEST", mode=None, cameo="100")  # "Aidez-les": a request
-        if e.type == "ASSAULT" and e.lemma in _VERBAL_ATTACK and not violent:
+        if e.type == "ASSAULT" and e.lemma in _VERBAL_ATTACK and not violent and not self._at_a_place(tok):
             people = [
                 t
                 for t in arg_toks
@@ -463,6 +468,17 @@ class EventExtractor:
         if e.type == "CONSULT" and e.pos == "NOUN" and "pp:avec" not in args and self._press_interview(tok):
             return None  # "dans un entretien accordé au Monde": an interview to the press frames a quote
         return e
+
+    @staticmethod
+    def _at_a_place(tok: Token) -> bool:
+        """An act located at a place ("l'attaque à l'aéroport d'Orly", "attaqué dans le métro"): a
+        physical act, not words."""
+        return any(
+            prep_of(c) in ("à", "dans", "en", "près", "devant")
+            and c.dep_ in ("nmod", "obl", "obl:mod")
+            and (any(t.ent_type_ in ("LOC", "GPE", "FAC") for t in c.subtree) or c.lemma_.lower() in _PLACES)
+            for c in tok.children
+        )
 
     @staticmethod
     def _called_to_act(tok: Token) -> bool:
@@ -517,7 +533,7 @@ class EventExtractor:
         sents = sentences(doc_text(doc))
         reported = reported_ranges(doc, sents)
         resolver = ActorResolver(doc, self.lang)
-        dates = DateFinder(doc)
+        dates = DateFinder(doc, reported)
         raw: list[dict[str, Any]] = []
         last_pair: list[Actor] = []
         # The tokens that can be triggers at all: a part of speech ``_match`` takes, and a lemma or form
@@ -547,6 +563,8 @@ class EventExtractor:
             if not self.calibrated:
                 ev["_features"] = feats
             human = ev.pop("_human", False)
+            ev.pop("_source_named", None)
+            ev.pop("_target_named", None)
             no_actor = ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
             if no_actor and not (human and ev["type"] in _AGENTLESS_OK):
                 continue
@@ -1109,6 +1127,9 @@ class EventExtractor:
                     "pos": e.pos,
                 },
                 "_human": human,
+                # Whether each actor is an entity the NER named (see :func:`.dedup._fit`).
+                "_source_named": _is_named(resolver, src),
+                "_target_named": _is_named(resolver, tgt),
                 "symmetric": symmetric,
             }
             if intent:
@@ -1135,6 +1156,13 @@ class EventExtractor:
                         "text": doc_text(c.trigger.doc)[t.idx : t.idx + len(t)],
                     }
         return None
+
+
+def _is_named(resolver: ActorResolver, actor: Actor | None) -> bool:
+    """Whether an actor is an entity of the article's NER, not a phrase the coder made one of."""
+    if actor is None or actor.entity is None:
+        return False
+    return any(e["id"] == actor.entity and e.get("origin") != "events" for e in resolver.entities)
 
 
 @cache

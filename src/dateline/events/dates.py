@@ -36,6 +36,16 @@ __all__ = ["DateFinder", "is_calendar_value", "is_pluperfect"]
 _CALENDAR = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|SU|SP|FA|WI|H\d))?(?:-\d{2})?(?:T.*)?$")
 
 
+# A part of a day ("lundi matin" = 2017-01-30TMO, "hier soir" = ...TEV): the event's date is the day, as
+# the annotation guidelines date "ce matin", "ce soir".
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|MI|AF|EV|NI|DT)$")
+
+
+def _day_of(value: str) -> str:
+    m = _PART_OF_DAY.match(value)
+    return m.group(1) if m else value
+
+
 def is_calendar_value(value: str | None) -> bool:
     """Whether a TIMEX3 value names a calendar date ("2017-01-28", "2017-W04", "2017-01")."""
     return bool(value) and bool(_CALENDAR.match(value or ""))
@@ -53,11 +63,36 @@ def is_pluperfect(verb: Token) -> bool:
     return False
 
 
+# Prepositions of simultaneity: an act named in such a phrase happened at the time of its clause ("est mort
+# jeudi lors de son interpellation", "pendant la manifestation de samedi").
+_DURING = frozenset({"lors", "pendant", "durant", "during"})
+
+
+def _simultaneous_clause(noun: Token) -> list[Token]:
+    """The verb of the clause a noun is simultaneous with ("lors de", "pendant", "au cours de"), else []."""
+    head = noun.head
+    cases = [c.lower_ for c in noun.children if c.dep_ in ("case", "fixed")]
+    if head.pos_ in ("ADV", "ADP") and head.lower_ in _DURING:
+        cases.append(head.lower_)
+        head = head.head
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_.startswith("obl"):
+            head = head.head  # "blessé dimanche lors de ...": the parser hangs "lors" on the date
+    during = any(c in _DURING for c in cases) or ("cours" in cases and "au" in cases)
+    if not during or head.pos_ not in ("VERB", "AUX", "ADJ") or head.i == noun.i:
+        return []
+    out = [head]
+    if head.dep_ in ("advcl", "xcomp", "acl") and "Fin" not in head.morph.get("VerbForm", []):
+        out.append(head.head)  # "est mort jeudi après avoir reçu des coups lors de son interpellation"
+    return out
+
+
 class DateFinder:
     """Dates events of one document from its timexes and publication window."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, reported: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
+        # Character ranges of reported speech: a date inside them is the speaker's, not the framing verb's.
+        self.reported = reported or []
         self.timexes: list[dict[str, Any]] = [
             t
             for t in (doc._.timexes or [])
@@ -75,6 +110,7 @@ class DateFinder:
         anchor_ids = {t.i for t in anchors}
         if anchors and anchors[0].pos_ in ("NOUN", "PROPN"):
             anchor_ids |= {t.i for t in anchors[0].children}
+            anchor_ids |= {t.i for t in _simultaneous_clause(anchors[0])}
         for tx in self.timexes:
             toks = self._tokens_of(tx)
             # Right after an anchor ("tenue le 28 janvier"), a date is that anchor's even when the
@@ -101,9 +137,12 @@ class DateFinder:
         belongs to that clause, not to the event: it is not used.
         """
         doc = trigger.doc
+        quoted = self.reported
         for tx in self.timexes:
             if not (start <= tx["start"] and tx["end"] <= end and tx["end"] <= trigger.idx):
                 continue
+            if any(a <= tx["start"] < b and not a <= trigger.idx < b for a, b in quoted):
+                continue  # '"Il y réfléchissait hier", a attaqué X': the quoted words' date, not the attack's
             before = doc_text(doc)[start : tx["start"]]
             words = [w for w in re.split(r"[\s,«»\"“”'’-]+", before) if w]
             # At most two words ahead of it ("Dès", "Ce", "Depuis ce"): it opens the sentence.
@@ -122,7 +161,7 @@ class DateFinder:
             basis = "sentence"
         if tx is not None:
             out = {
-                "value": tx["value"],
+                "value": _day_of(tx["value"]),
                 "earliest": tx["earliest"],
                 "latest": tx["latest"],
                 "timex": tx["id"],

@@ -3,10 +3,14 @@
 News repeat themselves: the sample article mentions the Putin–Trump call three times ("une
 conversation téléphonique [...] tenue le 28 janvier", "l'entretien téléphonique",
 "le premier entretien tenu entre ... Vladimir Poutine et ... Donald Trump"). Two mentions are one
-event when they agree on type, on mode (or one has none), on the intended action, on actors (the same
-set, or one mention names none — "les deux présidents" before they are named), and their date
-intervals overlap. The merged event keeps the most informative of each field and lists the other
-mentions' sentences in ``evidence_more``.
+event when they agree on type, on mode (or one has none), on the intended action, on modality (an act
+threatened or planned is not the act done; what the journalist tells and what a source reports may be
+one), on actors role by role (the same entity; the same full code when at most one of the phrases is a
+named entity, "le pape" and "François"; or one mention names none — "les deux présidents" before they
+are named), and their date intervals overlap. Mentions whose actors are not plainly the same need more:
+both dated by the text, both nouns, the same word, or a noun retelling a verb of its sentence. The
+merged event keeps the most informative of each field and lists the other mentions' sentences in
+``evidence_more``.
 """
 
 from __future__ import annotations
@@ -24,6 +28,33 @@ def _actors(ev: dict[str, Any]) -> frozenset[str]:
         if key:
             out.add(key)
     return frozenset(out)
+
+
+def _slot(ev: dict[str, Any], role: str) -> tuple[str | None, str | None, bool]:
+    """(entity, code, named) of a role; ``named`` is False for a phrase the NER did not name ("un homme",
+    "la police"), whose code says all that is known of it. Events without the flag count as named."""
+    a = ev.get(role) or {}
+    return a.get("entity"), a.get("code"), bool(ev.get(f"_{role}_named", True))
+
+
+def _fit(x: tuple[str | None, str | None, bool], y: tuple[str | None, str | None, bool]) -> str:
+    """How two mentions' fillers of one role agree: ``same`` (one entity, or one code for actors known
+    only by it), ``compatible`` (one full code, at most one of them a named entity: "le pape" and
+    "François", "la police" and "les policiers"; or a coded phrase and an uncoded one, at most one
+    named), ``unknown`` (one names no actor) or ``clash``."""
+    (ea, ca, na), (eb, cb, nb) = x, y
+    if (ea is None and ca is None) or (eb is None and cb is None):
+        return "unknown"
+    if ea is not None and ea == eb:
+        return "same"
+    if ca is not None and ca == cb:
+        if ea is None and eb is None:
+            return "same"
+        if len(ca) >= 6 and not (na and nb):
+            return "compatible"
+    if (ca is None) != (cb is None) and not (na and nb):
+        return "compatible"  # "un Français condamné" and "Thomas Dupont" (a name the coder has no code for)
+    return "clash"
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -52,12 +83,19 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
         # then the jailing), not one act told twice.
         return False
     mods = {a["modality"], b["modality"]}
-    if len(mods) > 1 and "reported" not in mods:
+    if len(mods) > 1 and mods != {"asserted", "reported"}:
+        return False  # a threatened or planned act is not the act told as done
+    fits = [_fit(_slot(a, r), _slot(b, r)) for r in ("source", "target")]
+    if "clash" in fits and (a.get("symmetric") or b.get("symmetric")):
+        # A reciprocal act told either way round ("A a rencontré B", "la rencontre entre B et A").
+        fits = [
+            _fit(_slot(a, "source"), _slot(b, "target")),
+            _fit(_slot(a, "target"), _slot(b, "source")),
+        ]
+    if "clash" in fits:
         return False
     aa, ab = _actors(a), _actors(b)
-    if aa and ab and aa != ab:
-        return False
-    if not (aa and ab):
+    if fits != ["same", "same"] and not (aa and ab and aa == ab):
         # A mention that names no actor joins an event only when it is clearly the same one: both
         # dated by the text to overlapping days, both named by nouns ("la conversation", "l'entretien"),
         # or by the same word.
@@ -100,6 +138,14 @@ def _merge(group: list[dict[str, Any]]) -> dict[str, Any]:
     best = max(group, key=lambda e: (len(_actors(e)), e["modality"] != "reported", e["confidence"]))
     out = dict(best)
     out["_human"] = any(e.get("_human") for e in group)
+    for role in ("source", "target"):
+        if not (out.get(role) or {}).get("entity") and not (out.get(role) or {}).get("code"):
+            # The best mention left a role open that another fills ("la rencontre" and "le pape l'a
+            # rencontré"): the group's first filler of it.
+            filler = next((e for e in group if (e.get(role) or {}).get("entity") or (e.get(role) or {}).get("code")),
+                          None)  # fmt: skip
+            if filler is not None:
+                out[role] = filler[role]
     out["mode"] = best.get("mode") or next((e["mode"] for e in group if e.get("mode")), None)
     if out["mode"] != best.get("mode"):
         out["cameo"] = next(e["cameo"] for e in group if e.get("mode") == out["mode"])
