@@ -339,6 +339,7 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
     modality, negation, mode, date_right = Acc(), Acc(), Acc(), Acc()
     pubdate_vs_text = 0
     date_errors: list[dict[str, Any]] = []
+    listing: list[str] = []  # dev only: missed, spurious and mis-coded events (``--errors``)
     pubdate_vs_null = 0
     text_date_vs_null = 0
     skipped = 0
@@ -404,6 +405,8 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
             prf.tp += tp
             prf.fp += len(preds) - tp
             prf.fn += len(g["events"]) - tp
+            if not is_test:
+                listing += _error_lines(rec["text"], g, preds, used)
             for m in preds:
                 if id(m) not in used:
                     per_type.setdefault(m[0], PRF()).fp += 1
@@ -447,6 +450,78 @@ def article_scores(nlp: Any, gold_path: Path, shared: Path, lang: str = "fr", co
         out["happenings"] = {**hap.as_dict(), "duplicate_rows": duplicates}
     if not is_test:
         out["pubdate_errors"] = date_errors
+        out["_errors"] = listing
+    return out
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    """The sentence of ``text`` around character ``pos`` (by the event component's own splitter)."""
+    from dateline.events.component import sentences
+
+    for s, e in sentences(text):
+        if s <= pos < e:
+            return " ".join(text[s:e].split())
+    return ""
+
+
+def _error_lines(text: str, g: dict[str, Any], preds: list[Any], used: set[int]) -> list[str]:
+    """Dev error listing of one gold span: each gold event missed (MISS), each prediction matching none (SPUR),
+    and matched events whose source or target code differs (CODE), with the trigger and its sentence."""
+
+    def span(sp: Any) -> str:
+        return " ".join(text[sp[0] : sp[1]].split()) if sp else "-"
+
+    def gold_actor(a: dict[str, Any] | None) -> str:
+        return f"{span((a or {}).get('span'))}[{(a or {}).get('code')}]" if a else "-"
+
+    def pred_actor(ev: dict[str, Any], role: str) -> str:
+        return f"[{_code(ev, role)}]" if ev.get(role) else "-"
+
+    out: list[str] = []
+    matched: dict[int, Any] = {}
+    taken: set[int] = set()
+    for k, gev in enumerate(g["events"]):
+        hit = next(
+            (
+                m
+                for m in preds
+                if id(m) in used
+                and id(m) not in taken
+                and m[0] == gev["type"]
+                and any(_overlap(t, gev["trigger"]) for t in m[1])
+            ),
+            None,
+        )
+        if hit is not None:
+            taken.add(id(hit))
+            matched[k] = hit
+    head = g["id"]
+    for k, gev in enumerate(g["events"]):
+        trig = span(gev["trigger"])
+        line = (
+            f"{gev['type']}/{gev.get('mode')} '{trig}' {gold_actor(gev['source'])} -> {gold_actor(gev['target'])}"
+            f" {gev['modality']}{' NEG' if gev['negated'] else ''}"
+        )
+        if k not in matched:
+            out.append(f"MISS {head} {line}\n     | {_sentence_of(text, gev['trigger'][0])}")
+            continue
+        ev = matched[k][2]
+        ps, pt, gs, gt = _code(ev, "source"), _code(ev, "target"), _code(gev, "source"), _code(gev, "target")
+        sym_ok = ev.get("symmetric") and ps == gt and pt == gs
+        if (ps, pt) != (gs, gt) and not sym_ok:
+            out.append(
+                f"CODE {head} {line} | pred {pred_actor(ev, 'source')} -> {pred_actor(ev, 'target')}"
+                f" {ev['modality']}\n     | {_sentence_of(text, gev['trigger'][0])}"
+            )
+    for m in preds:
+        if id(m) in used:
+            continue
+        ev = m[2]
+        out.append(
+            f"SPUR {head} {ev['type']}/{ev.get('mode')} '{ev['trigger']['text']}' {pred_actor(ev, 'source')} ->"
+            f" {pred_actor(ev, 'target')} {ev['modality']} conf {ev.get('confidence')}"
+            f"\n     | {_sentence_of(text, ev['trigger']['start'])}"
+        )
     return out
 
 
@@ -707,10 +782,11 @@ def side_by_side(title: str, reports: dict[str, dict[str, Any]]) -> str:
 
 
 def _drop_pairs(obj: Any) -> None:
-    """Remove the per-event (confidence, right) lists: only aggregates are printed."""
+    """Remove the per-event (confidence, right) lists and the dev error listing: only aggregates are printed."""
     if isinstance(obj, dict):
         obj.pop("_pairs", None)
         obj.pop("_features", None)
+        obj.pop("_errors", None)
         for v in obj.values():
             _drop_pairs(v)
 
@@ -722,9 +798,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=None, help="score this gold JSONL alone (its corpus: the language)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("--details", action="store_true", help="per-type rows and dev date errors (refused on test sets)")
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="list missed, spurious and mis-coded events with their sentences (dev file with --gold; refused on test)",
+    )
     args = ap.parse_args(argv)
-    if args.details and (args.gold is None or "_test" in args.gold.name):
-        ap.error("--details lists items: give a dev file with --gold; test sets are scored, never explained")
+    if (args.details or args.errors) and (args.gold is None or "_test" in args.gold.name):
+        ap.error("--details/--errors list items: give a dev file with --gold; test sets are scored, never explained")
     from dateline.pipeline import load_pipeline
 
     if args.which == "calibrate":
@@ -752,6 +833,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.gold is None and FR_DEV_ARTICLES.exists():
             paths = {"dev": FR_GOLD, "dev articles": FR_DEV_ARTICLES, "test": FR_TEST}
         out["french"] = {name: article_scores(nlp_fr, path, args.shared, "fr") for name, path in paths.items()}
+    if args.errors:
+        for lang_reports in out.values():
+            for rep in lang_reports.values():
+                print("\n".join(rep.get("_errors", [])), end="\n\n")
     _drop_pairs(out)
     if args.json:
         print(json.dumps(out, indent=1))
