@@ -175,12 +175,12 @@ def read_up_gold(path: Path) -> list[GoldSentence]:
 
 # -- running the pipeline ------------------------------------------------------------------------
 def analyse_doc(nlp: Any, text: str, date: str) -> Any:
-    """Run the full pipeline on one text with its publication date."""
-    from dateline.article import PubDate
+    """Run the full pipeline on one text with its publication date, tokenised as ``analyse_articles`` does
+    (``dateline.pipeline.make_doc``: hard-wrapped wire copy is parsed with its typesetting breaks as spaces)."""
+    from dateline.article import Article, PubDate
+    from dateline.pipeline import make_doc
 
-    doc = nlp.make_doc(text)
-    doc._.dct = PubDate.parse(date)
-    return nlp(doc)
+    return nlp(make_doc(nlp, Article(text, PubDate.parse(date))))
 
 
 def scored_type(ev: dict[str, Any]) -> str:
