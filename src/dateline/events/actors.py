@@ -33,6 +33,7 @@ from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import MAX_NAME_CHARS, fold, strip_determiners
 from dateline.events.resources import Agent, actor_dictionary, agents, cues
 from dateline.events.syntax import np_tokens, prep_of
+from dateline.events.wire import company_country, dateline_country, historical_state, is_company, is_company_form
 from dateline.extensions import doc_text
 
 __all__ = ["Actor", "ActorResolver", "role_of"]
@@ -107,7 +108,9 @@ class ActorResolver:
             if e.get("country") and e["type"] in ("GPE", "LOC", "PER") and e.get("origin") != "events"
             for _ in e["mentions"]
         )
-        self.home: str | None = votes.most_common(1)[0][0] if votes else None
+        # A wire story's dateline ("LOUISVILLE, Ky., March 30 - ") says where it was filed: that country
+        # first (see :mod:`.wire`).
+        self.home: str | None = dateline_country(doc_text(doc), lang) or (votes.most_common(1)[0][0] if votes else None)
 
     # -- entity roles -----------------------------------------------------------------------------
     def _title_role(self, ent: dict[str, Any]) -> str | None:
@@ -297,6 +300,12 @@ class ActorResolver:
             r = _sector(t, self.lang)
             if r and t.pos_ in ("NOUN", "PROPN") and role is None:
                 role = r
+        # A name ending with a company-law form is a business even when the NER missed it ("Norfield
+        # Tools Inc"): the form names its kind as a role noun would.
+        company_name = tok.pos_ == "PROPN" and is_company_form(tok.text, self.lang)
+        if company_name and role is None:
+            role = "BUS"
+            head_role = head_role or Agent("BUS")
         former = any(
             cues(self.lang or "fr").get(c.lemma_.lower()) == "ex" or c.lower_.startswith("ex-")
             for c in tok.children
@@ -335,6 +344,11 @@ class ActorResolver:
                 elif known is not None:
                     role = role or known
                 country = country or ent.get("country")
+                if is_company(ent, self.lang):
+                    # "Acme Corp", "Beta PLC <BETA.L>": a business, of the country its legal form or
+                    # listing gives, else (below) of the article's home.
+                    role = role or "BUS"
+                    country = country or company_country(ent, doc_text(self.doc), self.lang)
             igo = igo or IGO_NAMES.get(fold(ent["name"]))
         if igo:
             code: str | None = igo
@@ -451,4 +465,10 @@ def _place(ent: dict[str, Any], lang: str | None) -> Place | None:
         hit = gaz.lookup(form, lang)
         if hit is not None and hit.kind != "demonym":
             return hit
+    if ent["type"] in ("GPE", "LOC", "ORG"):
+        # A state of the time that today's gazetteer no longer lists ("the Soviet Union", "Bonn").
+        for form in [ent["name"], *(m["text"] for m in ent["mentions"])]:
+            code = historical_state(strip_determiners(form), lang)
+            if code:
+                return Place(code, "country", code)
     return None

@@ -36,7 +36,7 @@ from dateline.events.confidence import model
 from dateline.events.dates import DateFinder, is_pluperfect
 from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
-from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
+from dateline.events.modality import SPEECH_VERBS, covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
 from dateline.events.resources import cues, trigger_entries, word_list
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
@@ -702,12 +702,45 @@ class EventExtractor:
                 return True
         return False
 
+    def _pronoun_antecedent(self, tok: Token, resolver: ActorResolver) -> Token | None:
+        """The phrase an organisation pronoun stands for (the language's ``orgpron`` cues: "it", "they").
+
+        The subject of a speech verb is the pronoun's referent in its content clause ("Acme Corp said
+        it signed an agreement", "the ministry said it would ..."): the wire-copy lead. Elsewhere the
+        nearest subject before it, in its sentence or the two before, that names an organisation or a
+        state ("The bank ... It also said"). None when neither is found: no guess at a person.
+        """
+        if cues(self.lang).get(tok.lower_) != "orgpron":
+            return None
+        cur = tok.head
+        for _ in range(4):
+            if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+                subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+                if subj:
+                    return subj[0]
+            if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "parataxis"):
+                break
+            cur = cur.head
+        seen = 0
+        for i in range(tok.i - 1, max(-1, tok.i - 120), -1):
+            t = tok.doc[i]
+            if t.text in (".", "!", "?"):
+                seen += 1
+                if seen > 2:
+                    break
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
+                ent = resolver.entity_of(t)
+                if ent is not None and ent["type"] in ("ORG", "GPE"):
+                    return t
+        return None
+
     def _actors_of(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
         out: list[Actor] = []
         for t in toks:
-            if resolver.is_pair_reference(t):
+            if resolver.is_pair_reference(t) and (last_pair or cues(self.lang).get(t.lower_) != "orgpron"):
                 out.extend(a for a in last_pair if a not in out)
                 continue
+            t = self._pronoun_antecedent(t, resolver) or t
             a = resolver.actor(t)
             if a is not None and all(a.entity != b.entity or a.entity is None for b in out):
                 out.append(a)

@@ -40,6 +40,7 @@ __all__ = [
     "actor_dictionary",
     "agents",
     "cues",
+    "table_rows",
     "to_plover_sector",
     "trigger_entries",
     "word_list",
@@ -69,6 +70,11 @@ def _rows(lang: str, name: str) -> list[list[str]]:
             continue
         out.append([c.strip() for c in line.split("\t")])
     return out
+
+
+def table_rows(lang: str, name: str) -> list[list[str]]:
+    """The data rows of any tab-separated resource ``data/events/<lang>/<name>``, cells stripped; [] when absent."""
+    return _rows(lang, name)
 
 
 @dataclass(frozen=True)

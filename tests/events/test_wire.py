@@ -1,0 +1,73 @@
+"""Wire-copy conventions (datelines, companies) and organisation pronouns, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from dateline.article import Article, PubDate
+from dateline.events.wire import company_country, dateline_country, historical_state, is_company
+from dateline.pipeline import make_doc
+
+from conftest_events import codes
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("SAN ANTONIO, Texas, March 9 - Acme said ...", "USA"),
+        ("SPRINGFIELD, Ill., May 3 - Acme said ...", "USA"),
+        ("ATLANTA, Georgia, May 3 - Acme said ...", "USA"),  # the region after a city: the US state
+        ("TBILISI, May 3 - The ministry said ...", "GEO"),
+        ("KITCHENER, Ont., June 2 - Acme said ...", "CAN"),
+        ("HAMBURG, West Germany, April 8 - Talks ...", "DEU"),
+        ("OSAKA, April 27 - The meeting ...", "JPN"),  # a town of the Phoenix country dictionary
+        ("PEKING, April 1 - The grain ...", "CHN"),  # an old romanisation
+        ("LONDON - The council ...", "GBR"),  # no date in the dateline
+        ("The company said on Monday it would ...", None),
+        ("Acme said - in a statement - ...", None),
+    ],
+)
+def test_dateline_country(text: str, country: str | None) -> None:
+    assert dateline_country(text, "en") == country
+
+
+def test_historical_states() -> None:
+    assert historical_state("the Soviet Union", "en") == "SUN"
+    assert historical_state("East Germany", "en") == "DDR"
+    assert historical_state("Ruritania", "en") is None
+
+
+def _org(name: str, *mentions: tuple[int, int, str]) -> dict[str, Any]:
+    return {"type": "ORG", "name": name, "mentions": [{"start": s, "end": e, "text": t} for s, e, t in mentions]}
+
+
+def test_company_forms_and_listing() -> None:
+    text = "Beta Widgets PLC and Gamma Holdings Co <GAMM.T> and the Delta Council met."
+    beta = _org("Beta Widgets PLC", (0, 16, "Beta Widgets PLC"))
+    gamma = _org("Gamma Holdings Co", (21, 38, "Gamma Holdings Co"))
+    council = _org("Delta Council", (52, 65, "Delta Council"))
+    assert is_company(beta, "en") and company_country(beta, text, "en") == "GBR"
+    assert is_company(gamma, "en") and company_country(gamma, text, "en") == "JPN"  # the Tokyo listing
+    assert not is_company(council, "en")
+    assert not is_company({**beta, "type": "PER"}, "en")
+
+
+def _analyse(nlp: Language, text: str, date: str = "1987-03-10") -> Any:
+    return nlp(make_doc(nlp, Article(text, PubDate.parse(date))))
+
+
+def test_dateline_starts_a_sentence(nlp_en: Language) -> None:
+    doc = _analyse(nlp_en, "DENVER, March 4 - Norfield Tools Inc said it signed an agreement with Arlen Corp.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert [t.text for t in said.children if t.dep_ == "nsubj"] == ["Inc"]
+    assert doc[0].sent != said.sent
+
+
+def test_company_of_the_dateline_country_and_its_pronoun(nlp_en: Language) -> None:
+    doc = _analyse(nlp_en, "DENVER, March 4 - Norfield Tools Inc said it signed an agreement with Arlen Corp.")
+    ev = next(e for e in doc._.events if e["type"] == "SUPPORT")
+    # "it" is the company that said it; both companies are US businesses (a Denver dateline).
+    assert codes(ev) == ("USABUS", "USABUS")
