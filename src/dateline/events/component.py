@@ -353,6 +353,8 @@ class EventExtractor:
     def _match(self, tok: Token) -> Trigger | None:
         if tok.pos_ not in ("VERB", "NOUN", "AUX", "PROPN"):
             return None
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return None  # a month or a day named like an act: "March 12", "le 8 mai"
         entries = self._entries(tok)
         if not entries:
             return None
@@ -370,9 +372,11 @@ class EventExtractor:
                 continue
             if e.particle and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
                 continue
-            if e.needs:
+            if e.needs or e.unless:
                 deps = deps if deps is not None else self._dependents(tok)
-                if not any(n in deps for n in e.needs):
+                if e.needs and not any(n in deps for n in e.needs):
+                    continue
+                if any(n in deps for n in e.unless):
                     continue
             return self._refine(tok, e)
         return None
@@ -574,6 +578,12 @@ class EventExtractor:
         for a in c.anchors[1:]:
             for k, v in arguments(a).items():
                 args.setdefault(k, []).extend(v)
+        if "between" in roles and "between" not in args and c.entry.pos == "VERB":
+            # A verb said of a nominal event takes its participants: "talks between A and B broke down".
+            for subj in args.get("subj", []) + (args.get("obj", []) if is_passive(c.trigger) else []):
+                if subj.pos_ == "NOUN" and arguments(subj).get("between"):
+                    args["between"] = arguments(subj)["between"]
+                    break
         out: list[Token] = []
         for r in roles:
             for t in args.get(r, []):
@@ -890,8 +900,13 @@ class EventExtractor:
         evidence = {"start": c.sent[0], "end": c.sent[1], "text": sent_text}
         out: list[tuple[dict[str, Any], list[Actor]]] = []
         src_list: list[Actor | None] = list(sources) or [None]
-        for k, src in enumerate(src_list):
-            tgt = targets[0] if targets else None
+        # One event per (source, target) pair, as the guidelines count them: "provided loans to A and B"
+        # is two acts of aid; a symmetric event keeps its pair as source and target.
+        tgt_list: list[Actor | None] = (
+            list(targets[:4]) if targets and not symmetric else [targets[0] if targets else None]
+        )
+        pairs = [(src, tgt) for src in src_list for tgt in tgt_list]
+        for k, (src, tgt) in enumerate(pairs):
             ev: dict[str, Any] = {
                 "id": "",
                 "type": etype,

@@ -191,7 +191,7 @@ def trigger_entries(lang: str) -> list[Any]:
                 continue
             if key in ("mode", "cameo", "particle"):
                 kw[key] = value
-            elif key in ("source", "target", "needs", "forbid"):
+            elif key in ("source", "target", "needs", "forbid", "unless"):
                 kw[key] = _split(value)
             elif key == "modes":
                 kw[key] = tuple(tuple(p.split(":", 1)) for p in _split(value))
