@@ -466,7 +466,8 @@ def _sentence_of(text: str, pos: int) -> str:
 
 def _error_lines(text: str, g: dict[str, Any], preds: list[Any], used: set[int]) -> list[str]:
     """Dev error listing of one gold span: each gold event missed (MISS), each prediction matching none (SPUR),
-    and matched events whose source or target code differs (CODE), with the trigger and its sentence."""
+    matched events whose source or target code differs (CODE) or only whose modality does (MODL), with the
+    trigger and its sentence."""
 
     def span(sp: Any) -> str:
         return " ".join(text[sp[0] : sp[1]].split()) if sp else "-"
@@ -508,10 +509,11 @@ def _error_lines(text: str, g: dict[str, Any], preds: list[Any], used: set[int])
         ev = matched[k][2]
         ps, pt, gs, gt = _code(ev, "source"), _code(ev, "target"), _code(gev, "source"), _code(gev, "target")
         sym_ok = ev.get("symmetric") and ps == gt and pt == gs
-        if (ps, pt) != (gs, gt) and not sym_ok:
+        wrong_codes = (ps, pt) != (gs, gt) and not sym_ok
+        if wrong_codes or ev["modality"] != gev["modality"]:
             out.append(
-                f"CODE {head} {line} | pred {pred_actor(ev, 'source')} -> {pred_actor(ev, 'target')}"
-                f" {ev['modality']}\n     | {_sentence_of(text, gev['trigger'][0])}"
+                f"{'CODE' if wrong_codes else 'MODL'} {head} {line} | pred {pred_actor(ev, 'source')} ->"
+                f" {pred_actor(ev, 'target')} {ev['modality']}\n     | {_sentence_of(text, gev['trigger'][0])}"
             )
     for m in preds:
         if id(m) in used:

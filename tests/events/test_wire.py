@@ -71,3 +71,55 @@ def test_company_of_the_dateline_country_and_its_pronoun(nlp_en: Language) -> No
     ev = next(e for e in doc._.events if e["type"] == "SUPPORT")
     # "it" is the company that said it; both companies are US businesses (a Denver dateline).
     assert codes(ev) == ("USABUS", "USABUS")
+
+
+def test_igo_codes_in_six_letters() -> None:
+    from dateline.events.resources import igo_code
+
+    assert igo_code("IGOUNODEVWBK") == "IGOGOV"
+    assert igo_code("IGOBUSIMF") == "IGOGOV"
+    assert igo_code("IGOEUREEC") == "EURGOV"
+    assert igo_code("IGOUNO") == "UNOGOV"
+    assert igo_code("IGOWSTNATMIL") == "IGOMIL"
+
+
+def _events(nlp: Language, text: str, etype: str) -> list[dict[str, Any]]:
+    return [e for e in _analyse(nlp, text)._.events if e["type"] == etype]
+
+
+def test_agreement_counterpart_and_coordinated_recipients(nlp_en: Language) -> None:
+    (agree,) = _events(
+        nlp_en, "DENVER, March 4 - Norfield Tools Inc said it agreed to sell its pump unit to Arlen Corp.", "AGREE"
+    )
+    assert codes(agree) == ("USABUS", "USABUS") and agree["modality"] == "reported"
+    aid = _events(nlp_en, "The Asian Development Bank said it will lend 40 mln dlrs to Nepal and Bhutan.", "AID")
+    assert sorted(codes(e)[1] or "" for e in aid) == ["BTNGOV", "NPLGOV"]  # one event per recipient
+
+
+def test_talks_breaking_down_take_the_sides_of_the_talks(nlp_en: Language) -> None:
+    (ev,) = _events(
+        nlp_en, "BONN, May 2 - Talks between employers and unions over pay broke down on Friday.", "SANCTION"
+    )
+    assert ev["mode"] == "discontinue" and {codes(ev)[0], codes(ev)[1]} == {"DEUBUS", "DEULAB"}
+
+
+def test_strike_with_no_named_party_is_labour_against_employers(nlp_en: Language) -> None:
+    (ev,) = _events(nlp_en, "SEOUL, May 2 - A strike closed the three shipyards for a week.", "PROTEST")
+    assert ev["mode"] == "strike" and codes(ev) == ("KORLAB", "KORBUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "modality"),
+    [
+        ("The merger is subject to approval by the shareholders of Arlen Corp.", "SUPPORT", "hypothetical"),
+        ("The union is to challenge the layoffs in a Boston court.", "ACCUSE", "intended"),
+    ],
+)
+def test_awaited_and_planned_acts(nlp_en: Language, text: str, etype: str, modality: str) -> None:
+    (ev,) = _events(nlp_en, text, etype)
+    assert ev["modality"] == modality
+
+
+def test_market_offers_are_no_agreement(nlp_en: Language) -> None:
+    assert not _events(nlp_en, "Norfield Tools Inc offered to buy 200,000 shares of Arlen Corp at 12 dlrs.", "AGREE")
+    assert _events(nlp_en, "The employers offered the union a three pct pay rise.", "AGREE")

@@ -296,6 +296,9 @@ class ActorResolver:
         # The role comes from the head noun or a title compounded with it ("U.S. President Donald
         # Trump"), not from any noun of the phrase ("l'Union européenne" is no trade union).
         titled = [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos", "nmod") and c.i < tok.i)]
+        if ent is not None and ent["type"] == "ORG":
+            # "IG Nord, the country's largest union": an apposition says what kind of body it is.
+            titled += [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
         for t in titled:
             r = _sector(t, self.lang)
             if r and t.pos_ in ("NOUN", "PROPN") and role is None:

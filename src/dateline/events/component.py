@@ -38,7 +38,7 @@ from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import SPEECH_VERBS, covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
-from dateline.events.resources import cues, trigger_entries, word_list
+from dateline.events.resources import cues, table_rows, trigger_entries, word_list
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
@@ -581,7 +581,7 @@ class EventExtractor:
         if "between" in roles and "between" not in args and c.entry.pos == "VERB":
             # A verb said of a nominal event takes its participants: "talks between A and B broke down".
             for subj in args.get("subj", []) + (args.get("obj", []) if is_passive(c.trigger) else []):
-                if subj.pos_ == "NOUN" and arguments(subj).get("between"):
+                if subj.pos_ in ("NOUN", "PROPN") and arguments(subj).get("between"):
                     args["between"] = arguments(subj)["between"]
                     break
         out: list[Token] = []
@@ -678,6 +678,19 @@ class EventExtractor:
                         break
             out.extend(x for f in found for x in conjuncts(f))
         return out
+
+    @staticmethod
+    def _counterpart(verb: Token) -> list[Token]:
+        """The party named by the complement an agreement verb governs: the "to"/"with"/"from" or indirect
+        object of its infinitive ("agreed to sell the unit *to B*", "agreed to merge *with B*")."""
+        for x in verb.children:
+            if x.dep_ != "xcomp":
+                continue
+            args = arguments(x)
+            for role in ("iobj", "pp:to", "pp:with", "pp:from"):
+                if args.get(role):
+                    return [t for a in args[role] for t in conjuncts(a)]
+        return []
 
     def _negated_above(self, tok: Token) -> bool:
         """Negation or refraining on the verbs that govern the trigger's clause.
@@ -786,6 +799,9 @@ class EventExtractor:
             # intention are its actors.
             src_toks = self._subject_of(c.intent) or src_toks
         tgt_toks = [t for t in self._role_tokens(c, e.target) if t not in src_toks]
+        if not tgt_toks and e.type == "AGREE" and e.pos == "VERB":
+            # "agreed to sell its unit to B", "agreed to merge with B": the other party of the agreed act.
+            tgt_toks = [t for t in self._counterpart(trig) if t not in src_toks]
         if e.type not in _PLACE_TARGETS:
             # "arrêté et écroué à Nantes", "killed in Kabul": a place after a locative preposition is
             # where it happened (the event's location), not whom it was done to.
@@ -811,6 +827,7 @@ class EventExtractor:
             targets = [a for a in self._actors_of(self._act_actors(tgt_toks), resolver, last_pair) if a not in sources]
         between_actors = self._actors_of(between, resolver, last_pair)
         implied = _IMPLIED_AGENT.get(e.mode or "")
+        mode0 = next((m for word, m in e.modes if word in self._dependents(trig)), e.mode) if e.modes else e.mode
         if (
             implied
             and not sources
@@ -821,6 +838,13 @@ class EventExtractor:
             # "a été interpellé", "condamné à deux ans", "une enquête a été ouverte" has that agent,
             # unnamed (no entity), of the article's country when it has one — as the guidelines code it.
             sources = [Actor(None, (resolver.home or "") + implied, trig.idx, trig.idx + len(trig))]
+        if resolver.home is not None:
+            # The parties an act implies when the text names none (the language's ``implied.tsv``): a strike
+            # is the workers' against their employers, of the article's country.
+            if not sources and not between_actors and (sector := _implied(self.lang, "source", e.type, mode0)):
+                sources = [Actor(None, resolver.home + sector, trig.idx, trig.idx + len(trig))]
+            if not targets and (sector := _implied(self.lang, "target", e.type, mode0)):
+                targets = [Actor(None, resolver.home + sector, trig.idx, trig.idx + len(trig))]
         symmetric = False
         pair: list[Actor] = []
         if len(between_actors) >= 2 and not sources:
@@ -955,6 +979,16 @@ class EventExtractor:
                         "text": doc_text(c.trigger.doc)[t.idx : t.idx + len(t)],
                     }
         return None
+
+
+@cache
+def _implied_table(lang: str) -> dict[tuple[str, str, str], str]:
+    return {(r[0], r[1], r[2]): r[3] for r in table_rows(lang, "implied.tsv") if len(r) >= 4}
+
+
+def _implied(lang: str, slot: str, etype: str, mode: str | None) -> str | None:
+    """The sector of the actor an event of this type and mode implies in ``slot`` (``implied.tsv``), else None."""
+    return _implied_table(lang).get((slot, etype, mode or ""))
 
 
 @cache

@@ -40,6 +40,7 @@ __all__ = [
     "actor_dictionary",
     "agents",
     "cues",
+    "igo_code",
     "table_rows",
     "to_plover_sector",
     "trigger_entries",
@@ -57,6 +58,19 @@ def to_plover_sector(code: str) -> str:
     if len(code) >= 6 and code[3:6] in _SECTOR_MAP:
         return code[:3] + _SECTOR_MAP[code[3:6]] + code[6:]
     return code
+
+
+def igo_code(full: str) -> str:
+    """An intergovernmental body's Phoenix code in the project's six letters (the annotation guidelines):
+    the European Community/Union is ``EURGOV``, the United Nations itself ``UNOGOV``, any other body (its
+    agencies, the World Bank, the IMF, OPEC, the G-7, regional banks) ``IGOGOV``, or ``IGOMIL`` for a
+    military alliance's forces. Phoenix's longer codes ("IGOUNODEVWBK", "IGOBUSIMF") name the body's
+    family and function, which the six-letter scheme does not keep."""
+    if full.startswith("IGOEUR"):
+        return "EURGOV"
+    if full == "IGOUNO":
+        return "UNOGOV"
+    return "IGOMIL" if "MIL" in full[3:] else "IGOGOV"
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
@@ -143,6 +157,8 @@ class ActorDictionary:
         undated code is used, never a guess at which office was meant.
         """
         full = self.full_code(name, on)
+        if full is not None and full.startswith("IGO"):
+            return igo_code(full)
         return full[:6] if full is not None else None
 
     def full_code(self, name: str, on: date | None) -> str | None:
