@@ -123,3 +123,21 @@ def test_awaited_and_planned_acts(nlp_en: Language, text: str, etype: str, modal
 def test_market_offers_are_no_agreement(nlp_en: Language) -> None:
     assert not _events(nlp_en, "Norfield Tools Inc offered to buy 200,000 shares of Arlen Corp at 12 dlrs.", "AGREE")
     assert _events(nlp_en, "The employers offered the union a three pct pay rise.", "AGREE")
+
+
+def test_one_act_named_by_a_compound_or_broken_off(nlp_en: Language) -> None:
+    protests = _events(nlp_en, "SEOUL, May 2 - Protest demonstrations spread to five cities on Friday.", "PROTEST")
+    assert len(protests) == 1
+    doc = _analyse(nlp_en, "DENVER, March 4 - Norfield Tools Inc said it has ended merger talks with Arlen Corp.")
+    assert [e["type"] for e in doc._.events] == ["SANCTION"]  # the talks broken off are no second event
+
+
+def test_the_receiver_of_a_loan_is_its_target(nlp_en: Language) -> None:
+    (ev,) = _events(nlp_en, "Nepal will receive a 20 mln dlr loan from the Asian Development Bank.", "AID")
+    assert ev["target"]["code"] == "NPLGOV"
+
+
+def test_a_person_attacking_a_policy_accuses(nlp_en: Language) -> None:
+    (ev,) = _events(nlp_en, "Senator Tom Brandt attacked the farm policy of the administration.", "ACCUSE")
+    assert ev["mode"] == "disapprove"
+    assert _events(nlp_en, "Rebels attacked the convoy near the border.", "ASSAULT")

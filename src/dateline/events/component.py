@@ -416,7 +416,33 @@ class EventExtractor:
                 or t.lemma_.lower() in _POLITICAL
                 or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
             ]
-            if people or e.pos == "NOUN":
+            # "the delegate attacked grain policy": a person or a political body attacking a thing (a common
+            # noun naming no one), with no armed actor around, attacks it in words.
+            objects = args.get("obj", [])
+            speaker = self._subject_of(tok) or [
+                t for t in tok.doc[max(0, tok.i - 12) : tok.i] if t.ent_type_ in ("PER", "PERSON")
+            ]
+            political = any(
+                t.ent_type_ in ("PER", "PERSON", "ORG")
+                or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
+                for t in speaker
+            )
+            armed = any(
+                getattr(role_of(t, self.lang), "sector", None) in ("MIL", "REB", "UAF", "COP", "CRM") for t in tok.sent
+            )
+            abstract = (
+                bool(objects)
+                and political
+                and not armed
+                and all(
+                    o.pos_ == "NOUN"
+                    and not o.ent_type_
+                    and role_of(o, self.lang) is None
+                    and o.lemma_.lower() not in _HUMAN
+                    for o in objects
+                )
+            )
+            if people or e.pos == "NOUN" or abstract:
                 return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
         agentless_passive = is_passive(tok) and "subj" not in args
         if e.lemma == "interpeller" and e.type == "COERCE" and agentless_passive:
@@ -525,6 +551,16 @@ class EventExtractor:
                 and tok.head.i != i
             ):
                 continue  # "l'explosion qui a blessé dix passants": one assault, told by its noun
+            if tok.dep_ == "compound" and head_entry is not None and head_entry.type == entry.type:
+                continue  # "protest demonstrations", "strike action": one act named by a compound
+            if (
+                tok.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
+                and head_entry is not None
+                and head_entry.type == "SANCTION"
+                and head_entry.needs
+                and entry.pos == "NOUN"
+            ):
+                continue  # "ended talks", "suspended aid": the act broken off is what the sanction is about
             if self._purpose_of_trigger(tok, matched):
                 continue
             boss = self._dominating(span.doc[i], matched)
@@ -788,7 +824,8 @@ class EventExtractor:
         fallbacks = [
             lambda: self._subject_of(c.intent) if c.intent is not None else [],
             lambda: self._subject_of(c.support) if c.support is not None else [],
-            lambda: self._subject_of(trig) if e.pos == "VERB" else [],
+            # (not when the frame makes the subject the target: "Tanzania will receive a loan")
+            lambda: self._subject_of(trig) if e.pos == "VERB" and "subj" not in e.target else [],
         ]
         for more in fallbacks:
             if src_toks and self._actors_of(src_toks, resolver, last_pair):
