@@ -55,10 +55,7 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if len(mods) > 1 and "reported" not in mods:
         return False
     aa, ab = _actors(a), _actors(b)
-    same_sentence = a["evidence"]["start"] == b["evidence"]["start"]
-    if aa and ab and aa != ab and not (same_sentence and (aa < ab or ab < aa)):
-        # Within one sentence an act told twice with one side named once ("issued an injunction,
-        # enjoining X's offer": the court, then the court and X) is still one act.
+    if aa and ab and aa != ab:
         return False
     if not (aa and ab):
         # A mention that names no actor joins an event only when it is clearly the same one: both
