@@ -141,3 +141,19 @@ def test_a_person_attacking_a_policy_accuses(nlp_en: Language) -> None:
     (ev,) = _events(nlp_en, "Senator Tom Brandt attacked the farm policy of the administration.", "ACCUSE")
     assert ev["mode"] == "disapprove"
     assert _events(nlp_en, "Rebels attacked the convoy near the border.", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The administration imposed 100 pct tariffs on Japanese radios.", "SANCTION"),
+        ("Brazil suspended interest payments to its commercial bank creditors.", "SANCTION"),
+        ("Norfield Tools Inc signed a letter of intent with Arlen Corp.", "SUPPORT"),
+        ("The Arlen board turned down the Norfield proposal.", "REJECT"),
+        ("Norfield Tools Inc filed suit against Arlen Corp in a Denver court.", "ACCUSE"),
+        ("Norfield Tools Inc is in talks with Arlen Corp about a merger.", "CONSULT"),
+        ("The unions will boycott the ministry's hearings.", "PROTEST"),
+    ],
+)
+def test_business_and_trade_acts(nlp_en: Language, text: str, etype: str) -> None:
+    assert _events(nlp_en, text, etype), [e["type"] for e in _analyse(nlp_en, text)._.events]

@@ -462,10 +462,13 @@ class EventExtractor:
         head = noun.head
         # "lors de l'entretien", "au cours d'une conversation", "during talks": climb the adverb or
         # preposition to the verb of the clause.
+        prep = head.lower_ if head.pos_ == "ADP" else None
         if (noun.dep_ == "pobj" and head.dep_ == "prep") or head.pos_ in ("ADV", "ADP"):
             head = head.head
         if head.i != noun.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.support_verbs:
             return [noun, head], head
+        if prep == "in" and head.i != noun.i and head.lemma_.lower() == "be":
+            return [noun, head], head  # "X is in talks with Y", "they are in negotiations": taking place
         # A participle describing it: "un entretien tenu entre ...", "la conversation ... tenue le 28".
         for t in noun.subtree:
             if (
