@@ -157,3 +157,25 @@ def test_a_person_attacking_a_policy_accuses(nlp_en: Language) -> None:
 )
 def test_business_and_trade_acts(nlp_en: Language, text: str, etype: str) -> None:
     assert _events(nlp_en, text, etype), [e["type"] for e in _analyse(nlp_en, text)._.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RIO DE JANEIRO, MARCH 25 - The institute said coffee exports rose.",
+        "The company expects to record an extraordinary pretax charge of 18 mln dlrs.",
+        "He expects a rise in demand for OPEC oil later this year.",
+        '"Or should we let the price fall?" he asked.',
+        "The settlement calls for a 10 pct cut in staff.",
+        "The spokeswoman declined to disclose the terms of the sale.",
+        "Paley returned as chairman of the board.",
+    ],
+)
+def test_no_event_in_business_phrases(nlp_en: Language, text: str) -> None:
+    assert _analyse(nlp_en, text)._.events == []
+
+
+def test_a_reporters_question_is_no_request(nlp_en: Language) -> None:
+    doc = _analyse(nlp_en, "Asked if he would resign, the chairman said he had no plans to.")
+    # The resignation asked about stays, hypothetical (GUIDELINES.en.md: an event inside a question).
+    assert [(e["type"], e["modality"]) for e in doc._.events] == [("RETREAT", "hypothetical")]

@@ -101,6 +101,14 @@ _NO_COMMENT = frozenset(
         "respond",
         "confirm",
         "say",
+        "elaborate",
+        "disclose",
+        "specify",
+        "identify",
+        "name",
+        "reveal",
+        "detail",
+        "discuss",
     ]
 )
 _FIGURATIVE = frozenset({"frapper", "strike", "hit"})
@@ -355,6 +363,9 @@ class EventExtractor:
             return None
         if tok.ent_type_ in ("DATE", "TIME"):
             return None  # a month or a day named like an act: "March 12", "le 8 mai"
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.text[:1].isupper() and tok.i > 0 and nxt is not None and nxt.like_num:
+            return None  # "RIO DE JANEIRO, MARCH 25": a date the NER missed
         entries = self._entries(tok)
         if not entries:
             return None
@@ -398,12 +409,43 @@ class EventExtractor:
             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _NO_COMMENT for c in tok.children
         ):
             return None
+        if (
+            e.type == "REQUEST"
+            and tok.tag_ == "VBN"
+            and tok.dep_ == "advcl"
+            and not any(c.dep_.startswith("nsubj") or c.dep_.startswith("aux") for c in tok.children)
+        ):
+            return None  # "Asked if he planned to ..., the minister said": the reporter's question
+        if (
+            e.type == "REQUEST"
+            and e.pos == "VERB"
+            and not any(
+                c.dep_ in ("dobj", "obj", "dative", "iobj", "xcomp", "ccomp", "prep", "obl", "obl:arg", "nsubjpass")
+                and (c.i > tok.i or c.dep_ != "ccomp")  # a question quoted before "he asked" asks no one
+                for c in tok.children
+            )
+        ):
+            return None  # '"Or let the price drop?" he asked': a question, asking nothing of anyone
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if (
+            e.type == "REQUEST"
+            and e.pos == "VERB"
+            and subjects
+            and all(c.pos_ == "NOUN" and self.lexicon.candidates(c.lemma_.lower(), "NOUN") for c in subjects)
+        ):
+            return None  # "the settlement calls for ...", "the accord called on it to": what a text contains
+        if e.mode == "release" and e.pos == "VERB" and not is_passive(tok) and not args.get("obj"):
+            return None  # "Paley returned as chairman": coming back, releasing nothing
         violent = bool(sent_lemmas & _VIOLENCE)
         if e.type == "ASSAULT" and e.lemma in _FIGURATIVE and not violent:
             return None  # "frapper dur", "strike a deal": no weapon, no victim, no force
         if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
             return replace(e, type="SANCTION", mode="convict", cameo="116")  # "il a été condamné"
-        if e.type not in _DOMINANT and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        if (
+            e.type not in _DOMINANT
+            and not is_passive(tok)
+            and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
+        ):
             # "Libya must hand over the suspects", said by someone: a demand (PLOVER codes REQUEST).
             return replace(e, type="REQUEST", mode=None, cameo="100")
         if _imperative(tok) and e.type not in _DOMINANT:
