@@ -179,3 +179,15 @@ def test_a_reporters_question_is_no_request(nlp_en: Language) -> None:
     doc = _analyse(nlp_en, "Asked if he would resign, the chairman said he had no plans to.")
     # The resignation asked about stays, hypothetical (GUIDELINES.en.md: an event inside a question).
     assert [(e["type"], e["modality"]) for e in doc._.events] == [("RETREAT", "hypothetical")]
+
+
+def test_crowds_named_by_their_members_and_riot_police(nlp_en: Language) -> None:
+    doc = _analyse(nlp_en, "SEOUL, May 2 - Thousands of students battled riot police in the capital yesterday.")
+    (ev,) = [e for e in doc._.events if e["type"] == "ASSAULT"]
+    assert codes(ev) == ("KOREDU", "KORCOP")
+    assert not [e for e in doc._.events if e["type"] == "PROTEST"]  # "riot police" is a unit, not a riot
+
+
+def test_a_bank_of_the_dictionary_and_its_pronoun(nlp_en: Language) -> None:
+    (ev, *_) = _events(nlp_en, "WASHINGTON, June 3 - The World Bank said it will lend 40 mln dlrs to Nepal.", "AID")
+    assert codes(ev) == ("IGOGOV", "NPLGOV")

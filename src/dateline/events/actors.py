@@ -373,6 +373,14 @@ class ActorResolver:
             code = None
         span_lo, span_hi = toks[0].idx, toks[-1].idx + len(toks[-1])
         is_role_noun = head_role is not None and head_role.use != "group"
+        if ent is None and code is None and tok.pos_ == "PROPN":
+            # A name the NER missed ("The World Bank said ..."): the named-actor dictionary may know it.
+            name = " ".join(t.text for t in toks if t.pos_ == "PROPN" or t.dep_ in ("compound", "prep", "pobj"))
+            on = self.doc._.dct.earliest if self.doc._.dct is not None else None
+            listed = actor_dictionary().code(name, on) if name else None
+            if listed:
+                code = listed
+                is_role_noun = True  # an entity is made for it below
         if ent is None and code is None and not is_role_noun:
             # "un convoi de l'armée russe", "positions of the rebels": the actor is the owner.
             owner = next(

@@ -598,6 +598,8 @@ class EventExtractor:
                 continue  # "l'explosion qui a blessé dix passants": one assault, told by its noun
             if tok.dep_ == "compound" and head_entry is not None and head_entry.type == entry.type:
                 continue  # "protest demonstrations", "strike action": one act named by a compound
+            if tok.dep_ == "compound" and entry.pos == "NOUN" and role_of(tok.head, self.lang) is not None:
+                continue  # "riot police", "strike committee": a kind of actor, not an act
             if (
                 tok.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
                 and head_entry is not None

@@ -163,7 +163,10 @@ class ActorDictionary:
 
     def full_code(self, name: str, on: date | None) -> str | None:
         """The dictionary's code of ``name`` on day ``on`` as written there (see :meth:`code`)."""
-        idx = self._by_key.get(phonetic(fold(name)))
+        key = fold(name)
+        idx = self._by_key.get(phonetic(key))
+        if idx is None and key.startswith("the "):
+            idx = self._by_key.get(phonetic(key[4:]))  # "The World Bank": the article is no part of the name
         if idx is None:
             return None
         spans = self._codes[idx]
