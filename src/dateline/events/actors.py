@@ -39,8 +39,9 @@ from dateline.entities.affiliation import is_country, setting_country
 from dateline.entities.component import demonym_mentions
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import MAX_NAME_CHARS, fold, name_offset, strip_determiners
-from dateline.events.resources import Agent, agents, cues, project_code
+from dateline.events.resources import Agent, actor_dictionary, agents, cues, project_code
 from dateline.events.syntax import np_tokens, prep_of
+from dateline.events.wire import company_country, dateline_country, historical_state, is_company, is_company_form
 from dateline.extensions import doc_text
 
 __all__ = ["Actor", "ActorResolver", "role_of"]
@@ -127,7 +128,9 @@ class ActorResolver:
             # "U.S." is listed with the nationality adjectives ("U.S. officials"), which do not count
             if not ((p := gaz.lookup(m["text"], lang)) is not None and p.kind == "demonym")
         ) + Counter(iso3 for _, _, iso3, noun in self._demonyms if noun)
-        self.home: str | None = votes.most_common(1)[0][0] if votes else None
+        # A wire story's dateline ("LOUISVILLE, Ky., March 30 - ") says where it was filed: that country
+        # first (see :mod:`.wire`).
+        self.home: str | None = dateline_country(doc_text(doc), lang) or (votes.most_common(1)[0][0] if votes else None)
         # The state whose officials the article names by their bare title ("le ministre", "the finance
         # minister"): its dateline's, else the one state it names, as the entity layer decides for
         # titled people (see complete_from_article).
@@ -254,10 +257,19 @@ class ActorResolver:
         # The role comes from the head noun or a title compounded with it ("U.S. President Donald
         # Trump"), not from any noun of the phrase ("l'Union européenne" is no trade union).
         titled = [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos", "nmod") and c.i < tok.i)]
+        if ent is not None and ent["type"] == "ORG":
+            # "IG Nord, the country's largest union": an apposition says what kind of body it is.
+            titled += [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
         for t in titled:
             r = _sector(t, self.lang)
             if r and t.pos_ in ("NOUN", "PROPN") and role is None:
                 role = r
+        # A name ending with a company-law form is a business even when the NER missed it ("Norfield
+        # Tools Inc"): the form names its kind as a role noun would.
+        company_name = tok.pos_ == "PROPN" and is_company_form(tok.text, self.lang)
+        if company_name and role is None:
+            role = "BUS"
+            head_role = head_role or Agent("BUS")
         former = any(
             cues(self.lang or "fr").get(c.lemma_.lower()) == "ex" or c.lower_.startswith("ex-")
             for c in tok.children
@@ -295,6 +307,11 @@ class ActorResolver:
                     role = "ELI" if known[3:6] == "ELI" and role == "GOV" else (role or known[3:6] or None)
                 elif known is not None:
                     role = role or known
+                if is_company(ent, self.lang):
+                    # "Acme Corp", "Beta PLC <BETA.L>": a business, of the country its legal form or
+                    # listing gives, else (below) of the article's home.
+                    role = role or "BUS"
+                    country = country or company_country(ent, doc_text(self.doc), self.lang)
             igo = igo or IGO_NAMES.get(fold(ent["name"]))
         # People, named or titled ("Donald Trump", "le ministre"), and bodies known by whom they stand for
         # ("les délégations") get no country but what is said of them: the article's main country is no
@@ -325,6 +342,14 @@ class ActorResolver:
             code = None
         span_lo, span_hi = toks[0].idx, toks[-1].idx + len(toks[-1])
         is_role_noun = head_role is not None and (head_role.use != "group" or bool(head_role.sector))
+        if ent is None and code is None and tok.pos_ == "PROPN":
+            # A name the NER missed ("The World Bank said ..."): the named-actor dictionary may know it.
+            name = " ".join(t.text for t in toks if t.pos_ == "PROPN" or t.dep_ in ("compound", "prep", "pobj"))
+            on = self.doc._.dct.earliest if self.doc._.dct is not None else None
+            listed = actor_dictionary().code(name, on) if name else None
+            if listed:
+                code = listed
+                is_role_noun = True  # an entity is made for it below
         if ent is None and code is None and not is_role_noun:
             # "un convoi de l'armée russe", "positions of the rebels": the actor is the owner.
             owner = next(
@@ -423,4 +448,10 @@ def _place(ent: dict[str, Any], lang: str | None) -> Place | None:
         hit = gaz.lookup(form, lang)
         if hit is not None and hit.kind != "demonym":
             return hit
+    if ent["type"] in ("GPE", "LOC", "ORG"):
+        # A state of the time that today's gazetteer no longer lists ("the Soviet Union", "Bonn").
+        for form in [ent["name"], *(m["text"] for m in ent["mentions"])]:
+            code = historical_state(strip_determiners(form), lang)
+            if code:
+                return Place(code, "country", code)
     return None

@@ -38,9 +38,9 @@ from dateline.events.confidence import model
 from dateline.events.dates import DateFinder, is_pluperfect
 from dateline.events.dedup import merge_duplicates
 from dateline.events.lexicon import Lexicon, Trigger
-from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
+from dateline.events.modality import SPEECH_VERBS, covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
-from dateline.events.resources import content_rules, cues, trigger_entries, word_list
+from dateline.events.resources import content_rules, cues, table_rows, trigger_entries, word_list
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
@@ -103,6 +103,14 @@ _NO_COMMENT = frozenset(
         "respond",
         "confirm",
         "say",
+        "elaborate",
+        "disclose",
+        "specify",
+        "identify",
+        "name",
+        "reveal",
+        "detail",
+        "discuss",
     ]
 )
 _FIGURATIVE = frozenset({"frapper", "strike", "hit"})
@@ -384,6 +392,11 @@ class EventExtractor:
             # A participle the tagger calls an adjective is a verb when it is predicated ("il a été
             # sanctionné"), not when it qualifies a noun ("les espèces menacées").
             return None
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return None  # a month or a day named like an act: "March 12", "le 8 mai"
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.text[:1].isupper() and tok.i > 0 and nxt is not None and nxt.like_num:
+            return None  # "RIO DE JANEIRO, MARCH 25": a date the NER missed
         entries = self._entries(tok)
         if not entries:
             return None
@@ -405,9 +418,11 @@ class EventExtractor:
                 continue
             if e.particle and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
                 continue
-            if e.needs:
+            if e.needs or e.unless:
                 deps = deps if deps is not None else self._dependents(tok)
-                if not any(n in deps for n in e.needs):
+                if e.needs and not any(n in deps for n in e.needs):
+                    continue
+                if any(n in deps for n in e.unless):
                     continue
             return self._refine(tok, e)
         return None
@@ -429,12 +444,43 @@ class EventExtractor:
             c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _NO_COMMENT for c in tok.children
         ):
             return None
+        if (
+            e.type == "REQUEST"
+            and tok.tag_ == "VBN"
+            and tok.dep_ == "advcl"
+            and not any(c.dep_.startswith("nsubj") or c.dep_.startswith("aux") for c in tok.children)
+        ):
+            return None  # "Asked if he planned to ..., the minister said": the reporter's question
+        if (
+            e.type == "REQUEST"
+            and e.pos == "VERB"
+            and not any(
+                c.dep_ in ("dobj", "obj", "dative", "iobj", "xcomp", "ccomp", "prep", "obl", "obl:arg", "nsubjpass")
+                and (c.i > tok.i or c.dep_ != "ccomp")  # a question quoted before "he asked" asks no one
+                for c in tok.children
+            )
+        ):
+            return None  # '"Or let the price drop?" he asked': a question, asking nothing of anyone
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if (
+            e.type == "REQUEST"
+            and e.pos == "VERB"
+            and subjects
+            and all(c.pos_ == "NOUN" and self.lexicon.candidates(c.lemma_.lower(), "NOUN") for c in subjects)
+        ):
+            return None  # "the settlement calls for ...", "the accord called on it to": what a text contains
+        if e.mode == "release" and e.pos == "VERB" and not is_passive(tok) and not args.get("obj"):
+            return None  # "Paley returned as chairman": coming back, releasing nothing
         violent = bool(sent_lemmas & _VIOLENCE)
         if e.type == "ASSAULT" and e.lemma in _FIGURATIVE and not violent:
             return None  # "frapper dur", "strike a deal": no weapon, no victim, no force
         if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
             return replace(e, type="SANCTION", mode="convict", cameo="116")  # "il a été condamné"
-        if e.type not in _DOMINANT and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        if (
+            e.type not in _DOMINANT
+            and not is_passive(tok)
+            and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
+        ):
             # "Libya must hand over the suspects", said by someone: a demand (PLOVER codes REQUEST).
             return replace(e, type="REQUEST", mode=None, cameo="100")
         if _imperative(tok) and e.type not in _DOMINANT:
@@ -447,7 +493,33 @@ class EventExtractor:
                 or t.lemma_.lower() in _POLITICAL
                 or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
             ]
-            if people or e.pos == "NOUN" or e.lemma == "prendre":
+            # "the delegate attacked grain policy": a person or a political body attacking a thing (a common
+            # noun naming no one), with no armed actor around, attacks it in words.
+            objects = args.get("obj", [])
+            speaker = self._subject_of(tok) or [
+                t for t in tok.doc[max(0, tok.i - 12) : tok.i] if t.ent_type_ in ("PER", "PERSON")
+            ]
+            political = any(
+                t.ent_type_ in ("PER", "PERSON", "ORG")
+                or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
+                for t in speaker
+            )
+            armed = any(
+                getattr(role_of(t, self.lang), "sector", None) in ("MIL", "REB", "UAF", "COP", "CRM") for t in tok.sent
+            )
+            abstract = (
+                bool(objects)
+                and political
+                and not armed
+                and all(
+                    o.pos_ == "NOUN"
+                    and not o.ent_type_
+                    and role_of(o, self.lang) is None
+                    and o.lemma_.lower() not in _HUMAN
+                    for o in objects
+                )
+            )
+            if people or e.pos == "NOUN" or e.lemma == "prendre" or abstract:
                 # "s'en prendre à la politique du gouvernement" with no violence around: verbal.
                 return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
         agentless_passive = is_passive(tok) and "subj" not in args
@@ -506,10 +578,13 @@ class EventExtractor:
         head = noun.head
         # "lors de l'entretien", "au cours d'une conversation", "during talks": climb the adverb or
         # preposition to the verb of the clause.
+        prep = head.lower_ if head.pos_ == "ADP" else None
         if (noun.dep_ == "pobj" and head.dep_ == "prep") or head.pos_ in ("ADV", "ADP"):
             head = head.head
         if head.i != noun.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.support_verbs:
             return [noun, head], head
+        if prep == "in" and head.i != noun.i and head.lemma_.lower() == "be":
+            return [noun, head], head  # "X is in talks with Y", "they are in negotiations": taking place
         # A participle describing it: "un entretien tenu entre ...", "la conversation ... tenue le 28".
         for t in noun.subtree:
             if (
@@ -599,6 +674,18 @@ class EventExtractor:
                 and tok.head.i != i
             ):
                 continue  # "l'explosion qui a blessé dix passants": one assault, told by its noun
+            if tok.dep_ == "compound" and head_entry is not None and head_entry.type == entry.type:
+                continue  # "protest demonstrations", "strike action": one act named by a compound
+            if tok.dep_ == "compound" and entry.pos == "NOUN" and role_of(tok.head, self.lang) is not None:
+                continue  # "riot police", "strike committee": a kind of actor, not an act
+            if (
+                tok.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
+                and head_entry is not None
+                and head_entry.type == "SANCTION"
+                and head_entry.needs
+                and entry.pos == "NOUN"
+            ):
+                continue  # "ended talks", "suspended aid": the act broken off is what the sanction is about
             if self._purpose_of_trigger(tok, matched):
                 continue
             head_entry = matched.get(tok.head.i)
@@ -702,6 +789,12 @@ class EventExtractor:
         for a in c.anchors[1:]:
             for k, v in arguments(a).items():
                 args.setdefault(k, []).extend(v)
+        if "between" in roles and "between" not in args and c.entry.pos == "VERB":
+            # A verb said of a nominal event takes its participants: "talks between A and B broke down".
+            for subj in args.get("subj", []) + (args.get("obj", []) if is_passive(c.trigger) else []):
+                if subj.pos_ in ("NOUN", "PROPN") and arguments(subj).get("between"):
+                    args["between"] = arguments(subj)["between"]
+                    break
         out: list[Token] = []
         for r in roles:
             for t in args.get(r, []):
@@ -880,6 +973,19 @@ class EventExtractor:
             out.extend(x for f in found for x in conjuncts(f))
         return out
 
+    @staticmethod
+    def _counterpart(verb: Token) -> list[Token]:
+        """The party named by the complement an agreement verb governs: the "to"/"with"/"from" or indirect
+        object of its infinitive ("agreed to sell the unit *to B*", "agreed to merge *with B*")."""
+        for x in verb.children:
+            if x.dep_ != "xcomp":
+                continue
+            args = arguments(x)
+            for role in ("iobj", "pp:to", "pp:with", "pp:from"):
+                if args.get(role):
+                    return [t for a in args[role] for t in conjuncts(a)]
+        return []
+
     def _negated_above(self, tok: Token) -> bool:
         """Negation or refraining on the verbs that govern the trigger's clause.
 
@@ -913,12 +1019,46 @@ class EventExtractor:
                 return True
         return False
 
+    def _pronoun_antecedent(self, tok: Token, resolver: ActorResolver) -> Token | None:
+        """The phrase an organisation pronoun stands for (the language's ``orgpron`` cues: "it", "they").
+
+        The subject of a speech verb is the pronoun's referent in its content clause ("Acme Corp said
+        it signed an agreement", "the ministry said it would ..."): the wire-copy lead. Elsewhere the
+        nearest subject before it, in its sentence or the two before, that names an organisation or a
+        state ("The bank ... It also said"). None when neither is found: no guess at a person.
+        """
+        if cues(self.lang).get(tok.lower_) != "orgpron":
+            return None
+        cur = tok.head
+        for _ in range(4):
+            if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+                subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+                if subj:
+                    return subj[0]
+            if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "parataxis"):
+                break
+            cur = cur.head
+        seen = 0
+        for i in range(tok.i - 1, max(-1, tok.i - 120), -1):
+            t = tok.doc[i]
+            if t.text in (".", "!", "?"):
+                seen += 1
+                if seen > 2:
+                    break
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
+                ent = resolver.entity_of(t)
+                if ent is not None and ent["type"] in ("ORG", "GPE"):
+                    return t
+        return None
+
     def _actors_of(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
         out: list[Actor] = []
         for t in toks:
-            if resolver.is_pair_reference(t) or (t.pos_ == "DET" and t.lower_ in ("leur", "leurs")):
+            pair = resolver.is_pair_reference(t) and (last_pair or cues(self.lang).get(t.lower_) != "orgpron")
+            if pair or (t.pos_ == "DET" and t.lower_ in ("leur", "leurs")):
                 out.extend(a for a in last_pair if a not in out)
                 continue
+            t = self._pronoun_antecedent(t, resolver) or t
             a = resolver.actor(t)
             if a is not None and all(a.entity != b.entity or a.entity is None for b in out):
                 out.append(a)
@@ -949,8 +1089,9 @@ class EventExtractor:
         fallbacks = [
             lambda: self._subject_of(c.intent) if c.intent is not None else [],
             lambda: self._subject_of(c.support) if c.support is not None else [],
-            # A participle qualifying a noun has no subject: the noun is its patient (see below).
-            lambda: self._subject_of(trig) if e.pos == "VERB" and not modifier else [],
+            # A participle qualifying a noun has no subject: the noun is its patient (see below); nor
+            # has a verb whose frame makes the subject the target ("Tanzania will receive a loan").
+            lambda: self._subject_of(trig) if e.pos == "VERB" and not modifier and "subj" not in e.target else [],
         ]
         for more in fallbacks:
             if src_toks and self._actors_of(src_toks, resolver, last_pair):
@@ -970,6 +1111,9 @@ class EventExtractor:
         # "son interpellation", "sa garde à vue": a possessive stands for the possessor.
         src_toks = [self._possessor(t) or t for t in src_toks]
         tgt_toks = [self._possessor(t) or t for t in tgt_toks]
+        if not tgt_toks and e.type == "AGREE" and e.pos == "VERB":
+            # "agreed to sell its unit to B", "agreed to merge with B": the other party of the agreed act.
+            tgt_toks = [t for t in self._counterpart(trig) if t not in src_toks]
         if e.type not in _PLACE_TARGETS:
             # "arrêté et écroué à Nantes", "killed in Kabul": a place after a locative preposition is
             # where it happened (the event's location), not whom it was done to.
@@ -1012,6 +1156,7 @@ class EventExtractor:
             targets = [a for a in self._actors_of(self._act_actors(tgt_toks), resolver, last_pair) if a not in sources]
         between_actors = self._actors_of(between, resolver, last_pair)
         implied = _IMPLIED_AGENT.get(e.mode or "")
+        mode0 = next((m for word, m in e.modes if word in self._dependents(trig)), e.mode) if e.modes else e.mode
         if (
             implied
             and not sources
@@ -1022,6 +1167,13 @@ class EventExtractor:
             # "a été interpellé", "condamné à deux ans", "une enquête a été ouverte" has that agent,
             # unnamed (no entity), of the article's country when it has one — as the guidelines code it.
             sources = [Actor(None, (resolver.home or "") + implied, trig.idx, trig.idx + len(trig))]
+        if resolver.home is not None:
+            # The parties an act implies when the text names none (the language's ``implied.tsv``): a strike
+            # is the workers' against their employers, of the article's country.
+            if not sources and not between_actors and (sector := _implied(self.lang, "source", e.type, mode0)):
+                sources = [Actor(None, resolver.home + sector, trig.idx, trig.idx + len(trig))]
+            if not targets and (sector := _implied(self.lang, "target", e.type, mode0)):
+                targets = [Actor(None, resolver.home + sector, trig.idx, trig.idx + len(trig))]
         symmetric = False
         pair: list[Actor] = []
         if len(between_actors) >= 2 and not sources:
@@ -1103,8 +1255,13 @@ class EventExtractor:
         evidence = {"start": c.sent[0], "end": c.sent[1], "text": sent_text}
         out: list[tuple[dict[str, Any], list[Actor]]] = []
         src_list: list[Actor | None] = list(sources) or [None]
-        for k, src in enumerate(src_list):
-            tgt = targets[0] if targets else None
+        # One event per (source, target) pair, as the guidelines count them: "provided loans to A and B"
+        # is two acts of aid; a symmetric event keeps its pair as source and target.
+        tgt_list: list[Actor | None] = (
+            list(targets[:4]) if targets and not symmetric else [targets[0] if targets else None]
+        )
+        pairs = [(src, tgt) for src in src_list for tgt in tgt_list]
+        for k, (src, tgt) in enumerate(pairs):
             ev: dict[str, Any] = {
                 "id": "",
                 "type": etype,
@@ -1163,6 +1320,16 @@ def _is_named(resolver: ActorResolver, actor: Actor | None) -> bool:
     if actor is None or actor.entity is None:
         return False
     return any(e["id"] == actor.entity and e.get("origin") != "events" for e in resolver.entities)
+
+
+@cache
+def _implied_table(lang: str) -> dict[tuple[str, str, str], str]:
+    return {(r[0], r[1], r[2]): r[3] for r in table_rows(lang, "implied.tsv") if len(r) >= 4}
+
+
+def _implied(lang: str, slot: str, etype: str, mode: str | None) -> str | None:
+    """The sector of the actor an event of this type and mode implies in ``slot`` (``implied.tsv``), else None."""
+    return _implied_table(lang).get((slot, etype, mode or ""))
 
 
 @cache

@@ -46,6 +46,7 @@ __all__ = [
     "content_rules",
     "cues",
     "project_code",
+    "table_rows",
     "to_plover_sector",
     "trigger_entries",
     "word_list",
@@ -95,6 +96,11 @@ def _rows(lang: str, name: str) -> list[list[str]]:
             continue
         out.append([c.strip() for c in line.split("\t")])
     return out
+
+
+def table_rows(lang: str, name: str) -> list[list[str]]:
+    """The data rows of any tab-separated resource ``data/events/<lang>/<name>``, cells stripped; [] when absent."""
+    return _rows(lang, name)
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,8 @@ class ActorDictionary:
         """The dictionary's code of ``name`` on day ``on`` as written there (see :meth:`code`)."""
         key = phonetic(fold(name))
         idx = self._by_key.get(key)
+        if idx is None and key.startswith("the "):
+            idx = self._by_key.get(key[4:])  # "The World Bank": the article is no part of the name
         if idx is None and " " in (loose := _loose(key)):
             idx = self._by_loose.get(loose)
         if idx is None:
@@ -251,7 +259,7 @@ def trigger_entries(lang: str) -> list[Any]:
                 continue
             if key in ("mode", "cameo", "particle"):
                 kw[key] = value
-            elif key in ("source", "target", "needs", "forbid", "requires"):
+            elif key in ("source", "target", "needs", "forbid", "requires", "unless"):
                 kw[key] = _split(value)
             elif key == "modes":
                 kw[key] = tuple(tuple(p.split(":", 1)) for p in _split(value))
