@@ -72,8 +72,9 @@ def test_dictionary_codes_are_date_ranged() -> None:
 
 
 def test_project_codes_for_organisations_and_armed_groups() -> None:
-    # The guidelines' scheme (3.3): EUR, IGO + GOV; transnational groups IMGREB; the UN as CAMEO has it.
-    assert project_code("IGOUNOPKO") == "IGOUNO" and project_code("IGOBUSIMF") == "IGOGOV"
+    # The guidelines' scheme (3.3): EUR, UNO, IGO + GOV (MIL for forces); transnational groups IMGREB.
+    assert project_code("IGOUNOPKO") == "UNOMIL" and project_code("IGOBUSIMF") == "IGOGOV"
+    assert project_code("IGOUNO") == "UNOGOV" and project_code("IGOUNODEVWBK") == "IGOGOV"
     assert project_code("IGOEUREEC") == "EURGOV" and project_code("IGOWSTNAT") == "IGOGOV"
     assert project_code("IMGMUSISI") == "IMGREB" and project_code("VUTGOVEDU") == "VUTGOV"
 

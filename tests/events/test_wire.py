@@ -111,7 +111,6 @@ def test_strike_with_no_named_party_is_labour_against_employers(nlp_en: Language
 @pytest.mark.parametrize(
     ("text", "etype", "modality"),
     [
-        ("The merger is subject to approval by the shareholders of Arlen Corp.", "SUPPORT", "hypothetical"),
         ("The union is to challenge the layoffs in a Boston court.", "ACCUSE", "intended"),
     ],
 )

@@ -342,8 +342,9 @@ class ActorResolver:
             code = None
         span_lo, span_hi = toks[0].idx, toks[-1].idx + len(toks[-1])
         is_role_noun = head_role is not None and (head_role.use != "group" or bool(head_role.sector))
-        if ent is None and code is None and tok.pos_ == "PROPN":
-            # A name the NER missed ("The World Bank said ..."): the named-actor dictionary may know it.
+        if code is None and tok.pos_ == "PROPN" and (ent is None or ent.get("origin") == "events"):
+            # A name the NER missed ("The World Bank said ..."; an entity made for it by an earlier
+            # event of the article counts as missed too): the named-actor dictionary may know it.
             name = " ".join(t.text for t in toks if t.pos_ == "PROPN" or t.dep_ in ("compound", "prep", "pobj"))
             on = self.doc._.dct.earliest if self.doc._.dct is not None else None
             listed = actor_dictionary().code(name, on) if name else None

@@ -45,6 +45,7 @@ __all__ = [
     "agents",
     "content_rules",
     "cues",
+    "igo_code",
     "project_code",
     "table_rows",
     "to_plover_sector",
@@ -67,22 +68,28 @@ def to_plover_sector(code: str) -> str:
 
 def project_code(code: str) -> str:
     """A CAMEO actor code in the project's six-letter scheme (eval/events/GUIDELINES.md, 3.3): country or
-    non-state root + PLOVER sector, "VUTGOVEDU" → "VUTGOV".
-
-    CAMEO writes international organisations as ``IGO`` + organisation ("IGOEUREEC", "IGOBUSIMF"); both
-    annotation guidelines write the European Union ``EUR`` and other organisations ``IGO``, with the
-    sector ``GOV`` unless the body is a military force. The United Nations keep CAMEO's ``IGOUNO``: the
-    French guidelines write them ``UNO`` and the English ones (and PLOVER's gold records) ``IGO``, so the
-    code keeps both readings' letters rather than pick one. Transnational armed groups ("IMGMUSISI") are
-    ``IMG`` + ``REB``.
-    """
+    non-state root + PLOVER sector, "VUTGOVEDU" → "VUTGOV"; international bodies as :func:`igo_code`
+    says; transnational armed groups ("IMGMUSISI") ``IMG`` + ``REB``."""
     code = to_plover_sector(code)
-    if code.startswith("IGO") and not code.startswith("IGOUNO"):
-        sector = "MIL" if "MIL" in code[3:] or "PKO" in code[3:] else "GOV"
-        return ("EUR" if code.startswith("IGOEUR") else "IGO") + sector
+    if code.startswith("IGO"):
+        return igo_code(code)
     if code.startswith("IMG"):
         return "IMGREB"
     return code[:6]
+
+
+def igo_code(full: str) -> str:
+    """An intergovernmental body's Phoenix code in the project's six letters (both annotation guidelines):
+    the European Community/Union is ``EURGOV``, the United Nations itself ``UNOGOV`` (``UNOMIL`` for its
+    peacekeepers), any other body (UN agencies, the World Bank, the IMF, OPEC, the G-7, regional banks)
+    ``IGOGOV``, or ``IGOMIL`` for a military alliance's forces. Phoenix's longer codes ("IGOUNODEVWBK",
+    "IGOBUSIMF") name the body's family and function, which the six-letter scheme does not keep."""
+    military = "MIL" in full[3:] or "PKO" in full[3:]
+    if full.startswith("IGOEUR"):
+        return "EURMIL" if military else "EURGOV"
+    if full == "IGOUNO" or (full.startswith("IGOUNO") and military):
+        return "UNOMIL" if military else "UNOGOV"
+    return "IGOMIL" if military else "IGOGOV"
 
 
 def _rows(lang: str, name: str) -> list[list[str]]:
