@@ -359,7 +359,11 @@ def apposition_day(text: str, cands: Sequence[Candidate], window: tuple[date, da
     date inside the window once moved back, and all such pairs agreeing (else None)."""
     days: set[date] = set()
     for a, b in pairwise(cands):
-        if a.expr.kind != "relday" or b.expr.kind != "cal" or b.expr.month is None or b.expr.day is None:
+        if b.expr.kind != "cal" or b.expr.month is None or b.expr.day is None:
+            continue
+        # Days counted from the writing day: "hier", "demain", and "il y a trois jours" / "two weeks ago".
+        shift = a.expr.kind == "shift" and a.expr.unit in ("D", "W") and not a.expr.narrative
+        if a.expr.kind != "relday" and not shift:
             continue
         if b.expr.hour is not None or not _APPOSITION.match(text[a.end : b.start]) or _in_quotation(text, a.start):
             continue
@@ -367,7 +371,7 @@ def apposition_day(text: str, cands: Sequence[Candidate], window: tuple[date, da
         r = resolve(e, window, 0)
         if r.earliest is None or r.earliest != r.latest:
             continue
-        day = r.earliest - timedelta(days=a.expr.offset)
+        day = r.earliest - timedelta(days=a.expr.offset * (7 if a.expr.unit == "W" else 1))
         if window[0] <= day <= window[1]:
             days.add(day)
     return days.pop() if len(days) == 1 else None
