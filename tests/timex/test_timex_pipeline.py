@@ -223,7 +223,7 @@ def test_sample_record_is_sound_and_valid(sample_record: dict[str, Any]) -> None
     ("sentence", "value"),
     [
         ("Le vieux moulin est aujourd'hui fermé au public.", "PRESENT_REF"),
-        ("Ce tableau atteindrait aujourd'hui un million d'euros.", "PRESENT_REF"),
+        ("Ce domaine vaudrait aujourd'hui le double de son prix.", "PRESENT_REF"),
         ("Le maire inaugurera aujourd'hui le nouveau pont.", "2017-03-15"),
         ("Le maire a inauguré aujourd'hui le nouveau pont.", "2017-03-15"),
     ],

@@ -169,6 +169,7 @@ def test_a_weekday_is_not_settled_by_a_dated_day_on_the_other_side_of_the_writin
         ("Le pont a été fermé hier, lundi 6 mars, après la crue.", "fr", date(2017, 3, 7)),
         ("La foire ouvrira demain (jeudi 9 mars) sur la place.", "fr", date(2017, 3, 8)),
         ("The bridge reopened yesterday, March 6, after the flood.", "en", date(2017, 3, 7)),
+        ("Le pont a rouvert il y a trois jours, le 6 mars, après la crue.", "fr", date(2017, 3, 9)),
     ],
 )
 def test_a_deictic_day_beside_its_date_gives_the_writing_day(text: str, lang: str, day: date) -> None:

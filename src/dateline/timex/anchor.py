@@ -111,7 +111,7 @@ def verb_direction(verb: Token, lang: str) -> int:
         return -1
     if _has(verb, "VerbForm", "Inf") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # An infinitive looks ahead of its governing verb: future if that verb is, or if it is a modal
-        # in the present ("doit accueillir le sommet en août", "peut reprendre lundi": what is due or
+        # in the present ("doit rouvrir le musée en août", "peut reprendre lundi": what is due or
         # possible is still to come).
         head = verb.head
         if verb_direction(head, lang) > 0:
@@ -123,8 +123,8 @@ def verb_direction(verb: Token, lang: str) -> int:
 
 def is_conditional(tok: Token, lang: str) -> bool:
     """Whether ``tok`` is a verb in the conditional. The French model tags some conditionals as
-    imperfects ("se tiendrait", "atteindrait", "baisseraient": Tense=Imp); their form tells them
-    apart: the future stem, which ends in "r" ("tiendr-", "atteindr-", "baisser-"), before the
+    imperfects ("se tiendrait", "vaudrait", "baisseraient": Tense=Imp); their form tells them
+    apart: the future stem, which ends in "r" ("tiendr-", "vaudr-", "baisser-"), before the
     imperfect ending, where an imperfect has the stem of its infinitive without its ending
     ("déclar-ait", "cour-ait", "offr-ait")."""
     if _has(tok, "Mood", "Cnd"):
@@ -200,13 +200,13 @@ def describes_present_state(doc: Doc, start: int, end: int, lang: str) -> bool:
 
     French news writes "aujourd'hui" both ways: "le ministre se rendra aujourd'hui à Lyon" (the day of
     writing) and "l'usine est aujourd'hui fermée" (nowadays: TimeML's PRESENT_REF). The state readings
-    are told by the form of the governing predicate: a present copula ("c'est le cas aujourd'hui"), a
-    present passive or adjectival participle ("les rues sont aujourd'hui désertes", "il est aujourd'hui
-    mis en examen", unless the participle announces an event: "la décision est attendue aujourd'hui"),
-    a conditional of estimation ("la fortune atteindrait aujourd'hui un milliard", not the modals that
-    schedule: "il devrait partir aujourd'hui"), or a negated present ("rien ne justifie aujourd'hui une
-    hausse"). A future, a past tense or an infinitive (what is planned: "doit s'ouvrir aujourd'hui")
-    locate an event.
+    are told by the form of the governing predicate: a present copula ("c'est aujourd'hui la règle"), a
+    present passive or adjectival participle ("les rues sont aujourd'hui désertes", "le suspect est
+    aujourd'hui placé en détention", unless the participle announces an event: "la décision est
+    attendue aujourd'hui"), a conditional of estimation ("le domaine vaudrait aujourd'hui le double",
+    not the modals that schedule: "il devrait partir aujourd'hui"), or a negated present ("personne ne
+    conteste aujourd'hui ce choix"). A future, a past tense or an infinitive (what is planned: "la
+    foire doit ouvrir aujourd'hui") locate an event.
     """
     lex = lexicon(lang)
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -359,7 +359,11 @@ def apposition_day(text: str, cands: Sequence[Candidate], window: tuple[date, da
     date inside the window once moved back, and all such pairs agreeing (else None)."""
     days: set[date] = set()
     for a, b in pairwise(cands):
-        if a.expr.kind != "relday" or b.expr.kind != "cal" or b.expr.month is None or b.expr.day is None:
+        if b.expr.kind != "cal" or b.expr.month is None or b.expr.day is None:
+            continue
+        # Days counted from the writing day: "hier", "demain", and "il y a trois jours" / "two weeks ago".
+        shift = a.expr.kind == "shift" and a.expr.unit in ("D", "W") and not a.expr.narrative
+        if a.expr.kind != "relday" and not shift:
             continue
         if b.expr.hour is not None or not _APPOSITION.match(text[a.end : b.start]) or _in_quotation(text, a.start):
             continue
@@ -367,7 +371,7 @@ def apposition_day(text: str, cands: Sequence[Candidate], window: tuple[date, da
         r = resolve(e, window, 0)
         if r.earliest is None or r.earliest != r.latest:
             continue
-        day = r.earliest - timedelta(days=a.expr.offset)
+        day = r.earliest - timedelta(days=a.expr.offset * (7 if a.expr.unit == "W" else 1))
         if window[0] <= day <= window[1]:
             days.add(day)
     return days.pop() if len(days) == 1 else None

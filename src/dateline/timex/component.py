@@ -104,10 +104,10 @@ def timexes_for(
             q = shift_quarter(last_quarter[0], e.offset)
             if q is not None:
                 r = resolved[i] = q
-        # "net income for the quarter rose": in a report that has named its quarter ("third-quarter
-        # profit"), the bare "the quarter" is that quarter, whatever the tense.
-        # The report's quarter is the first one it names (a results story leads with it: "third-quarter
-        # profit rose"); later quarters are comparisons and forecasts.
+        # "net income for the quarter rose": in a report that has named its quarter, the bare "the
+        # quarter" is that quarter, whatever the tense. The report's quarter is the first one it names
+        # (a results story leads with it: "third-quarter profit rose"); later quarters are comparisons
+        # and forecasts.
         if e.kind == "relunit" and e.unit == "Q" and e.follow_tense and report_q is not None:
             q = shift_quarter(report_q, 0)
             if q is not None:
@@ -275,8 +275,8 @@ class _PartCandidate(Candidate):
 
 
 def _compares(e: Expr) -> bool:
-    """Whether ``e`` is a year-ago comparison: "a year earlier", "a year ago", "the year-earlier
-    quarter"."""
+    """Whether ``e`` names a period a figure is compared with: "a year earlier", "a year ago", "the
+    year-earlier quarter", "the year-ago third quarter", "the 1988 quarter"."""
     return (
         (e.kind == "shift" and e.unit == "Y" and e.offset == -1)
         or (e.kind == "relunit" and e.unit == "Q" and e.offset == -5)
