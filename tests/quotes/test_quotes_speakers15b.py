@@ -96,3 +96,74 @@ def test_an_unattributed_quotation_after_a_person_subject_is_that_persons(nlp_fr
     names = {e["id"]: e["name"] for e in rec["entities"]}
     qs = [q for q in rec["quotes"] if q["text"].startswith("Nous avons perdu")]
     assert qs and names.get(qs[0]["speaker"]["entity"]) == "Paul Morel"
+
+
+@pytest.mark.model
+def test_an_active_inverted_clitic_is_a_person_whatever_the_participle_morphology(nlp_fr: Any) -> None:
+    text = "Paul Morel a présenté son prototype. La voiture n'a pas encore d'autorisation de vol, a-t-il précisé."
+    qs = [q for q in _quotes(text, nlp_fr) if q["text"].startswith("La voiture")]
+    assert qs and qs[0]["speaker"]["text"] == "il" and qs[0]["speaker"]["entity"] is not None
+
+
+@pytest.mark.model
+def test_a_clitic_cut_by_a_glued_seam_is_whole_again(nlp_fr: Any) -> None:
+    (q, *_) = _quotes('Anne Roy a parlé. « Il sème des cailloux », poursuit-elle."Il regrette tout", dit-elle.', nlp_fr)
+    assert q["speaker"]["text"] == "elle"
+
+
+@pytest.mark.model
+def test_a_lead_description_before_any_name_is_the_main_person(nlp_fr: Any) -> None:
+    from dateline.pipeline import analyse
+
+    text = (
+        "L'élue a annoncé qu'elle allait porter plainte. « C'est inacceptable », a-t-elle commenté. "
+        "Des tags ont été peints sur la permanence de la députée Anne Roy. La députée Anne Roy a condamné ces actes."
+    )
+    rec = analyse(text, "2017-03-01", lang="fr")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    assert [names.get(q["speaker"]["entity"]) for q in rec["quotes"]] == ["Anne Roy", "Anne Roy"]
+
+
+@pytest.mark.model
+def test_la_principale_concernee_is_the_person_the_article_is_about(nlp_fr: Any) -> None:
+    from dateline.pipeline import analyse
+
+    rec = analyse(
+        "La ministre Anne Roy est mise en cause. La principale concernée a déclaré n'avoir rien à se reprocher.",
+        "2017-03-01",
+        lang="fr",
+    )
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    (q,) = rec["quotes"]
+    assert names.get(q["speaker"]["entity"]) == "Anne Roy"
+
+
+@pytest.mark.model
+def test_a_noun_phrase_after_a_name_and_before_a_verb_is_no_title_of_that_name(nlp_fr: Any) -> None:
+    from dateline.pipeline import analyse
+
+    text = (
+        "La réforme engagée par Paul Morel, le Premier ministre avait annoncé qu'elle serait votée. "
+        "Anne Roy est ministre de la Santé. « Le texte sera prêt », a déclaré le président."
+    )
+    rec = analyse(text, "2017-03-01", lang="fr")
+    roles = {e["name"]: e.get("roles", []) for e in rec["entities"]}
+    assert "Premier ministre" not in roles.get("Paul Morel", [])
+
+
+@pytest.mark.model
+def test_a_description_with_another_portfolio_is_not_the_one_minister(nlp_fr: Any) -> None:
+    from dateline.pipeline import analyse
+
+    text = "La ministre de la Santé Anne Roy est arrivée. « Rien n'est fait », a dit la ministre de l'Intérieur."
+    rec = analyse(text, "2017-03-01", lang="fr")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    (q,) = [q for q in rec["quotes"] if q["text"] == "Rien n'est fait"]
+    assert names.get(q["speaker"]["entity"]) != "Anne Roy"
+    rec = analyse(
+        "Le ministre des Affaires étrangères Paul Morel est arrivé. « Nous discuterons », a déclaré le ministre russe.",
+        "2017-03-01",
+        lang="fr",
+    )
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    assert names.get(rec["quotes"][0]["speaker"]["entity"]) == "Paul Morel"  # a nationality adds, never contradicts

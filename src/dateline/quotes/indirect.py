@@ -372,7 +372,7 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
     s0, s1 = seg.bounds(verb.i)
     cue = cue_span(verb)
     comp = _complement(verb, lex, opinion_only)
-    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    passive = is_passive(verb)
     formula, source = formula_source(verb, lex)
     if formula:
         return _from_formula(doc, verb, cue, comp, source, seg)
@@ -491,11 +491,20 @@ def _surface_que(doc: Doc, verb: Token, governor: Token | None, lex: Lexicon, se
     return Candidate(chars[0], chars[1], "indirect", cue_span(verb), _span(subj), verb, "complement")
 
 
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive: a passive auxiliary, or a participle the tagger marks passive that
+    has no "avoir" auxiliary ("a-t-il précisé" is active whatever its morphology says)."""
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        return True
+    active_aux = any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "have") for c in verb.children)
+    return "Voice=Pass" in str(verb.morph) and not active_aux
+
+
 def _impersonal_il(verb: Token) -> Token | None:
     """The impersonal "il" of a passive ("est-il précisé", "il est indiqué que"), if the verb has one."""
     # Passive only: "a-t-il expliqué" (active, "il" a person the parser may still label expletive)
     # is a person speaking; "est-il expliqué" is no one.
-    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    passive = is_passive(verb)
     if not passive:
         return None
     for c in verb.children:
