@@ -381,3 +381,19 @@ def test_a_country_name_after_a_given_name_or_a_title_is_a_surname() -> None:
     by_name = _by_name(words, [(1, 2, "LOC"), (5, 6, "LOC")])
     assert (by_name["Pierre France"]["type"], by_name["France"]["type"]) == ("PER", "GPE")
     assert _texts(by_name["Pierre France"]) == ["Pierre France"]
+
+
+def test_a_capital_whose_verb_takes_a_political_act_as_object_is_the_state() -> None:
+    # "Lisbonne entend renforcer son soutien ." — an intention (modal) and a political act (its object).
+    doc = _parsed(
+        [
+            ("Lisbonne", "Lisbonne", "PROPN", 1, "nsubj"),
+            ("entend", "entendre", "VERB", 1, "ROOT"),
+            ("renforcer", "renforcer", "VERB", 1, "xcomp"),
+            ("son", "son", "DET", 4, "det"),
+            ("soutien", "soutien", "NOUN", 2, "obj"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ],
+        [(0, 1, "LOC")],
+    )
+    assert _acts_as_state(doc, 0, len("Lisbonne"), "fr")

@@ -239,7 +239,7 @@ _PLACE_BEFORE = re.compile(r"(?<![\w'’])(?:la|La|en|En|the|The|in|In)\s+$")
 # "la position de Washington". Places have other nouns: "la banlieue de Moscou", "le maire de Paris".
 _STATE_NOUNS = frozenset(
     """position positions décision décisions efforts effort soutien réponse riposte accusations
-    accusation relations relation coopération intervention politique diplomatie ton
+    accusation relations relation coopération intervention politique diplomatie ton sanction
     stratégie volonté demande demandes exigences menace menaces sanctions offre refus proposition
     engagement engagements implication rôle allié alliés alliance partenaire partenaires ennemi
     intérêts intérêt influence pression pressions appel appels annonce
@@ -284,8 +284,8 @@ _STATE_VERBS = frozenset(
 # Modal and aspectual verbs leave the choice to the infinitive they govern: "Madrid devrait reprendre
 # le contrôle" is the state, "Paris devrait accueillir les Jeux" the city.
 _MODALS = frozenset(
-    "aller devoir pouvoir vouloir sembler paraître venir compter go will would may might must can could "
-    "should seem want".split()
+    "aller devoir pouvoir vouloir sembler paraître venir compter entendre go will would may might must can "
+    "could should seem want intend".split()
 )
 # Light verbs whose object carries the meaning: "prendre le pouvoir", "trouver un accord", "hausser le
 # ton", "faire pression", "mettre en garde" are acts of a government; "prendre des couleurs" is not.
@@ -348,6 +348,11 @@ def _state_predicate(verb: Token, lang: str | None, depth: int = 0) -> bool:
         return True
     objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj", "obl", "obl:arg", "obl:mod")}
     if any(lemmas & {light} and objects & nouns for light, nouns in _LIGHT_VERBS.items()):
+        return True
+    direct = {c.lemma_.lower() for c in verb.children if c.dep_ in ("obj", "dobj")}
+    if direct & _STATE_NOUNS:
+        # A political act named by its object: "renforcer son soutien", "durcir ses sanctions",
+        # "maintenir sa position" (the nouns after which "de Moscou" is the government, too).
         return True
     return bool(lemmas & _state_verbs(lang))
 
