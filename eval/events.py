@@ -466,8 +466,8 @@ def _sentence_of(text: str, pos: int) -> str:
 
 def _error_lines(text: str, g: dict[str, Any], preds: list[Any], used: set[int]) -> list[str]:
     """Dev error listing of one gold span: each gold event missed (MISS), each prediction matching none (SPUR),
-    matched events whose source or target code differs (CODE) or only whose modality does (MODL), with the
-    trigger and its sentence."""
+    matched events whose source or target code differs (CODE) or only whose modality does (MODL), matched events
+    given another date (DATE) or mode (MODE) than the gold's, with the trigger and its sentence."""
 
     def span(sp: Any) -> str:
         return " ".join(text[sp[0] : sp[1]].split()) if sp else "-"
@@ -510,6 +510,15 @@ def _error_lines(text: str, g: dict[str, Any], preds: list[Any], used: set[int])
         ps, pt, gs, gt = _code(ev, "source"), _code(ev, "target"), _code(gev, "source"), _code(gev, "target")
         sym_ok = ev.get("symmetric") and ps == gt and pt == gs
         wrong_codes = (ps, pt) != (gs, gt) and not sym_ok
+        pred_date = (ev.get("date") or {}).get("value")
+        if gev["date_value"] is not None and pred_date != gev["date_value"]:
+            out.append(
+                f"DATE {head} {line} | pred date {pred_date} ({(ev.get('date') or {}).get('basis')}), gold"
+                f" {gev['date_value']}\n     | {_sentence_of(text, gev['trigger'][0])}"
+            )
+        if ev.get("mode") != gev.get("mode"):
+            sentence = _sentence_of(text, gev["trigger"][0])
+            out.append(f"MODE {head} {line} | pred mode {ev.get('mode')}\n     | {sentence}")
         if wrong_codes or ev["modality"] != gev["modality"]:
             out.append(
                 f"{'CODE' if wrong_codes else 'MODL'} {head} {line} | pred {pred_actor(ev, 'source')} ->"

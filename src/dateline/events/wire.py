@@ -27,7 +27,15 @@ from dateline.entities.gazetteer import gazetteer
 from dateline.entities.normalize import fold
 from dateline.events.resources import table_rows
 
-__all__ = ["company_country", "dateline_country", "historical_state", "is_company", "is_company_form", "mark_dateline"]
+__all__ = [
+    "company_country",
+    "dateline_country",
+    "dateline_end",
+    "historical_state",
+    "is_company",
+    "is_company_form",
+    "mark_dateline",
+]
 
 # "CITY[, Region][, Month D] - ": the opening of an agency story (the region and the date are optional).
 _DATELINE = re.compile(
@@ -36,6 +44,12 @@ _DATELINE = re.compile(
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*(?:-|--|—|–)\s"
 )
 _TICKER = re.compile(r"^\s*<([A-Z0-9&.\-]{1,12})>")
+
+
+def dateline_end(text: str) -> int:
+    """The offset just after a story's wire dateline ("LONDON, March 2 - "), 0 when it has none."""
+    m = _DATELINE.match(text[:120])
+    return m.end() if m is not None else 0
 
 
 def mark_dateline(doc: Doc) -> Doc:
