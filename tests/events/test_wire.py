@@ -213,3 +213,9 @@ def test_the_dateline_date_dates_no_event(nlp_en: Language) -> None:
 def test_modes_from_the_act_and_its_actors(nlp_en: Language, text: str, etype: str, mode: str) -> None:
     (ev, *_) = _events(nlp_en, text, etype)
     assert ev["mode"] == mode
+
+
+def test_company_names_the_ner_cut(nlp_en: Language) -> None:
+    doc = _analyse(nlp_en, "DENVER, March 4 - Norfield Tools Inc said it signed an agreement with Kaneda and Co Ltd.")
+    (ev,) = [e for e in doc._.events if e["type"] == "SUPPORT"]
+    assert codes(ev)[1] is not None and codes(ev)[1].endswith("BUS")  # type: ignore[union-attr]

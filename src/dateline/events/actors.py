@@ -347,7 +347,7 @@ class ActorResolver:
                 elif known is not None:
                     role = role or known
                 country = country or ent.get("country")
-                if is_company(ent, self.lang):
+                if is_company(ent, self.lang, doc_text(self.doc)):
                     # "Acme Corp", "Beta PLC <BETA.L>": a business, of the country its legal form or
                     # listing gives, else (below) of the article's home.
                     role = role or "BUS"

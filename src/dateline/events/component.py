@@ -40,6 +40,7 @@ from dateline.events.modality import SPEECH_VERBS, covered, intent_governor, mod
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
 from dateline.events.resources import cues, table_rows, trigger_entries, word_list
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
+from dateline.events.wire import company_continues
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
 
@@ -842,7 +843,10 @@ class EventExtractor:
 
     def _actors_of(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
         out: list[Actor] = []
-        for t in toks:
+        text = doc_text(toks[0].doc) if toks else ""
+        for k, t in enumerate(toks):
+            if t.pos_ == "PROPN" and k + 1 < len(toks) and company_continues(text, t.idx + len(t), self.lang):
+                continue  # "Clayton and Dubilier Inc": one company, parsed as two conjuncts
             if resolver.is_pair_reference(t) and (last_pair or cues(self.lang).get(t.lower_) != "orgpron"):
                 out.extend(a for a in last_pair if a not in out)
                 continue
