@@ -190,3 +190,31 @@ def test_crowds_named_by_their_members_and_riot_police(nlp_en: Language) -> None
 def test_a_bank_of_the_dictionary_and_its_pronoun(nlp_en: Language) -> None:
     (ev, *_) = _events(nlp_en, "WASHINGTON, June 3 - The World Bank said it will lend 40 mln dlrs to Nepal.", "AID")
     assert codes(ev) == ("IGOGOV", "NPLGOV")
+
+
+def test_the_dateline_date_dates_no_event(nlp_en: Language) -> None:
+    doc = _analyse(
+        nlp_en, "ROME, April 27 - Norfield Tools Inc said it signed an agreement with Arlen Corp.", "1987-04-27"
+    )
+    (ev,) = [e for e in doc._.events if e["type"] == "SUPPORT"]
+    assert ev["date"]["basis"] not in ("timex", "sentence")  # the filing day is not the signing's date
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        ("Brazil suspended talks with its creditor banks.", "SANCTION", "discontinue"),
+        ("The administration imposed tariffs on Japanese radios.", "SANCTION", "discontinue"),
+        ("The unions urged the government to cut taxes.", "REQUEST", "change"),
+        ("OPEC will hold a meeting in Vienna next week.", "CONSULT", "multilateral"),
+    ],
+)
+def test_modes_from_the_act_and_its_actors(nlp_en: Language, text: str, etype: str, mode: str) -> None:
+    (ev, *_) = _events(nlp_en, text, etype)
+    assert ev["mode"] == mode
+
+
+def test_company_names_the_ner_cut(nlp_en: Language) -> None:
+    doc = _analyse(nlp_en, "DENVER, March 4 - Norfield Tools Inc said it signed an agreement with Kaneda and Co Ltd.")
+    (ev,) = [e for e in doc._.events if e["type"] == "SUPPORT"]
+    assert codes(ev)[1] is not None and codes(ev)[1].endswith("BUS")  # type: ignore[union-attr]

@@ -307,7 +307,7 @@ class ActorResolver:
                     role = "ELI" if known[3:6] == "ELI" and role == "GOV" else (role or known[3:6] or None)
                 elif known is not None:
                     role = role or known
-                if is_company(ent, self.lang):
+                if is_company(ent, self.lang, doc_text(self.doc)):
                     # "Acme Corp", "Beta PLC <BETA.L>": a business, of the country its legal form or
                     # listing gives, else (below) of the article's home.
                     role = role or "BUS"

@@ -42,6 +42,7 @@ from dateline.events.modality import SPEECH_VERBS, covered, intent_governor, mod
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
 from dateline.events.resources import content_rules, cues, table_rows, trigger_entries, word_list
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
+from dateline.events.wire import company_continues
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
 
@@ -453,7 +454,7 @@ class EventExtractor:
             return None  # "Asked if he planned to ..., the minister said": the reporter's question
         if (
             e.type == "REQUEST"
-            and e.pos == "VERB"
+            and cues(self.lang).get(e.lemma) == "question"
             and not any(
                 c.dep_ in ("dobj", "obj", "dative", "iobj", "xcomp", "ccomp", "prep", "obl", "obl:arg", "nsubjpass")
                 and (c.i > tok.i or c.dep_ != "ccomp")  # a question quoted before "he asked" asks no one
@@ -466,7 +467,7 @@ class EventExtractor:
             e.type == "REQUEST"
             and e.pos == "VERB"
             and subjects
-            and all(c.pos_ == "NOUN" and self.lexicon.candidates(c.lemma_.lower(), "NOUN") for c in subjects)
+            and all(cues(self.lang).get(c.lemma_.lower()) == "document" for c in subjects)
         ):
             return None  # "the settlement calls for ...", "the accord called on it to": what a text contains
         if e.mode == "release" and e.pos == "VERB" and not is_passive(tok) and not args.get("obj"):
@@ -1053,7 +1054,10 @@ class EventExtractor:
 
     def _actors_of(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
         out: list[Actor] = []
-        for t in toks:
+        text = doc_text(toks[0].doc) if toks else ""
+        for k, t in enumerate(toks):
+            if t.pos_ == "PROPN" and k + 1 < len(toks) and company_continues(text, t.idx + len(t), self.lang):
+                continue  # "Clayton and Dubilier Inc": one company, parsed as two conjuncts
             pair = resolver.is_pair_reference(t) and (last_pair or cues(self.lang).get(t.lower_) != "orgpron")
             if pair or (t.pos_ == "DET" and t.lower_ in ("leur", "leurs")):
                 out.extend(a for a in last_pair if a not in out)
@@ -1221,6 +1225,8 @@ class EventExtractor:
                 mode = m
                 if m == "phone" and etype == "CONSULT":
                     cameo = "041"
+        if mode is None:
+            mode = _implied_mode(self.lang, etype, sources, targets)
         inner = next((g for g in c.governed if g in COOPERATIVE), None)
         if etype == "AGREE" and inner is not None:
             intent = inner
@@ -1325,6 +1331,21 @@ def _is_named(resolver: ActorResolver, actor: Actor | None) -> bool:
 @cache
 def _implied_table(lang: str) -> dict[tuple[str, str, str], str]:
     return {(r[0], r[1], r[2]): r[3] for r in table_rows(lang, "implied.tsv") if len(r) >= 4}
+
+
+def _implied_mode(lang: str, etype: str, sources: list[Actor], targets: list[Actor]) -> str | None:
+    """The mode an event with none takes from its actors (``mode`` rows of ``implied.tsv``), else None."""
+    codes = [a.code or "" for a in sources + targets]
+    for (slot, typ, cond), mode in _implied_table(lang).items():
+        if slot != "mode" or typ != etype:
+            continue
+        kind, _, value = cond.partition(":")
+        if kind == "actor" and any(c.startswith(value) for c in codes):
+            return mode
+        # A code is country + sector, or a sector alone when no country is known ("GOV").
+        if kind == "target" and any(((a.code or "")[3:6] or (a.code or "")) == value for a in targets):
+            return mode
+    return None
 
 
 def _implied(lang: str, slot: str, etype: str, mode: str | None) -> str | None:

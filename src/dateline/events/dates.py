@@ -27,6 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from dateline.events.wire import dateline_end
 from dateline.extensions import doc_text
 
 __all__ = ["DateFinder", "is_calendar_value", "is_pluperfect"]
@@ -93,10 +94,13 @@ class DateFinder:
         self.doc = doc
         # Character ranges of reported speech: a date inside them is the speaker's, not the framing verb's.
         self.reported = reported or []
+        # A wire dateline's date ("ROME, April 27 - ...") is the day the story was filed, not the date of
+        # the events it tells: it frames no sentence and starts no narrative.
+        head = dateline_end(doc_text(doc))
         self.timexes: list[dict[str, Any]] = [
             t
             for t in (doc._.timexes or [])
-            if is_calendar_value(t.get("value")) and t.get("earliest") and t.get("latest")
+            if is_calendar_value(t.get("value")) and t.get("earliest") and t.get("latest") and t["start"] >= head
         ]
         self.narrative: dict[str, Any] | None = None
 

@@ -27,7 +27,16 @@ from dateline.entities.gazetteer import gazetteer
 from dateline.entities.normalize import fold
 from dateline.events.resources import table_rows
 
-__all__ = ["company_country", "dateline_country", "historical_state", "is_company", "is_company_form", "mark_dateline"]
+__all__ = [
+    "company_continues",
+    "company_country",
+    "dateline_country",
+    "dateline_end",
+    "historical_state",
+    "is_company",
+    "is_company_form",
+    "mark_dateline",
+]
 
 # "CITY[, Region][, Month D] - ": the opening of an agency story (the region and the date are optional).
 _DATELINE = re.compile(
@@ -36,6 +45,13 @@ _DATELINE = re.compile(
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*(?:-|--|—|–)\s"
 )
 _TICKER = re.compile(r"^\s*<([A-Z0-9&.\-]{1,12})>")
+_CONTINUED = re.compile(r"^\s+(?:and|&)\s+((?:[A-Z][\w.'-]*(?:\s+|$|(?=[<>,]))){1,4})")
+
+
+def dateline_end(text: str) -> int:
+    """The offset just after a story's wire dateline ("LONDON, March 2 - "), 0 when it has none."""
+    m = _DATELINE.match(text[:120])
+    return m.end() if m is not None else 0
 
 
 def mark_dateline(doc: Doc) -> Doc:
@@ -128,12 +144,26 @@ def is_company_form(word: str, lang: str | None) -> bool:
     return word.lower() in _forms(lang or "en")
 
 
-def is_company(ent: dict[str, Any], lang: str | None) -> bool:
-    """Whether an organisation's name (or one of its mentions) ends with a company-law form."""
+def is_company(ent: dict[str, Any], lang: str | None, text: str | None = None) -> bool:
+    """Whether an organisation's name (or one of its mentions) ends with a company-law form, or, given the
+    article's ``text``, goes on as a company name the NER cut off ("Mitsui" in "Mitsui and Co Ltd")."""
     forms = _forms(lang or "en")
     if ent.get("type") != "ORG" or not forms:
         return False
-    return any(_last_word(n) in forms for n in [ent["name"], *(m["text"] for m in ent["mentions"])])
+    if any(_last_word(n) in forms for n in [ent["name"], *(m["text"] for m in ent["mentions"])]):
+        return True
+    return text is not None and any(company_continues(text, m["end"], lang) for m in ent["mentions"])
+
+
+def company_continues(text: str, end: int, lang: str | None) -> bool:
+    """Whether a name ending at ``end`` goes on as a company name the NER cut off: "Mitsui and Co Ltd",
+    "Clayton and Dubilier Inc" ("and"/"&", capitalised words, then a company-law form)."""
+    m = _CONTINUED.match(text[end : end + 60])
+    if m is None:
+        return False
+    forms = {f.rstrip(".") for f in _forms(lang or "en")}
+    words = [w.strip("<>,.").lower() for w in m.group(1).split()]
+    return bool(words) and words[-1] in forms
 
 
 def company_country(ent: dict[str, Any], text: str, lang: str | None) -> str | None:
