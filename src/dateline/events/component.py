@@ -1145,7 +1145,7 @@ class EventExtractor:
             # The patient of an arrest is a suspect, of violence a civilian, when the phrase is a bare
             # person ("un homme a été interpellé", "trois personnes ont été tuées", "son interpellation"
             # when the possessor is "un homme"): PLOVER's sectors.
-            # "ont confisqué la voiture du jeune homme", "suspendu son permis": the owner of the thing.
+            # "les gendarmes ont saisi le camion du suspect", "suspendu son permis": the owner of the thing.
             owned = [self._owner(t) or t for t in tgt_toks]
             people = [t for t in owned if self._is_person(t) and role_of(t, self.lang) is None]
             if people:
