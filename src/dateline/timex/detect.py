@@ -147,7 +147,7 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
     for s, e, _i, expr, name in found:
         if any(s < te and ts < e for ts, te in taken):
             continue
-        if _quoted_title(text, s, e) or _UNIT_TO_UNIT_AFTER.match(text, e) or _UNIT_TO_UNIT_BEFORE.search(text, 0, s):
+        if _quoted_title(text, s, e) or _unit_to_unit(text, s, e):
             continue
         if place is not None and place.search(text, max(0, s - 40), s):
             continue
@@ -163,6 +163,11 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
 # rise", "du jour au lendemain").
 _UNIT_TO_UNIT_AFTER = re.compile(r"-(?:to|on|over|by|after|in)-", re.I)
 _UNIT_TO_UNIT_BEFORE = re.compile(r"\w-(?:to|on|over|by|after|in)-$", re.I)
+
+
+def _unit_to_unit(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one side of a unit-to-unit phrase ("quarter-to-quarter")."""
+    return bool(_UNIT_TO_UNIT_AFTER.match(text, end) or _UNIT_TO_UNIT_BEFORE.search(text, max(0, start - 12), start))
 
 
 # An opening quotation mark right before a candidate: "`", "“", "«" or a straight double quote.
