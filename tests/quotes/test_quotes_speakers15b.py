@@ -167,3 +167,30 @@ def test_a_description_with_another_portfolio_is_not_the_one_minister(nlp_fr: An
     )
     names = {e["id"]: e["name"] for e in rec["entities"]}
     assert names.get(rec["quotes"][0]["speaker"]["entity"]) == "Paul Morel"  # a nationality adds, never contradicts
+
+
+@pytest.mark.model
+def test_a_reply_is_not_the_last_speakers(nlp_fr: Any) -> None:
+    text = (
+        "« Vous cherchez quel métier ? », demande le président Paul Morel. "
+        "« Je suis jardinier », répond le jeune homme."
+    )
+    qs = _quotes(text, nlp_fr)
+    assert qs[0]["speaker"]["entity"] is not None
+    assert qs[1]["speaker"]["text"] == "le jeune homme" and qs[1]["speaker"]["entity"] is None
+
+
+@pytest.mark.model
+def test_a_person_introduced_without_a_name_stays_unnamed(nlp_fr: Any) -> None:
+    text = (
+        "Paul Morel a reçu un boucher et un militant. « C'est de la provocation », a déclaré Paul Morel. "
+        "Le boucher a assuré : « Nous respectons les bêtes. »"
+    )
+    qs = _quotes(text, nlp_fr)
+    assert qs[1]["speaker"]["text"] == "Le boucher" and qs[1]["speaker"]["entity"] is None
+
+
+@pytest.mark.model
+def test_the_speaker_span_leaves_out_a_complementiser(nlp_fr: Any) -> None:
+    (q,) = _quotes("Il a appris hier que Paul Morel affirme être soutenu par les militants locaux.", nlp_fr)
+    assert q["speaker"]["text"] == "Paul Morel"

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.entities.component import country_near
 from dateline.entities.gazetteer import gazetteer
 from dateline.names import given_name_gender
-from dateline.quotes.common import Lexicon, is_clitic, is_human_noun
+from dateline.quotes.common import Lexicon, is_clitic, is_human_noun, verb_lemmas
 from dateline.quotes.common import fold_word as _fold
 
 __all__ = ["SpeakerResolver"]
@@ -43,6 +43,8 @@ _PRONOUN_WINDOW = 600
 _STATE_NOUNS = frozenset({"gouvernement", "diplomatie", "présidence", "exécutif", "chancellerie", "government"})
 # "l'intéressé", "la principale concernée": the person the article is about (folded forms).
 _CONCERNED = frozenset({"interesse", "interessee", "concerne", "concernee"})
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "the", "this"})
+_INDEFINITE = frozenset({"un", "une", "a", "an"})
 _DETS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"})
 
 
@@ -90,6 +92,9 @@ class SpeakerResolver:
         self._roles = roles
         self._groups = lex.folded_groups
         self._synonyms = lex.folded_synonyms
+        self._replying = False
+        self._unnamed: dict[str, int] | None = None
+        self._first_person: int | None = None
         self._index_titles()
 
     # -- entities and mentions -------------------------------------------------------------------
@@ -242,9 +247,15 @@ class SpeakerResolver:
 
     # -- resolution --------------------------------------------------------------------------------
 
-    def resolve(self, speaker: Span, exclude: tuple[int, int] | None = None) -> str | None:
-        """The entity id a speaker span refers to, or ``None`` when nothing supports one."""
-        ent = self._resolve(speaker, exclude)
+    def resolve(self, speaker: Span, exclude: tuple[int, int] | None = None, verb: Token | None = None) -> str | None:
+        """The entity id a speaker span refers to, or ``None`` when nothing supports one. ``verb``, the
+        reporting verb, tells a reply ("répond le jeune homme"), whose speaker is not the one just quoted."""
+        replying = verb is not None and bool(verb_lemmas(verb, self.lex.lang) & self.lex.formula("reply_verbs"))
+        self._replying = replying
+        try:
+            ent = self._resolve(speaker, exclude)
+        finally:
+            self._replying = False
         if ent is not None:
             self._refs.append((speaker.start_char, ent))
         return ent
@@ -337,13 +348,17 @@ class SpeakerResolver:
                 # "…, a annoncé sa femme à la radio, Anne Roy.": the name set off at the end of the
                 # reporting clause is the description's.
                 found = self._apposed_after(speaker)
-            if found is None and head.pos_ == "NOUN" and self._human(head) and singular:
+            unnamed = found is None and self._introduced_unnamed(head)
+            if found is None and head.pos_ == "NOUN" and self._human(head) and singular and not unnamed:
                 # "…, estime le plaisancier", "conclut le journaliste": a description never given
-                # with a name refers back to the person just quoted.
-                found = self._last_speaker(speaker.start_char, self._gender(speaker))
+                # with a name refers back to the person just quoted (not when replying to them).
+                last = self._last_speaker(speaker.start_char, self._gender(speaker))
+                found = None if self._replying else last
                 if found is None:
                     # Or to the person last named before it ("Didier Baichère … l'élu").
                     found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
+                    if self._replying and found == last:
+                        found = None
                 gender = self._gender(speaker)
                 if found is None and gender is not None and not self._person_before(speaker.start_char):
                     # A lead that opens on a description before any name ("L'élue a annoncé qu'elle
@@ -368,6 +383,26 @@ class SpeakerResolver:
                 out.add(pid)
         return out
 
+    def _introduced_unnamed(self, head: Token) -> bool:
+        """Whether a definite description takes up a person introduced earlier without a name, by an
+        indefinite phrase with the same noun ("… a reçu un boucher et un militant. … le boucher a
+        assuré …"): that person is no entity of the article, and no named person is to be guessed."""
+        if head.pos_ != "NOUN" or not any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
+            return False
+        if self._unnamed is None:
+            # Built once per document: the nouns introduced by an indefinite article with no name
+            # after them ("un boucher, Paul Roy," and "un boucher nommé Paul Roy" are named), with
+            # the position of their first such introduction.
+            self._unnamed = {}
+            for t in self.doc:
+                if t.pos_ != "NOUN" or self._in_quote(t.idx):
+                    continue
+                indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.children)
+                if indefinite and not any(n.ent_type_ in ("PER", "PERSON") for n in self.doc[t.i + 1 : t.i + 4]):
+                    self._unnamed.setdefault(t.lemma_.lower(), t.i)
+        first = self._unnamed.get(head.lemma_.lower())
+        return first is not None and first < head.i
+
     def _apposed_after(self, speaker: Span, reach: int = 10) -> str | None:
         """The person whose name follows a description speaker after a comma, before its clause ends
         ("sa femme à la radio, Anne Roy"), past a circumstance of a few words."""
@@ -390,10 +425,14 @@ class SpeakerResolver:
 
     def _person_before(self, pos: int) -> bool:
         """Whether a person is named (outside quotations) before character ``pos``."""
-        k = bisect.bisect_left(self._starts, pos)
-        return any(
-            m.strong and m.entity.get("type") == "PER" and not self._in_quote(m.start) for m in self.mentions[:k]
-        )
+        if self._first_person is None:
+            firsts = [
+                m.start
+                for m in self.mentions
+                if m.strong and m.entity.get("type") == "PER" and not self._in_quote(m.start)
+            ]
+            self._first_person = min(firsts) if firsts else len(self.doc.text) + 1
+        return self._first_person < pos
 
     def _main_person(self, gender: str | None) -> str | None:
         """The person named most often in the article, when one clearly is (more mentions than any
