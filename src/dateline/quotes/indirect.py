@@ -258,8 +258,10 @@ def _apposed_name_after(verb: Token) -> Token | None:
         if t.text in (".", "!", "?", ";", ":", "…") or "\n" in t.text:
             return None
         if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B" and doc[j - 1].text == ",":
-            span = next((e for e in doc.ents if e.start == j), None)
-            return span.root if span is not None else t
+            end = j + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[j:end].root
     return None
 
 
@@ -392,7 +394,7 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             # "La ministre a laissé entendre que …": the governor's subject, or the noun phrase before
             # it when the parser hung the formula on that noun ("L'entourage du maire fait savoir …").
             subj = subject_of(governor) or (_preverbal_speaker(governor) if lex.lang == "fr" else None)
-        if subj is None or subj.lower_ in ("on", "one"):
+        if subj is None or (subj.lower_ in ("on", "one") and not _partitive(subj)):
             return None  # no one states it ("on sait que"), or a parse we cannot trust
         return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "complement")
     if comp is not None and comp.i < verb.i:
@@ -467,6 +469,11 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             if chars is not None:
                 return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "colon")
     return None
+
+
+def _partitive(tok: Token) -> bool:
+    """ "one of the lawyers", "l'un des avocats": a person of a group, not the impersonal "one"/"on"."""
+    return any(c.lower_ in ("of", "des", "de", "d'", "d’") for c in tok.children)
 
 
 def _surface_que(doc: Doc, verb: Token, governor: Token | None, lex: Lexicon, seg: Segmenter) -> Candidate | None:
