@@ -194,3 +194,18 @@ def test_a_person_introduced_without_a_name_stays_unnamed(nlp_fr: Any) -> None:
 def test_the_speaker_span_leaves_out_a_complementiser(nlp_fr: Any) -> None:
     (q,) = _quotes("Il a appris hier que Paul Morel affirme être soutenu par les militants locaux.", nlp_fr)
     assert q["speaker"]["text"] == "Paul Morel"
+
+
+@pytest.mark.model
+def test_indefinite_and_possessive_descriptions_are_not_the_last_person_named(nlp_fr: Any) -> None:
+    qs = _quotes("Paul Morel a visité l'usine. « La précarité est assurée », déplore une manifestante.", nlp_fr)
+    assert qs[-1]["speaker"]["text"] == "une manifestante" and qs[-1]["speaker"]["entity"] is None
+    qs = _quotes("Paul Morel est arrivé avec son avocat. « Mon client est innocent », a déclaré son avocat.", nlp_fr)
+    assert qs[-1]["speaker"]["text"] == "son avocat" and qs[-1]["speaker"]["entity"] is None
+
+
+def test_a_seam_after_an_acronym_is_split() -> None:
+    from dateline.wrapping import _SEAM
+
+    assert [m.group() for m in _SEAM.finditer("la CGT.La grève")] == ["."]
+    assert list(_SEAM.finditer("U.S.A. Army, le 3.5 ha, M.Dupont")) == []

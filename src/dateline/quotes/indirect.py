@@ -396,6 +396,12 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             subj = subject_of(governor) or (_preverbal_speaker(governor) if lex.lang == "fr" else None)
         if subj is None or (subj.lower_ in ("on", "one") and not _partitive(subj)):
             return None  # no one states it ("on sait que"), or a parse we cannot trust
+        relative = any("PronType=Rel" in str(c.morph) for c in verb.children if c.dep_.startswith("nsubj"))
+        oblique = subj.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and c.i < subj.i for c in subj.children)
+        if oblique and not relative:  # "pour l'intéressé, qui a rappelé que …" is the relative's antecedent
+            # "En direct de la ville, explique que …": the parser's subject is a prepositional phrase,
+            # not who speaks; the report stands, its speaker unknown.
+            return Candidate(chars[0], chars[1], "indirect", cue, None, verb, "complement")
         return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "complement")
     if comp is not None and comp.i < verb.i:
         # "The economy is strong, Trump said": the parser hangs the reported clause to the left.

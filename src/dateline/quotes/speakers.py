@@ -43,6 +43,7 @@ _PRONOUN_WINDOW = 600
 _STATE_NOUNS = frozenset({"gouvernement", "diplomatie", "présidence", "exécutif", "chancellerie", "government"})
 # "l'intéressé", "la principale concernée": the person the article is about (folded forms).
 _CONCERNED = frozenset({"interesse", "interessee", "concerne", "concernee"})
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "his", "her", "their", "its"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "the", "this"})
 _INDEFINITE = frozenset({"un", "une", "a", "an"})
 _DETS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"})
@@ -349,12 +350,18 @@ class SpeakerResolver:
                 # reporting clause is the description's.
                 found = self._apposed_after(speaker)
             unnamed = found is None and self._introduced_unnamed(head)
-            if found is None and head.pos_ == "NOUN" and self._human(head) and singular and not unnamed:
+            # An indefinite description ("un manifestant", "une habitante") brings in someone new: it
+            # takes up no one. A possessive one ("son avocat", "sa fille") may take up the person just
+            # quoted, never the last person named, who is most often its possessor.
+            det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+            possessive = det in _POSSESSIVES
+            anaphoric = det not in _INDEFINITE
+            if found is None and head.pos_ == "NOUN" and self._human(head) and singular and not unnamed and anaphoric:
                 # "…, estime le plaisancier", "conclut le journaliste": a description never given
                 # with a name refers back to the person just quoted (not when replying to them).
                 last = self._last_speaker(speaker.start_char, self._gender(speaker))
                 found = None if self._replying else last
-                if found is None:
+                if found is None and not possessive:
                     # Or to the person last named before it ("Didier Baichère … l'élu").
                     found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
                     if self._replying and found == last:
