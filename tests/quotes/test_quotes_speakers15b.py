@@ -209,3 +209,30 @@ def test_a_seam_after_an_acronym_is_split() -> None:
 
     assert [m.group() for m in _SEAM.finditer("la CGT.La grève")] == ["."]
     assert list(_SEAM.finditer("U.S.A. Army, le 3.5 ha, M.Dupont")) == []
+
+
+@pytest.mark.model
+def test_an_organisation_description_with_its_own_complement(nlp_fr: Any) -> None:
+    text = (
+        "Le ministère de l'Intérieur a publié des chiffres. « La hausse est nette », admet le ministère des Transports."
+    )
+    qs = _quotes(text, nlp_fr)
+    assert qs[-1]["speaker"]["text"] == "le ministère des Transports" and qs[-1]["speaker"]["entity"] is None
+
+
+@pytest.mark.model
+def test_a_feminine_title_is_not_a_man_named_with_that_title(nlp_fr: Any) -> None:
+    qs = _quotes("Le député Éric Morel est venu. « Le combat continue », estime la députée macroniste.", nlp_fr)
+    assert qs[-1]["speaker"]["entity"] is None
+
+
+@pytest.mark.model
+def test_a_speaker_span_ends_before_a_relative_pronoun(nlp_fr: Any) -> None:
+    (q,) = _quotes("Selon Radio Sud qui cite des témoins, le pont a cédé dans la nuit.", nlp_fr)
+    assert q["speaker"]["text"] == "Radio Sud"
+    assert q["text"] == "le pont a cédé dans la nuit"
+    (q,) = _quotes("Le ministre a été reçu, selon une tribune du quotidien qui a fait grand bruit.", nlp_fr)
+    assert q["text"] == "Le ministre a été reçu"
+    assert q["speaker"]["text"] == "une tribune du quotidien"
+    (q,) = _quotes("Selon Radio Sud, qui cite des témoins, le pont a cédé.", nlp_fr)
+    assert q["text"] == "le pont a cédé"

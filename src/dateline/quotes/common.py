@@ -356,8 +356,8 @@ def speaker_span(head: Token) -> Span:
         while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].ent_type_ in ("PER", "PERSON"):
             hi += 1
     lo, hi = glued_word(doc, lo, hi)
-    while hi > lo and doc[hi].is_punct:
-        hi -= 1
+    while hi > lo and (doc[hi].is_punct or (doc[hi].pos_ == "PRON" and "PronType=Rel" in str(doc[hi].morph))):
+        hi -= 1  # "Europe 1 qui …": the relative pronoun opens a clause about the speaker
     while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in _NOT_SPEAKER_START):
         lo += 1  # "… affirme qu'Anne Roy", "évoquée par Anne Roy": the speaker is the name alone
     if lo > 0 and doc[lo - 1].pos_ == "DET" and lo <= doc[lo - 1].head.i <= hi:

@@ -795,6 +795,17 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
             if b <= a:
                 continue
             who = doc[a:b]
+            rel = next((k for k in range(a + 1, b) if "PronType=Rel" in str(doc[k].morph)), None)
+            if rel is None and b < s1 and b > a + 1 and "PronType=Rel" in str(doc[b - 1].morph):
+                rel = b - 1
+            if rel is None and b + 1 < s1 and doc[b].text == "," and "PronType=Rel" in str(doc[b + 1].morph):
+                rel, b = b, b + 1  # "selon Radio Sud, qui cite des témoins, …"
+            if rel is not None:
+                # "selon Radio Sud, qui cite des témoins, …", "selon Radio Sud qui cite …": the relative
+                # clause tells about the source; the statement is on either side of the whole phrase.
+                who = doc[a:rel]
+                while b < s1 and doc[b].text not in (",", ".", ";", ":", "!", "?", "(", ")"):
+                    b += 1
             if not _speakerlike(who, lex) or _agentless_figures(who, lex):
                 continue
             cue = doc[tok.i : a]

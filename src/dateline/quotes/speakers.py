@@ -338,7 +338,7 @@ class SpeakerResolver:
             if state is not None:
                 return state
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.groups:
-            org = self._org_by_word(head)
+            org = self._org_by_word(head, speaker)
             if org is not None:
                 return org
         key = self._title_key(list(speaker))
@@ -475,13 +475,23 @@ class SpeakerResolver:
         found = {e["id"] for e in self.entities if e.get("type") == "PER" and words & set(_fold(e["name"]).split())}
         return str(found.pop()) if len(found) == 1 else None
 
-    def _org_by_word(self, head: Token) -> str | None:
+    def _org_by_word(self, head: Token, speaker: Span) -> str | None:
         """'le parquet' -> 'Parquet de Paris', 'le journal' -> 'Journal du dimanche': the one
-        organisation of the article whose name has the head word."""
+        organisation of the article whose name has the head word, and the words of the head's own
+        complement ("le ministère des Transports" is not the "ministère de l'Intérieur")."""
         word = _fold(head.lemma_)
-        found = {
-            e["id"] for e in self.entities if e.get("type") in ("ORG", "MISC") and word in _fold(str(e["name"])).split()
+        extra = {
+            _fold(t.text)
+            for t in speaker
+            if t.i > head.i and t.head.i == head.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nmod", "flat:name")
         }
+        found = set()
+        for e in self.entities:
+            if e.get("type") not in ("ORG", "MISC"):
+                continue
+            name = set(_fold(str(e["name"])).replace("'", " ").replace("’", " ").split())
+            if word in name and extra <= name:
+                found.add(e["id"])
         return str(found.pop()) if len(found) == 1 else None
 
     def _last_speaker(self, pos: int, gender: str | None) -> str | None:
@@ -649,8 +659,9 @@ class SpeakerResolver:
         gender = self._gender(speaker)
         same_head = []
         for pid, p in self.people.items():
-            if gender and p.gender and gender != p.gender:
-                continue
+            known = self._known_gender(p.entity)
+            if gender and known and gender != known:
+                continue  # "la députée" is not the one introduced as "le député", nor an "Éric"
             if any(h == head for h, _ in p.titles):
                 same_head.append(pid)
         if len(same_head) == 1:
@@ -664,7 +675,8 @@ class SpeakerResolver:
             within = [
                 pid
                 for pid, p in self.people.items()
-                if not (gender and p.gender and gender != p.gender) and any(words <= w for _, w in p.titles)
+                if not (gender and (g := self._known_gender(p.entity)) and gender != g)
+                and any(words <= w for _, w in p.titles)
             ]
             return within[0] if len(within) == 1 else None
         # Several people share the title's head ("le président russe", "le président américain"):
