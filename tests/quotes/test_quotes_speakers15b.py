@@ -30,9 +30,9 @@ def test_a_noun_phrase_before_the_verb_is_not_skipped_for_an_earlier_name(nlp_fr
 
 @pytest.mark.model
 def test_a_relative_clause_inside_a_quotation_is_not_an_inserted_reporting_clause(nlp_fr: Any) -> None:
-    text = "Il a ajouté : « J'ai demandé une expertise, qui a conclu à une valeur plus faible. » Puis il est parti."
+    text = "Il a ajouté : « J'ai commandé un audit, qui a conclu à un chiffre plus bas. » Puis il est parti."
     (q,) = _quotes(text, nlp_fr)
-    assert q["text"].startswith("J'ai demandé une expertise, qui a conclu")
+    assert q["text"].startswith("J'ai commandé un audit, qui a conclu")
     assert q["speaker"]["text"] == "Il"
 
 
@@ -57,7 +57,7 @@ def test_a_subject_inside_a_closed_quotation_does_not_speak_for_the_clause_after
 
 @pytest.mark.model
 def test_faire_savoir_when_the_parser_hangs_the_clause_elsewhere(nlp_fr: Any) -> None:
-    (q,) = _quotes("Dans le même temps, l'entourage d'Anne Roy fait savoir qu'elle est prête à revenir.", nlp_fr)
+    (q,) = _quotes("Mardi soir, l'entourage d'Anne Roy fait savoir qu'elle est prête à revenir.", nlp_fr)
     assert q["text"] == "elle est prête à revenir"
     assert q["speaker"]["text"] == "l'entourage d'Anne Roy"
 
