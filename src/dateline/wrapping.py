@@ -106,10 +106,13 @@ def unwrap(text: str) -> str:
 # of the next, with no space ("… précise le document.Jean-Paul …", "… des avancées.\"Il faut …",
 # "… cette posture\"Élisabeth Borne confie …"). The tokenizer then keeps "2.Le" or "posture\"Élisabeth"
 # as one token, and the speaker, the quotation mark and the sentence boundary are lost in it. A seam
-# is a sentence-final stop or a quotation mark between a lower-case letter (or a digit or a closing
-# bracket) and a capital followed by a lower-case letter or by an elision ("….D'après", "….L'élu");
-# abbreviations ("U.S.A.") and decimals ("3.5") do not have that shape.
-_SEAM = re.compile(r"(?<=[a-zà-ÿ0-9)%»”])(?:[.!?…]+[\"“”«»]?|[\"“”«»])(?=[A-ZÀ-Ý](?:[a-zà-ÿ]|['’][A-Za-zÀ-ÿ]))")
+# is a sentence-final stop or a quotation mark between a lower-case letter (or a digit, a closing
+# bracket, or an acronym of two capitals: "… la CGT.La grève …") and a capital followed by a
+# lower-case letter or by an elision ("….D'après", "….L'élu"); abbreviations ("U.S.A.") and
+# decimals ("3.5") do not have that shape.
+_SEAM = re.compile(
+    r"(?:(?<=[a-zà-ÿ0-9)%»”])|(?<=[A-ZÀ-Ý]{2}))(?:[.!?…]+[\"“”«»]?|[\"“”«»])(?=[A-ZÀ-Ý](?:[a-zà-ÿ]|['’][A-Za-zÀ-ÿ]))"
+)
 _MARKS = frozenset('"“”«»')
 
 

@@ -167,3 +167,72 @@ def test_a_description_with_another_portfolio_is_not_the_one_minister(nlp_fr: An
     )
     names = {e["id"]: e["name"] for e in rec["entities"]}
     assert names.get(rec["quotes"][0]["speaker"]["entity"]) == "Paul Morel"  # a nationality adds, never contradicts
+
+
+@pytest.mark.model
+def test_a_reply_is_not_the_last_speakers(nlp_fr: Any) -> None:
+    text = (
+        "« Vous cherchez quel métier ? », demande le président Paul Morel. "
+        "« Je suis jardinier », répond le jeune homme."
+    )
+    qs = _quotes(text, nlp_fr)
+    assert qs[0]["speaker"]["entity"] is not None
+    assert qs[1]["speaker"]["text"] == "le jeune homme" and qs[1]["speaker"]["entity"] is None
+
+
+@pytest.mark.model
+def test_a_person_introduced_without_a_name_stays_unnamed(nlp_fr: Any) -> None:
+    text = (
+        "Paul Morel a reçu un boucher et un militant. « C'est de la provocation », a déclaré Paul Morel. "
+        "Le boucher a assuré : « Nous respectons les bêtes. »"
+    )
+    qs = _quotes(text, nlp_fr)
+    assert qs[1]["speaker"]["text"] == "Le boucher" and qs[1]["speaker"]["entity"] is None
+
+
+@pytest.mark.model
+def test_the_speaker_span_leaves_out_a_complementiser(nlp_fr: Any) -> None:
+    (q,) = _quotes("Il a appris hier que Paul Morel affirme être soutenu par les militants locaux.", nlp_fr)
+    assert q["speaker"]["text"] == "Paul Morel"
+
+
+@pytest.mark.model
+def test_indefinite_and_possessive_descriptions_are_not_the_last_person_named(nlp_fr: Any) -> None:
+    qs = _quotes("Paul Morel a visité l'usine. « La précarité est assurée », déplore une manifestante.", nlp_fr)
+    assert qs[-1]["speaker"]["text"] == "une manifestante" and qs[-1]["speaker"]["entity"] is None
+    qs = _quotes("Paul Morel est arrivé avec son avocat. « Mon client est innocent », a déclaré son avocat.", nlp_fr)
+    assert qs[-1]["speaker"]["text"] == "son avocat" and qs[-1]["speaker"]["entity"] is None
+
+
+def test_a_seam_after_an_acronym_is_split() -> None:
+    from dateline.wrapping import _SEAM
+
+    assert [m.group() for m in _SEAM.finditer("la CGT.La grève")] == ["."]
+    assert list(_SEAM.finditer("U.S.A. Army, le 3.5 ha, M.Dupont")) == []
+
+
+@pytest.mark.model
+def test_an_organisation_description_with_its_own_complement(nlp_fr: Any) -> None:
+    text = (
+        "Le ministère de l'Intérieur a publié des chiffres. « La hausse est nette », admet le ministère des Transports."
+    )
+    qs = _quotes(text, nlp_fr)
+    assert qs[-1]["speaker"]["text"] == "le ministère des Transports" and qs[-1]["speaker"]["entity"] is None
+
+
+@pytest.mark.model
+def test_a_feminine_title_is_not_a_man_named_with_that_title(nlp_fr: Any) -> None:
+    qs = _quotes("Le député Éric Morel est venu. « Le combat continue », estime la députée macroniste.", nlp_fr)
+    assert qs[-1]["speaker"]["entity"] is None
+
+
+@pytest.mark.model
+def test_a_speaker_span_ends_before_a_relative_pronoun(nlp_fr: Any) -> None:
+    (q,) = _quotes("Selon Radio Sud qui cite des témoins, le pont a cédé dans la nuit.", nlp_fr)
+    assert q["speaker"]["text"] == "Radio Sud"
+    assert q["text"] == "le pont a cédé dans la nuit"
+    (q,) = _quotes("Le ministre a été reçu, selon une tribune du quotidien qui a fait grand bruit.", nlp_fr)
+    assert q["text"] == "Le ministre a été reçu"
+    assert q["speaker"]["text"] == "une tribune du quotidien"
+    (q,) = _quotes("Selon Radio Sud, qui cite des témoins, le pont a cédé.", nlp_fr)
+    assert q["text"] == "le pont a cédé"

@@ -95,10 +95,24 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
         )
     ):
         return None
-    for k in range(j, min(j + _AFTER_WINDOW, n)):
+    counted = 0
+    bracket = False
+    for k in range(j, min(j + 2 * _AFTER_WINDOW, n)):
         t = doc[k]
         if t.text in _STOPS or "\n" in t.text:
             break
+        # '"…," Chairman John Baker (R-Ohio) said': a bracketed party or age does not count.
+        if t.text == "(":
+            bracket = True
+        if not bracket:
+            counted += 1
+            if counted > _AFTER_WINDOW:
+                break
+        if t.text == ")":
+            bracket = False
+            continue
+        if bracket:
+            continue
         if is_reporting(t, lex) and not is_negated(t, lex):
             # A subject between the quotation and the verb ('", he said'), else the inverted one.
             subj = subject_of(t)

@@ -356,10 +356,10 @@ def speaker_span(head: Token) -> Span:
         while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].ent_type_ in ("PER", "PERSON"):
             hi += 1
     lo, hi = glued_word(doc, lo, hi)
-    while hi > lo and doc[hi].is_punct:
-        hi -= 1
-    while lo < hi and doc[lo].is_punct:
-        lo += 1
+    while hi > lo and (doc[hi].is_punct or (doc[hi].pos_ == "PRON" and "PronType=Rel" in str(doc[hi].morph))):
+        hi -= 1  # "Europe 1 qui …": the relative pronoun opens a clause about the speaker
+    while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in _NOT_SPEAKER_START):
+        lo += 1  # "… affirme qu'Anne Roy", "évoquée par Anne Roy": the speaker is the name alone
     if lo > 0 and doc[lo - 1].pos_ == "DET" and lo <= doc[lo - 1].head.i <= hi:
         lo -= 1  # "le Royaume-Uni": the article of the word the hyphens made whole
     if is_clitic(head):
@@ -398,6 +398,9 @@ def glued_word(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+# Words a parse may hang on a speaker's head that are never part of its noun phrase: the
+# complementiser of the clause it is the subject of, the preposition of a passive's agent.
+_NOT_SPEAKER_START = frozenset({"que", "qu'", "qu’", "par", "that", "by"})
 _HONORIFICS = frozenset({"me", "maître", "m.", "mme", "mlle", "dr", "pr", "mr", "mr.", "mrs", "mrs.", "ms", "ms."})
 _END = frozenset({".", "!", "?", "…", "...", ";"})
 _OPENERS = frozenset({"«", "“", '"', "—", "–", "-", "(", "„", "‹"})

@@ -130,7 +130,7 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
     for c in cands:
         speaker: dict[str, Any] | None = None
         if c.speaker is not None and len(c.speaker) > 0:
-            ent = resolver.resolve(c.speaker, exclude=(c.start, c.end))
+            ent = resolver.resolve(c.speaker, exclude=(c.start, c.end), verb=c.verb)
             s0, s1 = c.speaker.start_char, c.speaker.end_char
             # The inverted clitic of "a-t-il ajouté" is the pronoun "il", without its hyphens.
             if text[s0:s1].startswith("-"):

@@ -258,8 +258,10 @@ def _apposed_name_after(verb: Token) -> Token | None:
         if t.text in (".", "!", "?", ";", ":", "…") or "\n" in t.text:
             return None
         if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B" and doc[j - 1].text == ",":
-            span = next((e for e in doc.ents if e.start == j), None)
-            return span.root if span is not None else t
+            end = j + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[j:end].root
     return None
 
 
@@ -392,8 +394,14 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             # "La ministre a laissé entendre que …": the governor's subject, or the noun phrase before
             # it when the parser hung the formula on that noun ("L'entourage du maire fait savoir …").
             subj = subject_of(governor) or (_preverbal_speaker(governor) if lex.lang == "fr" else None)
-        if subj is None or subj.lower_ in ("on", "one"):
+        if subj is None or (subj.lower_ in ("on", "one") and not _partitive(subj)):
             return None  # no one states it ("on sait que"), or a parse we cannot trust
+        relative = any("PronType=Rel" in str(c.morph) for c in verb.children if c.dep_.startswith("nsubj"))
+        oblique = subj.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and c.i < subj.i for c in subj.children)
+        if oblique and not relative:  # "pour l'intéressé, qui a rappelé que …" is the relative's antecedent
+            # "En direct de la ville, explique que …": the parser's subject is a prepositional phrase,
+            # not who speaks; the report stands, its speaker unknown.
+            return Candidate(chars[0], chars[1], "indirect", cue, None, verb, "complement")
         return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "complement")
     if comp is not None and comp.i < verb.i:
         # "The economy is strong, Trump said": the parser hangs the reported clause to the left.
@@ -467,6 +475,11 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             if chars is not None:
                 return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "colon")
     return None
+
+
+def _partitive(tok: Token) -> bool:
+    """ "one of the lawyers", "l'un des avocats": a person of a group, not the impersonal "one"/"on"."""
+    return any(c.lower_ in ("of", "des", "de", "d'", "d’") for c in tok.children)
 
 
 def _surface_que(doc: Doc, verb: Token, governor: Token | None, lex: Lexicon, seg: Segmenter) -> Candidate | None:
@@ -782,6 +795,17 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
             if b <= a:
                 continue
             who = doc[a:b]
+            rel = next((k for k in range(a + 1, b) if "PronType=Rel" in str(doc[k].morph)), None)
+            if rel is None and b < s1 and b > a + 1 and "PronType=Rel" in str(doc[b - 1].morph):
+                rel = b - 1
+            if rel is None and b + 1 < s1 and doc[b].text == "," and "PronType=Rel" in str(doc[b + 1].morph):
+                rel, b = b, b + 1  # "selon Radio Sud, qui cite des témoins, …"
+            if rel is not None:
+                # "selon Radio Sud, qui cite des témoins, …", "selon Radio Sud qui cite …": the relative
+                # clause tells about the source; the statement is on either side of the whole phrase.
+                who = doc[a:rel]
+                while b < s1 and doc[b].text not in (",", ".", ";", ":", "!", "?", "(", ")"):
+                    b += 1
             if not _speakerlike(who, lex) or _agentless_figures(who, lex):
                 continue
             cue = doc[tok.i : a]

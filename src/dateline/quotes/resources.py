@@ -26,6 +26,7 @@ SECTIONS = (
     "pronominal_reporting",
     "formula_pairs",
     "speaking_groups",
+    "reply_verbs",
 )
 
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.entities.component import country_near
 from dateline.entities.gazetteer import gazetteer
 from dateline.names import given_name_gender
-from dateline.quotes.common import Lexicon, is_clitic, is_human_noun
+from dateline.quotes.common import Lexicon, is_clitic, is_human_noun, verb_lemmas
 from dateline.quotes.common import fold_word as _fold
 
 __all__ = ["SpeakerResolver"]
@@ -43,6 +43,9 @@ _PRONOUN_WINDOW = 600
 _STATE_NOUNS = frozenset({"gouvernement", "diplomatie", "présidence", "exécutif", "chancellerie", "government"})
 # "l'intéressé", "la principale concernée": the person the article is about (folded forms).
 _CONCERNED = frozenset({"interesse", "interessee", "concerne", "concernee"})
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "his", "her", "their", "its"})
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "the", "this"})
+_INDEFINITE = frozenset({"un", "une", "a", "an"})
 _DETS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"})
 
 
@@ -90,6 +93,9 @@ class SpeakerResolver:
         self._roles = roles
         self._groups = lex.folded_groups
         self._synonyms = lex.folded_synonyms
+        self._replying = False
+        self._unnamed: dict[str, int] | None = None
+        self._first_person: int | None = None
         self._index_titles()
 
     # -- entities and mentions -------------------------------------------------------------------
@@ -242,9 +248,15 @@ class SpeakerResolver:
 
     # -- resolution --------------------------------------------------------------------------------
 
-    def resolve(self, speaker: Span, exclude: tuple[int, int] | None = None) -> str | None:
-        """The entity id a speaker span refers to, or ``None`` when nothing supports one."""
-        ent = self._resolve(speaker, exclude)
+    def resolve(self, speaker: Span, exclude: tuple[int, int] | None = None, verb: Token | None = None) -> str | None:
+        """The entity id a speaker span refers to, or ``None`` when nothing supports one. ``verb``, the
+        reporting verb, tells a reply ("répond le jeune homme"), whose speaker is not the one just quoted."""
+        replying = verb is not None and bool(verb_lemmas(verb, self.lex.lang) & self.lex.formula("reply_verbs"))
+        self._replying = replying
+        try:
+            ent = self._resolve(speaker, exclude)
+        finally:
+            self._replying = False
         if ent is not None:
             self._refs.append((speaker.start_char, ent))
         return ent
@@ -326,7 +338,7 @@ class SpeakerResolver:
             if state is not None:
                 return state
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.groups:
-            org = self._org_by_word(head)
+            org = self._org_by_word(head, speaker)
             if org is not None:
                 return org
         key = self._title_key(list(speaker))
@@ -337,13 +349,23 @@ class SpeakerResolver:
                 # "…, a annoncé sa femme à la radio, Anne Roy.": the name set off at the end of the
                 # reporting clause is the description's.
                 found = self._apposed_after(speaker)
-            if found is None and head.pos_ == "NOUN" and self._human(head) and singular:
+            unnamed = found is None and self._introduced_unnamed(head)
+            # An indefinite description ("un manifestant", "une habitante") brings in someone new: it
+            # takes up no one. A possessive one ("son avocat", "sa fille") may take up the person just
+            # quoted, never the last person named, who is most often its possessor.
+            det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+            possessive = det in _POSSESSIVES
+            anaphoric = det not in _INDEFINITE
+            if found is None and head.pos_ == "NOUN" and self._human(head) and singular and not unnamed and anaphoric:
                 # "…, estime le plaisancier", "conclut le journaliste": a description never given
-                # with a name refers back to the person just quoted.
-                found = self._last_speaker(speaker.start_char, self._gender(speaker))
-                if found is None:
+                # with a name refers back to the person just quoted (not when replying to them).
+                last = self._last_speaker(speaker.start_char, self._gender(speaker))
+                found = None if self._replying else last
+                if found is None and not possessive:
                     # Or to the person last named before it ("Didier Baichère … l'élu").
                     found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
+                    if self._replying and found == last:
+                        found = None
                 gender = self._gender(speaker)
                 if found is None and gender is not None and not self._person_before(speaker.start_char):
                     # A lead that opens on a description before any name ("L'élue a annoncé qu'elle
@@ -368,6 +390,26 @@ class SpeakerResolver:
                 out.add(pid)
         return out
 
+    def _introduced_unnamed(self, head: Token) -> bool:
+        """Whether a definite description takes up a person introduced earlier without a name, by an
+        indefinite phrase with the same noun ("… a reçu un boucher et un militant. … le boucher a
+        assuré …"): that person is no entity of the article, and no named person is to be guessed."""
+        if head.pos_ != "NOUN" or not any(c.lower_ in _DEFINITE for c in head.children if c.dep_ == "det"):
+            return False
+        if self._unnamed is None:
+            # Built once per document: the nouns introduced by an indefinite article with no name
+            # after them ("un boucher, Paul Roy," and "un boucher nommé Paul Roy" are named), with
+            # the position of their first such introduction.
+            self._unnamed = {}
+            for t in self.doc:
+                if t.pos_ != "NOUN" or self._in_quote(t.idx):
+                    continue
+                indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.children)
+                if indefinite and not any(n.ent_type_ in ("PER", "PERSON") for n in self.doc[t.i + 1 : t.i + 4]):
+                    self._unnamed.setdefault(t.lemma_.lower(), t.i)
+        first = self._unnamed.get(head.lemma_.lower())
+        return first is not None and first < head.i
+
     def _apposed_after(self, speaker: Span, reach: int = 10) -> str | None:
         """The person whose name follows a description speaker after a comma, before its clause ends
         ("sa femme à la radio, Anne Roy"), past a circumstance of a few words."""
@@ -390,10 +432,14 @@ class SpeakerResolver:
 
     def _person_before(self, pos: int) -> bool:
         """Whether a person is named (outside quotations) before character ``pos``."""
-        k = bisect.bisect_left(self._starts, pos)
-        return any(
-            m.strong and m.entity.get("type") == "PER" and not self._in_quote(m.start) for m in self.mentions[:k]
-        )
+        if self._first_person is None:
+            firsts = [
+                m.start
+                for m in self.mentions
+                if m.strong and m.entity.get("type") == "PER" and not self._in_quote(m.start)
+            ]
+            self._first_person = min(firsts) if firsts else len(self.doc.text) + 1
+        return self._first_person < pos
 
     def _main_person(self, gender: str | None) -> str | None:
         """The person named most often in the article, when one clearly is (more mentions than any
@@ -429,13 +475,23 @@ class SpeakerResolver:
         found = {e["id"] for e in self.entities if e.get("type") == "PER" and words & set(_fold(e["name"]).split())}
         return str(found.pop()) if len(found) == 1 else None
 
-    def _org_by_word(self, head: Token) -> str | None:
+    def _org_by_word(self, head: Token, speaker: Span) -> str | None:
         """'le parquet' -> 'Parquet de Paris', 'le journal' -> 'Journal du dimanche': the one
-        organisation of the article whose name has the head word."""
+        organisation of the article whose name has the head word, and the words of the head's own
+        complement ("le ministère des Transports" is not the "ministère de l'Intérieur")."""
         word = _fold(head.lemma_)
-        found = {
-            e["id"] for e in self.entities if e.get("type") in ("ORG", "MISC") and word in _fold(str(e["name"])).split()
+        extra = {
+            _fold(t.text)
+            for t in speaker
+            if t.i > head.i and t.head.i == head.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nmod", "flat:name")
         }
+        found = set()
+        for e in self.entities:
+            if e.get("type") not in ("ORG", "MISC"):
+                continue
+            name = set(_fold(str(e["name"])).replace("'", " ").replace("’", " ").split())
+            if word in name and extra <= name:
+                found.add(e["id"])
         return str(found.pop()) if len(found) == 1 else None
 
     def _last_speaker(self, pos: int, gender: str | None) -> str | None:
@@ -603,8 +659,9 @@ class SpeakerResolver:
         gender = self._gender(speaker)
         same_head = []
         for pid, p in self.people.items():
-            if gender and p.gender and gender != p.gender:
-                continue
+            known = self._known_gender(p.entity)
+            if gender and known and gender != known:
+                continue  # "la députée" is not the one introduced as "le député", nor an "Éric"
             if any(h == head for h, _ in p.titles):
                 same_head.append(pid)
         if len(same_head) == 1:
@@ -618,7 +675,8 @@ class SpeakerResolver:
             within = [
                 pid
                 for pid, p in self.people.items()
-                if not (gender and p.gender and gender != p.gender) and any(words <= w for _, w in p.titles)
+                if not (gender and (g := self._known_gender(p.entity)) and gender != g)
+                and any(words <= w for _, w in p.titles)
             ]
             return within[0] if len(within) == 1 else None
         # Several people share the title's head ("le président russe", "le président américain"):
