@@ -558,9 +558,10 @@ def _error_items(
                 "sentence": text[s:e],
             }
         )
+    right_events = {id(p[2]) for p in preds if id(p) in used}
     for m in preds:
-        if id(m) in used:
-            continue
+        if id(m) in used or id(m[2]) in right_events:
+            continue  # a right event's other triggers are mentions the gold may not mark
         typ, trigs, ev = m
         t0 = trigs[0][0]
         s, e = _sentence_of(text, t0)

@@ -89,10 +89,12 @@ def _simultaneous_clause(noun: Token) -> list[Token]:
 class DateFinder:
     """Dates events of one document from its timexes and publication window."""
 
-    def __init__(self, doc: Doc, reported: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, doc: Doc, reported: list[tuple[int, int]] | None = None, days: bool = False) -> None:
         self.doc = doc
         # Character ranges of reported speech: a date inside them is the speaker's, not the framing verb's.
         self.reported = reported or []
+        # Part-of-day values dated as their day, and acts "lors de"/"pendant" a clause dated by it.
+        self.days = days
         self.timexes: list[dict[str, Any]] = [
             t
             for t in (doc._.timexes or [])
@@ -110,7 +112,8 @@ class DateFinder:
         anchor_ids = {t.i for t in anchors}
         if anchors and anchors[0].pos_ in ("NOUN", "PROPN"):
             anchor_ids |= {t.i for t in anchors[0].children}
-            anchor_ids |= {t.i for t in _simultaneous_clause(anchors[0])}
+            if self.days:
+                anchor_ids |= {t.i for t in _simultaneous_clause(anchors[0])}
         for tx in self.timexes:
             toks = self._tokens_of(tx)
             # Right after an anchor ("tenue le 28 janvier"), a date is that anchor's even when the
@@ -161,7 +164,7 @@ class DateFinder:
             basis = "sentence"
         if tx is not None:
             out = {
-                "value": _day_of(tx["value"]),
+                "value": _day_of(tx["value"]) if self.days else tx["value"],
                 "earliest": tx["earliest"],
                 "latest": tx["latest"],
                 "timex": tx["id"],
