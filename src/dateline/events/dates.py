@@ -158,6 +158,10 @@ class DateFinder:
     ) -> dict[str, Any]:
         """The contract ``date`` of an event (with ``basis``), updating the narrative date."""
         tx = self.governing(anchors)
+        if tx is None and self.days and anchors and anchors[0].dep_ == "conj" and anchors[0].pos_ == "VERB":
+            # "a livré mercredi un discours et fustigé les chômeurs": a coordinated verb with no date of
+            # its own shares its first verb's ("arrêté samedi puis convoqué mardi" keeps its own).
+            tx = self.governing([anchors[0].head])
         basis = "timex"
         if tx is None:
             tx = self.in_sentence(sent[0], sent[1], anchors[0])
