@@ -1119,7 +1119,7 @@ class EventExtractor:
             # author ("les frappes russes") or else its target is whom the reaction is about.
             targets = [a for a in self._actors_of(self._act_actors(tgt_toks), resolver, last_pair) if a not in sources]
         between_actors = self._actors_of(between, resolver, last_pair)
-        implied = _IMPLIED_AGENT.get(e.mode or "")
+        implied = (e.agent if fr else None) or _IMPLIED_AGENT.get(e.mode or "")
         if (
             implied
             and not sources
@@ -1129,7 +1129,11 @@ class EventExtractor:
             # Only the police arrest, only courts convict, investigations are the police's: an agentless
             # "a été interpellé", "condamné à deux ans", "une enquête a été ouverte" has that agent,
             # unnamed (no entity), of the article's country when it has one — as the guidelines code it.
-            sources = [Actor(None, (resolver.home or "") + implied, trig.idx, trig.idx + len(trig))]
+            # In French, the country of the place where it happened comes first ("arrêté à l'aéroport de
+            # Roissy" in a story set abroad is the French police's), and a lexicon entry may name the
+            # institution ("verbalisé": the police fine drivers).
+            country = (self._place_country(c, resolver) if fr else None) or resolver.home or ""
+            sources = [Actor(None, country + implied, trig.idx, trig.idx + len(trig))]
         symmetric = False
         pair: list[Actor] = []
         if len(between_actors) >= 2 and not sources:
@@ -1248,6 +1252,13 @@ class EventExtractor:
                 ev["reported"] = True
             out.append((ev, pair if k == 0 else []))
         return out
+
+    def _place_country(self, c: _Cand, resolver: ActorResolver) -> str | None:
+        """The country of the place the clause says the act happened at, when the entity has one."""
+        loc = self._location(c, resolver, set())
+        ent = next((e for e in resolver.entities if loc is not None and e["id"] == loc["entity"]), None)
+        country = (ent or {}).get("country")
+        return country if isinstance(country, str) and gazetteer_is_country(country) else None
 
     def _location(self, c: _Cand, resolver: ActorResolver, actor_ids: set[str | None]) -> dict[str, Any] | None:
         """A place of the clause: a LOC/GPE entity introduced by a locative preposition."""

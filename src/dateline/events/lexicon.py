@@ -56,6 +56,7 @@ class Trigger:
     forbid: tuple[str, ...] = ()  # dependency labels that rule the reading out ("arrêter *de* fumer")
     requires: tuple[str, ...] = ()  # dependency labels one of which a child must have ("proposer *de* ...")
     weight: float = 1.0  # prior that the word, when it matches, really reports this event
+    agent: str | None = None  # the sector of the unnamed institution that alone does it ("verbaliser": COP)
 
 
 def trig(
