@@ -40,7 +40,7 @@ from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
 from dateline.events.resources import content_rules, cues, trigger_entries, word_list
-from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, prep_of
+from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, np_tokens, prep_of
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
 
@@ -268,6 +268,7 @@ _PLACES = frozenset(
     {"aéroport", "gare", "métro", "rue", "caserne", "commissariat", "école", "église", "mosquée", "synagogue",
      "marché", "magasin", "prison", "hôpital", "ambassade", "camp", "village", "quartier", "base", "bus", "train"}
 )  # fmt: skip
+_QUESTION = frozenset({"si", "s'", "pourquoi", "comment", "quand", "où", "combien"})
 _TIME_UNITS = frozenset({"heure", "h", "minute", "seconde", "jour", "matin", "soir", "midi", "minuit"})
 _GIVE_INTERVIEW = frozenset({"accorder", "donner", "publier", "diffuser", "paraître"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
@@ -387,6 +388,8 @@ class EventExtractor:
     def _match(self, tok: Token) -> Trigger | None:
         if tok.pos_ not in ("VERB", "NOUN", "AUX", "PROPN", "ADJ"):
             return None
+        if self.article_rules and _acronym(tok):
+            return None  # "le RAID est arrivé": a unit's name in capitals, not a raid
         if tok.pos_ == "ADJ" and (
             not self.article_rules or tok.dep_ == "amod" or self.lexicon.candidates(tok.lemma_.lower(), "VERB") == []
         ):
@@ -448,6 +451,24 @@ class EventExtractor:
             return replace(e, type="REQUEST", mode=None, cameo="100")
         if _imperative(tok) and e.type not in _DOMINANT:
             return replace(e, type="REQUEST", mode=None, cameo="100")  # "Aidez-les": a request
+        if (
+            self.article_rules
+            and e.type == "ASSAULT"
+            and e.lemma in _VERBAL_ATTACK | {"affronter", "combattre"}
+            and e.pos == "VERB"
+            and not violent
+            and not self._at_a_place(tok)
+            and not any(
+                self._names_someone(t)
+                or t.lemma_.lower() in _POLITICAL
+                or any(x.ent_type_ in ("PER", "ORG", "GPE") for x in np_tokens(t))
+                for t in arg_toks
+            )
+            and e.lemma != "prendre"
+        ):
+            # "les cellules immunitaires attaquent la tumeur", "des tendances qui s'affrontent sur la
+            # ligne du parti": no weapon, victim or force, and no one attacking or attacked.
+            return None
         if e.type == "ASSAULT" and e.lemma in _VERBAL_ATTACK and not violent and not self._at_a_place(tok):
             people = [
                 t
@@ -478,6 +499,10 @@ class EventExtractor:
             return None  # "dans un entretien accordé au Monde": an interview to the press frames a quote
         if e.lemma == "entretien" and any(not self._names_someone(t) for t in args.get("poss", [])):
             return None  # "l'entretien des routes": upkeep of a thing, not a talk
+        if self.article_rules and e.lemma == "déplorer" and _at_infinitive(tok):
+            return None  # "aucune victime n'est à déplorer": the casualties of an accident, not a reproach
+        if self.article_rules and e.type == "REQUEST" and e.lemma == "demander" and _asks_whether(tok):
+            return None  # "les gens me demandent si c'est chez moi": a question, not a demand
         if self.article_rules and e.mode == "arrest" and e.pos == "VERB" and self._intransitive(tok):
             return None  # "arrête !", "le tournage s'est arrêté": stopping, not arresting
         return e
@@ -1303,6 +1328,29 @@ def _passive(tok: Token) -> bool:
 def _participle(tok: Token) -> bool:
     """A past participle with no auxiliary of its own ("arrêté et *écroué*")."""
     return "Part" in tok.morph.get("VerbForm", []) and not any(c.dep_.startswith("aux") for c in tok.children)
+
+
+def _at_infinitive(tok: Token) -> bool:
+    """An infinitive introduced by "à" ("n'est à déplorer")."""
+    return "Inf" in tok.morph.get("VerbForm", []) and any(c.dep_ == "mark" and c.lower_ == "à" for c in tok.children)
+
+
+def _asks_whether(tok: Token) -> bool:
+    """A verb whose complement clause is an indirect question ("demander si", "demander pourquoi")."""
+    return any(
+        c.dep_ in ("ccomp", "obj") and any(g.dep_ in ("mark", "advmod") and g.lower_ in _QUESTION for g in c.children)
+        for c in tok.children
+    )
+
+
+def _acronym(tok: Token) -> bool:
+    """A word in capitals among words that are not: an acronym or a name ("le RAID", "la CGT"), not a
+    headline in capitals ("ATTENTAT DE MANCHESTER")."""
+    if len(tok) < 2 or not tok.text.isupper():
+        return False
+    doc = tok.doc
+    near = [doc[j] for j in range(max(0, tok.i - 2), min(len(doc), tok.i + 3)) if j != tok.i and doc[j].is_alpha]
+    return bool(near) and not any(t.text.isupper() and len(t) > 1 for t in near)
 
 
 def _imperative(tok: Token) -> bool:
