@@ -461,7 +461,7 @@ class EventExtractor:
             and not any(
                 self._names_someone(t)
                 or t.lemma_.lower() in _POLITICAL
-                or any(x.ent_type_ in ("PER", "ORG", "GPE") for x in np_tokens(t))
+                or any(x.ent_type_ in ("PER", "ORG", "GPE", "LOC") for x in np_tokens(t))
                 for t in arg_toks
             )
             and e.lemma != "prendre"
