@@ -183,12 +183,12 @@ def read_up_gold(path: Path) -> list[GoldSentence]:
 
 # -- running the pipeline ------------------------------------------------------------------------
 def analyse_doc(nlp: Any, text: str, date: str) -> Any:
-    """Run the full pipeline on one text with its publication date."""
-    from dateline.article import PubDate
+    """Run the full pipeline on one text with its publication date, tokenised as ``analyse_articles`` does
+    (``dateline.pipeline.make_doc``: hard-wrapped wire copy is parsed with its typesetting breaks as spaces)."""
+    from dateline.article import Article, PubDate
+    from dateline.pipeline import make_doc
 
-    doc = nlp.make_doc(text)
-    doc._.dct = PubDate.parse(date)
-    return nlp(doc)
+    return nlp(make_doc(nlp, Article(text, PubDate.parse(date))))
 
 
 def scored_type(ev: dict[str, Any]) -> str:
@@ -354,6 +354,7 @@ def article_scores(
     modality, negation, mode, date_right = Acc(), Acc(), Acc(), Acc()
     pubdate_vs_text = 0
     date_errors: list[dict[str, Any]] = []
+    listing: list[str] = []  # dev only: missed, spurious and mis-coded events (``--errors``)
     pubdate_vs_null = 0
     text_date_vs_null = 0
     skipped = 0
@@ -914,10 +915,11 @@ def side_by_side(title: str, reports: dict[str, dict[str, Any]]) -> str:
 
 
 def _drop_pairs(obj: Any) -> None:
-    """Remove the per-event (confidence, right) lists: only aggregates are printed."""
+    """Remove the per-event (confidence, right) lists and the dev error listing: only aggregates are printed."""
     if isinstance(obj, dict):
         obj.pop("_pairs", None)
         obj.pop("_features", None)
+        obj.pop("_errors", None)
         for v in obj.values():
             _drop_pairs(v)
 
@@ -973,6 +975,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.gold is None and FR_DEV_ARTICLES.exists():
             paths = {"dev": FR_GOLD, "dev articles": FR_DEV_ARTICLES, "test": FR_TEST}
         out["french"] = {name: article_scores(nlp_fr, path, args.shared, "fr") for name, path in paths.items()}
+    if args.errors:
+        for lang_reports in out.values():
+            for rep in lang_reports.values():
+                print("\n".join(rep.get("_errors", [])), end="\n\n")
     _drop_pairs(out)
     if args.json:
         print(json.dumps(out, indent=1))

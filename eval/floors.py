@@ -24,117 +24,120 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
 
-# Set from `python eval/floors.py --suggest` on 2026-12-03, after issues 14-18 were merged: each floor is the
-# measured value (in the comment) - 0.02, rounded down to 0.005. "over baseline" rows are dateline minus the
-# baseline of the same run (negative where dateline is still below it: the French and English event types).
+# Set from `python eval/floors.py --suggest` on 2026-12-03: each floor is the measured value (in the comment) -
+# 0.02, rounded down to 0.005, and never lowered after a gain elsewhere, except the two events-fr accuracies
+# noted below, over a larger set of matched events. "over baseline" rows are dateline minus the baseline of
+# the same run.
 FLOORS: dict[str, dict[str, float]] = {
     "time-fr": {
         "strict_p": 0.805,  # measured 0.828
-        "strict_r": 0.800,  # measured 0.825
+        "strict_r": 0.805,  # measured 0.825
         "strict_f1": 0.805,  # measured 0.826
         "relaxed_p": 0.925,  # measured 0.948
         "relaxed_r": 0.920,  # measured 0.944
         "relaxed_f1": 0.925,  # measured 0.946
-        "type_acc": 0.950,  # measured 0.975
-        "value_acc (day DCT)": 0.895,  # measured 0.920
-        "value_f1 (day DCT)": 0.850,  # measured 0.870
+        "type_acc": 0.950,  # measured 0.970
+        "value_acc (day DCT)": 0.895,  # measured 0.916
+        "value_f1 (day DCT)": 0.850,  # measured 0.866
         "coverage (day DCT)": 0.905,  # measured 0.926
         "value_acc (month DCT)": 0.620,  # measured 0.641
         "value_f1 (month DCT)": 0.585,  # measured 0.607
         "coverage (month DCT)": 0.940,  # measured 0.960
     },
     "time-en": {
-        "strict_p": 0.910,  # measured 0.935
-        "strict_r": 0.875,  # measured 0.896
-        "strict_f1": 0.890,  # measured 0.915
-        "relaxed_p": 0.965,  # measured 0.986
+        "strict_p": 0.920,  # measured 0.942
+        "strict_r": 0.875,  # measured 0.899
+        "strict_f1": 0.900,  # measured 0.920
+        "relaxed_p": 0.965,  # measured 0.989
         "relaxed_r": 0.920,  # measured 0.944
-        "relaxed_f1": 0.940,  # measured 0.965
-        "type_acc": 0.940,  # measured 0.963
-        "value_acc (day DCT)": 0.890,  # measured 0.912
-        "value_f1 (day DCT)": 0.855,  # measured 0.879
+        "relaxed_f1": 0.945,  # measured 0.966
+        "type_acc": 0.965,  # measured 0.985
+        "value_acc (day DCT)": 0.910,  # measured 0.934
+        "value_f1 (day DCT)": 0.880,  # measured 0.902
         "coverage (day DCT)": 0.925,  # measured 0.947
-        "value_acc (month DCT)": 0.885,  # measured 0.908
-        "value_f1 (month DCT)": 0.855,  # measured 0.876
+        "value_acc (month DCT)": 0.905,  # measured 0.926
+        "value_f1 (month DCT)": 0.875,  # measured 0.895
         "coverage (month DCT)": 0.935,  # measured 0.957
     },
     "quotes-fr": {
-        "p30": 0.900,  # measured 0.924
-        "r30": 0.775,  # measured 0.796
-        "f30": 0.835,  # measured 0.855
-        "p80": 0.880,  # measured 0.901
-        "r80": 0.755,  # measured 0.776
-        "f80": 0.810,  # measured 0.834
-        "exact_f1": 0.720,  # measured 0.742
-        "speaker_acc": 0.780,  # measured 0.800
-        "entity_recall": 0.645,  # measured 0.670
-        "entity_precision": 0.780,  # measured 0.802
-        "entity_recall_all": 0.510,  # measured 0.533
-        "entity_precision_all": 0.730,  # measured 0.753
+        "p30": 0.905,  # measured 0.925
+        "r30": 0.785,  # measured 0.809
+        "f30": 0.840,  # measured 0.863
+        "p80": 0.880,  # measured 0.895
+        "r80": 0.760,  # measured 0.783
+        "f80": 0.815,  # measured 0.835
+        "exact_f1": 0.720,  # measured 0.744
+        "speaker_acc": 0.805,  # measured 0.828
+        "entity_recall": 0.680,  # measured 0.700
+        "entity_precision": 0.790,  # measured 0.811
+        "entity_recall_all": 0.540,  # measured 0.562
+        "entity_precision_all": 0.735,  # measured 0.755
         "r30_direct": 0.805,  # measured 0.829
-        "r30_indirect": 0.655,  # measured 0.679
-        "r30_mixed": 0.765,  # measured 0.789
-        "f30 over baseline": 0.050,  # measured 0.070
+        "r30_indirect": 0.690,  # measured 0.714
+        "r30_mixed": 0.820,  # measured 0.842
+        "f30 over baseline": 0.055,  # measured 0.078
     },
     "quotes-en": {
         "p30": 0.965,  # measured 0.987
-        "r30": 0.780,  # measured 0.801
-        "f30": 0.860,  # measured 0.884
-        "p80": 0.905,  # measured 0.927
-        "r80": 0.730,  # measured 0.753
-        "f80": 0.810,  # measured 0.831
-        "exact_f1": 0.650,  # measured 0.671
-        "speaker_acc": 0.910,  # measured 0.933
-        "entity_recall": 0.610,  # measured 0.631
-        "entity_precision": 0.850,  # measured 0.872
-        "entity_recall_all": 0.495,  # measured 0.519
-        "entity_precision_all": 0.850,  # measured 0.872
+        "r30": 0.785,  # measured 0.806
+        "f30": 0.865,  # measured 0.888
+        "p80": 0.905,  # measured 0.928
+        "r80": 0.735,  # measured 0.758
+        "f80": 0.810,  # measured 0.834
+        "exact_f1": 0.670,  # measured 0.692
+        "speaker_acc": 0.940,  # measured 0.960
+        "entity_recall": 0.665,  # measured 0.687
+        "entity_precision": 0.885,  # measured 0.909
+        "entity_recall_all": 0.545,  # measured 0.570
+        "entity_precision_all": 0.885,  # measured 0.909
         "r30_direct": 0.910,  # measured 0.933
-        "r30_indirect": 0.785,  # measured 0.809
+        "r30_indirect": 0.795,  # measured 0.815
         "r30_mixed": 0.550,  # measured 0.571
-        "f30 over baseline": 0.770,  # measured 0.792
+        "f30 over baseline": 0.775,  # measured 0.795
     },
     "events-fr": {
-        "type P": 0.575,  # measured 0.597
-        "type R": 0.170,  # measured 0.192
-        "type F1": 0.270,  # measured 0.291
-        "source_right": 0.235,  # measured 0.256
-        "target_right": 0.325,  # measured 0.349
-        "dyad_right": 0.070,  # measured 0.093
-        "src_country": 0.285,  # measured 0.308
-        "src_sector": 0.235,  # measured 0.256
-        "tgt_country": 0.140,  # measured 0.161
-        "tgt_sector": 0.105,  # measured 0.129
-        "modality": 0.720,  # measured 0.744
-        "negation": 0.930,  # measured 0.953
-        "mode": 0.745,  # measured 0.767
-        "date_right": 0.685,  # measured 0.706
-        "happening F1": 0.355,  # measured 0.379
-        "F1 over keyword baseline": -0.290,  # measured -0.269
+        "type P": 0.685,  # measured 0.705
+        "type R": 0.320,  # measured 0.344
+        "type F1": 0.440,  # measured 0.462
+        "source_right": 0.235,  # measured 0.242
+        "target_right": 0.285,  # measured 0.306; lowered from 0.325 when matched events rose 43 -> 62 (recall
+        # 0.192 -> 0.344): right targets rose 15 -> 19, the newly matched events are harder ones
+        "dyad_right": 0.070,  # measured 0.081
+        "src_country": 0.285,  # measured 0.309
+        "src_sector": 0.235,  # measured 0.236
+        "tgt_country": 0.140,  # measured 0.149
+        "tgt_sector": 0.105,  # measured 0.106
+        "modality": 0.750,  # measured 0.774
+        "negation": 0.945,  # measured 0.968
+        "mode": 0.800,  # measured 0.823
+        "date_right": 0.595,  # measured 0.615; lowered from 0.685 for the same reason (dated matches 17 -> 26,
+        # right dates 12 -> 16)
+        "happening F1": 0.460,  # measured 0.480
+        "F1 over keyword baseline": -0.055,  # measured -0.031
     },
     "events-en": {
-        "type P": 0.545,  # measured 0.569
-        "type R": 0.255,  # measured 0.279
-        "type F1": 0.350,  # measured 0.374
-        "source_right": 0.150,  # measured 0.172
-        "target_right": 0.255,  # measured 0.276
-        "dyad_right": 0.080,  # measured 0.103
-        "src_country": 0.285,  # measured 0.310
-        "src_sector": 0.255,  # measured 0.276
-        "tgt_country": 0.285,  # measured 0.308
-        "tgt_sector": 0.245,  # measured 0.269
-        "modality": 0.840,  # measured 0.862
-        "negation": 0.945,  # measured 0.966
-        "mode": 0.735,  # measured 0.759
-        "date_right": 0.690,  # measured 0.714
-        "happening F1": 0.395,  # measured 0.416
-        "F1 over keyword baseline": -0.075,  # measured -0.052
+        "type P": 0.635,  # measured 0.656
+        "type R": 0.410,  # measured 0.433
+        "type F1": 0.500,  # measured 0.521
+        "source_right": 0.325,  # measured 0.350
+        "target_right": 0.305,  # measured 0.325
+        "dyad_right": 0.155,  # measured 0.175
+        "src_country": 0.405,  # measured 0.425
+        "src_sector": 0.380,  # measured 0.400
+        "tgt_country": 0.310,  # measured 0.333
+        "tgt_sector": 0.310,  # measured 0.333
+        "modality": 0.855,  # measured 0.875
+        "negation": 0.955,  # measured 0.975
+        "mode": 0.755,  # measured 0.775
+        "date_right": 0.690,  # measured 0.700
+        "happening F1": 0.505,  # measured 0.526
+        "F1 over keyword baseline": 0.050,  # measured 0.074
     },
     "entities-fr": {
-        "B3 precision": 0.960,  # measured 0.980
-        "B3 recall": 0.880,  # measured 0.904
-        "B3 F1": 0.920,  # measured 0.941
-        "NER matched": 0.950,  # measured 0.975
+        "B3 precision": 0.960,  # measured 0.982
+        "B3 recall": 0.920,  # measured 0.941
+        "B3 F1": 0.940,  # measured 0.961
+        "NER matched": 0.955,  # measured 0.979
     },
 }
 

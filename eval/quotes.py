@@ -20,9 +20,12 @@ French: ``eval/quotes/fr_gold.jsonl`` (ids and offsets only; texts read from ``.
     python eval/quotes.py fr        # dev: eval/quotes/fr_gold.jsonl; test: eval/quotes/fr_test.jsonl
     python eval/quotes.py all       # both, dev and test side by side
     python eval/quotes.py polnear [--split dev] [--limit N]   # PolNeAR alone
+    python eval/quotes.py fr --gold eval/quotes/fr_dev.jsonl --errors   # dev error listing
+    python eval/quotes.py polnear --errors                              # PolNeAR dev error listing
 
-The test sets are scored, never explained: this script prints no per-item listing for any set, and the
-test files are never used for error analysis (docs/evaluation.md).
+The test sets are scored, never explained: ``--errors`` lists missed gold quotes (by kind, with their
+sentence), spurious predictions and wrong speakers for a *dev* file only; it refuses a file named
+``*_test*`` and any file holding a document of ``eval/drawn_test.tsv`` (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ FR_TEST = ROOT / "eval" / "quotes" / "fr_test.jsonl"
 # New dev documents drawn by eval/tools/draw_dev.py after the test sets (tuning and error analysis).
 FR_DEV_NEWS = ROOT / "eval" / "quotes" / "fr_dev.jsonl"
 EN_TEST = ROOT / "eval" / "quotes" / "en_test.jsonl"
+DRAWN_TEST = ROOT / "eval" / "drawn_test.tsv"
 
 
 def _words(text: str) -> list[str]:
@@ -88,6 +92,11 @@ class Pred:
     speaker: tuple[int, int] | None = None
     entity_names: list[str] = field(default_factory=list)  # entity name (+ country name) if resolved
     entity_mentions: list[tuple[int, int]] = field(default_factory=list)
+    # For the dev error listing only (never scored): how the quote was found and whom it names.
+    kind: str | None = None
+    rule: str | None = None
+    speaker_text: str | None = None
+    inherited: bool = False
 
 
 @dataclass
@@ -159,6 +168,16 @@ def _stripped(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def speaker_right(g: Gold, p: Pred) -> bool:
+    """Whether a matched prediction's speaker is the gold one: the spans overlap, a mention of the
+    predicted entity overlaps the gold speaker span, or the entity names match."""
+    if g.speaker is not None and p.speaker is not None and _overlap(g.speaker, p.speaker) > 0:
+        return True
+    if g.speaker is not None and any(_overlap(g.speaker, m) > 0 for m in p.entity_mentions):
+        return True
+    return bool(g.speaker_entity) and any(same_entity(n, g.speaker_entity or "") for n in p.entity_names)
+
+
 def score_doc(text: str, gold: list[Gold], preds: list[Pred], threshold: float) -> tuple[Counts, list[Any]]:
     """Counts for one document at one overlap threshold; also the (gold, pred) matches."""
     c = Counts(gold=len(gold), pred=len(preds))
@@ -191,14 +210,7 @@ def score_doc(text: str, gold: list[Gold], preds: list[Pred], threshold: float) 
     for g, p in matches:
         if g.speaker is not None or g.speaker_entity:
             c.spk_total += 1
-            ok = False
-            if g.speaker is not None and p.speaker is not None and _overlap(g.speaker, p.speaker) > 0:
-                ok = True
-            if g.speaker is not None and any(_overlap(g.speaker, m) > 0 for m in p.entity_mentions):
-                ok = True
-            if g.speaker_entity and any(same_entity(n, g.speaker_entity) for n in p.entity_names):
-                ok = True
-            c.spk_ok += ok
+            c.spk_ok += speaker_right(g, p)
         hit = bool(g.speaker_entity) and any(same_entity(n, g.speaker_entity or "") for n in p.entity_names)
         if g.speaker_entity:
             c.ent_gold += 1
@@ -294,7 +306,19 @@ def record_preds(rec: dict[str, Any], countries: dict[str, str], relay: str = "o
             if ent.get("country") and ent.get("type") in ("GPE", "LOC", "ORG"):
                 names.extend(n for n in countries.get(ent["country"], "").split("|") if n)
             mentions = [(m["start"], m["end"]) for m in ent["mentions"]]
-        out.append(Pred(q["start"], q["end"], (sp["start"], sp["end"]) if sp else None, names, mentions))
+        out.append(
+            Pred(
+                q["start"],
+                q["end"],
+                (sp["start"], sp["end"]) if sp else None,
+                names,
+                mentions,
+                kind=q.get("kind"),
+                rule=q.get("rule"),
+                speaker_text=sp.get("text") if sp else None,
+                inherited=bool(sp and sp.get("inherited")),
+            )
+        )
     return out
 
 
@@ -488,6 +512,20 @@ def load_fr_gold(path: Path) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     return out
 
 
+def fr_gold_items(line: dict[str, Any]) -> list[Gold]:
+    """The gold quotes of one line of a French gold file."""
+    return [
+        Gold(
+            q["start"],
+            q["end"],
+            q.get("kind"),
+            tuple(q["speaker"]) if q.get("speaker") else None,  # type: ignore[arg-type]
+            q.get("speaker_entity"),
+        )
+        for q in line["quotes"]
+    ]
+
+
 def eval_fr(path: Path = FR_GOLD) -> dict[str, dict[str, float]]:
     """Scores of dateline and of the baseline on the French gold set."""
     pairs = load_fr_gold(path)
@@ -495,16 +533,7 @@ def eval_fr(path: Path = FR_GOLD) -> dict[str, dict[str, float]]:
     countries = _country_names()
     totals = {name: (Counts(), Counts()) for name in ("dateline", "baseline")}
     for (g, r), rec in zip(pairs, recs, strict=True):
-        gold = [
-            Gold(
-                q["start"],
-                q["end"],
-                q.get("kind"),
-                tuple(q["speaker"]) if q.get("speaker") else None,  # type: ignore[arg-type]
-                q.get("speaker_entity"),
-            )
-            for q in g["quotes"]
-        ]
+        gold = fr_gold_items(g)
         # The French guidelines' convention: a relay's report is not a quotation of its own (see record_preds).
         dateline_preds = record_preds(rec, countries, relay="inner")
         for name, preds in (("dateline", dateline_preds), ("baseline", baseline_preds(rec))):
@@ -513,6 +542,171 @@ def eval_fr(path: Path = FR_GOLD) -> dict[str, dict[str, float]]:
             totals[name][0].add(c30)
             totals[name][1].add(c80)
     return {name: summarise(*cs) for name, cs in totals.items()}
+
+
+# -- dev error listing ----------------------------------------------------------------------------------
+
+
+def test_document_ids(path: Path = DRAWN_TEST) -> set[str]:
+    """Ids of every document of the recorded test draw (spares included)."""
+    out: set[str] = set()
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 4 and not line.startswith("#"):
+            out.add(parts[3])
+    return out
+
+
+def refuse_test(path: Path, ids: Iterable[str]) -> str | None:
+    """Why ``path`` may not be listed item by item (a test file, or one holding a test document), or ``None``."""
+    if "_test" in path.name:
+        return f"{path.name} is a test set: test sets are scored, never explained"
+    held = sorted(set(ids) & test_document_ids())
+    if held:
+        n = len(held)
+        return f"{path.name} holds {n} document(s) of eval/drawn_test.tsv: test sets are scored, never explained"
+    return None
+
+
+def _sentence(text: str, start: int, end: int, reach: int = 300) -> str:
+    """The sentence(s) around ``[start, end)``, the span marked ⟦…⟧, on one line."""
+    lo = start
+    while lo > 0 and start - lo < reach:
+        if text[lo - 1] == "\n" or (text[lo - 1] == " " and lo >= 2 and text[lo - 2] in ".!?"):
+            break
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < reach:
+        if text[hi] == "\n" or (text[hi] in ".!?" and (hi + 1 == len(text) or text[hi + 1] in " \n")):
+            hi += 1 if text[hi] != "\n" else 0
+            break
+        hi += 1
+    return " ".join(f"{text[lo:start]}⟦{text[start:end]}⟧{text[end:hi]}".split())
+
+
+def _short(text: str, n: int = 90) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= n else one[: n - 1] + "…"
+
+
+def doc_errors(doc_id: str, text: str, gold: list[Gold], preds: list[Pred]) -> dict[str, list[dict[str, Any]]]:
+    """Missed gold quotes, spurious predictions and wrong speakers of one document (at 30 % overlap)."""
+    _, matches = score_doc(text, gold, preds, 0.3)
+    matched_g = {id(g) for g, _ in matches}
+    matched_p = {id(p) for _, p in matches}
+    out: dict[str, list[dict[str, Any]]] = {"missed": [], "spurious": [], "speaker": []}
+    for g in gold:
+        if id(g) not in matched_g:
+            out["missed"].append(
+                {
+                    "doc": doc_id,
+                    "kind": g.kind or "?",
+                    "span": [g.start, g.end],
+                    "speaker": text[g.speaker[0] : g.speaker[1]] if g.speaker else None,
+                    "entity": g.speaker_entity,
+                    "sentence": _sentence(text, g.start, g.end),
+                }
+            )
+    for p in preds:
+        if id(p) not in matched_p:
+            out["spurious"].append(
+                {
+                    "doc": doc_id,
+                    "kind": p.kind or "?",
+                    "rule": p.rule,
+                    "span": [p.start, p.end],
+                    "speaker": p.speaker_text,
+                    "entity": p.entity_names[0] if p.entity_names else None,
+                    "sentence": _sentence(text, p.start, p.end),
+                }
+            )
+    for g, p in matches:
+        if (g.speaker is not None or g.speaker_entity) and not speaker_right(g, p):
+            out["speaker"].append(
+                {
+                    "doc": doc_id,
+                    "kind": g.kind or "?",
+                    "rule": p.rule,
+                    "quote": _short(text[g.start : g.end]),
+                    "gold": text[g.speaker[0] : g.speaker[1]] if g.speaker else None,
+                    "gold_entity": g.speaker_entity,
+                    "pred": p.speaker_text,
+                    "pred_entity": p.entity_names[0] if p.entity_names else None,
+                    "inherited": p.inherited,
+                    "context": _sentence(text, g.start, g.end),
+                }
+            )
+    return out
+
+
+def errors_fr(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """The error listing of a French *dev* gold file (see :func:`doc_errors`)."""
+    pairs = load_fr_gold(path)
+    recs = analyse([(g["id"], r["text"], r["date"], "fr") for g, r in pairs])
+    countries = _country_names()
+    out: dict[str, list[dict[str, Any]]] = {"missed": [], "spurious": [], "speaker": []}
+    for (g, r), rec in zip(pairs, recs, strict=True):
+        errs = doc_errors(g["id"], r["text"], fr_gold_items(g), record_preds(rec, countries, relay="inner"))
+        for k, rows in errs.items():
+            out[k].extend(rows)
+    return out
+
+
+def errors_polnear(split: str = "dev", limit: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The error listing of PolNeAR's dev split, speech attributions only (as scored)."""
+    from dateline.pipeline import load_pipeline
+
+    items = polnear_items(split, limit)
+    recs = analyse([(n, t, d, "en") for n, t, d, _ in items])
+    nlp = load_pipeline("en")
+    keep = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}
+    disabled = [name for name in nlp.pipe_names if name not in keep]
+    cues = sorted({text[a["cue"][0] : a["cue"][1]] for _, text, _, attrs in items for a in attrs if a["cue"]})
+    with nlp.select_pipes(disable=disabled):
+        cue_lemmas = {c: {t.lemma_.lower() for t in d} for c, d in zip(cues, nlp.pipe(cues), strict=True)}
+    countries = _country_names()
+    out: dict[str, list[dict[str, Any]]] = {"missed": [], "spurious": [], "speaker": []}
+    for (name, text, _, attrs), rec in zip(items, recs, strict=True):
+
+        def lemma_of(s: int, e: int, text: str = text) -> set[str]:
+            return cue_lemmas.get(text[s:e], set())
+
+        errs = doc_errors(name, text, _speech_only(text, attrs, lemma_of), record_preds(rec, countries))
+        for k, rows in errs.items():
+            out[k].extend(rows)
+    return out
+
+
+def print_errors(errors: dict[str, list[dict[str, Any]]]) -> None:
+    """The listing, grouped: missed quotes by kind, spurious ones by rule, wrong speakers by rule."""
+    missed = errors["missed"]
+    print(f"\n## missed gold quotes ({len(missed)})")
+    for kind in sorted({r["kind"] for r in missed}):
+        rows = [r for r in missed if r["kind"] == kind]
+        print(f"\n### {kind} ({len(rows)})")
+        for r in rows:
+            who = f"{r['speaker']!r} → {r['entity']!r}" if r["speaker"] or r["entity"] else "no speaker"
+            print(f"- {r['doc']} {r['span']} [{who}]\n    {r['sentence']}")
+    spurious = errors["spurious"]
+    print(f"\n## spurious predictions ({len(spurious)})")
+    for rule in sorted({str(r["rule"]) for r in spurious}):
+        rows = [r for r in spurious if str(r["rule"]) == rule]
+        print(f"\n### {rule} ({len(rows)})")
+        for r in rows:
+            print(f"- {r['doc']} {r['kind']} {r['span']} [{r['speaker']!r} → {r['entity']!r}]\n    {r['sentence']}")
+    wrong = errors["speaker"]
+    print(f"\n## wrong speakers ({len(wrong)})")
+    for rule in sorted({str(r["rule"]) for r in wrong}):
+        rows = [r for r in wrong if str(r["rule"]) == rule]
+        print(f"\n### {rule} ({len(rows)})")
+        for r in rows:
+            inh = " (inherited)" if r["inherited"] else ""
+            print(
+                f"- {r['doc']} {r['kind']}: gold {r['gold']!r} → {r['gold_entity']!r}; "
+                f"pred {r['pred']!r} → {r['pred_entity']!r}{inh}\n    {r['context']}"
+            )
 
 
 # -- output ------------------------------------------------------------------------------------------
@@ -553,7 +747,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N PolNeAR articles")
     ap.add_argument("--gold", type=Path, default=None, help="score this French gold JSONL alone")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON too")
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="list missed, spurious and wrong-speaker quotes of a dev set (fr with --gold DEVFILE, or polnear)",
+    )
     args = ap.parse_args(list(argv) if argv is not None else None)
+    if args.errors:
+        return _main_errors(ap, args)
     results: dict[str, Any] = {}
     if args.which in ("en", "polnear", "all"):
         t0 = time.time()
@@ -574,6 +775,25 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"\n({time.time() - t0:.0f} s)\n")
     if args.json:
         print(json.dumps(results, indent=1))
+    return 0
+
+
+def _main_errors(ap: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``--errors``: the listing of one dev set, never of a test set."""
+    if args.which == "polnear":
+        errors = errors_polnear(args.split, args.limit)
+    elif args.which == "fr" and args.gold is not None:
+        ids = [json.loads(x)["id"] for x in args.gold.read_text(encoding="utf-8").splitlines() if x.strip()]
+        why = refuse_test(args.gold, ids)
+        if why:
+            ap.error(why)
+        errors = errors_fr(args.gold)
+    else:
+        ap.error("--errors lists one dev set ('fr --gold DEVFILE' or 'polnear'): test sets are scored, never explained")
+    if args.json:
+        print(json.dumps(errors, ensure_ascii=False, indent=1))
+    else:
+        print_errors(errors)
     return 0
 
 

@@ -41,7 +41,11 @@ ACTOR_FILES = (
     "petrarch2_Phoenix.International.actors.txt",
     "petrarch2_Phoenix.MilNonState.actors.txt",
 )
-_CODE = re.compile(r"\[([A-Z~]{3,15})(?:\s+([<>]?\d{6})(?:-(\d{6}))?)?\s*\]")
+# A code and its optional date range. The files write days as yymmdd and, in a few hundred entries (many of them
+# offices still held in 2014, such as foreign ministers), as yyyymmdd, with or without a space after ">"/"<"; both
+# are read. Malformed days (seven or ten digits) match nothing and the code is dropped rather than guessed.
+_DAY = r"(?:\d{8}|\d{6})"
+_CODE = re.compile(rf"\[([A-Z~]{{3,15}})(?:\s+([<>]?)\s*({_DAY})(?:-({_DAY}))?)?\s*\]")
 HEADER = (
     "# Built by tools/build_actor_dictionary.py from PETRARCH2's Phoenix dictionaries (petrarch2_Phoenix.*),\n"
     "# as laid out in ../shared/eval/events/dictionaries. Do not edit: re-run the script.\n"
@@ -60,7 +64,9 @@ def fold(text: str) -> str:
 
 
 def day(yymmdd: str) -> str:
-    """A TABARI yymmdd as an ISO day; two-digit years up to 30 are 20xx (the files date from 2014)."""
+    """A TABARI yymmdd (or yyyymmdd) as an ISO day; two-digit years up to 30 are 20xx (the files date from 2014)."""
+    if len(yymmdd) == 8:
+        return f"{yymmdd[:4]}-{yymmdd[4:6]}-{yymmdd[6:8]}"
     yy = int(yymmdd[:2])
     year = 2000 + yy if yy <= 30 else 1900 + yy
     return f"{year}-{yymmdd[2:4]}-{yymmdd[4:6]}"
@@ -69,11 +75,11 @@ def day(yymmdd: str) -> str:
 def parse_codes(text: str) -> list[str]:
     """``[CODE ...]`` groups of a line as ``CODE`` or ``CODE@from..to``."""
     out = []
-    for code, a, b in _CODE.findall(text):
-        if a.startswith(">"):
-            out.append(f"{code}@{day(a[1:])}..")
-        elif a.startswith("<"):
-            out.append(f"{code}@..{day(a[1:])}")
+    for code, bound, a, b in _CODE.findall(text):
+        if bound == ">":
+            out.append(f"{code}@{day(a)}..")
+        elif bound == "<":
+            out.append(f"{code}@..{day(a)}")
         elif a and b:
             out.append(f"{code}@{day(a)}..{day(b)}")
         else:

@@ -13,9 +13,10 @@ Sources (attribution in ``src/dateline/data/README.md``):
 - NGEC ``countries.csv``: English nationality adjectives and plurals.
 
 Two small hand-written tables cover what none of these sources has: the French exonyms of capitals
-("Moscou", "Londres", "Pékin"; the sources give capitals in English only) and the metonyms and
-non-state armed groups that news text uses as actors ("le Kremlin", "Daech"). They are marked
-``"origin": "hand"`` in the output.
+("Moscou", "Londres", "Pékin"; the sources give capitals in English only) and the non-state armed
+groups that news text uses as actors ("Daech"). They are marked ``"origin": "hand"`` in the output.
+The seats of government named for their institutions ("le Kremlin", "l'Élysée") are not built here:
+they are per-language resource files, ``src/dateline/data/entities/<lang>/seats.tsv``.
 """
 
 from __future__ import annotations
@@ -89,24 +90,6 @@ NAMES_FR_EXTRA: dict[str, list[str]] = {
     "USA": ["Amérique"],
     "FRA": ["Hexagone"],
 }
-# Names in news that stand for a state's government ("le Kremlin a démenti"); role GOV unless given.
-METONYMS: list[dict[str, str]] = [
-    {"name": "Kremlin", "iso3": "RUS", "role": "GOV"},
-    {"name": "Maison Blanche", "iso3": "USA", "role": "GOV"},
-    {"name": "White House", "iso3": "USA", "role": "GOV"},
-    {"name": "Pentagone", "iso3": "USA", "role": "MIL"},
-    {"name": "Pentagon", "iso3": "USA", "role": "MIL"},
-    {"name": "Département d'État", "iso3": "USA", "role": "GOV"},
-    {"name": "State Department", "iso3": "USA", "role": "GOV"},
-    {"name": "Élysée", "iso3": "FRA", "role": "GOV"},
-    {"name": "Matignon", "iso3": "FRA", "role": "GOV"},
-    {"name": "Quai d'Orsay", "iso3": "FRA", "role": "GOV"},
-    {"name": "Downing Street", "iso3": "GBR", "role": "GOV"},
-    {"name": "Whitehall", "iso3": "GBR", "role": "GOV"},
-    {"name": "Foreign Office", "iso3": "GBR", "role": "GOV"},
-    {"name": "Chancellerie", "iso3": "DEU", "role": "GOV"},
-    {"name": "Zhongnanhai", "iso3": "CHN", "role": "GOV"},
-]
 # Transnational militarized groups, coded the CAMEO way (IMG + religion + group: the PETRARCH/UD
 # validation set codes ISIL as IMGMUSISI).
 GROUPS: list[dict[str, Any]] = [
@@ -192,10 +175,9 @@ def build(shared: Path) -> dict[str, Any]:
             "pycountry": importlib.metadata.version("pycountry"),
             "mledoze/countries": "ODbL 1.0, dist/countries.json",
             "NGEC countries.csv": "ahalterman/NGEC-2025 NGEC/assets/countries.csv",
-            "hand": "French capital exonyms, metonyms, non-state groups (tools/build_gazetteer.py)",
+            "hand": "French capital exonyms, non-state groups (tools/build_gazetteer.py)",
         },
         "countries": out,
-        "metonyms": [dict(x, origin="hand") for x in METONYMS],
         "groups": [dict(x, origin="hand") for x in GROUPS],
     }
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from dateline.article import Article, PubDate
 from dateline.errors import DatelineError
+from dateline.events.wire import mark_dateline
 from dateline.extensions import register_extensions, seed_text
 from dateline.lang import SUPPORTED, detect_language
 from dateline.readers.files import DEFAULT_MAX_CHARS
@@ -247,7 +248,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     # and parsed with its typesetting breaks read as spaces: a break inside a sentence misleads the
     # parser and the segmenters. ``unwrap`` replaces characters one for one, so token offsets are the
     # article's, and the Doc's text for the record stays the article's own.
-    doc = split_seams(nlp.make_doc(unwrap(article.text)))
+    doc = mark_dateline(split_seams(nlp.make_doc(unwrap(article.text))))
     # The tokenizer keeps every character, so the Doc's text is the article's (up to those breaks):
     # seeding doc_text's cache spares rebuilding it from the tokens.
     seed_text(doc, article.text)

@@ -57,6 +57,8 @@ def _spans(record: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for ent in record["entities"]:
         for m in ent["mentions"]:
             yield f"entity {ent['id']} mention", m
+        for ev in (ent.get("affiliation") or {}).get("evidence", []):
+            yield f"entity {ent['id']} affiliation evidence", ev
     for t in record["timexes"]:
         yield f"timex {t['id']}", t
     for q in record["quotes"]:

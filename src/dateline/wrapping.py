@@ -107,9 +107,9 @@ def unwrap(text: str) -> str:
 # "… cette posture\"Élisabeth Borne confie …"). The tokenizer then keeps "2.Le" or "posture\"Élisabeth"
 # as one token, and the speaker, the quotation mark and the sentence boundary are lost in it. A seam
 # is a sentence-final stop or a quotation mark between a lower-case letter (or a digit or a closing
-# bracket) and a capital followed by a lower-case letter; abbreviations ("U.S.A.") and decimals
-# ("3.5") do not have that shape.
-_SEAM = re.compile(r"(?<=[a-zà-ÿ0-9)%»”])(?:[.!?…]+[\"“”«»]?|[\"“”«»])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+# bracket) and a capital followed by a lower-case letter or by an elision ("….D'après", "….L'élu");
+# abbreviations ("U.S.A.") and decimals ("3.5") do not have that shape.
+_SEAM = re.compile(r"(?<=[a-zà-ÿ0-9)%»”])(?:[.!?…]+[\"“”«»]?|[\"“”«»])(?=[A-ZÀ-Ý](?:[a-zà-ÿ]|['’][A-Za-zÀ-ÿ]))")
 _MARKS = frozenset('"“”«»')
 
 
@@ -144,4 +144,35 @@ def split_seams(doc: Doc) -> Doc:
             bounds = [0, *sorted(set(offs)), len(tok.text)]
             orths = [tok.text[a:b] for a, b in itertools.pairwise(bounds)]
             retok.split(tok, orths, heads=[(tok, i) for i in range(len(orths))])
+    return _join_clitics(doc)
+
+
+# Inverted subject clitics. Before a glued seam ("poursuit-elle.\"Il …") the tokenizer cuts them as
+# "-" + "elle" instead of its usual "-elle"; they are joined back, so that the clitic reads as one.
+_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "t"})
+
+
+def _join_clitics(doc: Doc) -> Doc:
+    spans = []
+    k = 1
+    while k + 1 < len(doc):
+        dash, word, prev = doc[k], doc[k + 1], doc[k - 1]
+        glued = not dash.whitespace_ and not prev.whitespace_ and prev.is_alpha
+        after = doc[k + 2] if k + 2 < len(doc) else None
+        ends = after is None or bool(word.whitespace_) or after.is_punct or after.text.startswith("-")
+        if (
+            dash.text == "-"
+            and glued
+            and word.lower_ in _CLITICS
+            and ends
+            and (word.lower_ != "t" or after is not None)
+        ):
+            spans.append(doc[k : k + 2])
+            k += 2
+            continue
+        k += 1
+    if spans:
+        with doc.retokenize() as retok:
+            for span in spans:
+                retok.merge(span)
     return doc

@@ -77,8 +77,10 @@ def test_component_promotes_capitals_and_fixes_groups() -> None:
     doc = _doc(words, [(0, 1, "LOC"), (2, 3, "LOC"), (4, 5, "PER"), (7, 8, "LOC")])
     EntityGrouper(spacy.blank("fr"), "dateline_entities", 2)(doc)
     by_name = {e["name"]: e for e in doc._.entities}
-    assert by_name["Moscou"]["type"] == "GPE" and by_name["Moscou"]["country"] == "RUS"
-    assert by_name["Washington"]["type"] == "GPE" and by_name["Washington"]["country"] == "USA"
+    # Capitals acting (no parse here: taken as acting) are their states, named as the states (issue 15).
+    assert by_name["Russie"]["type"] == "GPE" and by_name["Russie"]["country"] == "RUS"
+    assert [m["text"] for m in by_name["Russie"]["mentions"]] == ["Moscou"]
+    assert by_name["États-Unis"]["type"] == "GPE" and by_name["États-Unis"]["country"] == "USA"
     groups = [e for e in doc._.entities if e["type"] == "ORG"]
     # "Daech" (tagged PER) and "État islamique" (the model cut "État" out as LOC) are one ORG.
     assert len(groups) == 1

@@ -46,8 +46,10 @@ def test_a_party_named_after_the_country() -> None:
     words = ["Pour", "la", "France", "insoumise", ",", "la", "réforme", "doit", "partir", "."]
     spaces = [True, True, True, False, True, True, True, True, False, False]
     by_name = _entities(words, spaces, [(1, 3, "LOC")])
-    assert set(by_name) == {"France insoumise"}
-    assert (by_name["France insoumise"]["type"], by_name["France insoumise"]["country"]) == ("ORG", None)
+    # Named by its canonical name (organisations.tsv, issue 15); the mention is the text's.
+    assert set(by_name) == {"La France insoumise"}
+    assert (by_name["La France insoumise"]["type"], by_name["La France insoumise"]["country"]) == ("ORG", None)
+    assert [m["text"] for m in by_name["La France insoumise"]["mentions"]] == ["France insoumise"]
 
 
 def test_hollande_the_country_takes_an_article_the_person_does_not() -> None:
@@ -57,8 +59,9 @@ def test_hollande_the_country_takes_an_article_the_person_does_not() -> None:
     words += ["Hollande", "était", "ravi", "."]
     spaces = [True] * 12 + [False, False]
     by_name = _entities(words, spaces, [(0, 2, "PER"), (6, 7, "LOC"), (8, 9, "LOC"), (10, 11, "LOC")])
-    assert (by_name["Hollande"]["type"], by_name["Hollande"]["country"]) == ("GPE", "NLD")
-    assert [m["text"] for m in by_name["Hollande"]["mentions"]] == ["Hollande"]
+    # The country is named as the gazetteer names it (issue 15: one entity per state in an article).
+    assert (by_name["Pays-Bas"]["type"], by_name["Pays-Bas"]["country"]) == ("GPE", "NLD")
+    assert [m["text"] for m in by_name["Pays-Bas"]["mentions"]] == ["Hollande"]
     person = by_name["François Hollande"]
     assert person["type"] == "PER" and [m["text"] for m in person["mentions"]] == ["François Hollande", "Hollande"]
 

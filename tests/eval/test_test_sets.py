@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 import subprocess
@@ -149,6 +150,9 @@ def test_checker_catches_bad_timex_lines(draws: dict[str, list[dict]], tmp_path:
         ["eval/entities.py", "--errors", "--gold", "eval/entities/fr_test_clusters.jsonl"],
         ["eval/events.py", "french", "--details"],
         ["eval/events.py", "french", "--details", "--gold", "eval/events/fr_test.jsonl"],
+        ["eval/quotes.py", "fr", "--errors"],
+        ["eval/quotes.py", "fr", "--errors", "--gold", "eval/quotes/fr_test.jsonl"],
+        ["eval/quotes.py", "en", "--errors"],
         ["eval/events.py", "french", "--errors"],
         ["eval/events.py", "french", "--errors", "--gold", "eval/events/fr_test.jsonl"],
         ["eval/events.py", "--errors", "--gold", "eval/events/en_test.jsonl"],
@@ -158,6 +162,20 @@ def test_scorers_refuse_to_list_test_items(argv: list[str]) -> None:
     proc = subprocess.run([sys.executable, *argv], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "test sets are scored, never explained" in proc.stderr
+
+
+def test_quote_errors_refuse_a_file_holding_a_test_document(tmp_path: Path) -> None:
+    # A dev-looking file name does not make a test document dev: the listing refuses any file that
+    # holds an id of the recorded test draw (only the ids are read here, never a test text).
+    spec = importlib.util.spec_from_file_location("dateline_eval_quotes_refuse", ROOT / "eval" / "quotes.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(mod)
+    some_test_id = sorted(mod.test_document_ids())[0]
+    assert mod.refuse_test(tmp_path / "mine_dev.jsonl", [some_test_id]) is not None
+    assert mod.refuse_test(tmp_path / "fr_test_copy.jsonl", []) is not None
+    assert mod.refuse_test(tmp_path / "mine_dev.jsonl", ["not-a-test-id"]) is None
 
 
 def test_no_gold_text_in_the_project(draws: dict[str, list[dict]]) -> None:

@@ -15,7 +15,7 @@ def _name(doc: Any, actor: dict[str, Any] | None) -> str | None:
 
 
 def test_possessive_of_an_arrest_is_the_one_arrested(fr) -> None:  # type: ignore[no-untyped-def]
-    doc = fr("Un homme est mort lors de son interpellation par la police.")
+    doc = fr("Un homme est mort pendant son interpellation par des policiers.")
     (ev,) = [e for e in doc._.events if e["type"] == "COERCE"]
     assert ev["source"]["code"].endswith("COP")
     assert ev["target"] is not None and ev["target"]["code"].endswith("CRM")

@@ -11,9 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from dateline.entities.affiliation import listed_code
 from dateline.entities.resolve import phonetic
 from dateline.events.confidence import FEATURES, Model, default_min_confidence, fit_logistic, model
-from dateline.events.resources import ActorDictionary, actor_dictionary, agents, cues, to_plover_sector
+from dateline.events.resources import (
+    ActorDictionary,
+    actor_dictionary,
+    agents,
+    cues,
+    project_code,
+    to_plover_sector,
+)
 from dateline.render import actor_pair
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,9 +35,13 @@ def test_agent_files_have_headers_and_known_sectors(lang: str) -> None:
     table = agents(lang)
     sectors = {a.sector for a in table.values() if a.use != "group"}
     assert {"GOV", "MIL", "REB", "OPP", "PTY", "LAB", "CRM", "JRN"} <= sectors
-    assert all(a.use in ("title", "group", "role") for a in table.values())
-    # A group word has no sector of its own: its members give it.
-    assert all(a.sector == "" for a in table.values() if a.use == "group")
+    assert all(a.use in ("title", "head", "group", "role") for a in table.values())
+    # A group word's members give its code; the few with a sector have it only when nothing says whom
+    # they stand for ("les délégations": GOV, of no country).
+    assert {w for w, a in table.items() if a.use == "group" and a.sector} <= {
+        "délégation", "délégations", "ambassade", "delegation", "delegations", "embassy"
+    }  # fmt: skip
+    assert table["président" if lang == "fr" else "president"].use == "head"
 
 
 def test_cues_classes() -> None:
@@ -57,6 +69,34 @@ def test_dictionary_codes_are_date_ranged() -> None:
     assert d.code("Jean Dupont", date(2008, 1, 1)) == "FRAELI"  # between offices: the undated default
     assert d.code("Jean Dupont", None) == "FRAELI"
     assert d.code("Pierre Martin", date(2003, 1, 1)) is None
+
+
+def test_project_codes_for_organisations_and_armed_groups() -> None:
+    # The guidelines' scheme (3.3): EUR, UNO, IGO + GOV (MIL for forces); transnational groups IMGREB.
+    assert project_code("IGOUNOPKO") == "UNOMIL" and project_code("IGOBUSIMF") == "IGOGOV"
+    assert project_code("IGOUNO") == "UNOGOV" and project_code("IGOUNODEVWBK") == "IGOGOV"
+    assert project_code("IGOEUREEC") == "EURGOV" and project_code("IGOWSTNAT") == "IGOGOV"
+    assert project_code("IMGMUSISI") == "IMGREB" and project_code("VUTGOVEDU") == "VUTGOV"
+
+
+def test_hand_written_entries_replace_an_open_office() -> None:
+    # An office the built table leaves open (as the 2014 files do) ends on its day in the later list.
+    d = ActorDictionary(
+        [f"{phonetic('jean dupont')}\tFRAELI|FRAGOV@2012-05-15.."],
+        ["# header", "Jean Dupont|Jean Dupond\tFRAELI|FRAGOV@2012-05-15..2017-05-14"],
+    )
+    assert d.code("Jean Dupont", date(2016, 1, 1)) == "FRAGOV"
+    assert d.code("Jean Dupond", date(2018, 1, 1)) == d.code("Jean Dupont", date(2018, 1, 1)) == "FRAELI"
+
+
+def test_a_code_that_changes_within_the_articles_window_keeps_what_both_ends_share() -> None:
+    book = actor_dictionary()
+    # An article dated only "2017" was written before or after 2017-01-20: the country, not the office.
+    assert listed_code(["Donald Trump"], date(2017, 1, 1), date(2017, 12, 31)) == ("USA", "Donald Trump")
+    assert listed_code(["Donald Trump"], date(2017, 6, 1), date(2017, 6, 30)) == ("USAGOV", "Donald Trump")
+    assert book.code("Barack Obama", date(2015, 1, 1)) == "USAGOV"
+    assert book.code("Barack Obama", date(2018, 1, 1)) == "USAELI"  # Phoenix (2014) left the office open
+    assert listed_code(["Zorglub Tartempion"], date(2017, 1, 1), date(2017, 1, 1)) is None
 
 
 def test_packaged_dictionary_matches_across_transliterations() -> None:
@@ -104,6 +144,19 @@ def test_build_tool_parses_tabari_blocks(tmp_path: Path) -> None:
     assert not tool.keep(blocks[1][1])  # a bare country code is the gazetteer's business
 
 
+def test_build_tool_reads_eight_digit_days(tmp_path: Path) -> None:
+    # Some blocks write yyyymmdd, with or without a space after ">"; a malformed day drops its code only.
+    tool = _build_tool()
+    src = tmp_path / "y.actors.txt"
+    src.write_text(
+        "PAUL_MARTIN_\n+MARTIN_\n\t[RURGOV 19940922-20040712]\n\t[RURGOV > 20040309]\n\t[RURELI 2004017-20061201]\n",
+        encoding="utf-8",
+    )
+    assert tool.parse_actors(src) == [
+        (["paul martin", "martin"], ["RURGOV@1994-09-22..2004-07-12", "RURGOV@2004-03-09.."])
+    ]
+
+
 def test_logistic_fit_orders_and_calibrates() -> None:
     rng = random.Random(3)
     rows, labels = [], []
@@ -143,7 +196,10 @@ def test_trigger_lexicons_are_resource_files() -> None:
         assert word_list(lang, "support_verbs.txt")
     (call,) = [e for e in trigger_entries("fr") if e.lemma == "entretenir"]
     assert call.type == "CONSULT" and call.reflexive and call.reciprocal and ("téléphone", "phone") in call.modes
-    assert "attentat" in word_list("fr", "eventive.txt") and word_list("en", "eventive.txt") == frozenset()
+    assert "attentat" in word_list("fr", "eventive.txt")
+    # English: nouns of occurrences only (strikes, protests, injunctions); general nouns still need support.
+    en_eventive = word_list("en", "eventive.txt")
+    assert "strike" in en_eventive and not en_eventive & {"attack", "meeting", "talks", "agreement"}
     # A language with no folder has no triggers (adding one is adding its files), and no crash.
     assert trigger_entries("xx") == [] and word_list("xx", "eventive.txt") == frozenset()
 

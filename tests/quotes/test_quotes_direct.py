@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from dateline.quotes.direct import scan_direct
@@ -82,17 +80,11 @@ def test_one_long_quote_never_closed() -> None:
     assert not q.closed and text[q.start : q.end] == body
 
 
-def test_thousand_paragraph_article_is_linear() -> None:
+def test_thousand_paragraph_article_cuts_each_unclosed_quote_at_its_paragraph() -> None:
+    # Each paragraph: one closed quotation, one cut at the paragraph's end (an unclosed mark never runs
+    # on over the rest of the article). The scan's linear time is measured by bench/quotes_scaling.py
+    # (`make bench-quotes`), not by a timed test.
     para = "Le maire a parlé. « Nous ferons mieux », a-t-il dit. « Jamais fermé ici\n"
-
-    def run(n: int) -> tuple[float, int]:
-        text = para * n
-        t0 = time.perf_counter()
-        qs = scan_direct(text)
-        return time.perf_counter() - t0, len(qs)
-
-    small_t, small_n = run(100)
-    big_t, big_n = run(1000)
-    assert (small_n, big_n) == (200, 2000)  # each paragraph: one closed, one cut at its end
-    # Ten times the text must not cost much more than ten times the time (quadratic would be 100x).
-    assert big_t < max(small_t, 1e-3) * 40
+    qs = scan_direct(para * 1000)
+    assert len(qs) == 2000
+    assert all(q.end - q.start < len(para) for q in qs)

@@ -130,10 +130,13 @@ def test_two_presidents_description_picks_the_right_one(nlp_fr: Any) -> None:
     assert entity_name(rec, q) == "Vladimir Poutine"
 
 
-def test_capital_speaks_as_itself(nlp_fr: Any) -> None:
+def test_capital_speaking_is_its_state(nlp_fr: Any) -> None:
+    # A capital that speaks stands for its government: the speaker span is the word of the text, its
+    # entity the state (issue 15: "Moscou" acting is grouped with Russia).
     rec = analyse("Moscou a annoncé que les négociations reprendraient la semaine prochaine.", "fr", nlp_fr)
     q = only(rec)
-    assert q["speaker"]["text"] == "Moscou" and entity_name(rec, q) == "Moscou"
+    assert q["speaker"]["text"] == "Moscou" and entity_name(rec, q) == "Russie"
+    assert next(e for e in rec["entities"] if e["id"] == q["speaker"]["entity"])["country"] == "RUS"
 
 
 def test_no_antecedent_means_no_entity(nlp_fr: Any) -> None:

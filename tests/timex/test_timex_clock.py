@@ -50,3 +50,19 @@ def test_a_distance_in_hours_is_not_a_clock_time() -> None:
     assert all(t != "TIME" for _, t, _ in tagged("Le village est à 2 heures de route.", "fr", WED))
     # A bare four-digit number is a year or an amount, not a clock time.
     assert tagged("They sold 1600 units.", "en", WED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "expected"),
+    [
+        # French guidelines (4.2): "minuit" is 00:00 of the day that begins.
+        ("Le couvre-feu commence samedi 18 mars à minuit.", "fr",
+         [("samedi 18 mars", "DATE", "2017-03-18"), ("minuit", "TIME", "2017-03-19T00:00")]),
+        ("La fête a fini vers minuit.", "fr", [("vers minuit", "TIME", "2017-03-16T00:00")]),
+        # TimeML and English TimeBank: "midnight" is T24:00 of the day it is said on.
+        ("The offer expires at midnight Friday.", "en", [("midnight Friday", "TIME", "2017-03-17T24:00")]),
+        ("The strike began at midnight.", "en", [("midnight", "TIME", "2017-03-15T24:00")]),
+    ],
+)  # fmt: skip
+def test_midnight_as_each_language_writes_it(sentence: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tagged(sentence, lang, WED) == expected

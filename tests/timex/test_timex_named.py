@@ -56,3 +56,55 @@ def test_a_season_or_weekday_as_written_in_running_text_is_still_found() -> None
 def test_a_month_after_a_hyphen_and_a_month_end() -> None:
     assert [c.text for c in find_candidates("Exports in January-March rose.", "en")] == ["January", "March"]
     assert tagged("Stocks at end-March were lower.", "en", WED) == [("end-March", "DATE", "2017-03")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Prices last fell in January nineteen eighty-six.", ("January nineteen eighty-six", "1986-01")),
+        (
+            "Snow fell far south during the winter of nineteen eighty-seven.",
+            ("the winter of nineteen eighty-seven", "1987-WI"),
+        ),
+    ],
+)
+def test_a_month_or_season_with_its_year_said_aloud_is_one_date(sentence: str, expected: tuple[str, str]) -> None:
+    assert [(t, v) for t, _, v in tagged(sentence, "en", date(1998, 2, 27))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "found"),
+    [
+        ('The minister, a guest of "Sunday Morning" on the radio, spoke.', "en", []),
+        ('"Sunday Morning" is a radio show.', "en", []),
+        ('He said: "This week we vote."', "en", ["This week"]),
+        ('"Prices stay high."  Last April, the mill closed.', "en", ["Last April"]),
+    ],
+)
+def test_a_quoted_title_is_not_a_time(sentence: str, lang: str, found: list[str]) -> None:
+    assert [t for t, _, _ in tagged(sentence, lang, WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Thousands joined the annual March for Peace downtown.", []),
+        ("He led the March of the Hungry Farmers.", []),
+        ("Sales rose in March for the third month.", ["March"]),
+        ("Sales rose in March of last year.", ["March of last year"]),
+    ],
+)
+def test_the_march_of_a_demonstration_is_not_the_month(sentence: str, found: list[str]) -> None:
+    assert [t for t, _, _ in tagged(sentence, "en", WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The quarter-to-quarter comparison improved.", []),
+        ("Prices saw a year-on-year rise.", []),
+        ("The mill reported a loss for the fiscal first quarter.", [("the fiscal first quarter", "2017-Q1")]),
+    ],
+)
+def test_unit_to_unit_phrases_and_fiscal_quarters(sentence: str, found: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, _, v in tagged(sentence, "en", date(2017, 10, 26))] == found

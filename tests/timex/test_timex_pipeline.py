@@ -79,6 +79,8 @@ def test_french_tense_decides_the_weekday(nlp_fr: Any, sentence: str, value: str
     [
         ("The two presidents spoke on Saturday.", "2017-01-28"),
         ("The two presidents will meet on Saturday in Geneva.", "2017-02-04"),
+        ("The sale of the mill is scheduled to close on Saturday.", "2017-02-04"),
+        ("Trading in the shares is to resume on Saturday.", "2017-02-04"),
     ],
 )
 def test_english_tense_decides_the_weekday(nlp_en: Any, sentence: str, value: str) -> None:
@@ -215,3 +217,21 @@ def test_sample_record_is_sound_and_valid(sample_record: dict[str, Any]) -> None
     text = sample_record["article"]["text"]
     for t in sample_record["timexes"]:
         assert text[t["start"] : t["end"]] == t["text"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Le vieux moulin est aujourd'hui fermé au public.", "PRESENT_REF"),
+        ("Ce domaine vaudrait aujourd'hui le double de son prix.", "PRESENT_REF"),
+        ("Le maire inaugurera aujourd'hui le nouveau pont.", "2017-03-15"),
+        ("Le maire a inauguré aujourd'hui le nouveau pont.", "2017-03-15"),
+    ],
+)
+def test_aujourdhui_of_a_present_state_is_nowadays(nlp_fr: Any, sentence: str, value: str) -> None:
+    assert timex(run(nlp_fr, sentence, "2017-03-15"), "aujourd'hui")["value"] == value
+
+
+def test_a_dividend_payable_on_a_date_is_ahead(nlp_en: Any) -> None:
+    doc = run(nlp_en, "The board declared a dividend of ten cents, payable Jan. 20 to holders of record.", "2017-02-15")
+    assert timex(doc, "Jan. 20")["value"] == "2018-01-20"

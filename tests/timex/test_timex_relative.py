@@ -67,6 +67,8 @@ def test_parts_of_units_and_whole_units(sentence: str, lang: str, expected: list
         ("Le futur maire des Écrins aime le ski.", "fr", [("futur", "TIME", "FUTURE_REF")]),
         ("The bank said it would soon raise rates.", "en", [("soon", "DATE", "FUTURE_REF")]),
         ("He cited recent gains in the market.", "en", [("recent", "DATE", "PAST_REF")]),
+        ("The mill closed several years ago.", "en", [("several years ago", "DATE", "PAST_REF")]),
+        ("The valley may one day host a dam.", "en", [("one day", "DATE", "FUTURE_REF")]),
         ("The talks will resume at a later date.", "en", [("a later date", "DATE", "FUTURE_REF")]),
     ],
 )
@@ -93,3 +95,90 @@ def test_a_month_only_date_is_narrowed_by_the_weekday_and_stamp_the_text_gives()
     found, window = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
     assert window == (date(2017, 3, 14), date(2017, 3, 14))
     assert ("Hier", "2017-03-13") in [(t["text"], t["value"]) for t in found]
+
+
+def test_a_publication_reported_inside_a_sentence_is_not_the_articles_stamp() -> None:
+    # "publiée jeudi 9 mars" here dates a survey the article reports, not the article itself: the
+    # month-only window stays open, and "hier" an honest interval.
+    text = "Selon une enquête publiée jeudi 9 mars par un institut, les cerises coûtent cher. Hier, rien."
+    found, window = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert window == MARCH
+    hier = next(t for t in found if t["text"] == "Hier")
+    assert (hier["earliest"], hier["latest"]) == ("2017-02-28", "2017-03-30")
+    # The same words opening a line are the article's stamp.
+    found, window = timexes_for(spacy.blank("fr")("Titre\nPublié le jeudi 9 mars 2017\nHier, rien."), "fr", MARCH)
+    assert window == (date(2017, 3, 9), date(2017, 3, 9))
+
+
+def test_the_quarter_of_a_report_is_the_quarter_it_named() -> None:
+    text = "Acme said its third-quarter profit rose. Costs for the quarter fell, the company said."
+    assert ("the quarter", "DATE", "1989-Q3") in tagged(text, "en", date(1989, 10, 26))
+
+
+def test_a_year_ago_comparison_is_no_narrative_anchor() -> None:
+    # "a year earlier" compares with the year before the writing day, not with the year before the
+    # year-ago quarter just named.
+    text = "Sales rose 5% from the year-ago quarter. Profit fell from a year earlier."
+    found = tagged(text, "en", date(1989, 10, 26))
+    assert ("a year earlier", "DATE", "1988") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The talks ended Wednesday night.", ("Wednesday night", "TIME", "2017-03-15TNI")),
+        ("The vote was held this morning.", ("this morning", "TIME", "2017-03-16TMO")),
+    ],
+)
+def test_an_english_part_of_day_is_in_the_time_value(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert tagged(sentence, "en", date(2017, 3, 16)) == [expected]
+
+
+def test_quarter_phrases_of_a_results_story() -> None:
+    text = (
+        "Acme said third-quarter profit rose. In the 1988 quarter it earned $5 million. The 1988 second "
+        "quarter was weak. In the year-ago third quarter it lost money, and in the quarter a year ago it "
+        "paid no dividend. Costs in the 1989 period fell, after the year-ago period's rise."
+    )
+    found = [(t, v) for t, _, v in tagged(text, "en", date(1989, 10, 26))]
+    assert found == [
+        ("third-quarter", "1989-Q3"),
+        ("the 1988 quarter", "1988-Q3"),
+        ("The 1988 second quarter", "1988-Q2"),
+        ("the year-ago third quarter", "1988-Q3"),
+        ("the quarter a year ago", "1988-Q3"),
+        ("the 1989 period", "1989-Q3"),
+        ("the year-ago period", "1988-Q3"),
+    ]
+
+
+def test_a_weekday_is_not_settled_by_a_dated_day_on_the_other_side_of_the_writing_day() -> None:
+    # "jeudi dernier" lies before the writing day, "jeudi 30 mars prochain" after it: not the same day.
+    text = "Le rapport sera rendu jeudi 30 mars prochain. Jeudi dernier, le maire en a parlé."
+    found, _ = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert next(t for t in found if t["text"] == "Jeudi dernier")["value"] != "2017-03-30"
+    # The same Thursday named ahead settles "jeudi prochain".
+    text = "Le rapport sera rendu jeudi 30 mars prochain. Jeudi prochain, le maire en parlera."
+    found, _ = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert next(t for t in found if t["text"] == "Jeudi prochain")["value"] == "2017-03-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        ("Le pont a été fermé hier, lundi 6 mars, après la crue.", "fr", date(2017, 3, 7)),
+        ("La foire ouvrira demain (jeudi 9 mars) sur la place.", "fr", date(2017, 3, 8)),
+        ("The bridge reopened yesterday, March 6, after the flood.", "en", date(2017, 3, 7)),
+        ("Le pont a rouvert il y a trois jours, le 6 mars, après la crue.", "fr", date(2017, 3, 9)),
+    ],
+)
+def test_a_deictic_day_beside_its_date_gives_the_writing_day(text: str, lang: str, day: date) -> None:
+    _, window = timexes_for(spacy.blank(lang)(text), lang, MARCH)
+    assert window == (day, day)
+
+
+def test_a_quoted_deictic_day_does_not_give_the_writing_day() -> None:
+    # The speaker's "hier" counts from the day they spoke.
+    text = "« Nous avons fermé le pont hier, lundi 6 mars », a expliqué le maire."
+    _, window = timexes_for(spacy.blank("fr")(text), "fr", MARCH)
+    assert window == MARCH

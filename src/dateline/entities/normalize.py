@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_NAME_CHARS", "fold", "name_key", "strip_determiners"]
+__all__ = ["MAX_NAME_CHARS", "fold", "name_key", "name_offset", "strip_determiners"]
 
 # The longest name an entity may have. No person, organisation or place is named in more than 200
 # characters (the United Nations' longest agency names are under 80), while a run of capitalised garbage
@@ -19,6 +19,22 @@ MAX_NAME_CHARS = 200
 _DETERMINERS = re.compile(r"^(?:[lL]['’]|le |la |les |du |des |de la |de l['’]|d['’]|de |the |a |an )")
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\r\n,;:.!?«»“”\"'’()[]{}-–—"
+
+
+# A preposition, contracted with the article or not, that a phrase taken as a name may begin with ("aux
+# forces armées maliennes", "des rebelles", "to the rebels"). Followed by a lower-case word it is no
+# part of the name; before a capital it may be a surname's particle ("de Gaulle") and stays.
+_LEADING_PREPOSITION = re.compile(
+    r"(?:à la |à l['’]|au |aux |à |de la |de l['’]|du |des |de |d['’]|en |par |pour |sur |avec |dans |chez |"
+    r"of |to |in |at |from |by |with )(?=[a-zà-ÿ])"
+)
+
+
+def name_offset(text: str) -> int:
+    """How many characters of a phrase come before the name in it: a leading preposition before a
+    lower-case word ("aux forces armées maliennes" → 4, "de Gaulle" → 0)."""
+    m = _LEADING_PREPOSITION.match(text)
+    return m.end() if m is not None and m.end() < len(text) else 0
 
 
 def fold(text: str) -> str:

@@ -27,6 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from dateline.events.wire import dateline_end
 from dateline.extensions import doc_text
 
 __all__ = ["DateFinder", "is_calendar_value", "is_pluperfect"]
@@ -89,16 +90,19 @@ def _simultaneous_clause(noun: Token) -> list[Token]:
 class DateFinder:
     """Dates events of one document from its timexes and publication window."""
 
-    def __init__(self, doc: Doc, reported: list[tuple[int, int]] | None = None, days: bool = False) -> None:
+    def __init__(self, doc: Doc, reported: list[tuple[int, int]] | None = None, conj_dates: bool = False) -> None:
         self.doc = doc
         # Character ranges of reported speech: a date inside them is the speaker's, not the framing verb's.
         self.reported = reported or []
-        # Part-of-day values dated as their day, and acts "lors de"/"pendant" a clause dated by it.
-        self.days = days
+        # A coordinated verb with no date of its own shares its first verb's (read on French dev only).
+        self.conj_dates = conj_dates
+        # A wire dateline's date ("ROME, April 27 - ...") is the day the story was filed, not the date of
+        # the events it tells: it frames no sentence and starts no narrative.
+        head = dateline_end(doc_text(doc))
         self.timexes: list[dict[str, Any]] = [
             t
             for t in (doc._.timexes or [])
-            if is_calendar_value(t.get("value")) and t.get("earliest") and t.get("latest")
+            if is_calendar_value(t.get("value")) and t.get("earliest") and t.get("latest") and t["start"] >= head
         ]
         self.narrative: dict[str, Any] | None = None
 
@@ -112,8 +116,7 @@ class DateFinder:
         anchor_ids = {t.i for t in anchors}
         if anchors and anchors[0].pos_ in ("NOUN", "PROPN"):
             anchor_ids |= {t.i for t in anchors[0].children}
-            if self.days:
-                anchor_ids |= {t.i for t in _simultaneous_clause(anchors[0])}
+            anchor_ids |= {t.i for t in _simultaneous_clause(anchors[0])}
         for tx in self.timexes:
             toks = self._tokens_of(tx)
             # Right after an anchor ("tenue le 28 janvier"), a date is that anchor's even when the
@@ -158,7 +161,7 @@ class DateFinder:
     ) -> dict[str, Any]:
         """The contract ``date`` of an event (with ``basis``), updating the narrative date."""
         tx = self.governing(anchors)
-        if tx is None and self.days and anchors and anchors[0].dep_ == "conj" and anchors[0].pos_ == "VERB":
+        if tx is None and self.conj_dates and anchors and anchors[0].dep_ == "conj" and anchors[0].pos_ == "VERB":
             # "a livré mercredi un discours et fustigé les chômeurs": a coordinated verb with no date of
             # its own shares its first verb's ("arrêté samedi puis convoqué mardi" keeps its own).
             tx = self.governing([anchors[0].head])
@@ -168,7 +171,7 @@ class DateFinder:
             basis = "sentence"
         if tx is not None:
             out = {
-                "value": _day_of(tx["value"]) if self.days else tx["value"],
+                "value": _day_of(tx["value"]),
                 "earliest": tx["earliest"],
                 "latest": tx["latest"],
                 "timex": tx["id"],

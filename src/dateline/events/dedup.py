@@ -64,7 +64,7 @@ def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return bool(da["earliest"] <= db["latest"] and db["earliest"] <= da["latest"])
 
 
-def _same(a: dict[str, Any], b: dict[str, Any], by_role: bool = True) -> bool:
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["type"] != b["type"]:
         return False
     if a.get("intent") and b.get("intent") and a["intent"] != b["intent"]:
@@ -83,14 +83,9 @@ def _same(a: dict[str, Any], b: dict[str, Any], by_role: bool = True) -> bool:
         # then the jailing), not one act told twice.
         return False
     mods = {a["modality"], b["modality"]}
-    if by_role and len(mods) > 1 and mods != {"asserted", "reported"}:
+    if len(mods) > 1 and mods != {"asserted", "reported"}:
         return False  # a threatened or planned act is not the act told as done
-    if not by_role and len(mods) > 1 and "reported" not in mods:
-        return False
-    aa, ab = _actors(a), _actors(b)
-    if not by_role and aa and ab and aa != ab:
-        return False  # the actor sets must be equal (without ``by_role``)
-    fits = [_fit(_slot(a, r), _slot(b, r)) for r in ("source", "target")] if by_role else ["same", "same"]
+    fits = [_fit(_slot(a, r), _slot(b, r)) for r in ("source", "target")]
     if "clash" in fits and (a.get("symmetric") or b.get("symmetric")):
         # A reciprocal act told either way round ("A a rencontré B", "la rencontre entre B et A").
         fits = [
@@ -99,7 +94,8 @@ def _same(a: dict[str, Any], b: dict[str, Any], by_role: bool = True) -> bool:
         ]
     if "clash" in fits:
         return False
-    if (fits != ["same", "same"] or not by_role) and not (aa and ab and aa == ab):
+    aa, ab = _actors(a), _actors(b)
+    if fits != ["same", "same"] and not (aa and ab and aa == ab):
         # A mention that names no actor joins an event only when it is clearly the same one: both
         # dated by the text to overlapping days, both named by nouns ("la conversation", "l'entretien"),
         # or by the same word.
@@ -123,29 +119,27 @@ def _width(ev: dict[str, Any]) -> int:
     return 0 if d["earliest"] == d["latest"] else (1 if d.get("timex") else 2)
 
 
-def merge_duplicates(events: list[dict[str, Any]], by_role: bool = True) -> list[dict[str, Any]]:
-    """Merge repeated mentions of one event, in order of first mention. ``by_role`` compares actors role
-    by role (see :func:`_fit`) and keeps planned or threatened acts apart from acts done; without it the
-    actor sets of two mentions must be equal when both name some."""
+def merge_duplicates(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Merge repeated mentions of one event, in order of first mention."""
     groups: list[list[dict[str, Any]]] = []
     for ev in events:
         for g in groups:
-            if all(_same(ev, other, by_role) for other in g):
+            if all(_same(ev, other) for other in g):
                 g.append(ev)
                 break
         else:
             groups.append([ev])
-    return [_merge(g, by_role) for g in groups]
+    return [_merge(g) for g in groups]
 
 
-def _merge(group: list[dict[str, Any]], by_role: bool = True) -> dict[str, Any]:
+def _merge(group: list[dict[str, Any]]) -> dict[str, Any]:
     if len(group) == 1:
         return group[0]
     best = max(group, key=lambda e: (len(_actors(e)), e["modality"] != "reported", e["confidence"]))
     out = dict(best)
     out["_human"] = any(e.get("_human") for e in group)
     out["_said_who"] = any(e.get("_said_who") for e in group)
-    for role in ("source", "target") if by_role else ():
+    for role in ("source", "target"):
         if not (out.get(role) or {}).get("entity") and not (out.get(role) or {}).get("code"):
             # The best mention left a role open that another fills ("la rencontre" and "le pape l'a
             # rencontré"): the group's first filler of it.

@@ -15,7 +15,8 @@ in :mod:`dateline.events.syntax`):
 ``between``   "entre X et Y" / "between X and Y": both sides at once (a symmetric event)
 
 ``needs`` lists lemmas of which one must be found among the trigger's dependents (two levels down) for
-the entry to apply: "signer" is SUPPORT only with "accord", "traité"... ; ``modes`` refines the PLOVER
+the entry to apply: "signer" is SUPPORT only with "accord", "traité"... ; ``unless`` lists lemmas whose
+presence there rules it out ("offer" with "shares": a market bid, not an offer of terms); ``modes`` refines the PLOVER
 mode from a dependent ("entretien *téléphonique*" → phone).
 """
 
@@ -55,6 +56,7 @@ class Trigger:
     particle: str | None = None  # English phrasal particle ("call off", "blow up")
     forbid: tuple[str, ...] = ()  # dependency labels that rule the reading out ("arrêter *de* fumer")
     requires: tuple[str, ...] = ()  # dependency labels one of which a child must have ("proposer *de* ...")
+    unless: tuple[str, ...] = ()  # lemmas among the dependents that rule it out ("offered to buy shares": a bid)
     weight: float = 1.0  # prior that the word, when it matches, really reports this event
     agent: str | None = None  # the sector of the unnamed institution that alone does it ("verbaliser": COP)
 

@@ -121,6 +121,11 @@ _HYPO_ADJ = frozenset(
         "hypothetical",
     ]
 )
+# Adjectives that make a noun trigger a plan ("the proposed merger", "a planned visit").
+_INTENT_ADJ = frozenset(["proposed", "planned", "projected", "envisaged", "prévu", "prévue", "envisagé", "envisagée"])
+# Words under which an act is still awaited ("subject to approval by", "awaiting Senate approval",
+# "pending approval"): it may or may not happen.
+_PENDING = frozenset(["subject", "await", "awaiting", "pending", "conditional"])
 _QUOTE_PAIRS = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 
 
@@ -185,6 +190,10 @@ def modal_of(tok: Token, verb: Token | None = None) -> str | None:
     """``intended``, ``hypothetical`` or ``reported`` from modal auxiliaries, mood, tense and
     adjectives, else None."""
     v = verb if verb is not None else tok
+    if tok.pos_ == "NOUN":
+        awaited = _awaited(tok)
+        if awaited is not None:
+            return awaited
     for c in v.children:
         low = c.lower_
         if c.dep_ in ("aux", "aux:tense") and low in _MODAL_INTENT:
@@ -193,6 +202,13 @@ def modal_of(tok: Token, verb: Token | None = None) -> str | None:
             return "hypothetical"
         if c.dep_ == "mark" and low in ("si", "if", "unless"):
             return "hypothetical"
+    # "The union is to challenge ...": "be" + infinitive states a plan.
+    if (
+        v.dep_ == "xcomp"
+        and v.head.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    ):
+        return "intended"
     # French modal verbs govern the trigger as an infinitive: "devrait signer", "pourrait frapper".
     head = v.head if v.dep_ == "xcomp" else None
     if head is not None:
@@ -214,6 +230,30 @@ def modal_of(tok: Token, verb: Token | None = None) -> str | None:
     for c in tok.children:
         if c.dep_ == "amod" and c.lemma_.lower() in _HYPO_ADJ:
             return "hypothetical"
+    return None
+
+
+def _awaited(noun: Token) -> str | None:
+    """The modality a noun trigger's own phrase gives: planned ("the proposed merger" → intended), awaited
+    ("subject to approval", "awaiting approval", "pending approval" → hypothetical), or said likely ("a
+    process of arbitration is likely" → hypothetical); else None."""
+    if any(c.dep_ == "amod" and c.lower_ in _INTENT_ADJ for c in noun.children):
+        return "intended"
+    cur = noun
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if head.lower_ in _PENDING or head.lemma_.lower() in _PENDING:
+            return "hypothetical"
+        if cur.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _HYPO_ADJ | {"likely", "unlikely", "probable"}
+            for c in head.children
+        ):
+            return "hypothetical"
+        if cur.dep_ not in ("pobj", "prep", "dobj", "obj"):
+            break
+        cur = head
     return None
 
 

@@ -19,14 +19,16 @@ says where each list comes from (HeidelTime-style: adding a language is adding a
   keeps from doing it: "se garder de", "refrain from"), ``implicative`` (a negation on it asserts the
   complement: "n'a pas hésité à frapper"), ``ex`` (a former office holder: "ancien", "former").
 
-Beside them, ``dateline/data/events/actors.tsv.gz`` is the named-actor dictionary (Phoenix, MIT), read by
-:func:`actor_dictionary`. Sector letters are the project's (PLOVER 2.0): CAMEO's ``MED`` (media) is
+Beside them, ``dateline/data/events/actors.tsv.gz`` is the named-actor dictionary (Phoenix, MIT), and
+``actors_since_2014.tsv`` the office holders after it (hand-written; its header gives its scope), both
+read by :func:`actor_dictionary`. Sector letters are the project's (PLOVER 2.0): CAMEO's ``MED`` (media) is
 ``JRN`` and CAMEO's ``HLH`` (health) is ``MED``, as the annotation guidelines say.
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -43,6 +45,9 @@ __all__ = [
     "agents",
     "content_rules",
     "cues",
+    "igo_code",
+    "project_code",
+    "table_rows",
     "to_plover_sector",
     "trigger_entries",
     "word_list",
@@ -61,6 +66,32 @@ def to_plover_sector(code: str) -> str:
     return code
 
 
+def project_code(code: str) -> str:
+    """A CAMEO actor code in the project's six-letter scheme (eval/events/GUIDELINES.md, 3.3): country or
+    non-state root + PLOVER sector, "VUTGOVEDU" → "VUTGOV"; international bodies as :func:`igo_code`
+    says; transnational armed groups ("IMGMUSISI") ``IMG`` + ``REB``."""
+    code = to_plover_sector(code)
+    if code.startswith("IGO"):
+        return igo_code(code)
+    if code.startswith("IMG"):
+        return "IMGREB"
+    return code[:6]
+
+
+def igo_code(full: str) -> str:
+    """An intergovernmental body's Phoenix code in the project's six letters (both annotation guidelines):
+    the European Community/Union is ``EURGOV``, the United Nations itself ``UNOGOV`` (``UNOMIL`` for its
+    peacekeepers), any other body (UN agencies, the World Bank, the IMF, OPEC, the G-7, regional banks)
+    ``IGOGOV``, or ``IGOMIL`` for a military alliance's forces. Phoenix's longer codes ("IGOUNODEVWBK",
+    "IGOBUSIMF") name the body's family and function, which the six-letter scheme does not keep."""
+    military = "MIL" in full[3:] or "PKO" in full[3:]
+    if full.startswith("IGOEUR"):
+        return "EURMIL" if military else "EURGOV"
+    if full == "IGOUNO" or (full.startswith("IGOUNO") and military):
+        return "UNOMIL" if military else "UNOGOV"
+    return "IGOMIL" if military else "IGOGOV"
+
+
 def _rows(lang: str, name: str) -> list[list[str]]:
     """The data rows of ``data/events/<lang>/<name>`` (no header, no blank line); [] when absent."""
     path = resources.files("dateline") / "data" / "events" / lang / name
@@ -72,6 +103,11 @@ def _rows(lang: str, name: str) -> list[list[str]]:
             continue
         out.append([c.strip() for c in line.split("\t")])
     return out
+
+
+def table_rows(lang: str, name: str) -> list[list[str]]:
+    """The data rows of any tab-separated resource ``data/events/<lang>/<name>``, cells stripped; [] when absent."""
+    return _rows(lang, name)
 
 
 @dataclass(frozen=True)
@@ -117,41 +153,60 @@ class _Span:
 class ActorDictionary:
     """Named actors with date-ranged codes: a name gets the code valid on the article's date."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], later: list[str] | None = None) -> None:
         self._by_key: dict[str, int] = {}
         self._codes: list[tuple[_Span, ...]] = []
         for line in lines:
-            if not line or line.startswith("#"):
-                continue
-            names, _, codes = line.partition("\t")
-            spans = []
-            for c in codes.split("|"):
-                code, _, rng = c.partition("@")
-                lo, _, hi = rng.partition("..")
-                spans.append(_Span(to_plover_sector(code), lo or None, hi or None))
-            idx = len(self._codes)
-            self._codes.append(tuple(spans))
-            for n in names.split("|"):
-                # Keys are stored as entity resolution's transliteration key (see the build tool). The
-                # first actor listed under a name keeps it: the files put the main sense first.
+            # Keys are stored as entity resolution's transliteration key (see the build tool). The
+            # first actor listed under a name keeps it: the files put the main sense first.
+            for n, idx in self._add(line):
                 self._by_key.setdefault(n, idx)
+        for line in later or []:
+            # Hand-written entries (names as written): they replace the built table's entry of a name,
+            # to end an office the 2014 files left open.
+            for n, idx in self._add(line):
+                self._by_key[phonetic(fold(n))] = idx
+        self._by_loose: dict[str, int] = {}
+        for key, idx in self._by_key.items():
+            loose = _loose(key)
+            if loose != key:
+                self._by_loose.setdefault(loose, idx)
+
+    def _add(self, line: str) -> list[tuple[str, int]]:
+        """Store one ``names<TAB>codes`` line's codes; its names with the index of those codes."""
+        if not line or line.startswith("#"):
+            return []
+        names, _, codes = line.partition("\t")
+        spans = []
+        for c in codes.split("|"):
+            code, _, rng = c.strip().partition("@")
+            lo, _, hi = rng.partition("..")
+            spans.append(_Span(to_plover_sector(code), lo or None, hi or None))
+        idx = len(self._codes)
+        self._codes.append(tuple(spans))
+        return [(n.strip(), idx) for n in names.split("|") if n.strip()]
 
     def __len__(self) -> int:
         return len(self._by_key)
 
     def code(self, name: str, on: date | None) -> str | None:
-        """The code of ``name`` valid on day ``on``, cut to country and sector (six letters, as the
-        project codes actors: "VUTGOVEDU" → "VUTGOV"): a dated range holding it, else the undated code.
+        """The code of ``name`` valid on day ``on`` in the project's scheme (:func:`project_code`: country
+        and sector, "VUTGOVEDU" → "VUTGOV"): a dated range holding it, else the undated code.
 
         Undated codes are the actor's default (a former leader's ``ELI``); with no article date only an
         undated code is used, never a guess at which office was meant.
         """
         full = self.full_code(name, on)
-        return full[:6] if full is not None else None
+        return project_code(full) if full is not None else None
 
     def full_code(self, name: str, on: date | None) -> str | None:
         """The dictionary's code of ``name`` on day ``on`` as written there (see :meth:`code`)."""
-        idx = self._by_key.get(phonetic(fold(name)))
+        key = phonetic(fold(name))
+        idx = self._by_key.get(key)
+        if idx is None and key.startswith("the "):
+            idx = self._by_key.get(key[4:])  # "The World Bank": the article is no part of the name
+        if idx is None and " " in (loose := _loose(key)):
+            idx = self._by_loose.get(loose)
         if idx is None:
             return None
         spans = self._codes[idx]
@@ -167,14 +222,30 @@ class ActorDictionary:
         return None
 
 
+# The Arabic article, which names spell "al-", "el-", "al " or leave out ("Bachar el-Assad", "Bashar
+# al-Assad", "Omar el-Béchir", "Omar al-Bashir"): a second key without it matches across spellings.
+_ARTICLE = re.compile(r"(?:(?<=\s)|^)(?:al|el)(?:-|\s)")
+
+
+def _loose(key: str) -> str:
+    """A dictionary key without the Arabic article and with hyphens as spaces."""
+    return " ".join(_ARTICLE.sub(" ", key).replace("-", " ").split())
+
+
 @cache
 def actor_dictionary() -> ActorDictionary:
-    """The packaged named-actor dictionary (loaded once, on first use)."""
-    path = resources.files("dateline") / "data" / "events" / "actors.tsv.gz"
-    if not path.is_file():
-        return ActorDictionary([])
-    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
-        return ActorDictionary(fh.read().splitlines())
+    """The packaged named-actor dictionary (loaded once, on first use): Phoenix's actors
+    (``actors.tsv.gz``), then the office holders after 2014 (``actors_since_2014.tsv``), which replace
+    Phoenix's entry of the same name."""
+    folder = resources.files("dateline") / "data" / "events"
+    path = folder / "actors.tsv.gz"
+    lines: list[str] = []
+    if path.is_file():
+        with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    later = folder / "actors_since_2014.tsv"
+    extra = later.read_text(encoding="utf-8").splitlines() if later.is_file() else []
+    return ActorDictionary(lines, extra)
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -195,7 +266,7 @@ def trigger_entries(lang: str) -> list[Any]:
                 continue
             if key in ("mode", "cameo", "particle", "agent"):
                 kw[key] = value
-            elif key in ("source", "target", "needs", "forbid", "requires"):
+            elif key in ("source", "target", "needs", "forbid", "requires", "unless"):
                 kw[key] = _split(value)
             elif key == "modes":
                 kw[key] = tuple(tuple(p.split(":", 1)) for p in _split(value))

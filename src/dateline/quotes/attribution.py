@@ -156,6 +156,8 @@ def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -
                 return None  # 'le président des "amis du vieux port"': a name, not a quotation
             if any(b.pos_ == "VERB" and b.dep_ in ("ccomp", "xcomp") for b in between) and not colon:
                 return None
+            if k > t.i and doc[k].lower_ in _PLACE_PREPOSITIONS:
+                return None  # "a déclaré dans « Le Journal du soir »": a programme's or a paper's title
             subj = subject_of(t)
             if subj is None or subj.i >= opening:
                 subj = inverted_speaker(t, lex) if subj is None else subj
@@ -194,6 +196,10 @@ def _before(doc: Doc, opening: int, lex: Lexicon, seg: Segmenter, short: bool) -
             return Attribution(None, _np(head), None, "direct-colon")
     return None
 
+
+# Prepositions before a quoted title, not before quoted words: "dans « Le Monde »", "chez « Paul »",
+# "in "The Times"" ("sur" is left out: "s'étend sur « trois hectares »" quotes words).
+_PLACE_PREPOSITIONS = frozenset({"dans", "chez", "in"})
 
 _PERSONAL = frozenset({"il", "elle", "he", "she", "ils", "elles", "they"})
 
@@ -246,6 +252,10 @@ def split_incise(
             continue
         if att.verb.i > c + _INCISE_VERB or att.speaker.start <= att.verb.i or att.speaker.end > inside.end:
             continue
+        if any(doc[k].lower_ in ("qui", "que", "qu'", "qu’", "dont", "où") for k in range(c + 1, att.verb.i)):
+            continue  # "…, qui a conclu à …": a relative clause of the quoted words, not an inserted one
+        if att.speaker[0].pos_ == "ADP":
+            continue  # "… conclu à une valeur": a complement, never a speaker
         who = att.speaker.root
         # "dit-il": the inverted clitic shows a finite verb whatever the tagger says of "dit".
         finite = "VerbForm=Fin" in str(att.verb.morph) or len(att.cue) > 1 or who.text.startswith("-")

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.names import verb_lemmas as _verb_lemmas
 from dateline.quotes import lexicon_en, lexicon_fr
-from dateline.quotes.resources import formulas
+from dateline.quotes.resources import formulas, pairs
 from dateline.scan import WordTest, columns
 
 __all__ = [
@@ -64,6 +64,11 @@ class Lexicon:
         return self.formulas.get(section, frozenset())
 
     @cached_property
+    def formula_pairs(self) -> frozenset[tuple[str, str]]:
+        """The two-verb formulas of saying as (governor lemma, infinitive lemma) pairs."""
+        return pairs(self.formula("formula_pairs"))
+
+    @cached_property
     def folded_roles(self) -> frozenset[str]:
         """``roles``, accent- and case-folded."""
         return frozenset(fold_word(r) for r in self.roles)
@@ -84,7 +89,13 @@ class Lexicon:
         :func:`is_reporting` accepts passes: its candidate lemmas are spaCy's lemma plus what
         :func:`verb_lemmas` makes of the form alone, so the two can be tested apart (see
         ``dateline.scan``). Made once per lexicon, so the answers are remembered across documents."""
-        words = self.reporting | self.opinion | self.formula("causative_saying")
+        words = (
+            self.reporting
+            | self.opinion
+            | self.formula("causative_saying")
+            | self.formula("pronominal_reporting")
+            | {inf for _, inf in self.formula_pairs}
+        )
         return (
             WordTest(lambda lemma: lemma.lower() in words),
             WordTest(lambda low: bool(_verb_lemmas(low, low, self.lang) & words)),
@@ -117,38 +128,40 @@ def fold_word(text: str) -> str:
 @lru_cache(maxsize=4)
 def get_lexicon(lang: str) -> Lexicon:
     """The lexicon for ``lang`` ("fr" or "en"; anything else falls back to English)."""
+    # The resource file adds to the core lists: reporting verbs and speaking groups.
+    extra = formulas("fr" if lang == "fr" else "en")
     if lang == "fr":
         return Lexicon(
             "fr",
-            lexicon_fr.REPORTING_VERBS,
+            lexicon_fr.REPORTING_VERBS | extra["reporting_verbs"],
             lexicon_fr.OPINION_VERBS - lexicon_fr.COGNITION_VERBS,
             lexicon_fr.COGNITION_VERBS,
             lexicon_fr.SPEECH_NOUNS,
             lexicon_fr.ROLE_NOUNS,
             lexicon_fr.FEMININE_ROLES,
-            lexicon_fr.GROUP_NOUNS,
+            lexicon_fr.GROUP_NOUNS | extra["speaking_groups"],
             lexicon_fr.ROLE_SYNONYMS,
             lexicon_fr.PRONOUNS,
             lexicon_fr.SOURCE_PREPOSITIONS,
             frozenset({"que", "qu'", "qu’"}),
             frozenset({"pas", "jamais", "guère", "point", "nullement"}),
-            formulas("fr"),
+            extra,
         )
     return Lexicon(
         "en",
-        lexicon_en.REPORTING_VERBS,
+        lexicon_en.REPORTING_VERBS | extra["reporting_verbs"],
         frozenset(),
         lexicon_en.COGNITION_VERBS,
         lexicon_en.SPEECH_NOUNS,
         lexicon_en.ROLE_NOUNS,
         frozenset({"spokeswoman", "chairwoman", "congresswoman", "queen", "wife", "mother", "sister"}),
-        lexicon_en.GROUP_NOUNS,
+        lexicon_en.GROUP_NOUNS | extra["speaking_groups"],
         {},
         lexicon_en.PRONOUNS,
         lexicon_en.SOURCE_PREPOSITIONS,
         frozenset({"that"}),
         frozenset({"not", "n't", "never"}),
-        formulas("en"),
+        extra,
     )
 
 
@@ -227,22 +240,34 @@ def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
             return False
     if lemmas & lex.reporting:
         return True
-    if lemmas & lex.formula("causative_saying") and causative_faire(tok, lex) is not None:
-        return True  # "fait savoir que", "a fait savoir le ministère"
+    if lex.lang == "fr" and lemmas & lex.formula("pronominal_reporting") and _reflexive(tok):
+        return True  # "…, s'agace une salariée", "il s'étonne que …"
+    if causative_faire(tok, lex) is not None:
+        return True  # "fait savoir que", "a fait savoir le ministère", "a laissé entendre que"
     return opinion and bool(lemmas & lex.opinion)
 
 
 def causative_faire(tok: Token, lex: Lexicon) -> Token | None:
-    """The "faire" right before an infinitive of a causative formula of saying ("fait savoir",
-    "a-t-il fait savoir"), skipping an inverted clitic; ``None`` when there is none."""
-    forms = lex.formula("faire_forms")
+    """The governing verb right before the infinitive of a two-verb formula of saying: "faire" before
+    a causative infinitive ("fait savoir", "a-t-il fait savoir"), or the governor of a listed pair
+    ("a laissé entendre", "croit savoir"), skipping an inverted clitic; ``None`` when there is none."""
+    lemmas = verb_lemmas(tok, lex.lang)
+    causative = bool(lemmas & lex.formula("causative_saying"))
+    governors = {gov for gov, inf in lex.formula_pairs if inf in lemmas}
+    if not causative and not governors:
+        return None
     k = tok.i - 1
     while k >= 0 and (is_clitic(tok.doc[k]) or tok.doc[k].lower_ in ("-t", "t")):
         k -= 1
     if k < 0:
         return None
     prev = tok.doc[k]
-    return prev if prev.lower_ in forms or prev.lemma_.lower() in forms else None
+    forms = lex.formula("faire_forms")
+    if causative and (prev.lower_ in forms or prev.lemma_.lower() in forms):
+        return prev
+    if governors and prev.pos_ in ("VERB", "AUX", "NOUN") and verb_lemmas(prev, lex.lang) & governors:
+        return prev
+    return None
 
 
 def _reflexive(tok: Token) -> bool:
@@ -252,8 +277,11 @@ def _reflexive(tok: Token) -> bool:
 
 
 def is_negated(tok: Token, lex: Lexicon) -> bool:
-    """Whether a verb is negated ("n'a pas dit", "did not say"): a negated statement was not made."""
-    return any(c.lower_ in lex.negations for c in tok.children)
+    """Whether a verb is negated ("n'a pas dit", "did not say"): a negated statement was not made.
+
+    The negation is an adverb: a noun or a name with the same letters ("Le Point signale que …",
+    "le point", "un pas") is a subject or an object, not "ne … point"."""
+    return any(c.lower_ in lex.negations and c.pos_ not in ("PROPN", "NOUN", "DET") for c in tok.children)
 
 
 def clitic_subject(tok: Token) -> Token | None:
@@ -276,7 +304,7 @@ def cue_span(verb: Token) -> Span:
     start = verb.i
     if verb.i > 0:
         lex = get_lexicon("fr" if verb.lang_ == "fr" else "en")
-        faire = causative_faire(verb, lex) if verb.lemma_.lower() in lex.formula("causative_saying") else None
+        faire = causative_faire(verb, lex)
         if faire is not None:
             start = faire.i  # "a fait savoir": the causative and its infinitive are one cue
     while start > 0:

@@ -25,7 +25,7 @@ import dataclasses
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dateline.extensions import doc_text, register_extensions
 from dateline.quotes.attribution import attribute_marked, split_incise
@@ -138,6 +138,13 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
                 if text[s0:s1].startswith("t-"):
                     s0 += 2
             speaker = {"start": s0, "end": s1, "text": text[s0:s1], "entity": ent} if s1 > s0 else None
+        elif c.rule == "direct-context" and (named := _context_subject(resolver, seg, c, last_speaker)) is not None:
+            # A quotation nothing attributes, after a sentence whose subject is a person ("Anne Roy
+            # pointe ces retards : « … »", "Julie Martin est sur place. « … »"): that person speaks,
+            # not a speaker quoted before that sentence.
+            ent = resolver.resolve(named)
+            speaker = {"start": named.start_char, "end": named.end_char, "text": named.text, "entity": ent}
+            speaker["inherited"] = True
         elif (
             # A quotation with no cue ("direct-context"), or with a cue that names no one ("Et
             # d'ajouter : « … »"): the speaker just quoted goes on.
@@ -174,6 +181,22 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
                 None,
             )
     return out
+
+
+def _context_subject(
+    resolver: SpeakerResolver, seg: Segmenter, c: Candidate, last: tuple[int, dict[str, Any]] | None
+) -> Span | None:
+    """The person named as a subject between the last attributed quotation (or, without one, the
+    start of the previous sentence) and an unattributed quotation ``c``."""
+    doc = resolver.doc
+    opening = doc.char_span(c.start, c.start + 1, alignment_mode="expand")
+    if opening is None or len(opening) == 0 or opening.start == 0:
+        return None
+    prev_start, _ = seg.bounds(max(0, opening.start - 2))
+    since = doc[prev_start].idx
+    if last is not None:
+        since = max(since, last[0])
+    return resolver.subject_between(since, c.start)
 
 
 # Past this many characters, the previous speaker is too far for a quotation to continue it (and the

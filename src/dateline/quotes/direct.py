@@ -12,7 +12,9 @@ whatever the input), so that malformed text cannot make it slow:
   reopens it with the same mark (the typographic convention for multi-paragraph quotations);
   otherwise it is closed at the end of its paragraph and reported as ``closed=False``, so an
   unbalanced mark never swallows the rest of the article;
-* a closing mark with nothing open is ignored.
+* a closing mark with nothing open is ignored;
+* a lost closing mark: a straight quote that can only open (a space before it, a word glued after it)
+  while another straight quote is open ends the open one, unclosed, at its first sentence's end.
 """
 
 from __future__ import annotations
@@ -75,6 +77,23 @@ def _straight_opens(text: str, i: int, width: int = 1) -> bool:
     return not before.isalnum() and not after.isspace()
 
 
+def _opener_shape(text: str, i: int, width: int = 1) -> bool:
+    """Whether a straight quote at ``i`` can only open: white space before it, a letter or a digit
+    glued after it (' "Le prix'); a closing mark stands after the words it closes."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < len(text) else " "
+    return before in _PAD + "\n" and after.isalnum()
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[A-ZÀ-Ý«\"“])")
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    """End of the first sentence of ``text[start:end]`` (after its stop), or ``end``."""
+    m = _SENTENCE_END.search(text, start, end)
+    return m.end() if m else end
+
+
 def scan_direct(text: str) -> list[MarkedQuote]:
     """All outermost quotations of ``text``, in order (see the module docstring for the rules)."""
     out: list[MarkedQuote] = []
@@ -132,6 +151,15 @@ def scan_direct(text: str) -> list[MarkedQuote]:
         if ch == "\n":
             para_start = j + 1
             i = start_paragraph(para_start)
+            continue
+        if stack and ch in _STRAIGHT and stack[0][0] == ch and len(stack) == 1 and _opener_shape(text, j, len(ch)):
+            # A straight quote with a space before it and a word glued after it opens: the quotation
+            # open before it lost its closing mark. It ends where its first sentence does.
+            open_pos = stack[0][1]
+            emit(open_pos, ch, _first_sentence_end(text, open_pos + len(ch), j), False)
+            stack.clear()
+            carried_paras = 1
+            stack.append((ch, j))
             continue
         if stack:
             # Close the innermost open mark this character closes (dropping unclosed inner marks).

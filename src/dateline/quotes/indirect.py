@@ -23,6 +23,7 @@ from dateline.quotes.common import (
     Candidate,
     Lexicon,
     Segmenter,
+    causative_faire,
     clitic_subject,
     cue_span,
     is_clitic,
@@ -108,8 +109,85 @@ def subject_of(verb: Token) -> Token | None:
     # "X a dit … et a ajouté que", "X a réagi, ajoutant que": the subject of the governing verb.
     participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"
     if verb.head.i != verb.i and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and participle)):
-        return subject_of(verb.head)
-    return clitic_subject(verb)
+        found = subject_of(verb.head)
+        if found is None or not _inside_closed_quote(verb.doc, found.i, verb.i):
+            return found
+        # The governing verb the parser chose is inside a quotation that closes before this verb
+        # ("« … J'avais vingt ans … » Anne Roy, elle, explique que …", "« … », dit-il, ajoutant
+        # que …"): its subject is a quoted word, not this clause's speaker.
+        return _preverbal_speaker(verb)
+    found = clitic_subject(verb)
+    if found is None and verb.lang_ == "fr" and "VerbForm=Fin" in str(verb.morph):
+        found = _preverbal_speaker(verb)
+    return found
+
+
+_QUOTE_TOKENS = frozenset({'"', "«", "»", "“", "”"})
+
+
+def _inside_closed_quote(doc: Doc, a: int, b: int) -> bool:
+    """Whether token ``a`` stands inside a quotation that closes before token ``b``: between them,
+    more closing guillemets than opening ones, or an odd number of straight or curly double quotes."""
+    marks = [t.text for t in doc[a + 1 : b] if t.text in _QUOTE_TOKENS]
+    if marks.count("»") > marks.count("«"):
+        return True
+    return (marks.count('"') + marks.count("“") + marks.count("”")) % 2 == 1
+
+
+# Words a pre-verbal subject may be separated from its verb by: an apposition ("Anne Roy, l'avocate
+# du maire, explique"), a dislocated pronoun ("Anne Roy, elle, explique"), adverbs.
+_APPOSITION_POS = frozenset({"NOUN", "ADJ", "DET", "ADP", "PROPN", "ADV", "PUNCT", "NUM"})
+_PREVERBAL_REACH = 10
+_NP_MODIFIER = frozenset({"nmod", "amod", "flat", "flat:name", "compound", "appos", "nummod"})
+
+
+def _preverbal_speaker(verb: Token) -> Token | None:
+    """The speaker of a French verb the parser gave no subject: the nearest person's name before it
+    in its clause, past an apposition or a dislocated pronoun ("Me Anne Roy, l'avocate du maire,
+    explique : …"), or the inverted clitic of the reporting verb a participle continues ("…, dit-il,
+    ajoutant que …"). A name governed by a preposition ("à Paul Roy") is a complement, not it."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].pos_ == "AUX":
+        k -= 1
+    lo = max(0, verb.i - _PREVERBAL_REACH)
+    commas = 0
+    while k >= lo:
+        t = doc[k]
+        if t.text == ",":
+            commas += 1
+        elif t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PER", "PERSON") and commas != 1:
+            # A noun phrase right before the verb is its subject ("La Haute autorité pour la
+            # transparence fait savoir que …", "…, les candidats réagissent"): its head, reached
+            # through its modifiers. Past one comma, the phrase is an apposition to what precedes it.
+            if commas:
+                return None
+            while t.dep_ in _NP_MODIFIER and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head
+            return t if t.pos_ in ("NOUN", "PROPN") and not _temporal(t) else None
+        if t.text in (".", "!", "?", ":", ";", "…") or t.text in _QUOTE_TOKENS or "\n" in t.text:
+            return None
+        if is_clitic(t):
+            return t
+        if t.ent_type_ in ("PER", "PERSON"):
+            first = k
+            while first > 0 and doc[first - 1].ent_type_ == t.ent_type_ and doc[first - 1].ent_iob_ != "O":
+                if t.ent_iob_ == "B":
+                    break
+                first -= 1
+            prev = doc[first - 1] if first > 0 else None
+            if prev is not None and prev.lower_ in ("de", "d'", "d’") and not commas:
+                k = first - 2  # "l'entourage d'Anne Roy fait savoir …": the name completes a noun
+                continue
+            if prev is not None and (prev.pos_ == "ADP" or prev.lower_ in ("de", "d'", "d’", "du", "des", "à")):
+                return None
+            # The name's root token (its head lies outside the name).
+            span = doc[first : k + 1]
+            return span.root
+        if t.pos_ not in _APPOSITION_POS and t.lower_ not in ("elle", "lui", "eux", "elles"):
+            return None
+        k -= 1
+    return None
 
 
 # How far after an inverted reporting verb its speaker may stand, in tokens from the verb. In the
@@ -137,6 +215,9 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
             continue
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             return t
+        ellipsis = j + 1 >= len(doc) or doc[j + 1].pos_ not in ("NOUN", "ADJ")
+        if t.pos_ == "ADJ" and doc[j - 1].pos_ == "DET" and ellipsis:
+            return t  # "renchérit une autre", "répond le premier": the adjective stands for the noun
         if t.pos_ not in ("DET", "ADV", "ADJ", "NUM"):
             break
     # "…, explique en direct Christelle Méral", "a commenté Jacline Mouraud lundi": a person's name a
@@ -159,6 +240,26 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
                 k -= 1
             if doc[k].pos_ == "DET":
                 return t
+    return _apposed_name_after(verb)
+
+
+# How far an inverted reporting clause may run before the name closing it ("…, a alerté dans
+# « Le Journal du soir » de la chaîne, Anne Roy, épidémiologiste"), in tokens from the verb.
+_CLAUSE_REACH = 16
+
+
+def _apposed_name_after(verb: Token) -> Token | None:
+    """A person's name set off by a comma at the end of an inverted reporting clause, past a
+    circumstance that holds no speaker ("…, a alerté sur la radio, Anne Roy, médecin"). Only after a
+    comma: a name right after a preposition ("a déclaré à Paul Roy") is the addressee."""
+    doc = verb.doc
+    for j in range(verb.i + 1, min(verb.i + _CLAUSE_REACH, len(doc))):
+        t = doc[j]
+        if t.text in (".", "!", "?", ";", ":", "…") or "\n" in t.text:
+            return None
+        if t.ent_type_ in ("PER", "PERSON") and t.ent_iob_ == "B" and doc[j - 1].text == ",":
+            span = next((e for e in doc.ents if e.start == j), None)
+            return span.root if span is not None else t
     return None
 
 
@@ -195,8 +296,10 @@ def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
         )
         if copula and c.dep_ == "obj" and not opinion_ok:
             return c
+        detached = c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
         if (
             c.dep_ in ("xcomp", "obl:arg", "advcl", "acl")
+            and not detached  # ", à commencer par …", ", à savoir …": a detached phrase, not what was said
             and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
             and (c.dep_ == "xcomp" or marks & {"de", "d'", "d’", "à", "to"})
             and infinitive
@@ -257,6 +360,9 @@ def find_indirect(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
 def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate | None:
     if is_negated(verb, lex):
         return None
+    governor = causative_faire(verb, lex)
+    if governor is not None and is_negated(governor, lex):
+        return None  # "n'a pas laissé entendre que": the negation stands on the governing verb
     if verb.dep_ == "xcomp" and verb.head.lemma_ in _MODALS:
         return None  # "devrait annoncer que": announced, not made
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children):
@@ -266,7 +372,7 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
     s0, s1 = seg.bounds(verb.i)
     cue = cue_span(verb)
     comp = _complement(verb, lex, opinion_only)
-    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    passive = is_passive(verb)
     formula, source = formula_source(verb, lex)
     if formula:
         return _from_formula(doc, verb, cue, comp, source, seg)
@@ -282,6 +388,10 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         if chars is None:
             return None
         subj = subject_of(verb)
+        if subj is None and governor is not None:
+            # "La ministre a laissé entendre que …": the governor's subject, or the noun phrase before
+            # it when the parser hung the formula on that noun ("L'entourage du maire fait savoir …").
+            subj = subject_of(governor) or (_preverbal_speaker(governor) if lex.lang == "fr" else None)
         if subj is None or subj.lower_ in ("on", "one"):
             return None  # no one states it ("on sait que"), or a parse we cannot trust
         return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "complement")
@@ -298,6 +408,10 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
             return None
         subj = subject_of(verb)
         return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "postposed")
+    if comp is None and lex.lang == "fr":
+        found = _surface_que(doc, verb, governor, lex, seg)
+        if found is not None:
+            return found
     # Surface postposed clause: "…, a déclaré X" / "…, a-t-il ajouté" / "…, Trump said".
     subj = subject_of(verb)
     left = cue.start
@@ -355,11 +469,42 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
     return None
 
 
+def _surface_que(doc: Doc, verb: Token, governor: Token | None, lex: Lexicon, seg: Segmenter) -> Candidate | None:
+    """ "X fait savoir que …" when the parser hung the "que" clause elsewhere (it may make the clause's
+    verb the sentence's root): a reporting verb followed by "que" reports the rest of its clause. The
+    subject is the verb's, its governor's, or the noun phrase right before them."""
+    k = verb.i + 1
+    while k < len(doc) and doc[k].pos_ == "ADV" and k <= verb.i + 2:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in lex.complementisers:
+        return None
+    _, s1 = seg.bounds(verb.i)
+    b = _before_relay(doc, k + 1, s1, lex)
+    chars = _chars(doc, k + 1, b)
+    if chars is None:
+        return None
+    subj = subject_of(verb)
+    if subj is None and governor is not None:
+        subj = subject_of(governor) or _preverbal_speaker(governor)
+    if subj is None or subj.i > verb.i or subj.lower_ in ("on", "-on"):
+        return None
+    return Candidate(chars[0], chars[1], "indirect", cue_span(verb), _span(subj), verb, "complement")
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive: a passive auxiliary, or a participle the tagger marks passive that
+    has no "avoir" auxiliary ("a-t-il précisé" is active whatever its morphology says)."""
+    if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
+        return True
+    active_aux = any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "have") for c in verb.children)
+    return "Voice=Pass" in str(verb.morph) and not active_aux
+
+
 def _impersonal_il(verb: Token) -> Token | None:
     """The impersonal "il" of a passive ("est-il précisé", "il est indiqué que"), if the verb has one."""
     # Passive only: "a-t-il expliqué" (active, "il" a person the parser may still label expletive)
     # is a person speaking; "est-il expliqué" is no one.
-    passive = any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children) or "Voice=Pass" in str(verb.morph)
+    passive = is_passive(verb)
     if not passive:
         return None
     for c in verb.children:
@@ -486,16 +631,33 @@ _POUR = WordTest(lambda w: w == "pour")
 def _from_appris(doc: Doc, seg: Segmenter) -> list[Candidate]:
     """ "…, a-t-on appris lundi de source judiciaire" / "… a-t-on appris auprès de l'avocat": the
     source the news was learnt from states what comes before. Without a source ("a-t-on appris"
-    alone), no one is named and nothing is kept."""
+    alone), no one is named and nothing is kept. An outlet may stand for "on" ("…, a appris la radio
+    auprès de son avocat"): the source it names is still the speaker, the outlet only relays."""
     out: list[Candidate] = []
     for i in columns(doc).where(pos=("VERB", "AUX"), lemma=_APPRENDRE):
         tok = doc[i]
         subj = subject_of(tok)
+        first = tok.i + 1
         if subj is None or subj.lower_ != "-on":
-            continue  # only the inverted news formula; "voilà ce qu'on apprend de ce rapport" is not it
+            # Only the inverted news formula ("voilà ce qu'on apprend de ce rapport" is not it): a
+            # postposed "…, a appris X" with its inverted subject right after the verb.
+            cue0 = cue_span(tok).start
+            outlet = inverted_speaker(tok)
+            if not _after_comma(doc, cue0) or outlet is None or outlet.i <= tok.i:
+                continue
+            first = -1
+            # The outlet's name, then "auprès de" / "de" and the source it learnt the news from.
+            for j in range(outlet.i + 1, min(outlet.i + 8, len(doc))):
+                if doc[j].is_punct:
+                    break
+                if doc[j].lower_ in _FROM:
+                    first = j
+                    break
+            if first < 0:
+                continue
         s0, s1 = seg.bounds(tok.i)
         src = None
-        for j in range(tok.i + 1, min(tok.i + 8, s1)):
+        for j in range(first, min(first + 8, s1)):
             t = doc[j]
             if t.is_punct:
                 break
@@ -551,6 +713,12 @@ def _span(tok: Token | None) -> Span | None:
     return speaker_span(tok)
 
 
+# Endings of agent nouns that are safe after "selon" ("selon les ingénieurs", "selon le
+# pneumologue"); "-eur" alone is not, in the singular ("selon la valeur", "selon la hauteur").
+_SAFE_AGENT = ("iste", "logue", "ologue")
+_PLURAL_AGENT = ("eurs", "euses", "rices", "istes", "iens", "iennes", "logues")
+
+
 def _speakerlike(span: Span, lex: Lexicon) -> bool:
     """Whether the noun phrase after "selon"/"according to" names an agent that states things."""
     for t in span:
@@ -560,6 +728,8 @@ def _speakerlike(span: Span, lex: Lexicon) -> bool:
         if t.pos_ == "NOUN" and (low in lex.roles or low in lex.groups or t.lower_ in lex.groups):
             return True
         if t.pos_ == "NOUN" and low in lex.speech_nouns:
+            return True
+        if t.pos_ == "NOUN" and lex.lang == "fr" and (low.endswith(_SAFE_AGENT) or t.lower_.endswith(_PLURAL_AGENT)):
             return True
     return False
 
@@ -615,12 +785,18 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
             if not _speakerlike(who, lex) or _agentless_figures(who, lex):
                 continue
             cue = doc[tok.i : a]
-            before = _chars(doc, s0, tok.i)
+            # "…, d'après les experts." / "Faux, selon le site.": a source closing its sentence
+            # sources what comes before it, even a one-word verdict, and nothing after the stop
+            # (which our segments may run past, at a seam or before an upper-case inter-title).
+            closing = b < n and doc[b].text in _FINAL_STOPS
+            before = _chars(doc, s0, tok.i, 1 if closing else 2)
+            if closing and before is not None:
+                before = _after_colon(doc, s0, tok.i) or before
             if before is None and opened is not None and any(t.like_num for t in doc[s0 : tok.i]):
                 before = _chars(doc, s0, tok.i, 0)  # "(250.000 selon la CGT)": a figure is its statement
             # "… 65.000 personnes selon le ministère (250.000 selon la CGT)": a bracket after the source
             # is another statement, with its own source.
-            after = _chars(doc, b, s1) if b < n and doc[b].text != "(" else None
+            after = _chars(doc, b, s1) if b < n and doc[b].text != "(" and not closing else None
             lead = sum(1 for t in doc[s0 : tok.i] if t.is_alpha)
             if after is not None and (before is None or lead <= _CONNECTIVES):
                 chars = after
@@ -632,6 +808,19 @@ def _from_prepositions(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate
                 continue
             out.append(Candidate(chars[0], chars[1], "indirect", cue, _trim_np(who), None, "source"))
     return out
+
+
+_FINAL_STOPS = frozenset({".", "!", "?", "…", "..."})
+
+
+def _after_colon(doc: Doc, s0: int, end: int) -> tuple[int, int] | None:
+    """ "Elle est malade : son état est grave, selon les médecins." — the clause after a colon of the
+    sentence, when it has a finite verb, is what a closing source states: the colon opens the
+    explanation the source gives, the words before it are the article's own."""
+    colon = next((k for k in range(end - 1, s0 - 1, -1) if doc[k].text == ":"), None)
+    if colon is None or colon == s0 or not _finite(doc[colon + 1 : end]):
+        return None
+    return _chars(doc, colon + 1, end)
 
 
 def _trim_np(span: Span) -> Span:
@@ -659,7 +848,7 @@ def _from_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
         if b >= s1 or doc[b].text != ",":
             continue
         who = doc[k + 1 : b]
-        person = any(t.ent_type_ == "PER" for t in who) or any(is_human_noun(t, lex) for t in who[:3])
+        person = any(t.ent_type_ == "PER" for t in who) or any(_person_noun(t, lex) for t in who[:3])
         if not person and not (len(who) == 1 and who[0].lower_ in ("lui", "elle", "eux", "elles")):
             continue
         rest = doc[b + 1 : s1]
@@ -670,6 +859,19 @@ def _from_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
             continue
         out.append(Candidate(chars[0], chars[1], "indirect", doc[k : k + 1], _trim_np(who), None, "pour"))
     return out
+
+
+# Agent-noun endings that also end common nouns of things and times ("pour l'instant", "pour le
+# quartier"): after "pour", a noun with one of them is a person only when it is a listed role.
+_WEAK_AGENT = ("ant", "ante", "er", "ier", "ière")
+
+
+def _person_noun(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun after "pour" denotes a person: a role, or an agent noun of a reliable ending."""
+    if not is_human_noun(tok, lex):
+        return False
+    low = tok.lemma_.lower()
+    return low in lex.roles or tok.lower_ in lex.roles or not low.endswith(_WEAK_AGENT)
 
 
 _SHORT_VERDICT = 6  # words before "pour": a verdict ("Hors de question"), not a whole statement
@@ -702,8 +904,10 @@ def _from_final_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
             continue
         b = _np_until_comma(doc, tok.i + 1, s1, limit=6)
         rest = [t for t in doc[b:s1] if not t.is_space]
-        if rest and rest[0].text not in (",", ".", "!", "?", ";"):
-            continue  # the sentence goes on: "pour" is not closing it
+        if rest and rest[0].text not in (",", ".", "!", ";"):
+            continue  # the sentence goes on ("pour" is not closing it), or asks: a question reports no view
+        if people and rest and rest[0].text == ",":
+            continue  # "valable pour les salariés, les retraités ou …": an enumeration of who it concerns
         if rest and rest[0].text == "," and any(t.pos_ in ("VERB", "AUX") for t in rest):
             continue
         chars = _chars(doc, s0, tok.i, min_words=1)  # "Incompréhensible, pour …": one word is a verdict

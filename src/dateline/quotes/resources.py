@@ -1,8 +1,9 @@
 """The quote finder's resource files: attribution formulas per language, as data.
 
 ``dateline/data/quotes/formulas.<lang>.txt`` holds, per language, the word lists of the attribution
-formulas added for issue 15 (impersonal passives, reading formulas, causative and noun formulas of
-saying), each file with its origin in its header. One loader reads every language, so a language is
+formulas added for issue 15 (impersonal passives, reading formulas, causative, two-verb and noun
+formulas of saying, pronominal verbs of saying, and additions to the core lists of reporting verbs
+and speaking groups), each file with its origin in its header. One loader reads every language, so a language is
 added by writing its file, not code (as HeidelTime keeps its resources). A language without a file
 has empty lists: the formulas are then simply not recognised.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["SECTIONS", "formulas"]
+__all__ = ["SECTIONS", "formulas", "pairs"]
 
 SECTIONS = (
     "impersonal_passive",
@@ -21,6 +22,10 @@ SECTIONS = (
     "causative_saying",
     "faire_forms",
     "faire_noun_saying",
+    "reporting_verbs",
+    "pronominal_reporting",
+    "formula_pairs",
+    "speaking_groups",
 )
 
 
@@ -41,6 +46,16 @@ def parse(text: str, origin: str = "<text>") -> dict[str, frozenset[str]]:
             raise ValueError(f"{origin}:{n}: entry before any section")
         out[current].add(line.lower())
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def pairs(entries: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The ``[formula_pairs]`` lines as (governor lemma, infinitive lemma) pairs."""
+    out = set()
+    for line in entries:
+        words = line.split()
+        if len(words) == 2:
+            out.add((words[0], words[1]))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4)

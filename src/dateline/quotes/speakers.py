@@ -41,6 +41,8 @@ _PRONOUN_WINDOW = 600
 # Collective nouns for a state's executive: with a nationality word ("le gouvernement russe") they
 # speak for the country. Ministries, armies and "les autorités" are left to their own names.
 _STATE_NOUNS = frozenset({"gouvernement", "diplomatie", "présidence", "exécutif", "chancellerie", "government"})
+# "l'intéressé", "la principale concernée": the person the article is about (folded forms).
+_CONCERNED = frozenset({"interesse", "interessee", "concerne", "concernee"})
 _DETS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"})
 
 
@@ -230,6 +232,10 @@ class SpeakerResolver:
         end = j
         while end < len(doc) and end - j < 10 and doc[end].text not in (",", ".", ";", ":", "«"):
             if doc[end].pos_ in ("VERB", "AUX"):
+                if "VerbForm=Fin" in str(doc[end].morph) and doc[end - 1].lower_ not in ("qui", "que", "qu'", "qu’"):
+                    # "…engagée par Paul Roy, le Premier ministre avait annoncé": the noun phrase is the
+                    # next clause's subject, not a title of the name before the comma.
+                    return None
                 break
             end += 1
         return doc[k + 1 : end]
@@ -242,6 +248,18 @@ class SpeakerResolver:
         if ent is not None:
             self._refs.append((speaker.start_char, ent))
         return ent
+
+    def subject_between(self, start: int, end: int) -> Span | None:
+        """The last person named as a clause's subject in ``[start, end)``, outside quotations: who
+        a quotation that nothing attributes goes on from ("Anne Roy pointe ces retards. « … »"),
+        rather than a speaker quoted before that sentence."""
+        for m in reversed(self._mentions_in(start, end)):
+            if not m.strong or m.entity.get("type") != "PER" or self._in_quote(m.start) or m.end > end:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span) > 0 and _is_subject(span.root) and not self._in_pp(m):
+                return span
+        return None
 
     def _in_modifier(self, m: _Mention, head: Token) -> bool:
         """Whether a mention sits in a prepositional modifier of the speaker's head ("les partisans
@@ -274,8 +292,9 @@ class SpeakerResolver:
             pron = self._pronoun(speaker)
             if pron is not None:
                 return self._antecedent(speaker.start_char, pron, exclude)
-        if _fold(head.text) in ("interesse", "interessee") and head.pos_ in ("NOUN", "ADJ", "VERB"):
-            # "le principal intéressé", "l'intéressée": the person the article is about.
+        if _fold(head.text) in _CONCERNED and head.pos_ in ("NOUN", "ADJ", "VERB"):
+            # "le principal intéressé", "l'intéressée", "la principale concernée": the person the
+            # article is about.
             return self._main_person(self._gender(speaker))
         head_is_title = head.pos_ == "NOUN" and (
             head.lemma_.lower() in self.lex.roles or head.lemma_.lower() in self.lex.groups
@@ -315,14 +334,66 @@ class SpeakerResolver:
             found = self._by_title(key, speaker)
             singular = "Plur" not in head.morph.get("Number", [])
             if found is None and head.pos_ == "NOUN" and self._human(head) and singular:
+                # "…, a annoncé sa femme à la radio, Anne Roy.": the name set off at the end of the
+                # reporting clause is the description's.
+                found = self._apposed_after(speaker)
+            if found is None and head.pos_ == "NOUN" and self._human(head) and singular:
                 # "…, estime le plaisancier", "conclut le journaliste": a description never given
                 # with a name refers back to the person just quoted.
                 found = self._last_speaker(speaker.start_char, self._gender(speaker))
                 if found is None:
                     # Or to the person last named before it ("Didier Baichère … l'élu").
                     found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
+                gender = self._gender(speaker)
+                if found is None and gender is not None and not self._person_before(speaker.start_char):
+                    # A lead that opens on a description before any name ("L'élue a annoncé qu'elle
+                    # porterait plainte. … la députée Anne Roy …"): the article's main person, when
+                    # the description and the person are known to have the same gender.
+                    main = self._main_person(gender)
+                    if main is not None and self._known_gender(self._by_id[main]) == gender:
+                        found = main
+            if found is not None and found in self._contradicted(key):
+                return None  # a guess from context never overrides a title that says otherwise
             return found
         return None
+
+    def _contradicted(self, key: tuple[str, frozenset[str]]) -> set[str]:
+        """People introduced with the description's head whose every title says something else
+        beyond it ("la ministre de la Santé" for "la ministre de l'Intérieur")."""
+        head, words = key
+        out = set()
+        for pid, p in self.people.items():
+            titles = [w for h, w in p.titles if h == head]
+            if titles and all(self._specific(words - w) and self._specific(w - words) for w in titles):
+                out.add(pid)
+        return out
+
+    def _apposed_after(self, speaker: Span, reach: int = 10) -> str | None:
+        """The person whose name follows a description speaker after a comma, before its clause ends
+        ("sa femme à la radio, Anne Roy"), past a circumstance of a few words."""
+        doc = self.doc
+        for j in range(speaker.end, min(speaker.end + reach, len(doc))):
+            t = doc[j]
+            if t.text in (".", "!", "?", ";", ":", "…", "«", "»", '"') or "\n" in t.text:
+                return None
+            if t.text != ",":
+                continue
+            for m in self._mentions_in(doc[j + 1].idx if j + 1 < len(doc) else t.idx + 1, t.idx + 3):
+                if m.strong and m.entity.get("type") == "PER":
+                    return str(m.entity["id"])
+        return None
+
+    def _specific(self, words: frozenset[str]) -> bool:
+        """Whether title words say more than a nationality (a portfolio, a place, an institution)."""
+        gaz = gazetteer()
+        return any((p := gaz.lookup(w, self.lex.lang)) is None or p.kind != "demonym" for w in words)
+
+    def _person_before(self, pos: int) -> bool:
+        """Whether a person is named (outside quotations) before character ``pos``."""
+        k = bisect.bisect_left(self._starts, pos)
+        return any(
+            m.strong and m.entity.get("type") == "PER" and not self._in_quote(m.start) for m in self.mentions[:k]
+        )
 
     def _main_person(self, gender: str | None) -> str | None:
         """The person named most often in the article, when one clearly is (more mentions than any
@@ -516,11 +587,15 @@ class SpeakerResolver:
                 return False
         return False
 
+    def _known_gender(self, ent: dict[str, Any]) -> str | None:
+        """A person's gender from a title the article gives them, else from their first name."""
+        p = self.people.get(ent["id"])
+        return p.gender if p is not None and p.gender else given_name_gender(str(ent.get("name", "")))
+
     def _gender_ok(self, ent: dict[str, Any], gender: str | None) -> bool:
         if gender is None:
             return True
-        p = self.people.get(ent["id"])
-        known = p.gender if p is not None and p.gender else given_name_gender(str(ent.get("name", "")))
+        known = self._known_gender(ent)
         return known is None or known == gender
 
     def _by_title(self, key: tuple[str, frozenset[str]], speaker: Span) -> str | None:
@@ -533,7 +608,10 @@ class SpeakerResolver:
             if any(h == head for h, _ in p.titles):
                 same_head.append(pid)
         if len(same_head) == 1:
-            return same_head[0]
+            # Unless the two say different things beyond the head ("le ministre de l'Intérieur" is not
+            # the one person introduced as "ministre de la Santé"): each has words the other lacks.
+            # A nationality word on one side only is no contradiction ("le ministre russe").
+            return None if same_head[0] in self._contradicted(key) else same_head[0]
         if not same_head:
             # "Anne Morel, la maire de Dole et présidente du Grand Dole" has a
             # second office in the same title: the one person whose title has every word.

@@ -8,6 +8,7 @@ that the same words make in "pendant 17 heures".
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from dateline.timex.lexicon import lookup
 from dateline.timex.normalize import Expr
@@ -58,6 +59,15 @@ def _fr_clock_context(m: re.Match[str], text: str) -> tuple[int, bool] | None:
     return None
 
 
+def _midnight(lx: Any, minute: int, mod: str | None) -> Expr:
+    """Midnight as the language's guidelines write it (``MIDNIGHT_STARTS_NEXT_DAY``): the end of the
+    day it is said on, T24:00 (TimeML, English TimeBank: "midnight Friday" = Friday T24:00), or 00:00
+    of the day that begins (the French guidelines: "samedi à minuit" = Sunday T00:00)."""
+    if lx.MIDNIGHT_STARTS_NEXT_DAY:
+        return Expr("clock", hour=0, minute=minute, offset=1, mod=mod)
+    return Expr("clock", hour=24, minute=minute, mod=mod)
+
+
 def _fr(c: Ctx) -> dict[str, Rule]:
     lx = c.lx
     # A day right after the clock time, without a preposition, is one expression with it ("20 heures
@@ -94,8 +104,10 @@ def _fr(c: Ctx) -> dict[str, Rule]:
         if ctx is None:
             return None
         mi = 30 if group(m, "demi") else 0
-        e = Expr("clock", hour=12 if m["w"].lower() == "midi" else 24, minute=mi, mod="APPROX" if ctx[1] else None)
-        return ctx[0], m.end(), e
+        mod = "APPROX" if ctx[1] else None
+        if m["w"].lower() == "midi":
+            return ctx[0], m.end(), Expr("clock", hour=12, minute=mi, mod=mod)
+        return ctx[0], m.end(), _midnight(lx, mi, mod)
 
     return {
         "clock": rule(
@@ -131,7 +143,7 @@ def _en(c: Ctx) -> dict[str, Rule]:
         return Expr("clock", hour=h, minute=mi)
 
     def b_noon(m: re.Match[str], text: str) -> Expr | None:
-        return Expr("clock", hour=24 if m["w"].lower() == "midnight" else 12, minute=0)
+        return _midnight(lx, 0, None) if m["w"].lower() == "midnight" else Expr("clock", hour=12, minute=0)
 
     def b_clock_day(m: re.Match[str], text: str) -> Expr | None:
         t = b_clock(m, text) if group(m, "h") else b_noon(m, text)

@@ -16,10 +16,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.extensions import doc_text, register_extensions
-from dateline.timex.anchor import dateline_day, direction, infer_published, narrative_anchor
+from dateline.timex.anchor import (
+    apposition_day,
+    dateline_day,
+    describes_present_state,
+    direction,
+    infer_published,
+    narrative_anchor,
+)
 from dateline.timex.detect import Candidate, find_candidates
-from dateline.timex.lexicon import lexicon
-from dateline.timex.normalize import UNIT_DAYS, Resolved, resolve, shift_quarter
+from dateline.timex.lexicon import lexicon, lookup
+from dateline.timex.normalize import UNIT_DAYS, Expr, Resolved, resolve, shift_quarter
 
 __all__ = ["TimexTagger", "make_timex_tagger", "timexes_for"]
 
@@ -50,10 +57,14 @@ def timexes_for(
     cands: list[Candidate] = find_candidates(doc_text(doc), lang)
     if not lexicon(lang).PART_IN_VALUE:
         cands = [_part_aside(c) for c in cands]
+    if lexicon(lang).QUARTERS_IN_MONTHS:
+        cands = [_quarters_in_months(c) for c in cands]
     has_parse = doc.has_annotation("DEP")
+    if has_parse and lexicon(lang).TODAY_MAY_BE_PRESENT_REF:
+        cands = [_today_as_present(doc, c, lang) for c in cands]
     dirs = [direction(doc, c.start, c.end, lang) if has_parse else 0 for c in cands]
     if window is not None and window[0] < window[1]:
-        day = dateline_day(doc_text(doc), cands, window)
+        day = dateline_day(doc_text(doc), cands, window) or apposition_day(doc_text(doc), cands, window)
         if day is not None:
             window = (day, day)
     published = infer_published(cands, dirs, window) if window is not None else None
@@ -61,16 +72,13 @@ def timexes_for(
     sents = [_sent_of(starts, c.start) for c in cands]
     # First the expressions that need no narrative anchor; then, in text order, "le lendemain" and
     # clock times, anchored on the day the narration names (see anchor.narrative_anchor).
-    resolved: list[Resolved | None] = [
-        None if c.expr.kind in ("clock", "narr") or c.expr.narrative else resolve(c.expr, published, d)
-        for c, d in zip(cands, dirs, strict=True)
-    ]
-    resolved = _weekdays_named(cands, resolved)
+    resolved = _weekdays_named(cands, _first_pass(cands, dirs, published), dirs)
     resolved = _ranges_in_order(doc_text(doc), cands, resolved, published)
     refs: list[date | None] = [None] * len(cands)
     last_day: tuple[date, int] | None = None
     last_period: tuple[date, date] | None = None
     last_quarter: tuple[str, int] | None = None
+    report_q: str | None = None
     for i, c in enumerate(cands):
         r = resolved[i]
         if r is None and c.expr.narrative:
@@ -96,11 +104,33 @@ def timexes_for(
             q = shift_quarter(last_quarter[0], e.offset)
             if q is not None:
                 r = resolved[i] = q
-        if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift":
+        # "net income for the quarter rose": in a report that has named its quarter, the bare "the
+        # quarter" is that quarter, whatever the tense. The report's quarter is the first one it names
+        # (a results story leads with it: "third-quarter profit rose"); later quarters are comparisons
+        # and forecasts.
+        if e.kind == "relunit" and e.unit == "Q" and e.follow_tense and report_q is not None:
+            q = shift_quarter(report_q, 0)
+            if q is not None:
+                r = resolved[i] = q
+        # "the year-ago quarter" of such a report is its quarter a year before; "the 1988 quarter",
+        # "the 1988 period" its quarter in 1988.
+        if e.kind == "relunit" and e.unit == "Q" and e.offset == -5 and report_q is not None:
+            q = shift_quarter(report_q, -1)
+            if q is not None:
+                r = resolved[i] = q
+        if e.report_quarter and e.year is not None and report_q is not None:
+            q = shift_quarter(f"{e.year:04d}-Q{report_q[-1]}", 0)
+            if q is not None:
+                r = resolved[i] = q
+        # A year-ago comparison names the period a figure is set against; the narration stays where it
+        # was, so what follows ("a year earlier" again, "the following year") is not counted from it.
+        compares = _compares(e)
+        if r.type == "DATE" and re.fullmatch(r"\d{4}-Q[1-4]", r.value) and e.kind != "shift" and not compares:
             last_quarter = (r.value, sents[i])
+            report_q = report_q or r.value
         if _names_day(r) and e.kind in ("cal", "weekday", "relday", "narr", "holiday") and r.earliest is not None:
             last_day = (r.earliest, c.end)
-        if _names_period(r) and e.kind not in ("ref", "duration", "set") and r.earliest and r.latest:
+        if _names_period(r) and e.kind not in ("ref", "duration", "set") and not compares and r.earliest and r.latest:
             last_period = (r.earliest, r.latest)
     out: list[dict[str, Any]] = []
     for i, c in enumerate(cands):
@@ -131,7 +161,16 @@ def timexes_for(
     return out, published
 
 
-def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None]) -> list[Resolved | None]:
+def _first_pass(cands: list[Candidate], dirs: list[int], published: tuple[date, date] | None) -> list[Resolved | None]:
+    """The expressions that need no narrative anchor, resolved in the writing window (the others
+    ``None``, resolved later in text order)."""
+    return [
+        None if c.expr.kind in ("clock", "narr") or c.expr.narrative else resolve(c.expr, published, d)
+        for c, d in zip(cands, dirs, strict=True)
+    ]
+
+
+def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None], dirs: list[int]) -> list[Resolved | None]:
     """Undetermined weekdays settled by a day the text names with its date.
 
     "samedi" in an article dated only ``1999-05`` could be any of four Saturdays; when the text also
@@ -140,11 +179,16 @@ def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None]) -> 
     counts (a bare "Oct. 13" that happens to be a Friday is often another week than "Friday"), and
     only a single one; two named Saturdays leave the honest interval.
     """
-    named = {
-        r.earliest
-        for c, r in zip(cands, resolved, strict=True)
-        if r is not None and _names_day(r) and c.expr.kind == "cal" and c.expr.weekday is not None
-    }
+    named: dict[date, set[int]] = {}
+    for c, r, d in zip(cands, resolved, dirs, strict=True):
+        if (
+            r is not None
+            and r.earliest is not None
+            and _names_day(r)
+            and c.expr.kind == "cal"
+            and c.expr.weekday is not None
+        ):
+            named.setdefault(r.earliest, set()).add(c.expr.cue or d)
     if not named:
         return resolved
     out = list(resolved)
@@ -154,7 +198,13 @@ def _weekdays_named(cands: list[Candidate], resolved: list[Resolved | None]) -> 
             continue
         if r.earliest is None or r.latest is None:
             continue
-        days = [d for d in named if d is not None and d.weekday() == e.weekday and r.earliest <= d <= r.latest]
+        # A past "jeudi" is not a Thursday the text puts ahead ("jusqu'au jeudi 15"), nor the reverse.
+        tense = e.cue or dirs[i]
+        days = [
+            d
+            for d, tenses in named.items()
+            if d.weekday() == e.weekday and r.earliest <= d <= r.latest and all(tense * t >= 0 for t in tenses)
+        ]
         if len(days) == 1:
             out[i] = resolve(
                 replace(e, kind="cal", year=days[0].year, month=days[0].month, day=days[0].day, weekday=None, cue=0),
@@ -192,6 +242,26 @@ def _ranges_in_order(
     return out
 
 
+def _today_as_present(doc: Doc, c: Candidate, lang: str) -> Candidate:
+    """A bare "aujourd'hui" in a clause describing a present state made PRESENT_REF ("nowadays"; see
+    anchor.describes_present_state); any other candidate unchanged."""
+    e = c.expr
+    if e.kind != "relday" or e.offset != 0 or e.part or e.weekday is not None or e.hour is not None:
+        return c
+    if lookup(lexicon(lang).REL_DAYS, c.text) != 0 or not describes_present_state(doc, c.start, c.end, lang):
+        return c
+    return replace(c, expr=Expr("ref", ref="PRESENT_REF", ref_type=lexicon(lang).REF_TYPE))
+
+
+def _quarters_in_months(c: Candidate) -> Candidate:
+    """A length in quarters counted in months ("deux trimestres" P6M), for a language whose guidelines
+    have no quarter unit."""
+    e = c.expr
+    if e.kind != "duration" or e.unit != "Q":
+        return c
+    return replace(c, expr=replace(e, unit="M", amount=None if e.amount is None else 3 * e.amount))
+
+
 def _part_aside(c: Candidate) -> Candidate:
     """The candidate with its part of day moved out of the expression (kept for the "part" field)."""
     if not c.expr.part or c.expr.kind not in ("weekday", "relday", "narr", "cal"):
@@ -202,6 +272,17 @@ def _part_aside(c: Candidate) -> Candidate:
 @dataclass(frozen=True)
 class _PartCandidate(Candidate):
     part: str | None = None
+
+
+def _compares(e: Expr) -> bool:
+    """Whether ``e`` names a period a figure is compared with: "a year earlier", "a year ago", "the
+    year-earlier quarter", "the year-ago third quarter", "the 1988 quarter"."""
+    return (
+        (e.kind == "shift" and e.unit == "Y" and e.offset == -1)
+        or (e.kind == "relunit" and e.unit == "Q" and e.offset == -5)
+        or (e.kind == "quarter" and e.offset == -1)
+        or e.report_quarter
+    )
 
 
 def _names_period(r: Resolved | None) -> bool:

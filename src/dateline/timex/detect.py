@@ -18,7 +18,7 @@ inside ("le 28 janvier", "l'an dernier", "the third quarter"), a preposition bef
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dateline.timex import clock, durations, named, numeric, relative
@@ -53,10 +53,10 @@ _ORDER = {
     ),
     "en": (
         "nth_weekday", "spelled_year", "holiday", "mdy", "dmy", "num", "iso", "my", "year_label", "year", "weekday",
-        "relday", "thispart", "relunit", "weekend", "the_quarter", "yearago_q", "month_rel", "clock_day",
-        "duration_vague", "latest_quarter", "shift", "duration", "duration_the", "clock", "clock24", "oclock",
-        "noon", "set", "freq", "decade", "century", "season", "quarter", "ref", "narr", "clock_mil", "narrated_unit",
-        "unit_mod", "the_year", "vague_units",
+        "relday", "someday", "thispart", "relunit", "weekend", "the_quarter", "yearago_q", "year_quarter", "month_rel",
+        "clock_day", "duration_vague", "latest_quarter", "shift", "duration", "duration_the", "clock", "clock24",
+        "oclock", "noon", "set", "freq", "decade", "century", "season", "quarter", "ref", "narr", "clock_mil",
+        "narrated_unit", "unit_mod", "the_year", "vague_units",
     ),
 }  # fmt: skip
 
@@ -147,10 +147,65 @@ def find_candidates(text: str, lang: str) -> list[Candidate]:
     for s, e, _i, expr, name in found:
         if any(s < te and ts < e for ts, te in taken):
             continue
+        if _quoted_title(text, s, e) or _UNIT_TO_UNIT_AFTER.match(text, e) or _UNIT_TO_UNIT_BEFORE.search(text, 0, s):
+            continue
         if place is not None and place.search(text, max(0, s - 40), s):
             continue
         taken.append((s, e))
         out.append(Candidate(s, e, text[s:e], expr, name))
     del taken[:blocked]
     out.sort(key=lambda c: c.start)
+    return _with_spelled_years(text, out)
+
+
+# "the quarter-to-quarter comparison", "year-on-year", "month-over-month", "day-to-day": a unit set
+# against the next one is a kind of comparison or a manner, not a time (both guidelines: "a year-on-year
+# rise", "du jour au lendemain").
+_UNIT_TO_UNIT_AFTER = re.compile(r"-(?:to|on|over|by|after|in)-", re.I)
+_UNIT_TO_UNIT_BEFORE = re.compile(r"\w-(?:to|on|over|by|after|in)-$", re.I)
+
+
+# An opening quotation mark right before a candidate: "`", "“", "«" or a straight double quote.
+_OPEN_QUOTE = re.compile(r"(?:``|[\"“«])[ \t\xa0]*$")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a quoted title, every word capitalised: the programme of
+    'said on ABC's "This Week"', the show "Sunday Morning". Names that only look temporal (the
+    guidelines of both languages leave programmes and shows out); a quoted sentence that starts with a
+    time ('"This week we vote"') capitalises its first word only."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    m = _OPEN_QUOTE.search(text, max(0, start - 3), start)
+    if m is None:
+        return False
+    if m.group().strip() != '"':
+        return True
+    # A straight quote opens when an even number of them comes before it in the paragraph.
+    para = text.rfind("\n", 0, start) + 1
+    return text.count('"', para, m.start()) % 2 == 0
+
+
+# A month or a season and the year said aloud after it: "January nineteen ninety-seven", "the winter of
+# nineteen ninety-four" (broadcast transcripts). The spelled year is found on its own; the two are one date.
+_YEAR_JOIN = re.compile(r"\s+(?:of\s+)?")
+
+
+def _with_spelled_years(text: str, cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        e = prev.expr if prev is not None else None
+        if (
+            prev is not None
+            and e is not None
+            and c.rule == "spelled_year"
+            and e.year is None
+            and ((e.kind == "cal" and e.month is not None and e.day is None) or (e.kind == "season" and e.cue == 0))
+            and _YEAR_JOIN.fullmatch(text, prev.end, c.start)
+        ):
+            out[-1] = Candidate(prev.start, c.end, text[prev.start : c.end], replace(e, year=c.expr.year), prev.rule)
+            continue
+        out.append(c)
     return out

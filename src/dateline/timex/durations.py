@@ -88,6 +88,9 @@ def _fr(c: Ctx) -> dict[str, Rule]:
         if n is None:
             return None
         extra = 0.25 if m["frac"].lower() == "quart" else 0.5
+        if u == "Y":
+            # The French TimeML guidelines count "un an et demi" in months: P18M.
+            return Expr("duration", amount=12 * (n + extra), unit="M", mod=mod_of(group(m, "mod")))
         return Expr("duration", amount=n + extra, unit=u, mod=mod_of(group(m, "mod")))
 
     def b_daily(m: re.Match[str], text: str) -> Expr | None:
@@ -183,6 +186,12 @@ def _fr(c: Ctx) -> dict[str, Rule]:
     }
 
 
+# A quarter as a share of something: "three-quarters" written as one word, or "a quarter of" a whole.
+_FRACTION = re.compile(
+    r"(?i:(?:one|two|three)-quarters?\b|(?:a|one)\s+quarter\s+of\s+(?:the|its|his|her|their|all|a|an|total)\b)"
+)
+
+
 def _en(c: Ctx) -> dict[str, Rule]:
     lx = c.lx
     L = "en"
@@ -207,10 +216,14 @@ def _en(c: Ctx) -> dict[str, Rule]:
             w = re.search(r"([a-z]+)\W*$", before)
             if re.search(r"(\d|\$|%)\s*$", before) or (w and w.group(1) not in _GOVERNS_LENGTH):
                 return None
+        if u == "Q" and _FRACTION.match(text, m.start("num") if raw else m.start(), m.end() + 12):
+            return None  # "three-quarters of its food", "a quarter of the market": a share, not a time
         if re.match(r"[-\s]old\b", text[m.end() - 4 : m.end()]) or re.match(
             r"[-\s]+old\b", text[m.end() : m.end() + 5]
         ):
             return None  # "a 44-year-old protester": an age
+        if n is not None and group(m, "andhalf"):
+            n += 0.5  # "a year and a half"
         e = Expr("duration", amount=n, unit=u, mod=mod_of(group(m, "mod")))
         if raw and re.match(r"an?\s+\S", raw, re.I) and m.start() == m.start("num"):
             return m.start("num") + len(raw.split()[0]) + 1, m.end(), e  # "a two-year term": "two-year"
@@ -250,7 +263,7 @@ def _en(c: Ctx) -> dict[str, Rule]:
             rf"(?:(?P<mod>more\s+than|less\s+than|about|almost|nearly|at\s+least|over|up\s+to|roughly"
             rf"|approximately)\s+)?(?:(?P<vague>several|a\s+few|few|many)|(?P<num>{num}|a\s+couple\s+of))"
             rf"(?:\s+(?:more|additional|further|extra))?[-\s]+(?P<unit>{unit})"
-            rf"(?:[-\s](?:long|old))?{E}",
+            rf"(?P<andhalf>\s+and\s+a\s+half)?(?:[-\s](?:long|old))?{E}",
             b_dur,
         ),
         "duration_the": rule(

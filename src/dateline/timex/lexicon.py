@@ -63,11 +63,21 @@ def lookup(table: Mapping[str, Any], word: str) -> Any:
 def parse_number(text: str, lang: str) -> float | None:
     """A number written in digits ("24", "30,4") or words ("vingt-quatre", "twenty-four", "trois")."""
     s = text.strip().lower()
+    # A whole number and a vulgar fraction: "2 1/2", "7-1/2", "2½" (wire copy writes halves so).
+    frac = re.fullmatch(r"(\d+)?[-\s]?(?:(1)/([24])|(½)|(¼)|(¾))", s)
+    if frac:
+        whole = float(frac[1] or 0)
+        part = 1 / float(frac[3]) if frac[2] else 0.5 if frac[4] else 0.25 if frac[5] else 0.75
+        return whole + part
     digits = s.replace("\u202f", "").replace("\xa0", "").replace(" ", "")
     if re.fullmatch(r"\d+(?:[.,]\d+)?", digits):
         return float(digits.replace(",", "."))
     lex = lexicon(lang)
     words = [w for w in re.split(r"[-\s]+", s) if w and w not in lex.NUMBER_JOINERS]
+    if len(words) > 2 and words[-2:] in (["a", "half"], ["an", "half"]):
+        words = [*words[:-2], "half"]  # "two and a half": the article of "a half" is not "one"
+    if words in (["half", "a"], ["half", "an"]):
+        return 0.5  # "half a year"
     if not words:
         return None
     if len(words) > 1 and words[0] in ("a", "an"):

@@ -242,6 +242,13 @@ def _fr(c: Ctx) -> dict[str, Rule]:
     }
 
 
+# What follows "March" the demonstration: what it is for or against, or whose march it is ("of the"
+# and a name); "March of last year", "March of 1987" are the month.
+# and it has a determiner ("in March for health reasons" is the month).
+_A_MARCH = re.compile(r"\s+(?:for|against)\b|\s+of\s+the\s+[A-Z]")
+_MARCH_DET = re.compile(r"\b(?:the|a|an|annual|[A-Za-z]+'s)\s+$", re.I)
+
+
 def _en(c: Ctx) -> dict[str, Rule]:
     lx = c.lx
     mon, wd, season, yr4 = c.mon, c.wd, c.season, c.EN_YEAR
@@ -261,6 +268,8 @@ def _en(c: Ctx) -> dict[str, Rule]:
         bare = not (group(m, "year") or group(m, "cue") or group(m, "mod"))
         if bare and word.lower() in ("may", "march") and sentence_start(text, m.start()):
             return None
+        if bare and word.lower() == "march" and _A_MARCH.match(text, m.end()) and _MARCH_DET.search(text, 0, m.start()):
+            return None  # "the March for Life", "the March of the Mothers": a demonstration, not the month
         if bare and (word.endswith(".") or len(word) <= 3) and word.lower() != "may":
             return None  # "Jan" alone is more often a first name than a month
         cu = c.cue(group(m, "cue"))
@@ -303,7 +312,8 @@ def _en(c: Ctx) -> dict[str, Rule]:
             return None
         yw = (group(m, "yw") or "").lower()
         cu = -1 if "last" in yw else 1 if "next" in yw else 0
-        return Expr("quarter", number=int(o), unit=u, year=year_of(group(m, "year")), cue=cu)
+        fiscal = bool(group(m, "fiscal")) and not yw and not group(m, "year")
+        return Expr("quarter", number=int(o), unit=u, year=year_of(group(m, "year")), cue=cu, fiscal=fiscal)
 
     def b_month_rel(m: re.Match[str], text: str) -> Expr | None:
         off = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
@@ -365,7 +375,8 @@ def _en(c: Ctx) -> dict[str, Rule]:
         ),
         "quarter": rule(
             "quarter",
-            rf"{B}(?:the\s+)?(?P<ord>{c.ordinal})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:{yr4}|(?P<yw>(?:this|last"
+            rf"{B}(?:the\s+)?(?:(?P<fiscal>fiscal)[-\s]+)?(?P<ord>{c.ordinal})[-\s](?P<unit>quarter|half)"
+            rf"(?:\s+of\s+(?:{yr4}|(?P<yw>(?:this|last"
             rf"|next|the)\s+(?:fiscal\s+)?year)))?{E}",
             b_quarter,
         ),

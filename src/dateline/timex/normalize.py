@@ -68,6 +68,8 @@ class Expr:
     ref_type: str = "DATE"
     generic: bool = False  # "en été" in general, not a particular summer: X value, no interval
     follow_tense: bool = False  # "the quarter": the current one, or the last one in a past-tense clause
+    report_quarter: bool = False  # "the 1988 quarter", "the 1989 period": the quarter reported on, in ``year``
+    fiscal: bool = False  # "the fiscal first quarter": that quarter of the writing year, whatever the tense
     holiday: str | None = None  # kind ``holiday``: a rule for :func:`holiday_day` ("EASTER+49", "11-3-4")
     swap: bool = False  # a numeric date whose day and month could be read the other way ("05/03/2011")
     # Anchored on the time the narration is at, when it named one ("l'année suivante", "two days
@@ -414,15 +416,22 @@ def _duration_value(amount: float | None, unit: str) -> str:
             whole, rest = int(amount), round((amount - int(amount)) * k)
             head = f"{whole}{'H' if unit == 'H' else 'M' if unit == 'MIN' else unit}" if whole else ""
             if unit == "Y":
-                return f"P{whole * 12 + rest}M"  # the French TimeML guidelines write "un an et demi" P18M
+                # "two and a half years" P2Y6M (TimeML); the French builder counts "un an et demi" in
+                # months itself (P18M, as the French TimeML guidelines write it).
+                return f"P{whole}Y{rest}M" if whole else f"P{rest}M"
             if unit == "D" and whole:
                 return f"P{whole}DT{rest}H"
             return f"P{t}{head}{rest}{u2}"
+    if amount is not None and unit in ("DE", "CE"):
+        # "two decades" P20Y, "a century" P100Y: TimeML counts a known number of decades or centuries
+        # in years (the French and English guidelines: "une décennie" / "a decade" P10Y); only an
+        # unknown number keeps the unit ("decades" PXDE).
+        return f"P{_fmt_amount(amount * (10 if unit == 'DE' else 100))}Y"
     n = "X" if amount is None else _fmt_amount(amount)
     if unit in ("H", "MIN", "S"):
         return f"PT{n}{'M' if unit == 'MIN' else unit}"
     if unit == "Q":
-        return "PXM" if amount is None else f"P{_fmt_amount(3 * amount)}M"
+        return f"P{n}Q"  # "two quarters" P2Q (TimeML's quarter unit); in months where a language says so
     if unit == "HY":
         return "PXM" if amount is None else f"P{_fmt_amount(6 * amount)}M"
     return f"P{n}{unit}"
@@ -636,11 +645,14 @@ def _resolve(
             return _day(d + timedelta(days=off))
 
     elif k == "clock":
+        # ``offset`` days after the day the clock time is said on: "samedi à minuit" in French is 00:00
+        # of the Sunday that begins (see clock.py).
+        off = e.offset
         if ref_day is not None:
-            return _with_time(_day(ref_day), e, True) or _unanchored(e)
+            return _with_time(_day(ref_day + timedelta(days=off)), e, True) or _unanchored(e)
 
         def f(d: date) -> Period | None:
-            return _day(d)
+            return _day(d + timedelta(days=off))
 
     elif k in ("relunit", "shift") and e.unit and e.narrative and ref_day is not None:
         p = _shifted(ref_day, e.unit, e.offset) if k == "shift" else _unit_period(ref_day, e.unit, e.offset)
@@ -679,10 +691,19 @@ def _resolve(
             return _occurrence(d, lambda y: _season(y, s), direction, strict) if direction else _season_at(d, s, 0)
 
     elif k == "quarter" and e.number:
-        num, qunit = e.number, e.unit
+        num, qunit, years = e.number, e.unit, e.offset
 
         def f(d: date) -> Period | None:
-            return _occurrence(d, lambda y: _quarter(y, num) if qunit == "Q" else _half(y, num), direction, strict)
+            if e.fiscal:
+                # A fiscal quarter's calendar is the company's; TimeBank labels it with the year of
+                # writing (the English guidelines, 4.2: "the label's year and Q1").
+                return _quarter(d.year, num) if qunit == "Q" else _half(d.year, num)
+            p = _occurrence(d, lambda y: _quarter(y, num) if qunit == "Q" else _half(y, num), direction, strict)
+            if p is None or not years:
+                return p
+            # "the year-ago third quarter": that quarter's occurrence, ``offset`` years away.
+            y = p.start.year + years
+            return _quarter(y, num) if qunit == "Q" else _half(y, num)
 
     else:
         return _unanchored(e)

@@ -204,8 +204,14 @@ class Ctx:
     def number(self) -> str:
         """A number in digits or in words ("24", "vingt-quatre", "twenty-four", "soixante et onze")."""
         numw = alternation(self.lx.NUMBERS)
+        # The article that counts one ("a hundred", "a year") only opens a number or follows a joiner
+        # ("two and a half"): in "up from seven a year ago" the number is "seven", and "a year ago" a
+        # date of its own.
+        inner = alternation(w for w in self.lx.NUMBERS if w not in self.lx.NUMBER_ARTICLES)
         joiner = alternation(self.lx.NUMBER_JOINERS)
-        return rf"(?:\d+(?:[.,]\d+)?|{numw}(?:(?:-|\s+)(?:{joiner}(?:-|\s+))?{numw})*)"
+        frac = r"(?:[-\s]1/[24]|½|¼|¾)"
+        half = r"half\s+an?(?!\w)|" if "half" in self.lx.NUMBERS else ""  # "half a year"
+        return rf"(?:\d+(?:[.,]\d+)?{frac}?|{half}{numw}(?:(?:-|\s+)(?:{joiner}(?:-|\s+){numw}|{inner}))*)"
 
     @cached_property
     def unit(self) -> str:

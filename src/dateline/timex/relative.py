@@ -199,6 +199,9 @@ def _fr(c: Ctx) -> dict[str, Rule]:
     }
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should)\s+$", re.I)
+
+
 def _en(c: Ctx) -> dict[str, Rule]:
     lx = c.lx
     season, unit, num = c.season, c.unit, c.number
@@ -219,13 +222,32 @@ def _en(c: Ctx) -> dict[str, Rule]:
         return Expr("relunit", unit="Q", follow_tense=True)
 
     def b_yearago_q(m: re.Match[str], text: str) -> Expr | None:
-        # "the year-earlier quarter": the latest quarter, a year before.
+        # "the year-earlier quarter", "the quarter a year ago": the latest quarter, a year before;
+        # "the year-ago third quarter": the last third quarter, a year before.
+        o = lookup(lx.ORDINALS, group(m, "ord") or "")
+        if o is not None:
+            return None if int(o) > 4 else Expr("quarter", number=int(o), unit="Q", cue=-1, offset=-1)
         return Expr("relunit", unit="Q", offset=-5)
+
+    def b_year_quarter(m: re.Match[str], text: str) -> Expr | None:
+        # "the 1988 third quarter" is that quarter; "the 1988 quarter", "the 1989 period" the quarter the
+        # report is about, in that year (a label, not a count: not 1988 quarters).
+        y = int(m["year"])
+        o = lookup(lx.ORDINALS, group(m, "ord") or "")
+        if o is not None:
+            u = "Q" if m["unit"].lower() == "quarter" else "HY"
+            return None if int(o) > (4 if u == "Q" else 2) else Expr("quarter", number=int(o), unit=u, year=y)
+        if m["unit"].lower() == "half":
+            return None
+        return Expr("cal", year=y, report_quarter=True)
 
     def b_latestq(m: re.Match[str], text: str) -> Expr | None:
         return Expr("relunit", unit="Q", offset=-1)
 
     def b_shift(m: re.Match[str], text: str) -> Expr | None:
+        if group(m, "vague"):
+            # "several years ago": a time before the writing day, how long before left open.
+            return Expr("ref", ref="PAST_REF", ref_type=lx.REF_TYPE) if m["dir"].lower() == "ago" else None
         n = c.num(m)
         u = str(lookup(lx.UNITS, m["unit"]))
         if n is None or not float(n).is_integer():
@@ -235,6 +257,12 @@ def _en(c: Ctx) -> dict[str, Rule]:
         # "two days earlier", "20 months later" count from the time the narration is at; "ago" and
         # "from now" from the writing day.
         return Expr("shift", unit=u, offset=sign * int(n), narrative=d in ("earlier", "later"))
+
+    def b_someday(m: re.Match[str], text: str) -> Expr | None:
+        # "the city will one day be...", "we may one day return": a modal's "one day" is some future time.
+        if not _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None
+        return Expr("ref", ref="FUTURE_REF", ref_type=lx.REF_TYPE)
 
     def b_ref(m: re.Match[str], text: str) -> Expr | None:
         w = m["ref"]
@@ -296,8 +324,16 @@ def _en(c: Ctx) -> dict[str, Rule]:
         "the_quarter": rule("the_quarter", rf"{B}the\s+(?:fiscal\s+)?quarter{E}", b_theq),
         "yearago_q": rule(
             "yearago_q",
-            rf"{B}(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:quarter|period))?{E}",
+            rf"{B}(?:(?:the\s+)?(?:(?:comparable|corresponding)\s+)?year[-\s](?:earlier|ago)"
+            rf"(?:\s+(?:(?:fiscal\s+)?(?P<ord>{c.ordinal})[-\s])?(?:quarter|period))?"
+            rf"|the\s+(?:same\s+)?(?:quarter|period)\s+a\s+year\s+(?:earlier|ago|before)){E}",
             b_yearago_q,
+        ),
+        "year_quarter": rule(
+            "year_quarter",
+            rf"{B}the\s+(?P<year>(?:19|20)\d\d)\s+(?:(?:fiscal\s+)?(?P<ord>{c.ordinal})[-\s])?"
+            rf"(?P<unit>quarter|half|period){E}",
+            b_year_quarter,
         ),
         "latest_quarter": rule(
             "latest_quarter",
@@ -306,11 +342,12 @@ def _en(c: Ctx) -> dict[str, Rule]:
         ),
         "shift": rule(
             "shift",
-            rf"{B}(?:(?:about|almost|nearly|some|more\s+than)\s+)?(?P<num>{num})\s+(?P<unit>{unit})\s+"
-            rf"(?P<dir>ago|earlier|before|later|from\s+now|hence){E}",
+            rf"{B}(?:(?:about|almost|nearly|some|more\s+than)\s+)?(?:(?P<num>{num})|(?P<vague>several|a\s+few|a\s+number"
+            rf"\s+of|many))\s+(?P<unit>{unit})\s+(?P<dir>ago|earlier|before|later|from\s+now|hence){E}",
             b_shift,
         ),
         "ref": rule("ref", rf"{B}(?P<ref>{alternation(lx.REFS)}){E}", b_ref),
+        "someday": rule("someday", rf"{B}one\s+day{E}", b_someday),
         "narr": rule("narr", rf"{B}(?P<narr>{alternation(lx.NARRATIVE_DAYS)}){E}", b_narr),
         "narrated_unit": rule(
             "narrated_unit",
