@@ -354,7 +354,6 @@ def article_scores(
     modality, negation, mode, date_right = Acc(), Acc(), Acc(), Acc()
     pubdate_vs_text = 0
     date_errors: list[dict[str, Any]] = []
-    listing: list[str] = []  # dev only: missed, spurious and mis-coded events (``--errors``)
     pubdate_vs_null = 0
     text_date_vs_null = 0
     skipped = 0
@@ -975,10 +974,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.gold is None and FR_DEV_ARTICLES.exists():
             paths = {"dev": FR_GOLD, "dev articles": FR_DEV_ARTICLES, "test": FR_TEST}
         out["french"] = {name: article_scores(nlp_fr, path, args.shared, "fr") for name, path in paths.items()}
-    if args.errors:
-        for lang_reports in out.values():
-            for rep in lang_reports.values():
-                print("\n".join(rep.get("_errors", [])), end="\n\n")
     _drop_pairs(out)
     if args.json:
         print(json.dumps(out, indent=1))

@@ -270,6 +270,7 @@ _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE",
 # known only by violence is a criminal (CRM); others are civilians (CVL), CAMEO's default for people.
 _AGENT_SECTOR = {"ASSAULT": "CRM", "THREATEN": "CRM", "COERCE": "CRM"}
 _FIRST_PERSON = frozenset({"je", "j'", "j’", "nous", "moi", "i", "we"})
+_PERSONAL = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles"})
 # The sector of a bare person ("un homme", "cet ingénieur") an act is done to: the arrested, charged or
 # sentenced are suspects, the victims of violence civilians (the annotation guidelines' codes).
 _PATIENT_SECTOR = {"COERCE": "CRM", "ASSAULT": "CVL", "SANCTION": "CRM", "ACCUSE": "CRM"}
@@ -692,11 +693,10 @@ class EventExtractor:
             if not self.calibrated:
                 ev["_features"] = feats
             human = ev.pop("_human", False)
-            said_who = ev.pop("_said_who", False)
             ev.pop("_source_named", None)
             ev.pop("_target_named", None)
             no_actor = ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
-            if no_actor and not said_who and not (human and ev["type"] in _AGENTLESS_OK):
+            if no_actor and not (human and ev["type"] in _AGENTLESS_OK):
                 continue
             if ev["confidence"] < self.min_confidence:
                 continue
@@ -875,8 +875,10 @@ class EventExtractor:
         agents; see :meth:`_passive_subject`.
         """
         cur = verb
-        if verb is not None and _passive(verb) and verb.dep_ == "xcomp":
-            return []  # "X vient d'être condamné", "X devrait être libéré": X is the patient
+        if verb is not None and _passive(verb):
+            # A passive verb's agent is its "par" phrase, never a subject found above it: "X vient d'être
+            # condamné", "X devrait être libéré" (X is the patient), or a clause the parser hung on another.
+            return []
         for _ in range(3):
             if cur is None:
                 return []
@@ -890,7 +892,9 @@ class EventExtractor:
                     return []  # "a été arrêté et écroué": the shared subject is a passive one
                 cur = cur.head
             else:
-                return self._stranded_subject(cur)
+                # A name the parser left stranded before a passive verb is its patient, not its agent
+                # ("L'homme, soupçonné de ..., a été placé en garde à vue").
+                return [] if _passive(cur) else self._stranded_subject(cur)
         return []
 
     def _person_actors(self, toks: list[Token], resolver: ActorResolver, sector: str) -> list[Actor]:
@@ -972,6 +976,12 @@ class EventExtractor:
         perfect = any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in tok.children)
         return "Inf" in form or perfect or ("Part" in form and "Pres" in tok.morph.get("Tense", []))
 
+    @staticmethod
+    def _private_person(actor: Actor, resolver: ActorResolver) -> bool:
+        """Whether an actor is a person entity of the article with no role recorded (a private person)."""
+        ent = next((e for e in resolver.entities if actor.entity is not None and e["id"] == actor.entity), None)
+        return ent is not None and ent["type"] == "PER" and not ent.get("roles")
+
     def _owner(self, tok: Token) -> Token | None:
         """The owner of a thing: its possessive determiner's possessor or its "de" complement."""
         if self._is_person(tok):
@@ -1023,6 +1033,8 @@ class EventExtractor:
                 subj = [t for t in cur.children if t.dep_ == "nsubj"]
             if subj:
                 return conjuncts(subj[0])
+            if _passive(cur) and cur.head.i == cur.i:
+                return EventExtractor._stranded_subject(cur)  # the patient the parser left stranded
             if cur.dep_ == "conj" and _participle(cur) and _passive(cur.head):
                 cur = cur.head
             elif cur.dep_ == "xcomp" and _passive(cur) and cur.head.i != cur.i:
@@ -1276,10 +1288,23 @@ class EventExtractor:
             people = [t for t in owned if self._is_person(t) and role_of(t, self.lang) is None]
             if people:
                 targets = [resolver.by_role(people[0], patient_sector)]
+            elif fr and (pron := next((t for t in owned if t.pos_ == "PRON" and t.lower_ in _PERSONAL), None)):
+                # "ils ont été punis", "il avait été interpellé" with no one named before: people, coded by
+                # the act; no entity is made of a pronoun.
+                targets = [Actor(None, (resolver.home or "") + patient_sector, pron.idx, pron.idx + len(pron))]
         elif targets and patient_sector and is_country(country := targets[0].code or ""):
             # "un Français condamné": a nationality and nothing more; the act says the rest (a suspect).
             tgt0 = targets[0]
             targets[0] = Actor(tgt0.entity, country + patient_sector, tgt0.start, tgt0.end)
+        elif (
+            fr and targets and patient_sector and targets[0].code is None and self._private_person(targets[0], resolver)
+        ):
+            # "X a été condamné", "qui a tué Y": a person the text gives no title, no party and no office, and
+            # whom the dictionary does not know, is coded by what is done to them, as an unnamed one is.
+            tgt0 = targets[0]
+            ent = next(e for e in resolver.entities if e["id"] == tgt0.entity)
+            country = ent.get("country") if is_country(ent.get("country") or "") else resolver.home
+            targets[0] = Actor(tgt0.entity, (country or "") + patient_sector, tgt0.start, tgt0.end)
         if not targets and tgt_toks:
             # "Paris a condamné les frappes contre Idlib": the object is an act, not an actor; its
             # author ("les frappes russes") or else its target is whom the reaction is about.
@@ -1420,8 +1445,6 @@ class EventExtractor:
                     "pos": e.pos,
                 },
                 "_human": human,
-                # The clause names who did it, whom the coder could not resolve ("l'individu", "je").
-                "_said_who": fr and bool(src_toks),
                 # Whether each actor is an entity the NER named (see :func:`.dedup._fit`).
                 "_source_named": _is_named(resolver, src),
                 "_target_named": _is_named(resolver, tgt),

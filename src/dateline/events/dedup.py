@@ -138,7 +138,6 @@ def _merge(group: list[dict[str, Any]]) -> dict[str, Any]:
     best = max(group, key=lambda e: (len(_actors(e)), e["modality"] != "reported", e["confidence"]))
     out = dict(best)
     out["_human"] = any(e.get("_human") for e in group)
-    out["_said_who"] = any(e.get("_said_who") for e in group)
     for role in ("source", "target"):
         if not (out.get(role) or {}).get("entity") and not (out.get(role) or {}).get("code"):
             # The best mention left a role open that another fills ("la rencontre" and "le pape l'a
