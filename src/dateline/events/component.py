@@ -1303,8 +1303,8 @@ class EventExtractor:
             # whom the dictionary does not know, is coded by what is done to them, as an unnamed one is.
             tgt0 = targets[0]
             ent = next(e for e in resolver.entities if e["id"] == tgt0.entity)
-            country = ent.get("country") if is_country(ent.get("country") or "") else resolver.home
-            targets[0] = Actor(tgt0.entity, (country or "") + patient_sector, tgt0.start, tgt0.end)
+            ent_country = ent.get("country") if is_country(ent.get("country") or "") else resolver.home
+            targets[0] = Actor(tgt0.entity, (ent_country or "") + patient_sector, tgt0.start, tgt0.end)
         if not targets and tgt_toks:
             # "Paris a condamné les frappes contre Idlib": the object is an act, not an actor; its
             # author ("les frappes russes") or else its target is whom the reaction is about.
