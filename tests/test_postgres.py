@@ -110,7 +110,8 @@ def test_both_backends_give_the_same_answers(inputs: list[str], tmp_path: Path, 
             before = (_everything(store), _searches(store))
             # The user's corrections, applied the same way on both.
             store.split("Vladimir Putin")
-            store.rename("Lavrov", "S. Lavrov")
+            # (a form of its own: the English "Lavrov said" is the mention of Sergei Lavrov, issue 15)
+            store.rename("Sergei Lavrov", "S. Lavrov")
             store.merge("Angela Merkel", "Emmanuel Macron")
             results.append((before, (_everything(store), _searches(store))))
     (sq_before, sq_search), (sq_after, sq_search_after) = results[0]

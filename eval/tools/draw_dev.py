@@ -23,7 +23,6 @@ stays reproducible.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from corpora import ROOT
@@ -35,6 +34,7 @@ from draw_test import (
     REUTERS,
     TV,
     SetSpec,
+    cli,
     dev_periods,
     draw,
     ids_named_in_repo,
@@ -75,17 +75,7 @@ def draw_all() -> dict[str, list[dict]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("set", nargs="?", choices=[s.name for s in DEV_SETS])
-    ap.add_argument("--list", action="store_true", help="the sets, their seeds and sizes")
-    args = ap.parse_args(argv)
-    if args.list or not args.set:
-        for s in DEV_SETS:
-            print(f"{s.name}\tseed {s.seed}\t{s.n} + {s.spares} spares\t{'/'.join(s.corpora)}\t{s.minimum}")
-        return 0
-    for d in draw_all()[args.set]:
-        print(f"{d['rank']}\t{d['corpus']}\t{d['id']}\t{d['date']}\t{d['len']}\t{d['stratum']}\t{d['role']}")
-    return 0
+    return cli(argv, __doc__, DEV_SETS, draw_all)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from corpora import ROOT, iter_records
 from pick_articles import NEWS_SECTIONS  # the dev draws' news sections: one table for both
@@ -198,18 +199,23 @@ def draw_all() -> dict[str, list[dict]]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("set", nargs="?", choices=[s.name for s in SETS])
+def cli(argv: list[str] | None, doc: str | None, sets: tuple[SetSpec, ...], draw_sets: Any) -> int:
+    """The command line of a draw (this one and draw_dev.py): ``--list`` the sets, or print one set's picks."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("set", nargs="?", choices=[s.name for s in sets])
     ap.add_argument("--list", action="store_true", help="the sets, their seeds and sizes")
     args = ap.parse_args(argv)
     if args.list or not args.set:
-        for s in SETS:
+        for s in sets:
             print(f"{s.name}\tseed {s.seed}\t{s.n} + {s.spares} spares\t{'/'.join(s.corpora)}\t{s.minimum}")
         return 0
-    for d in draw_all()[args.set]:
+    for d in draw_sets()[args.set]:
         print(f"{d['rank']}\t{d['corpus']}\t{d['id']}\t{d['date']}\t{d['len']}\t{d['stratum']}\t{d['role']}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return cli(argv, __doc__, SETS, draw_all)
 
 
 if __name__ == "__main__":
