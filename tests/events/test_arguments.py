@@ -52,3 +52,22 @@ def test_meeting_framing_a_clause_has_the_clause_subject_as_source(fr) -> None: 
     doc = fr("Lors de sa rencontre avec Olaf Scholz, Emmanuel Macron a évoqué l'Ukraine.")
     ev = next(e for e in doc._.events if e["type"] == "CONSULT")
     assert {_name(doc, ev["source"]), _name(doc, ev["target"])} == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_a_passive_verb_takes_no_subject_from_the_clause_it_hangs_on(fr) -> None:  # type: ignore[no-untyped-def]
+    doc = fr("Le suspect a été placé en garde à vue mardi.")
+    (ev,) = doc._.events
+    assert ev["source"]["code"].endswith("COP") and ev["source"]["entity"] is None
+    assert ev["target"] is not None and ev["target"]["code"].endswith("CRM")
+
+
+def test_a_private_person_is_coded_by_what_is_done_to_them(fr) -> None:  # type: ignore[no-untyped-def]
+    doc = fr("À Lyon, Paul Verdier a été condamné à trois ans de prison par le tribunal correctionnel.")
+    ev = next(e for e in doc._.events if e["type"] == "SANCTION")
+    assert _name(doc, ev["target"]) == "Paul Verdier" and ev["target"]["code"].endswith("CRM")
+
+
+def test_a_pronoun_patient_is_coded_without_an_entity(fr) -> None:  # type: ignore[no-untyped-def]
+    doc = fr("Ils ont été interpellés dans la nuit.")
+    (ev,) = doc._.events
+    assert ev["target"] is not None and ev["target"]["entity"] is None and ev["target"]["code"].endswith("CRM")

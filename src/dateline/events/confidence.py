@@ -4,8 +4,9 @@ Every event carries the evidence that made the coder keep it (:func:`evidence`):
 prior, a verb or a noun trigger, a source and a target found in the parse, a type that needs a target
 and has none, a time expression of its own, negation and modality cues, a word at risk of figurative
 use, and how many mentions of the happening were merged. A logistic model of these features, fitted on
-the dev gold sets only (French dev sentences, the English PLOVER dev records and UniversalPetrarch's
-validation set: an event is right when its type matches the gold), turns them into a probability, so
+the dev gold sets only (French dev sentences and dev articles, the English PLOVER dev records,
+UniversalPetrarch's validation set and the English dev articles: an event is right when its type matches
+the gold), turns them into a probability, so
 that of the events given 0.8 about 80 % were right on dev; the test sets only report the reliability.
 
 The weights live in ``dateline/data/events/calibration.tsv``, written by ``python eval/events.py

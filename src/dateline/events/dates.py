@@ -90,10 +90,12 @@ def _simultaneous_clause(noun: Token) -> list[Token]:
 class DateFinder:
     """Dates events of one document from its timexes and publication window."""
 
-    def __init__(self, doc: Doc, reported: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, doc: Doc, reported: list[tuple[int, int]] | None = None, conj_dates: bool = False) -> None:
         self.doc = doc
         # Character ranges of reported speech: a date inside them is the speaker's, not the framing verb's.
         self.reported = reported or []
+        # A coordinated verb with no date of its own shares its first verb's (read on French dev only).
+        self.conj_dates = conj_dates
         # A wire dateline's date ("ROME, April 27 - ...") is the day the story was filed, not the date of
         # the events it tells: it frames no sentence and starts no narrative.
         head = dateline_end(doc_text(doc))
@@ -159,6 +161,10 @@ class DateFinder:
     ) -> dict[str, Any]:
         """The contract ``date`` of an event (with ``basis``), updating the narrative date."""
         tx = self.governing(anchors)
+        if tx is None and self.conj_dates and anchors and anchors[0].dep_ == "conj" and anchors[0].pos_ == "VERB":
+            # "a livré mercredi un discours et fustigé les chômeurs": a coordinated verb with no date of
+            # its own shares its first verb's ("arrêté samedi puis convoqué mardi" keeps its own).
+            tx = self.governing([anchors[0].head])
         basis = "timex"
         if tx is None:
             tx = self.in_sentence(sent[0], sent[1], anchors[0])

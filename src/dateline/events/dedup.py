@@ -111,6 +111,11 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return _overlap(a, b)
 
 
+def _coded(ev: dict[str, Any]) -> int:
+    """How many of a mention's actors carry a full code (country and sector): the more informative."""
+    return sum(1 for role in ("source", "target") if len((ev.get(role) or {}).get("code") or "") >= 6)
+
+
 def _width(ev: dict[str, Any]) -> int:
     d = ev["date"]
     if not d.get("earliest"):
@@ -135,7 +140,7 @@ def merge_duplicates(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _merge(group: list[dict[str, Any]]) -> dict[str, Any]:
     if len(group) == 1:
         return group[0]
-    best = max(group, key=lambda e: (len(_actors(e)), e["modality"] != "reported", e["confidence"]))
+    best = max(group, key=lambda e: (len(_actors(e)), _coded(e), e["modality"] != "reported", e["confidence"]))
     out = dict(best)
     out["_human"] = any(e.get("_human") for e in group)
     for role in ("source", "target"):

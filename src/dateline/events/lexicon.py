@@ -58,6 +58,7 @@ class Trigger:
     requires: tuple[str, ...] = ()  # dependency labels one of which a child must have ("proposer *de* ...")
     unless: tuple[str, ...] = ()  # lemmas among the dependents that rule it out ("offered to buy shares": a bid)
     weight: float = 1.0  # prior that the word, when it matches, really reports this event
+    agent: str | None = None  # the sector of the unnamed institution that alone does it ("verbaliser": COP)
 
 
 def trig(

@@ -264,7 +264,7 @@ def trigger_entries(lang: str) -> list[Any]:
             key, _, value = item.strip().partition("=")
             if not key:
                 continue
-            if key in ("mode", "cameo", "particle"):
+            if key in ("mode", "cameo", "particle", "agent"):
                 kw[key] = value
             elif key in ("source", "target", "needs", "forbid", "requires", "unless"):
                 kw[key] = _split(value)
