@@ -45,6 +45,10 @@ DEV_SETS = (
     SetSpec("quotes-fr-dev", 1403, (ORANGE, TV), 20, 10, 800, 4000, FR_QUOTE_CUE, 5 / 6, minimum=">= 90 quotes"),
     SetSpec("events-fr-dev", 1405, (ORANGE, TV), 30, 15, 500, 3000, FR_EVENT_CUE, 2 / 3, minimum=">= 120 events"),
     SetSpec("events-en-dev", 1406, (REUTERS,), 25, 15, 500, 3000, EN_EVENT_CUE, 2 / 3, minimum=">= 80 events"),
+    # A second French quotes dev set (2026-12-03, third session): the first one was fitted to a speaker
+    # accuracy of 0.99 while test stayed at 0.83, so it no longer shows what goes wrong. Appended, so the
+    # sets above draw exactly as before.
+    SetSpec("quotes-fr-dev2", 1407, (ORANGE, TV), 20, 10, 800, 4000, FR_QUOTE_CUE, 5 / 6, minimum=">= 90 quotes"),
 )
 
 

@@ -66,7 +66,11 @@ def gold_texts(shared: Path = SHARED) -> Iterator[tuple[str, str]]:
                     wanted.setdefault(rec["corpus"], set()).add(rec["id"])
     # Every document drawn for a test set (spares included), as recorded when the draw was made.
     test_ids: set[str] = set()
-    for line in (ROOT / "eval" / "drawn_test.tsv").read_text("utf-8").splitlines():
+    # Replacement test sets (eval/tools/draw_retest.py) are recorded beside the first draw.
+    lines = [
+        ln for f in ("drawn_test.tsv", "drawn_test_b.tsv") for ln in (ROOT / "eval" / f).read_text("utf-8").splitlines()
+    ]
+    for line in lines:
         if line.strip() and not line.startswith("#"):
             _, _, corpus, rid, *_ = line.split("\t")
             wanted.setdefault(corpus, set()).add(rid)

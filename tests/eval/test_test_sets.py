@@ -207,3 +207,29 @@ def test_the_dev_draw_is_reproducible_and_apart_from_test(draws: dict[str, list[
             assert d["id"] not in test_ids
             assert not (d["corpus"] == "fr_tvnews_2017" and d["date"][:10] in tv_days)
             assert not (d["corpus"] == "fr_orangesum_2011_2019" and d["date"][:7] in orange_months)
+
+
+def test_the_replacement_test_draw_is_reproducible_and_apart(draws: dict[str, list[dict]]) -> None:
+    # A replacement test set (eval/drawn_test_b.tsv) comes from the seed alone, after both earlier draws:
+    # it shares no document with them, nor a Reuters day with a document that is tuned on now.
+    import draw_retest
+
+    recorded: dict[str, list[dict]] = {}
+    for line in (ROOT / "eval" / "drawn_test_b.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, rank, corpus, i, date, *_ = line.split("\t")
+            recorded.setdefault(name, []).append({"rank": int(rank), "corpus": corpus, "id": i, "date": date})
+    keys = ("rank", "corpus", "id", "date")
+    again = {name: [{k: d[k] for k in keys} for d in picks] for name, picks in draw_retest.draw_all().items()}
+    assert again == recorded
+    earlier = draw_retest.recorded("drawn_test") + draw_retest.recorded("drawn_dev")
+    earlier_ids = {rid for _, _, rid, _ in earlier}
+    tuned_days = {
+        date[:10]
+        for set_name, corpus, _, date in earlier
+        if corpus == "en_reuters21578" and (set_name.endswith("-dev") or set_name in draw_retest.DEMOTED)
+    }
+    for picks in recorded.values():
+        for d in picks:
+            assert d["id"] not in earlier_ids
+            assert d["date"][:10] not in tuned_days
