@@ -5,7 +5,7 @@ English: the PLOVER gold standard records (dev part) and UniversalPetrarch's PET
 (``eval/events/fr_gold.jsonl``, guidelines in ``eval/events/GUIDELINES.md``), whose texts are read from
 ``../shared/corpora``.
 
-    python eval/events.py english [--shared ../shared]   # dev: PLOVER gold + UP validation; test: en_test.jsonl
+    python eval/events.py english [--shared ../shared]   # dev: PLOVER gold + UP validation; test: en_test_b.jsonl
     python eval/events.py french                          # dev: fr_gold.jsonl; test: fr_test.jsonl, side by side
     python eval/events.py all
     python eval/events.py french --gold eval/events/fr_gold.jsonl --details   # per-type rows, dev only
@@ -781,8 +781,9 @@ def calibrate(shared: Path) -> int:
     }
     for rep in english_scores(nlp_en, sets).values():
         rows += rep["_features"]
-    if EN_DEV_ARTICLES.exists():
-        rows += article_scores(nlp_en, EN_DEV_ARTICLES, shared, "en")["_features"]
+    for path in (EN_DEV_ARTICLES, EN_DEV_ARTICLES_B):
+        if path.exists():
+            rows += article_scores(nlp_en, path, shared, "en")["_features"]
     nlp_fr = load_pipeline("fr")
     nlp_fr.get_pipe("dateline_events").calibrated = False
     rows += article_scores(nlp_fr, FR_GOLD, shared, "fr")["_features"]
@@ -858,11 +859,14 @@ def _table(title: str, rows: dict[str, Any]) -> str:
 
 
 FR_TEST = ROOT / "eval" / "events" / "fr_test.jsonl"
-EN_TEST = ROOT / "eval" / "events" / "en_test.jsonl"
+# The English test set is the replacement drawn by eval/tools/draw_retest.py: the first one (now
+# en_dev_b.jsonl) had steered a rule through a failing floor and became dev (docs/evaluation.md).
+EN_TEST = ROOT / "eval" / "events" / "en_test_b.jsonl"
 # Whole-article dev sets drawn after the test sets (eval/tools/draw_dev.py): for error analysis of
 # recall, actors and coreference on articles, which the dev sentences cannot show.
 FR_DEV_ARTICLES = ROOT / "eval" / "events" / "fr_dev.jsonl"
 EN_DEV_ARTICLES = ROOT / "eval" / "events" / "en_dev.jsonl"
+EN_DEV_ARTICLES_B = ROOT / "eval" / "events" / "en_dev_b.jsonl"
 
 
 def gold_lang(path: Path) -> str:
@@ -967,6 +971,8 @@ def main(argv: list[str] | None = None) -> int:
         out["english"] = english_scores(nlp_en, sets, coder)
         if EN_DEV_ARTICLES.exists():
             out["english"]["dev articles"] = article_scores(nlp_en, EN_DEV_ARTICLES, args.shared, "en", coder)
+        if EN_DEV_ARTICLES_B.exists():
+            out["english"]["dev articles B"] = article_scores(nlp_en, EN_DEV_ARTICLES_B, args.shared, "en", coder)
         out["english"]["test"] = article_scores(nlp_en, EN_TEST, args.shared, "en", coder)
     if args.which in ("french", "all") and not (args.gold is not None and gold_lang(args.gold) == "en"):
         nlp_fr = load_pipeline("fr")
@@ -985,7 +991,7 @@ def main(argv: list[str] | None = None) -> int:
             print(_table(f"English dev — {name} (sentence type sets)", rows))
             print()
         title = "English — Reuters stories, dev and test (events matched by trigger)"
-        articles = {k: en[k] for k in ("dev articles", "test") if k in en}
+        articles = {k: en[k] for k in ("dev articles", "dev articles B", "test") if k in en}
         print(side_by_side(title, articles), end="\n\n")
         rel = {"plover dev": en["plover_gsr_dev"], "UP dev": en["up_petr2_validation"], **articles}
         print(_reliability_table("English — reliability of the confidence (share right per bin)", rel), end="\n\n")

@@ -116,22 +116,25 @@ FLOORS: dict[str, dict[str, float]] = {
         "F1 over keyword baseline": -0.055,  # measured -0.031
     },
     "events-en": {
-        "type P": 0.635,  # measured 0.656
-        "type R": 0.410,  # measured 0.433
-        "type F1": 0.500,  # measured 0.521
-        "source_right": 0.325,  # measured 0.350
-        "target_right": 0.305,  # measured 0.325
-        "dyad_right": 0.155,  # measured 0.175
-        "src_country": 0.405,  # measured 0.425
-        "src_sector": 0.380,  # measured 0.400
-        "tgt_country": 0.310,  # measured 0.333
-        "tgt_sector": 0.310,  # measured 0.333
-        "modality": 0.855,  # measured 0.875
-        "negation": 0.955,  # measured 0.975
-        "mode": 0.755,  # measured 0.775
-        "date_right": 0.690,  # measured 0.700
-        "happening F1": 0.505,  # measured 0.526
-        "F1 over keyword baseline": 0.050,  # measured 0.074
+        # A new test set since 2026-12-03 (eval/events/en_test_b.jsonl, draw events-en-b): the first one was
+        # looked at and became dev (en_dev_b.jsonl), so these floors were set afresh on the new set, lower
+        # than the old ones on every line the new set measures worse. The old set's figures were fit.
+        "type P": 0.665,  # measured 0.688
+        "type R": 0.220,  # measured 0.241
+        "type F1": 0.335,  # measured 0.357
+        "source_right": 0.465,  # measured 0.485
+        "target_right": 0.340,  # measured 0.364
+        "dyad_right": 0.190,  # measured 0.212
+        "src_country": 0.525,  # measured 0.545
+        "src_sector": 0.495,  # measured 0.515
+        "tgt_country": 0.300,  # measured 0.321
+        "tgt_sector": 0.265,  # measured 0.286
+        "modality": 0.765,  # measured 0.788
+        "negation": 0.950,  # measured 0.970
+        "mode": 0.885,  # measured 0.909
+        "date_right": 0.645,  # measured 0.667
+        "happening F1": 0.385,  # measured 0.405
+        "F1 over keyword baseline": -0.155,  # measured -0.134
     },
     "entities-fr": {
         "B3 precision": 0.960,  # measured 0.982

@@ -195,7 +195,8 @@ SETS: dict[str, tuple[str, Callable[[Path, Path], dict[str, float]]]] = {
     "quotes fr": ("eval/quotes/fr_test.jsonl", quote_agreement),
     "quotes en": ("eval/quotes/en_test.jsonl", lambda a, b: quote_agreement(a, b, "attributions")),
     "events fr": ("eval/events/fr_test.jsonl", event_agreement),
-    "events en": ("eval/events/en_test.jsonl", event_agreement),
+    "events en": ("eval/events/en_test_b.jsonl", event_agreement),
+    "events en (dev B, was test)": ("eval/events/en_dev_b.jsonl", event_agreement),
     "entities fr": ("eval/entities/fr_test_clusters.jsonl", entity_agreement),
 }
 
