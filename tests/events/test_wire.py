@@ -218,3 +218,21 @@ def test_company_names_the_ner_cut(nlp_en: Language) -> None:
     doc = _analyse(nlp_en, "DENVER, March 4 - Norfield Tools Inc said it signed an agreement with Kaneda and Co Ltd.")
     (ev,) = [e for e in doc._.events if e["type"] == "SUPPORT"]
     assert codes(ev)[1] is not None and codes(ev)[1].endswith("BUS")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source"),
+    [
+        ("The Bundesbank criticised the spending plans of the coalition.", "ACCUSE", "DEUGOV"),
+        ("The Bank of Japan urged the city banks to curb their lending.", "REQUEST", "JPNGOV"),
+        ("The Securities and Exchange Commission charged the broker with fraud.", "ACCUSE", "USAGOV"),
+        # The head of a central bank named by the bank is of its state, titled or in apposition.
+        ("Bundesbank president Klaus Berger rejected calls for lower rates.", "REJECT", "DEUGOV"),
+        ("Karl Weber, president of the Bundesbank, met the visiting delegation.", "CONSULT", "DEUGOV"),
+    ],
+)
+def test_central_banks_and_regulators_are_their_states_institutions(
+    nlp_en: Language, text: str, etype: str, source: str
+) -> None:
+    (ev, *_) = _events(nlp_en, text, etype)
+    assert ev["source"]["code"] == source
