@@ -218,3 +218,51 @@ def test_company_names_the_ner_cut(nlp_en: Language) -> None:
     doc = _analyse(nlp_en, "DENVER, March 4 - Norfield Tools Inc said it signed an agreement with Kaneda and Co Ltd.")
     (ev,) = [e for e in doc._.events if e["type"] == "SUPPORT"]
     assert codes(ev)[1] is not None and codes(ev)[1].endswith("BUS")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source"),
+    [
+        ("The Bundesbank criticised the spending plans of the coalition.", "ACCUSE", "DEUGOV"),
+        ("The Bank of Japan urged the city banks to curb their lending.", "REQUEST", "JPNGOV"),
+        ("The Securities and Exchange Commission charged the broker with fraud.", "ACCUSE", "USAGOV"),
+        # The head of a central bank named by the bank is of its state, titled or in apposition.
+        ("Bundesbank president Klaus Berger rejected calls for lower rates.", "REJECT", "DEUGOV"),
+        ("Karl Weber, president of the Bundesbank, met the visiting delegation.", "CONSULT", "DEUGOV"),
+    ],
+)
+def test_central_banks_and_regulators_are_their_states_institutions(
+    nlp_en: Language, text: str, etype: str, source: str
+) -> None:
+    (ev, *_) = _events(nlp_en, text, etype)
+    assert ev["source"]["code"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source", "target"),
+    [
+        # Creditors and shareholders are businesses; a central bank is its state's institution.
+        ("MANILA, May 2 - The central bank urged the government to cut rates.", "REQUEST", "PHLGOV", "PHLGOV"),
+        ("DALLAS, May 2 - The creditors rejected the proposal of the company.", "REJECT", "USABUS", None),
+        ("DALLAS, May 2 - The shareholders approved the sale of the unit.", "SUPPORT", "USABUS", None),
+        # A word of a name the dictionary knows is no role noun: the World Bank is no business.
+        ("WASHINGTON, June 3 - The World Bank will lend Nepal 40 mln dlrs for its roads.", "AID", "IGOGOV", "NPLGOV"),
+    ],
+)
+def test_business_role_nouns(nlp_en: Language, text: str, etype: str, source: str, target: str | None) -> None:
+    (ev, *_) = _events(nlp_en, text, etype)
+    assert ev["source"]["code"] == source
+    if target is not None:
+        assert ev["target"]["code"] == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DALLAS, May 2 - Norfield Tools Inc chairman John Smith rejected the offer of the bidders.",
+        "DALLAS, May 2 - John Smith, chairman of Norfield Tools Inc, rejected the offer of the bidders.",
+    ],
+)
+def test_a_person_titled_by_a_company_acts_for_it(nlp_en: Language, text: str) -> None:
+    (ev,) = _events(nlp_en, text, "REJECT")
+    assert ev["source"]["code"] == "USABUS"  # the company's code: a business of the dateline's country

@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.entities.gazetteer import gazetteer
 from dateline.entities.normalize import strip_determiners
-from dateline.events.resources import Agent, actor_dictionary, agents, cues
+from dateline.events.resources import Agent, actor_dictionary, agent_of, agents, cues
 from dateline.extensions import doc_text
 
 __all__ = [
@@ -136,8 +136,7 @@ def is_country(code: str) -> bool:
 
 
 def _role(tok: Token, lang: str) -> Agent | None:
-    table = agents(lang)
-    return table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    return agent_of(tok, lang)
 
 
 def _is_title(tok: Token, lang: str) -> bool:

@@ -39,7 +39,7 @@ from dateline.entities.affiliation import is_country, setting_country
 from dateline.entities.component import demonym_mentions
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import MAX_NAME_CHARS, fold, name_offset, strip_determiners
-from dateline.events.resources import Agent, actor_dictionary, agents, cues, project_code
+from dateline.events.resources import Agent, actor_dictionary, agent_of, cues, project_code
 from dateline.events.syntax import np_tokens, prep_of
 from dateline.events.wire import company_country, dateline_country, historical_state, is_company, is_company_form
 from dateline.extensions import doc_text
@@ -73,9 +73,9 @@ def _pronoun_form(tok: Token) -> str:
 
 
 def role_of(tok: Token, lang: str | None) -> Agent | None:
-    """The role noun entry of a token (by lemma, then by form) in its language's agents file."""
-    table = agents(lang or "fr")
-    return table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    """The role noun entry of a token (a two-word entry ending with it, then its lemma, then its form) in
+    its language's agents file."""
+    return agent_of(tok, lang or "fr")
 
 
 def _sector(tok: Token, lang: str | None) -> str | None:
@@ -144,6 +144,62 @@ class ActorResolver:
         appositions, nationality words, the dictionary on the article's date), else None."""
         found = ent.get("affiliation")
         return found.get("code") if isinstance(found, dict) else None
+
+    def _org_at(self, tok: Token) -> dict[str, Any] | None:
+        """The organisation one of whose mentions holds ``tok``, else None."""
+        return next((e for s, end, e in self._by_char if s <= tok.idx < end and e["type"] == "ORG"), None)
+
+    def _body_code(self, ent: dict[str, Any]) -> str | None:
+        """The code of the organisation an English title ties a person to, he acts for it: a title or role
+        word between the body's name and his ("Acme Corp chairman X", "the Metal Union official X") or an
+        apposition naming it ("X, chairman of Acme Corp,", "X, a spokesman for the union"). None when no
+        such body is named or it has no code of its own."""
+        doc = self.doc
+        for m in ent["mentions"]:
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            body_tok = None
+            # Left: up to three lower-case title words, at least one a role noun, right after the body.
+            i, titled = span.start - 1, False
+            while i >= max(0, span.start - 3) and doc[i].pos_ in ("NOUN", "ADJ") and not doc[i].text[:1].isupper():
+                titled = titled or role_of(doc[i], self.lang) is not None
+                i -= 1
+            if titled and i >= 0 and i < span.start - 1 and self._org_at(doc[i]) is not None:
+                body_tok = doc[i]
+            # Right: ", [a] title of/for [the] Body".
+            j = span.end
+            if body_tok is None and j < len(doc) - 2 and doc[j].text == ",":
+                k, titled = j + 1, False
+                while k < min(len(doc), j + 6) and doc[k].pos_ in ("DET", "ADJ", "NOUN") and doc[k].text != ",":
+                    titled = titled or (doc[k].pos_ == "NOUN" and role_of(doc[k], self.lang) is not None)
+                    k += 1
+                if titled and k < len(doc) - 1 and doc[k].lower_ in ("of", "for"):
+                    k += 1
+                    while k < len(doc) and doc[k].pos_ == "DET":
+                        k += 1
+                    if k < len(doc) and self._org_at(doc[k]) is not None:
+                        body_tok = doc[k]
+            if body_tok is None:
+                continue
+            org = self._org_at(body_tok)
+            assert org is not None
+            if _place(org, self.lang) is not None and _place(org, self.lang).kind != "metonym":  # type: ignore[union-attr]
+                continue  # a state or a city ("Tokyo's governor") is the nationality rule's business
+            mention = next(x for x in org["mentions"] if x["start"] <= body_tok.idx < x["end"])
+            org_span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+            found = self.actor(org_span.root) if org_span is not None else None
+            if found is not None and found.code and not is_country(found.code):
+                return found.code
+        return None
+
+    def _person_known(self, ent: dict[str, Any], body: str | None) -> str | None:
+        """A person's code: what the entity layer found when it names a state or an international body,
+        else the code of the body his title ties him to, else what the entity layer found."""
+        known = self._known_code(ent)
+        if body is not None and (known is None or not (is_country(known[:3]) or known[:3] in _NON_STATE)):
+            return body
+        return known
 
     def _entity_at(self, toks: list[Token], head: Token) -> dict[str, Any] | None:
         """The entity a phrase names: the mention holding its head word, else the nearest mention
@@ -222,7 +278,8 @@ class ActorResolver:
             ent = self._antecedent(tok)
             if ent is None:
                 return None
-            return Actor(ent["id"], self._known_code(ent), tok.idx, tok.idx + len(tok))
+            body = self._body_code(ent) if self.lang == "en" else None
+            return Actor(ent["id"], self._person_known(ent, body), tok.idx, tok.idx + len(tok))
         toks = np_tokens(tok)
         ent = self._entity_at(toks, tok)
         head_role = role_of(tok, self.lang)
@@ -298,7 +355,11 @@ class ActorResolver:
                 country, role = place.iso3, role or "GOV"
             else:
                 known = self._known_code(ent)
-                if known is not None and len(known) >= 6 and role is None and country is None:
+                body = self._body_code(ent) if ent["type"] == "PER" and self.lang == "en" else None
+                if body is not None and self._person_known(ent, body) == body:
+                    # "Acme Corp chairman X": he acts for the body his title names, with its code.
+                    dictionary_code = body
+                elif known is not None and len(known) >= 6 and role is None and country is None:
                     dictionary_code = known
                 elif known is not None and (is_country(known[:3]) or known[:3] in _NON_STATE):
                     country = country or known[:3]

@@ -42,6 +42,7 @@ __all__ = [
     "ActorDictionary",
     "Agent",
     "actor_dictionary",
+    "agent_of",
     "agents",
     "content_rules",
     "cues",
@@ -116,6 +117,9 @@ class Agent:
 
     sector: str
     use: str = "role"
+    # Only as a common noun, never as a word of a name: "the banks" are businesses, "the World Bank" and
+    # "the Asian Development Bank" are whatever the dictionary says of their whole name.
+    common: bool = False
 
 
 @cache
@@ -126,8 +130,23 @@ def agents(lang: str) -> dict[str, Agent]:
         if len(row) >= 2 and row[1]:
             out[row[0]] = Agent(to_plover_sector(row[1]))
     for row in _rows(lang, "agents.tsv"):
-        out[row[0]] = Agent(row[1], row[2] if len(row) > 2 and row[2] else "role")
+        out[row[0]] = Agent(row[1], row[2] if len(row) > 2 and row[2] else "role", len(row) > 3 and row[3] == "noun")
     return out
+
+
+def agent_of(tok: Any, lang: str) -> Agent | None:
+    """The role noun entry of a token (a spaCy ``Token``): a two-word entry made of the word before it and
+    its lemma first ("central bank" is a state's institution where "bank" alone is a business), then its
+    lemma, then its form."""
+    table = agents(lang)
+    found = None
+    if tok.i > 0:
+        before = tok.doc[tok.i - 1].lower_
+        found = table.get(f"{before} {tok.lemma_.lower()}") or table.get(f"{before} {tok.lower_}")
+    found = found or table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    if found is not None and found.common and tok.pos_ == "PROPN":
+        return None
+    return found
 
 
 @cache
