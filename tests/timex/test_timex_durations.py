@@ -111,3 +111,22 @@ def test_hours_and_years_stay_lengths_and_clock_times_elsewhere() -> None:
     assert tagged("Le débat a duré 20 heures.", "fr", _DAY) == [("20 heures", "DURATION", "PT20H")]
     assert tagged("Il parlera à 20 heures.", "fr", _DAY) == [("20 heures", "TIME", "2018-12-03T20:00")]
     assert tagged("À deux ans du scrutin, il hésite.", "fr", _DAY) == [("deux ans", "DURATION", "P2Y")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Two coordinated numbers with one unit: each a length, the unit supplied to the first.
+        ("Le chantier prendra un ou deux mois.", [("un", "DURATION", "P1M"), ("deux mois", "DURATION", "P2M")]),
+        ("On patientera trois et cinq jours.", [("trois", "DURATION", "P3D"), ("cinq jours", "DURATION", "P5D")]),
+        ("Le vol dure six à sept heures.", [("six", "DURATION", "PT6H"), ("sept heures", "DURATION", "PT7H")]),
+        # "et" inside a number joins a ten and its unit.
+        ("Elle a passé quarante et un jours en mer.", [("quarante et un jours", "DURATION", "P41D")]),
+    ],
+)
+def test_coordinated_numbers_share_the_unit(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert tagged(sentence, "fr", _DAY) == expected
+
+
+def test_a_clock_range_in_digits_is_not_a_length() -> None:
+    assert all(t[1] != "DURATION" for t in tagged("Le guichet ouvre de 8 à 11 heures.", "fr", _DAY))

@@ -71,7 +71,29 @@ def _fr(c: Ctx) -> dict[str, Rule]:
             return None
         if u == "Y" and raw and raw.isdigit() and is_age(text, m.start("num"), m.end()):
             return None
+        if raw and is_coordinated(raw):
+            return None  # "deux et quatre mois": two numbers, found one by one (duration_elided)
         return Expr("duration", amount=n, unit=u, mod=mod_of(group(m, "mod")))
+
+    joined_tens = frozenset(lx.JOINED_TENS)
+
+    def is_coordinated(raw: str) -> bool:
+        """Whether "et" in the number ``raw`` joins two numbers rather than a ten and its unit ("deux
+        et quatre" but not "vingt et un")."""
+        words = re.split(r"[\s-]+", raw.lower())
+        return any(w == "et" and (i == 0 or words[i - 1] not in joined_tens) for i, w in enumerate(words))
+
+    def b_elided(m: re.Match[str], text: str) -> tuple[int, int, Expr] | None:
+        # "un ou deux ans", "deux et quatre mois", "trois à quatre jours": the first number of a
+        # coordination takes the unit written after the second (French guidelines, 7.9), which is found
+        # on its own. A clock range in digits ("de 9 à 10 heures") is not a length.
+        if m["join"].lower() == "à" and m["num"][:1].isdigit():
+            return None
+        n = parse_number(m["num"], L)
+        if n is None or is_coordinated(m["num"]):
+            return None
+        u = str(lookup(lx.UNITS, m["unit"]))
+        return m.start("num"), m.end("num"), Expr("duration", amount=n, unit=u)
 
     def b_approx(m: re.Match[str], text: str) -> Expr | None:
         # "une quinzaine de jours", "une dizaine d'années": about that many (mod APPROX).
@@ -176,6 +198,17 @@ def _fr(c: Ctx) -> dict[str, Rule]:
             "duration",
             rf"{B}(?:(?P<mod>plus\s+de|moins\s+de|près\s+de|environ|presque|au\s+moins|quelque)\s+)?"
             rf"(?:(?P<vague>quelques|plusieurs)|(?P<num>{num}))\s+(?P<unit>{unit}){E}",
+            b_dur,
+        ),
+        "duration_elided": rule(
+            "duration_elided",
+            rf"{B}(?P<num>{num})\s+(?P<join>ou|et|à)\s+(?:{num})\s+(?P<unit>{unit}){E}",
+            b_elided,
+        ),
+        # The second number of such a coordination with its unit: "quatre mois" in "deux et quatre mois".
+        "duration_elided2": rule(
+            "duration_elided2",
+            rf"(?:(?<=\sou\s)|(?<=\set\s))(?P<num>{num})\s+(?P<unit>{unit}){E}",
             b_dur,
         ),
         "duration_last": rule(
