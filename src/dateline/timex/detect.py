@@ -47,8 +47,10 @@ _ORDER = {
     "fr": (
         "nth_weekday", "holiday", "part_of_date", "dmy", "dmy_hyphen", "num", "num_short", "iso", "my", "year",
         "weekday", "relday", "thispart", "relunit_this", "relunit_cue", "ago", "in", "clock", "clock_heures", "noon",
-        "duration", "duration_approx", "duration_half", "duration_last", "duration_des", "set", "set_date", "daily",
-        "freq", "durword", "par", "range", "daypart", "decade", "century", "season", "quarter", "ref", "narr",
+        "duration", "duration_elided", "duration_elided2", "duration_approx", "duration_half", "duration_last",
+        "duration_des", "set", "set_date", "daily",
+        "freq", "duration_nth", "duration_coming", "set_after", "set_plural_wd",
+        "set_plural_wd2", "durword", "par", "range", "daypart", "decade", "century", "season", "quarter", "ref", "narr",
         "narrated_unit", "narrated_part", "unit_mod", "whole",
     ),
     "en": (

@@ -71,7 +71,29 @@ def _fr(c: Ctx) -> dict[str, Rule]:
             return None
         if u == "Y" and raw and raw.isdigit() and is_age(text, m.start("num"), m.end()):
             return None
+        if raw and is_coordinated(raw):
+            return None  # "deux et quatre mois": two numbers, found one by one (duration_elided)
         return Expr("duration", amount=n, unit=u, mod=mod_of(group(m, "mod")))
+
+    joined_tens = frozenset(lx.JOINED_TENS)
+
+    def is_coordinated(raw: str) -> bool:
+        """Whether "et" in the number ``raw`` joins two numbers rather than a ten and its unit ("deux
+        et quatre" but not "vingt et un")."""
+        words = re.split(r"[\s-]+", raw.lower())
+        return any(w == "et" and (i == 0 or words[i - 1] not in joined_tens) for i, w in enumerate(words))
+
+    def b_elided(m: re.Match[str], text: str) -> tuple[int, int, Expr] | None:
+        # "un ou deux ans", "deux et quatre mois", "trois à quatre jours": the first number of a
+        # coordination takes the unit written after the second (French guidelines, 7.9), which is found
+        # on its own. A clock range in digits ("de 9 à 10 heures") is not a length.
+        if m["join"].lower() == "à" and m["num"][:1].isdigit():
+            return None
+        n = parse_number(m["num"], L)
+        if n is None or is_coordinated(m["num"]):
+            return None
+        u = str(lookup(lx.UNITS, m["unit"]))
+        return m.start("num"), m.end("num"), Expr("duration", amount=n, unit=u)
 
     def b_approx(m: re.Match[str], text: str) -> Expr | None:
         # "une quinzaine de jours", "une dizaine d'années": about that many (mod APPROX).
@@ -138,6 +160,38 @@ def _fr(c: Ctx) -> dict[str, Rule]:
         day = 1 if d in ("1er", "premier") else int(d)
         return Expr("set", set_value=f"XXXX-{int(lookup(lx.MONTHS, m['month'])):02d}-{day:02d}")
 
+    # A month name or a year right after "la première semaine": the phrase is then a date, not a length.
+    date_after = re.compile(rf"\s+(?:de\s+|d['’]|du\s+)?(?:{c.mon}|\d{{4}}\b)", re.I)
+
+    def b_nth_unit(m: re.Match[str], text: str) -> Expr | None:
+        # "la première année", "sa deuxième année": one year of a span counted from its start, a length
+        # of one unit (TimeML: DURATION P1Y), unless a month or a year follows that makes it a date ("la
+        # première semaine de mars").
+        if date_after.match(text, m.end()):
+            return None
+        return Expr("duration", amount=1.0, unit=str(lookup(lx.UNITS, m["unit"])))
+
+    def b_coming(m: re.Match[str], text: str) -> Expr | None:
+        # "les semaines à venir", "les mois qui viennent": a vague length ahead, as "les prochaines
+        # semaines" (guidelines: PXW, PXM).
+        return Expr("duration", amount=None, unit=str(lookup(lx.UNITS, m["unit"])))
+
+    def b_after(m: re.Match[str], text: str) -> Expr | None:
+        # "année après année", "jour après jour": the unit repeated, a recurrence (SET P1Y, P1D).
+        a, b = (str(lookup(lx.UNITS, x)) for x in (m["unit"], m["unit2"]))
+        return every(1, a) if a == b else None
+
+    def b_plural_wd(m: re.Match[str], text: str) -> tuple[int, int, Expr] | None:
+        # "les samedis", "le marché des dimanches": a weekday in the plural with no date after it is
+        # every such day (SET XXXX-WXX-6); "les samedis 3 et 10 mai" are two dates.
+        if re.match(r"\s+(?:\d|1er|premier)", text[m.end() : m.end() + 10]):
+            return None
+        w = lookup(lx.WEEKDAYS, m["w"].lower()[:-1])
+        if w is None:
+            return None
+        start = m.start("det") if group(m, "det") else m.start("w")  # "les" inside, "des" (de + les) outside
+        return start, m.end("w"), Expr("set", set_value=f"XXXX-WXX-{int(w) + 1}")
+
     plural_wd = "(?:" + "|".join(w + "s" for w in lx.WEEKDAYS) + ")"
     return {
         "duration": rule(
@@ -146,9 +200,20 @@ def _fr(c: Ctx) -> dict[str, Rule]:
             rf"(?:(?P<vague>quelques|plusieurs)|(?P<num>{num}))\s+(?P<unit>{unit}){E}",
             b_dur,
         ),
+        "duration_elided": rule(
+            "duration_elided",
+            rf"{B}(?P<num>{num})\s+(?P<join>ou|et|à)\s+(?:{num})\s+(?P<unit>{unit}){E}",
+            b_elided,
+        ),
+        # The second number of such a coordination with its unit: "quatre mois" in "deux et quatre mois".
+        "duration_elided2": rule(
+            "duration_elided2",
+            rf"(?:(?<=\sou\s)|(?<=\set\s))(?P<num>{num})\s+(?P<unit>{unit}){E}",
+            b_dur,
+        ),
         "duration_last": rule(
             "duration_last",
-            rf"{B}(?:les|ces)\s+(?:(?P<num>{num})\s+)?(?:derniers|dernières|prochains|prochaines)\s+"
+            rf"{B}(?:les|ces)\s+(?:(?P<num>{num})\s+)?(?:derniers|dernières|prochains|prochaines|premiers|premières)\s+"
             rf"(?:(?P<num2>{num})\s+)?(?P<unit>{unit}){E}",
             b_dur,
         ),
@@ -181,6 +246,24 @@ def _fr(c: Ctx) -> dict[str, Rule]:
             b_set,
         ),
         "freq": rule("freq", rf"{B}(?P<f>{alternation(lx.FREQUENCY)}){E}", b_freq),
+        "duration_nth": rule(
+            "duration_nth",
+            rf"{B}(?:la|le|sa|son|leur|cette|ce|l['’])\s*(?:{c.ordinal})\s+(?P<unit>années?|ans?|mois){E}",
+            b_nth_unit,
+        ),
+        "duration_coming": rule(
+            "duration_coming",
+            rf"{B}(?:les|des)\s+(?P<unit>semaines|mois|années|jours)\s+(?:à\s+venir|qui\s+viennent){E}",
+            b_coming,
+        ),
+        "set_after": rule("set_after", rf"{B}(?P<unit>{unit})\s+après\s+(?P<unit2>{unit}){E}", b_after),
+        "set_plural_wd": rule(
+            "set_plural_wd", rf"(?:{B}(?P<det>les)\s+|(?<=\bdes\s))(?P<w>{plural_wd}){E}", b_plural_wd
+        ),
+        # The second of two coordinated plural weekdays: "les samedis et dimanches".
+        "set_plural_wd2": rule(
+            "set_plural_wd2", rf"{plural_wd}\s+et\s+(?:(?P<det>les)\s+)?(?P<w>{plural_wd}){E}", b_plural_wd
+        ),
         "durword": rule("durword", rf"{B}(?P<w>{alternation(lx.DURATION_WORDS)}){E}", b_durword),
         "par": rule("par", rf"(?<=\bpar\s)(?P<what>jour|semaine|mois|an|année|semestre|trimestre){E}", b_par),
     }

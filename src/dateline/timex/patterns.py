@@ -247,6 +247,17 @@ _AGE_BEFORE = re.compile(
 )
 
 
+# "À 47 ans, elle a changé de vie": "à" and a number of years opening the sentence, set off by a comma,
+# is the age at which the subject does something (a distance is "à deux ans de l'élection", followed
+# by "de"; a sentence length follows its verb: "condamné à dix ans").
+_AGE_AT_OPENING = re.compile(r"(?:^|[.!?»…:]\s*|\n\s*)[ÀàA]\s+$")
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
 def is_age(text: str, start: int, end: int) -> bool:
-    """ "Jean Burget, 87 ans," and "une fillette de 6 ans": an age, which TimeML does not annotate."""
-    return bool(_AGE_BEFORE.search(text[max(0, start - 20) : start]))
+    """ "Jean Burget, 87 ans," and "une fillette de 6 ans": an age, which TimeML does not annotate;
+    "À 47 ans, elle..." too."""
+    before = text[max(0, start - 20) : start]
+    if _AGE_AT_OPENING.search(before) and _COMMA_AFTER.match(text, end):
+        return True
+    return bool(_AGE_BEFORE.search(before))
