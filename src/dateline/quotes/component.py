@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dateline.extensions import doc_text, register_extensions
-from dateline.quotes.attribution import attribute_marked, split_incise
+from dateline.quotes.attribution import attribute_marked, is_title, split_incise
 from dateline.quotes.common import Candidate, Segmenter, get_lexicon
 from dateline.quotes.dating import TimexIndex, quote_date
 from dateline.quotes.direct import MarkedQuote, scan_direct
@@ -80,7 +80,12 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
     marked = scan_direct(reading)
     cands: list[Candidate] = []
     unattributed: list[MarkedQuote] = []
+    # Titles of works and names given between marks are no one's words (they stay marked text: a
+    # reported clause holding one is still read with its marks).
+    titles = {q.start for q in marked if is_title(doc, q, lex)}
     for q in marked:
+        if q.start in titles:
+            continue
         if lang == "fr":
             # « A, dit-il, B »: French inserts the reporting clause inside the marks (English closes
             # and reopens them, which the scanner already gives as two quotations).

@@ -208,6 +208,9 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
     clitic = clitic_subject(verb)
     if clitic is not None:
         return clitic
+    personal = _personal_il(verb)
+    if personal is not None:
+        return personal
     doc = verb.doc
     for j in range(verb.i + 1, min(verb.i + 5, len(doc))):
         t = doc[j]
@@ -241,6 +244,18 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
             if doc[k].pos_ == "DET":
                 return t
     return _apposed_name_after(verb)
+
+
+def _personal_il(verb: Token) -> Token | None:
+    """'Il l'affirme lui-même', 'Elle le répète': a subject pronoun before an active verb of saying
+    that the parser labelled impersonal. A verb of saying in the active voice has a person for its
+    subject; the impersonal "il" goes with passives ("il est précisé"), which are left out here."""
+    if is_passive(verb) or any(c.dep_ == "cop" for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "expl:subj" and c.i < verb.i and c.lower_ in ("il", "elle"):
+            return c
+    return None
 
 
 # How far an inverted reporting clause may run before the name closing it ("…, a alerté dans
@@ -707,7 +722,14 @@ def _incise_end(doc: Doc, a: int, comma: int, speaker: Token | None, verb: Token
     sp = _span(speaker)
     k = max(verb.i + 1, sp.end if sp is not None else 0)
     _, s1 = seg.bounds(verb.i)
-    while k < s1 and doc[k].is_space:
+    # "…, rapporte le Canard enchaîné, …", "…, écrit X dans son livre, …": words the speaker's phrase
+    # left out (an adjective of the name, a complement) before the comma that closes the clause.
+    reach = k + 6
+    while k < min(s1, reach) and (
+        doc[k].is_space
+        or doc[k].pos_ in ("ADJ", "ADP", "DET", "NOUN", "PROPN", "NUM")
+        or (doc[k].pos_ == "VERB" and "VerbForm=Part" in str(doc[k].morph))
+    ):
         k += 1
     if k >= s1 or doc[k].text != ",":
         return None
@@ -892,6 +914,8 @@ _WEAK_AGENT = ("ant", "ante", "er", "ier", "ière")
 
 def _person_noun(tok: Token, lex: Lexicon) -> bool:
     """Whether a noun after "pour" denotes a person: a role, or an agent noun of a reliable ending."""
+    if tok.lower_ in lex.roles and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("DET", "ADJ"):
+        return True  # "pour cet autre supporter": after a determiner, a role the tagger took for a verb
     if not is_human_noun(tok, lex):
         return False
     low = tok.lemma_.lower()

@@ -27,6 +27,10 @@ SECTIONS = (
     "formula_pairs",
     "speaking_groups",
     "reply_verbs",
+    "role_nouns",
+    "role_prefixes",
+    "work_nouns",
+    "naming_verbs",
 )
 
 
