@@ -79,3 +79,34 @@ def test_a_reporting_clause_inserted_in_an_unquoted_sentence_keeps_the_rest_of_i
     (q,) = _quotes(text, nlp_fr)
     assert q["text"].endswith("il aurait reçu une offre du parti")
     assert (_speaker(q) or "").startswith("le Canard")
+
+
+@pytest.mark.model
+def test_a_verb_of_judgement_with_an_object_and_its_attribute_reports_a_view(nlp_fr: Any) -> None:
+    (q,) = _quotes("La police considère le voisin comme un suspect sérieux.", nlp_fr)
+    assert q["kind"] == "indirect"
+    assert q["text"] == "le voisin comme un suspect sérieux"
+    assert _speaker(q) == "La police"
+
+
+@pytest.mark.model
+def test_restrictive_que_relative_que_and_pour_with_an_infinitive_report_nothing(nlp_fr: Any) -> None:
+    assert _quotes("Pour trouver un logement, elle ne jure que par les petites annonces.", nlp_fr) == []
+    assert _quotes("Elle a refusé la direction du musée, que lui offrait le ministre.", nlp_fr) == []
+    assert _quotes("Pour inciter les touristes à rester prudents, la police renforce les patrouilles.", nlp_fr) == []
+
+
+@pytest.mark.model
+def test_an_outlet_passing_on_a_source_preposition_report_is_a_relay(nlp_fr: Any) -> None:
+    qs = _quotes("Selon le frère de la victime, le conducteur roulait beaucoup trop vite, rapporte Le Progrès.", nlp_fr)
+    outer = [q for q in qs if q.get("relays")]
+    assert len(outer) == 1 and (_speaker(outer[0]) or "").startswith("Le Progrès")
+    inner = [q for q in qs if q["id"] == outer[0]["relays"]]
+    assert inner and _speaker(inner[0]) == "le frère de la victime"
+
+
+@pytest.mark.model
+def test_a_reporting_sentence_right_before_an_unattributed_quotation_gives_its_speaker(nlp_fr: Any) -> None:
+    text = "Il raconte tout sur son site internet. « J'ai parlé de cette histoire avec un vieil ami policier. »"
+    (q,) = _quotes(text, nlp_fr)
+    assert _speaker(q) == "Il"

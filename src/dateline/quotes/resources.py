@@ -31,6 +31,7 @@ SECTIONS = (
     "role_prefixes",
     "work_nouns",
     "naming_verbs",
+    "attribute_verbs",
 )
 
 
