@@ -26,7 +26,7 @@ from dateline.quotes.common import (
 from dateline.quotes.direct import MarkedQuote
 from dateline.quotes.indirect import formula_source, inverted_speaker, subject_of
 
-__all__ = ["Attribution", "attribute_marked", "split_incise"]
+__all__ = ["Attribution", "attribute_marked", "is_title", "split_incise"]
 
 _AFTER_WINDOW = 7  # ", a-t-il encore ajouté", ", the former secretary said": cue within 7 tokens
 _BEFORE_WINDOW = 14  # "X, le ministre russe, a déclaré lors d'une conférence : «": the verb sits close
@@ -54,6 +54,22 @@ def _np(tok: Token | None) -> Span | None:
     if is_clitic(tok):
         return tok.doc[tok.i : tok.i + 1]
     return speaker_span(tok)
+
+
+def is_title(doc: Doc, q: MarkedQuote, lex: Lexicon) -> bool:
+    """Whether the quotation marks hold a name, not words said: right after a noun of a work or a
+    programme ("dans son livre « … »", "l'émission « … »") or a participle of naming ("un texte
+    intitulé « … »", "celle qui était appelée « … »")."""
+    opening = _token_at(doc, q.open)
+    if opening is None or opening == 0:
+        return False
+    prev = doc[opening - 1]
+    lemma = prev.lemma_.lower()
+    if prev.pos_ == "NOUN" and (lemma in lex.formula("work_nouns") or prev.lower_ in lex.formula("work_nouns")):
+        return True
+    # Only a participle used as an adjective or a passive: "ce qu'il a appelé « … »" quotes his words.
+    naming = "VerbForm=Part" in str(prev.morph) and lemma in lex.formula("naming_verbs")
+    return naming and not any(c.dep_ in ("aux", "aux:tense") for c in prev.children)
 
 
 def attribute_marked(doc: Doc, q: MarkedQuote, lex: Lexicon, seg: Segmenter) -> Attribution | None:
@@ -225,6 +241,8 @@ def _colon_clause_subject(doc: Doc, s0: int, colon: int, lex: Lexicon) -> tuple[
         finite = "VerbForm=Fin" in str(t.morph) or t.tag_ in ("VBD", "VBZ", "VBP")
         if t.pos_ not in ("VERB", "AUX") or not finite:
             continue
+        if t.pos_ == "AUX" and t.dep_.startswith("aux") and t.i < t.head.i < colon:
+            t = t.head  # "Paul Morel a pris la parole : « … »": the auxiliary's verb heads the clause
         if t.dep_ not in ("ROOT", "conj") or t.head.i < s0:
             return None
         subj = subject_of(t)
@@ -283,7 +301,7 @@ def split_incise(
         if not (finite and speaks):
             continue  # "…, demandant sa destitution": a participle and its object, not a speaker
         first = (q.start, doc[c - 1].idx + len(doc[c - 1].text))
-        k = att.speaker.end
+        k = _past_complement(doc, att.speaker.end, inside.end)
         if k >= inside.end:
             return first, None, att
         if doc[k].text == ",":
@@ -299,6 +317,26 @@ def split_incise(
             return first, _resume(doc, k + 1, q), att
         return None
     return None
+
+
+# How long a circumstantial complement after an inserted clause's speaker may be ("…, explique l'élu
+# dans un entretien au journal régional. …"), in tokens.
+_COMPLEMENT_REACH = 8
+
+
+def _past_complement(doc: Doc, k: int, end: int) -> int:
+    """The token after a prepositional complement that closes an inserted reporting clause ("…,
+    confie-t-elle au Monde, …", "…, explique l'élu dans un entretien. …"), or ``k`` without one: a
+    preposition, then only nouns, names, adjectives, determiners and prepositions up to a comma or a
+    full stop."""
+    if k >= end or doc[k].pos_ != "ADP":
+        return k
+    j = k
+    while j < end and j - k < _COMPLEMENT_REACH and doc[j].pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM"):
+        j += 1
+    if j < end and doc[j].text in (",", ".", "!", "?", "…"):
+        return j
+    return k
 
 
 def _resume(doc: Doc, k: int, q: MarkedQuote) -> tuple[int, int] | None:

@@ -137,7 +137,7 @@ def get_lexicon(lang: str) -> Lexicon:
             lexicon_fr.OPINION_VERBS - lexicon_fr.COGNITION_VERBS,
             lexicon_fr.COGNITION_VERBS,
             lexicon_fr.SPEECH_NOUNS,
-            lexicon_fr.ROLE_NOUNS,
+            lexicon_fr.ROLE_NOUNS | extra["role_nouns"],
             lexicon_fr.FEMININE_ROLES,
             lexicon_fr.GROUP_NOUNS | extra["speaking_groups"],
             lexicon_fr.ROLE_SYNONYMS,
@@ -153,7 +153,7 @@ def get_lexicon(lang: str) -> Lexicon:
         frozenset(),
         lexicon_en.COGNITION_VERBS,
         lexicon_en.SPEECH_NOUNS,
-        lexicon_en.ROLE_NOUNS,
+        lexicon_en.ROLE_NOUNS | extra["role_nouns"],
         frozenset({"spokeswoman", "chairwoman", "congresswoman", "queen", "wife", "mother", "sister"}),
         lexicon_en.GROUP_NOUNS | extra["speaking_groups"],
         {},
@@ -211,6 +211,10 @@ def is_human_noun(tok: Token, lex: Lexicon) -> bool:
     low = tok.lemma_.lower()
     if low in lex.roles or tok.lower_ in lex.roles:
         return True
+    for prefix in lex.formula("role_prefixes"):
+        # "l'ex-élu", "l'ex-ministre": a former holder of a role is a person as much as the holder.
+        if tok.lower_.startswith(prefix) and tok.lower_[len(prefix) :] in lex.roles:
+            return True
     if low in lex.groups or low in lex.speech_nouns:
         return False
     return low.endswith(AGENT_ENDINGS)
@@ -219,6 +223,9 @@ def is_human_noun(tok: Token, lex: Lexicon) -> bool:
 def verb_lemmas(tok: Token, lang: str) -> frozenset[str]:
     """Candidate lemmas of a verb token: spaCy's, and for French a guess from the form's ending."""
     return _verb_lemmas(tok.lemma_.lower(), tok.lower_, lang)
+
+
+_CLOSING_MARKS = frozenset({"»", "”", '"'})
 
 
 def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
@@ -236,6 +243,17 @@ def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         prev = tok.nbor(-1) if tok.i > 0 else None
         verbal = (prev is not None and prev.pos_ == "AUX") or (nxt is not None and nxt.text.startswith("-"))
+        # "« … », livre Anne Roy", "« … », juge un habitant": right after the comma that follows a
+        # closing quotation mark, a word followed by a name or a determiner is the inverted verb of
+        # the reporting clause (the tagger reads "livre", "juge" as nouns out of context).
+        verbal = verbal or (
+            prev is not None
+            and prev.text == ","
+            and tok.i >= 2
+            and tok.doc[tok.i - 2].text in _CLOSING_MARKS
+            and nxt is not None
+            and nxt.pos_ in ("PROPN", "DET")
+        )
         if not verbal:
             return False
     if lemmas & lex.reporting:

@@ -28,11 +28,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dateline.extensions import doc_text, register_extensions
-from dateline.quotes.attribution import attribute_marked, split_incise
-from dateline.quotes.common import Candidate, Segmenter, get_lexicon
+from dateline.quotes.attribution import attribute_marked, is_title, split_incise
+from dateline.quotes.common import (
+    Candidate,
+    Lexicon,
+    Segmenter,
+    get_lexicon,
+    is_human_noun,
+    is_negated,
+    is_reporting,
+    speaker_span,
+)
 from dateline.quotes.dating import TimexIndex, quote_date
 from dateline.quotes.direct import MarkedQuote, scan_direct
-from dateline.quotes.indirect import find_indirect
+from dateline.quotes.indirect import find_indirect, subject_of
 from dateline.quotes.speakers import SpeakerResolver
 from dateline.wrapping import unwrap
 
@@ -80,7 +89,12 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
     marked = scan_direct(reading)
     cands: list[Candidate] = []
     unattributed: list[MarkedQuote] = []
+    # Titles of works and names given between marks are no one's words (they stay marked text: a
+    # reported clause holding one is still read with its marks).
+    titles = {q.start for q in marked if is_title(doc, q, lex)}
     for q in marked:
+        if q.start in titles:
+            continue
         if lang == "fr":
             # « A, dit-il, B »: French inserts the reporting clause inside the marks (English closes
             # and reopens them, which the scanner already gives as two quotations).
@@ -138,6 +152,10 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
                 if text[s0:s1].startswith("t-"):
                     s0 += 2
             speaker = {"start": s0, "end": s1, "text": text[s0:s1], "entity": ent} if s1 > s0 else None
+        elif c.rule == "direct-context" and (said := _reporting_sentence_before(doc, seg, c, lex)) is not None:
+            # "Il raconte tout sur son blog. « … »": the sentence just before reports, its subject speaks.
+            ent = resolver.resolve(said, exclude=(c.start, c.end))
+            speaker = {"start": said.start_char, "end": said.end_char, "text": said.text, "entity": ent}
         elif c.rule == "direct-context" and (named := _context_subject(resolver, seg, c, last_speaker)) is not None:
             # A quotation nothing attributes, after a sentence whose subject is a person ("Anne Roy
             # pointe ces retards : « … »", "Julie Martin est sur place. « … »"): that person speaks,
@@ -181,6 +199,38 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
                 None,
             )
     return out
+
+
+def _reporting_sentence_before(doc: Doc, seg: Segmenter, c: Candidate, lex: Lexicon) -> Span | None:
+    """The speaker of a reporting clause that makes up the sentence right before an unattributed
+    quotation ("Il raconte tout sur son blog. « … »", "La ministre s'explique. « … »"): the subject,
+    before the verb, of the sentence's main verb when it is a verb of saying, or ``None``."""
+    opening = doc.char_span(c.start, c.start + 1, alignment_mode="expand")
+    if opening is None or len(opening) == 0 or opening.start < 2:
+        return None
+    k = opening.start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in ("«", "“", '"')):
+        k -= 1
+    if k < 1 or doc[k].text not in (".", "!"):
+        return None  # the quotation does not open a new sentence
+    s0, _ = seg.bounds(k)
+    sentence = doc[s0 : k + 1]
+    if any(t.text in ("«", "»", "“", "”", '"') for t in sentence):
+        return None  # a sentence with a quotation of its own: the usual continuation rules apply
+    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
+    if root is None or not is_reporting(root, lex, opinion=False) or is_negated(root, lex):
+        return None
+    subj = subject_of(root)
+    if subj is None or not s0 <= subj.i < root.i:
+        return None
+    person = (
+        subj.ent_type_ in ("PER", "PERSON")
+        or is_human_noun(subj, lex)
+        or (subj.pos_ == "PRON" and subj.lower_ in ("il", "elle", "ils", "elles"))
+    )
+    if not person:
+        return None
+    return speaker_span(subj)
 
 
 def _context_subject(
@@ -256,6 +306,10 @@ def _merge_indirect(
     return ind
 
 
+# Rules of reports introduced by a source preposition ("selon X, …"): the cue precedes the speaker.
+_SOURCE_RULES = frozenset({"source", "pour"})
+
+
 def _mark_relays(cands: list[Candidate]) -> list[Candidate]:
     """Mark a postposed report whose content is itself a report with its own cue and speaker ("X a
     demandé à Y de partir, rapporte Franceinfo"): the outlet relays X's words, and X's report is
@@ -263,7 +317,10 @@ def _mark_relays(cands: list[Candidate]) -> list[Candidate]:
     inner = sorted(
         c.cue.start_char
         for c in cands
-        if c.cue is not None and c.speaker is not None and c.speaker.start_char < c.cue.start_char
+        if c.cue is not None
+        and c.speaker is not None
+        # "X a dit que …", and "selon X, …" / "pour X, …", whose cue comes before the speaker
+        and (c.speaker.start_char < c.cue.start_char or c.rule in _SOURCE_RULES)
     )
     out = []
     for c in cands:

@@ -208,6 +208,9 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
     clitic = clitic_subject(verb)
     if clitic is not None:
         return clitic
+    personal = _personal_il(verb)
+    if personal is not None:
+        return personal
     doc = verb.doc
     for j in range(verb.i + 1, min(verb.i + 5, len(doc))):
         t = doc[j]
@@ -243,6 +246,18 @@ def inverted_speaker(verb: Token, lex: Lexicon | None = None) -> Token | None:
     return _apposed_name_after(verb)
 
 
+def _personal_il(verb: Token) -> Token | None:
+    """'Il l'affirme lui-même', 'Elle le répète': a subject pronoun before an active verb of saying
+    that the parser labelled impersonal. A verb of saying in the active voice has a person for its
+    subject; the impersonal "il" goes with passives ("il est précisé"), which are left out here."""
+    if is_passive(verb) or any(c.dep_ == "cop" for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "expl:subj" and c.i < verb.i and c.lower_ in ("il", "elle"):
+            return c
+    return None
+
+
 # How far an inverted reporting clause may run before the name closing it ("…, a alerté dans
 # « Le Journal du soir » de la chaîne, Anne Roy, épidémiologiste"), in tokens from the verb.
 _CLAUSE_REACH = 16
@@ -272,10 +287,14 @@ def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
     """The clausal complement of a reporting verb, if it has one."""
     for c in verb.children:
         if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PRON"):
+            if _relative_after_object(verb, c, lex):
+                continue  # "a refusé le poste, que lui proposait le maire": a relative clause of the object
             return c
         if c.dep_ in ("advcl", "obj", "dobj", "obl:arg") and any(
             g.dep_ == "mark" and g.lower_ in lex.complementisers for g in c.children
         ):
+            if c.pos_ in ("NOUN", "PROPN") and not any(g.dep_ in ("cop", "aux", "aux:tense") for g in c.children):
+                continue  # "elle ne jure que par ses annonces": the restrictive "ne … que", not a clause
             return c
         marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "case")}
         if marks & _NOT_REPORTED:
@@ -310,6 +329,32 @@ def _complement(verb: Token, lex: Lexicon, opinion_ok: bool) -> Token | None:
         ):
             return c
     return None
+
+
+def _name_before_verb(verb: Token, subj: Token | None) -> Token | None:
+    """A person's name right before the verb, when the parser took a detached phrase before it for
+    the subject ("Sur la place, tout près de la mairie, Paul Martin dit …"): the name is the subject."""
+    if subj is None or subj.ent_type_ in ("PER", "PERSON") or subj.pos_ == "PRON" or subj.i > verb.i:
+        return subj
+    k = verb.i - 1
+    while k > subj.i and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].lower_ in ("ne", "n'", "n’")):
+        k -= 1
+    name = verb.doc[k]
+    if k > subj.i and name.ent_type_ in ("PER", "PERSON") and name.pos_ == "PROPN":
+        while name.dep_ in ("flat", "flat:name") and name.head.i < name.i and name.head.ent_type_ == name.ent_type_:
+            name = name.head
+        return name
+    return subj
+
+
+def _relative_after_object(verb: Token, clause: Token, lex: Lexicon) -> bool:
+    """Whether a "que" clause is a relative of the verb's object: it opens right after a comma that
+    closes the object ("Elle a décliné l'offre, que lui faisait le club"); a clause the verb reports
+    follows it directly ("Il a averti la population que …")."""
+    mark = next((g for g in clause.children if g.lower_ in lex.complementisers and g.i < clause.i), None)
+    if mark is None or mark.i < 2 or verb.doc[mark.i - 1].text != ",":
+        return False
+    return any(o.dep_ in ("obj", "dobj") and o.right_edge.i == mark.i - 2 for o in verb.children)
 
 
 def _after_comma(doc: Doc, start: int) -> bool:
@@ -389,7 +434,7 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         chars = _chars(doc, a, b)
         if chars is None:
             return None
-        subj = subject_of(verb)
+        subj = _name_before_verb(verb, subject_of(verb))
         if subj is None and governor is not None:
             # "La ministre a laissé entendre que …": the governor's subject, or the noun phrase before
             # it when the parser hung the formula on that noun ("L'entourage du maire fait savoir …").
@@ -417,7 +462,7 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
         subj = subject_of(verb)
         return Candidate(chars[0], chars[1], "indirect", cue, _span(subj), verb, "postposed")
     if comp is None and lex.lang == "fr":
-        found = _surface_que(doc, verb, governor, lex, seg)
+        found = _surface_que(doc, verb, governor, lex, seg) or _object_attribute(doc, verb, lex, seg)
         if found is not None:
             return found
     # Surface postposed clause: "…, a déclaré X" / "…, a-t-il ajouté" / "…, Trump said".
@@ -477,6 +522,28 @@ def _from_verb(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate
     return None
 
 
+def _object_attribute(doc: Doc, verb: Token, lex: Lexicon, seg: Segmenter) -> Candidate | None:
+    """ "La police considère le voisin comme un suspect", "le juge estime la plainte recevable": a
+    verb of judgement with an object and its attribute states the subject's view of the object; the
+    content is the object and the attribute."""
+    if not verb_lemmas(verb, lex.lang) & lex.formula("attribute_verbs"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > verb.i), None)
+    attr = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if obj is None or attr is None or attr.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return None
+    if attr.pos_ != "ADJ" and not any(c.lower_ == "comme" for c in attr.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    _, s1 = seg.bounds(verb.i)
+    chars = _chars(doc, min(obj.left_edge.i, attr.left_edge.i), min(max(obj.right_edge.i, attr.right_edge.i) + 1, s1))
+    if chars is None:
+        return None
+    return Candidate(chars[0], chars[1], "indirect", cue_span(verb), _span(subj), verb, "attribute")
+
+
 def _partitive(tok: Token) -> bool:
     """ "one of the lawyers", "l'un des avocats": a person of a group, not the impersonal "one"/"on"."""
     return any(c.lower_ in ("of", "des", "de", "d'", "d’") for c in tok.children)
@@ -493,6 +560,8 @@ def _surface_que(doc: Doc, verb: Token, governor: Token | None, lex: Lexicon, se
         return None
     _, s1 = seg.bounds(verb.i)
     b = _before_relay(doc, k + 1, s1, lex)
+    if not _finite(doc[k + 1 : b]):
+        return None  # "elle ne jure que par internet": the restrictive "ne … que", no clause follows
     chars = _chars(doc, k + 1, b)
     if chars is None:
         return None
@@ -707,7 +776,14 @@ def _incise_end(doc: Doc, a: int, comma: int, speaker: Token | None, verb: Token
     sp = _span(speaker)
     k = max(verb.i + 1, sp.end if sp is not None else 0)
     _, s1 = seg.bounds(verb.i)
-    while k < s1 and doc[k].is_space:
+    # "…, rapporte le Canard enchaîné, …", "…, écrit X dans son livre, …": words the speaker's phrase
+    # left out (an adjective of the name, a complement) before the comma that closes the clause.
+    reach = k + 6
+    while k < min(s1, reach) and (
+        doc[k].is_space
+        or doc[k].pos_ in ("ADJ", "ADP", "DET", "NOUN", "PROPN", "NUM")
+        or (doc[k].pos_ == "VERB" and "VerbForm=Part" in str(doc[k].morph))
+    ):
         k += 1
     if k >= s1 or doc[k].text != ",":
         return None
@@ -872,6 +948,10 @@ def _from_pour(doc: Doc, lex: Lexicon, seg: Segmenter) -> list[Candidate]:
         if b >= s1 or doc[b].text != ",":
             continue
         who = doc[k + 1 : b]
+        if who and (
+            who[0].pos_ in ("VERB", "AUX") or (len(who) > 1 and who[0].pos_ == "PRON" and who[1].pos_ == "VERB")
+        ):
+            continue  # "Pour inciter les touristes à rester prudents, …": a purpose, not a view
         person = any(t.ent_type_ == "PER" for t in who) or any(_person_noun(t, lex) for t in who[:3])
         if not person and not (len(who) == 1 and who[0].lower_ in ("lui", "elle", "eux", "elles")):
             continue
@@ -892,6 +972,8 @@ _WEAK_AGENT = ("ant", "ante", "er", "ier", "ière")
 
 def _person_noun(tok: Token, lex: Lexicon) -> bool:
     """Whether a noun after "pour" denotes a person: a role, or an agent noun of a reliable ending."""
+    if tok.lower_ in lex.roles and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("DET", "ADJ"):
+        return True  # "pour cet autre supporter": after a determiner, a role the tagger took for a verb
     if not is_human_noun(tok, lex):
         return False
     low = tok.lemma_.lower()

@@ -27,6 +27,11 @@ SECTIONS = (
     "formula_pairs",
     "speaking_groups",
     "reply_verbs",
+    "role_nouns",
+    "role_prefixes",
+    "work_nouns",
+    "naming_verbs",
+    "attribute_verbs",
 )
 
 
