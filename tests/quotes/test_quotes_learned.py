@@ -10,7 +10,14 @@ from spacy.tokens import Doc
 
 from dateline.errors import DatelineError
 from dateline.quotes.common import get_lexicon
-from dateline.quotes.learned import LearnedTagger, bio_tags, decode, learned_candidates, parse_brat
+from dateline.quotes.learned import (
+    LearnedTagger,
+    bio_tags,
+    constrained_tags,
+    decode,
+    learned_candidates,
+    parse_brat,
+)
 
 TEXT = "The mayor said the bridge will close. It will reopen, she added, in May."
 #       0123456789012345678901234567890123456789012345678901234567890123456789012
@@ -98,6 +105,31 @@ def test_candidates_leave_out_thoughts_and_take_kind_speaker_and_verb() -> None:
     assert c.verb is not None and c.verb.text == "said"
     # Between quotation marks the same content is direct.
     assert learned_candidates(doc, tags, get_lexicon("en"), [(c.start, c.end)])[0].kind == "direct"
+
+
+def test_candidates_need_a_cue_and_take_the_parse_subject_without_a_source() -> None:
+    words = ["The", "senator", "said", "taxes", "will", "fall", ".", "Taxes", "matter", "."]
+    heads = [1, 2, 2, 5, 5, 2, 2, 8, 8, 8]
+    deps = ["det", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "AUX", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["the", "senator", "say", "tax", "will", "fall", ".", "tax", "matter", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    # The tagger found the cue and the content but not the source; the second content has no cue.
+    tags = ["O", "O", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "O", "B-CONTENT", "I-CONTENT", "O"]
+    cands = learned_candidates(doc, tags, get_lexicon("en"))
+    assert len(cands) == 1
+    assert cands[0].speaker is not None and cands[0].speaker.text == "The senator"
+
+
+def test_constrained_tags_keep_spans_whole() -> None:
+    labels = ("B-CONTENT", "I-CONTENT", "O")
+    # Token by token the best tags would be B, O, I, I: an I- after an O. The best consistent
+    # sequence keeps the content whole.
+    scores = [[0.9, 0.05, 0.05], [0.1, 0.4, 0.5], [0.1, 0.8, 0.1], [0.1, 0.8, 0.1]]
+    assert constrained_tags(scores, labels) == ["B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT"]
+    # A sequence may not start inside a span.
+    assert constrained_tags([[0.2, 0.7, 0.1]], labels) == ["B-CONTENT"]
+    assert constrained_tags([], labels) == []
 
 
 def _tiny_model(path: Path) -> None:

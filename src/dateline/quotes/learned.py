@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 from dateline.quotes.common import Candidate, Lexicon
@@ -32,6 +33,7 @@ __all__ = [
     "LearnedTagger",
     "Run",
     "bio_tags",
+    "constrained_tags",
     "decode",
     "learned_candidates",
     "parse_brat",
@@ -197,6 +199,38 @@ def _only_clause(doc: Doc, tags: list[str], a: int, b: int) -> bool:
     return all(tags[i] != "O" or doc[i].is_punct or doc[i].is_space for i in range(a, b)) and b - a <= _CUE_REACH
 
 
+def constrained_tags(scores: Any, labels: tuple[str, ...]) -> list[str]:
+    """The most probable tag sequence in which every ``I-X`` follows a ``B-X`` or ``I-X`` (Viterbi
+    over the tagger's per-token probabilities ``scores``, tokens × labels).
+
+    The tagger decides token by token, so its best tags alone break a long content into pieces (an
+    ``O`` or another label inside it) and start spans with ``I-``; reading the best *consistent*
+    sequence keeps a span whole where the model hesitates over a token or two.
+    """
+    probs = np.asarray(scores, dtype="float64")
+    if probs.ndim != 2 or len(probs) == 0:
+        return []
+    n_labels = len(labels)
+
+    def allowed(a: str, b: str) -> bool:
+        return not b.startswith("I-") or (a != "O" and a[2:] == b[2:])
+
+    forbid = -1e9
+    trans = np.array([[0.0 if allowed(a, b) else forbid for b in labels] for a in labels])
+    start = np.array([forbid if lab.startswith("I-") else 0.0 for lab in labels])
+    logp = np.log(np.clip(probs, 1e-9, 1.0))
+    best = logp[0] + start
+    back = np.zeros((len(logp), n_labels), dtype=int)
+    for i in range(1, len(logp)):
+        step = best[:, None] + trans
+        back[i] = step.argmax(axis=0)
+        best = step.max(axis=0) + logp[i]
+    path = [int(best.argmax())]
+    for i in range(len(logp) - 1, 0, -1):
+        path.append(int(back[i][path[-1]]))
+    return [labels[k] for k in reversed(path)]
+
+
 class LearnedTagger:
     """A trained attribution tagger, loaded from a directory written by ``train/quotes_en/train.py``.
 
@@ -217,10 +251,9 @@ class LearnedTagger:
         are features of the model)."""
         if len(doc) == 0:
             return []
-        guesses = self.pipe.predict([doc])  # type: ignore[attr-defined]
-        ids = guesses[0]
-        ids = ids.get() if hasattr(ids, "get") else ids
-        return [self.labels[int(k)] for k in ids]
+        scores = self.pipe.model.predict([doc])[0]  # type: ignore[attr-defined]
+        scores = scores.get() if hasattr(scores, "get") else scores
+        return constrained_tags(scores, self.labels)
 
 
 def _kind(start: int, end: int, marked: list[tuple[int, int]]) -> str:
@@ -234,29 +267,60 @@ def _kind(start: int, end: int, marked: list[tuple[int, int]]) -> str:
     return "indirect"
 
 
+# Longest subject taken whole as the speaker; a longer one (a relative clause, an apposition) gives its
+# head's compound name or noun alone.
+_SUBJECT_TOKENS = 8
+
+
+def _subject_of(cue: Span) -> Span | None:
+    """The source a parse gives a cue when the tagger gave none: the subject of its verb ("the
+    minister said"), the agent of a passive one ("it was announced by the board"), the object of
+    "according to"."""
+    doc = cue.doc
+    for tok in cue:
+        for child in tok.children:
+            head = None
+            # A passive's subject speaks only when it is not the expletive "it" ("it was said that").
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.pos_ != "PRON"):
+                head = child
+            elif child.dep_ in ("agent", "prep") and child.lower_ in ("by", "to"):
+                head = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if head is None or (cue.start <= head.i < cue.end):
+                continue
+            left, right = head.left_edge.i, head.right_edge.i + 1
+            if right - left > _SUBJECT_TOKENS:
+                left = min([head.i] + [c.i for c in head.lefts if c.dep_ in ("compound", "amod", "det", "poss")])
+                right = head.i + 1
+            return doc[left:right]
+    return None
+
+
 def learned_candidates(
     doc: Doc, tags: list[str], lex: Lexicon, marked: list[tuple[int, int]] | None = None
 ) -> list[Candidate]:
     """Quote finder candidates from the tagger's tags.
 
-    Attributions whose cue is a verb of private thought or perception (the lexicon's ``cognition``
+    A content without a cue is left out: an attribution always has one (PolNeAR's guidelines annotate
+    no attribution without its cue), so a content span alone is a stray piece of tagging. Attributions
+    whose cue is a verb of private thought or perception (the lexicon's ``cognition``
     list: "think", "hope", "see") are left out, as the rules leave them out: a thought is not a
-    statement. A cue that is a verb gives the date's verb; the source span is the speaker, resolved
-    to an entity by the quote finder as for the rules' quotations.
+    statement. A cue that is a verb gives the date's verb; the source span is the speaker (without
+    one, the subject the parse gives the cue), resolved to an entity by the quote finder as for the
+    rules' quotations.
     """
     out = []
     for d in decode(doc, tags):
-        cue = doc[d.cue.start : d.cue.end] if d.cue is not None else None
-        if cue is not None and any(t.lemma_.lower() in lex.cognition for t in cue):
+        if d.cue is None:
+            continue
+        cue = doc[d.cue.start : d.cue.end]
+        if any(t.lemma_.lower() in lex.cognition for t in cue):
             continue
         start = doc[d.start].idx
         last = doc[d.end - 1]
         end = last.idx + len(last.text)
         if end <= start:
             continue
-        speaker: Span | None = doc[d.source.start : d.source.end] if d.source is not None else None
-        verb = next((t for t in cue if t.pos_ in ("VERB", "AUX")), None) if cue is not None else None
-        if verb is None and cue is not None:
-            verb = cue.root
+        speaker: Span | None = doc[d.source.start : d.source.end] if d.source is not None else _subject_of(cue)
+        verb = next((t for t in cue if t.pos_ in ("VERB", "AUX")), None) or cue.root
         out.append(Candidate(start, end, _kind(start, end, marked or []), cue, speaker, verb, "learned"))
     return out
