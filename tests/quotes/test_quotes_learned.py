@@ -173,3 +173,31 @@ def test_quote_finder_refuses_a_missing_model(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="learned must be"):
         QuoteFinder(nlp, "q", "en", 5, 1, learned="always")
     assert QuoteFinder(nlp, "q", "en", 5, 1).learned is None  # off by default: nothing loaded
+
+
+def test_pipeline_with_the_learned_option_keeps_the_rules_quotes(tmp_path: Path) -> None:
+    """End to end with the English model: ``learned="combine"`` only adds to the rules' quotations,
+    ``"only"`` gives the tagger's alone, and every quotation keeps the contract's fields."""
+    from dateline.article import Article
+    from dateline.extensions import register_extensions
+    from dateline.pipeline import MODELS, _available_components, _takes_lang, load_pipeline, make_doc
+
+    _tiny_model(tmp_path / "model")
+    register_extensions()
+    nlp = spacy.load(MODELS["en"])
+    for name in _available_components():
+        config: dict[str, str] = {"lang": "en"} if _takes_lang(name) else {}
+        if name == "dateline_quotes":
+            config.update(learned="combine", learned_model=str(tmp_path / "model"))
+        nlp.add_pipe(name, config=config)
+    text = (
+        'The harbour will close in June, the port director said on Tuesday. "We have no other choice," '
+        "she told reporters, adding that the fishermen would be paid."
+    )
+    art = Article.make(text, "2017-05-02", lang="en")
+    combined = nlp(make_doc(nlp, art))._.quotes
+    rules = load_pipeline("en")(make_doc(load_pipeline("en"), art))._.quotes
+    assert rules, "the rules find these quotations"
+    assert {(q["start"], q["end"]) for q in rules} <= {(q["start"], q["end"]) for q in combined}
+    for q in combined:
+        assert q["text"] == text[q["start"] : q["end"]] and q["kind"] in ("direct", "indirect", "mixed")
