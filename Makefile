@@ -9,7 +9,7 @@ CORPUS  ?= ../shared/corpora/fr_tvnews_2017.jsonl.gz
 
 .PHONY: install ui browser postgres demo serve screenshots test lint format bench benchmarks bench-queries bench-quotes bench-store \
         eval eval-timex \
-        eval-quotes eval-events eval-entities clean
+        eval-quotes eval-events eval-entities train-quotes-en clean
 
 install: $(STAMP)
 
@@ -102,6 +102,11 @@ eval-timex: install
 
 eval-quotes: install
 	$(BIN)/python eval/quotes.py all
+
+## train-quotes-en: the learned English attribution tagger (issue 15), trained on PolNeAR's train split on
+## one core (about 20 minutes), into train/quotes_en/out/model-best; eval-quotes scores it beside the rules
+train-quotes-en: install
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python train/quotes_en/train.py --out train/quotes_en/out
 
 eval-events: install
 	$(BIN)/python eval/events.py all

@@ -56,6 +56,8 @@ FR_DEV_NEWS = ROOT / "eval" / "quotes" / "fr_dev.jsonl"
 # A second drawn dev set (seed 1407), annotated when the first had been fitted to 0.99 speaker accuracy.
 FR_DEV_NEWS2 = ROOT / "eval" / "quotes" / "fr_dev2.jsonl"
 EN_TEST = ROOT / "eval" / "quotes" / "en_test.jsonl"
+# The learned attribution tagger (issue 15) that `make train-quotes-en` writes; scored when present.
+LEARNED_MODEL = ROOT / "train" / "quotes_en" / "out" / "model-best"
 DRAWN_TEST = ROOT / "eval" / "drawn_test.tsv"
 
 
@@ -427,9 +429,43 @@ def _speech_only(rec_text: str, attrs: list[dict[str, Any]], lemma_of: Callable[
     return out
 
 
-def eval_polnear(split: str = "dev", limit: int | None = None) -> dict[str, dict[str, float]]:
-    """Scores of dateline and of the baseline on a PolNeAR split."""
-    return eval_attributions(polnear_items(split, limit))
+def eval_polnear(split: str = "dev", limit: int | None = None, learned: Any = None) -> dict[str, dict[str, float]]:
+    """Scores of dateline and of the baseline on a PolNeAR split (and of the learned tagger, if given)."""
+    return eval_attributions(polnear_items(split, limit), learned)
+
+
+def load_learned(path: Path | None) -> Any:
+    """The learned tagger at ``path`` (``None`` when there is none: its rows are then left out)."""
+    if path is None or not path.is_dir():
+        return None
+    from dateline.quotes.learned import LearnedTagger
+
+    return LearnedTagger(path)
+
+
+def analyse_en_variants(items: list[tuple[str, str, str, str]], learned: Any) -> list[dict[str, dict[str, Any]]]:
+    """Per English article, the record of the rules and, on the same analysed Doc, the record with the
+    learned tagger's quotations alone ("learned tagger") and added to the rules' ("rules + learned")."""
+    from dateline.article import Article
+    from dateline.pipeline import load_pipeline, make_doc
+    from dateline.quotes.component import extract_quotes
+    from dateline.record import doc_to_record
+
+    nlp = load_pipeline("en")
+    finder = nlp.get_pipe("dateline_quotes")
+    out = []
+    for i, text, date, lang in items:
+        art = Article.make(text, date, id=i, lang=lang)
+        doc = nlp(make_doc(nlp, art))
+        rec = doc_to_record(doc, art, lang)
+        variants = {"dateline": rec}
+        for name, mode in (("learned tagger", "only"), ("rules + learned", "combine")):
+            quotes = extract_quotes(
+                doc, lang, finder.min_words, finder.context_paragraphs, learned=learned, learned_mode=mode
+            )
+            variants[name] = dict(rec, quotes=quotes)
+        out.append(variants)
+    return out
 
 
 def en_test_items(path: Path = EN_TEST) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
@@ -450,27 +486,33 @@ def en_test_items(path: Path = EN_TEST) -> list[tuple[str, str, str, list[dict[s
     return out
 
 
-def eval_attributions(items: list[tuple[str, str, str, list[dict[str, Any]]]]) -> dict[str, dict[str, float]]:
-    """Scores of dateline and of the baseline on English attributions, speech only (see _NOT_SPEECH)."""
+def eval_attributions(
+    items: list[tuple[str, str, str, list[dict[str, Any]]]], learned: Any = None
+) -> dict[str, dict[str, float]]:
+    """Scores of dateline and of the baseline on English attributions, speech only (see _NOT_SPEECH);
+    with a ``learned`` tagger, also of it alone and of the rules with it."""
     from dateline.pipeline import load_pipeline
 
-    recs = analyse([(n, t, d, "en") for n, t, d, _ in items])
+    arts = [(n, t, d, "en") for n, t, d, _ in items]
+    variants = [{"dateline": r} for r in analyse(arts)] if learned is None else analyse_en_variants(arts, learned)
     nlp = load_pipeline("en")
     countries = _country_names()
-    totals = {name: (Counts(), Counts()) for name in ("dateline", "baseline")}
+    systems = ["dateline", *[k for k in variants[0] if k != "dateline"], "baseline"] if variants else []
+    totals = {name: (Counts(), Counts()) for name in systems}
     # Lemmas of the cue words, from the model's tagger run on the cue texts alone (cheap: a few words).
     cues = sorted({text[a["cue"][0] : a["cue"][1]] for _, text, _, attrs in items for a in attrs if a["cue"]})
     keep = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}
     disabled = [name for name in nlp.pipe_names if name not in keep]
     with nlp.select_pipes(disable=disabled):
         cue_lemmas = {c: {t.lemma_.lower() for t in d} for c, d in zip(cues, nlp.pipe(cues), strict=True)}
-    for (_, text, _, attrs), rec in zip(items, recs, strict=True):
+    for (_, text, _, attrs), recs in zip(items, variants, strict=True):
 
         def lemma_of(s: int, e: int, text: str = text) -> set[str]:
             return cue_lemmas.get(text[s:e], set())
 
         gold = _speech_only(text, attrs, lemma_of)
-        for name, preds in (("dateline", record_preds(rec, countries)), ("baseline", baseline_preds(rec))):
+        scored = [(name, record_preds(rec, countries)) for name, rec in recs.items()]
+        for name, preds in [*scored, ("baseline", baseline_preds(recs["dateline"]))]:
             c30, _ = score_doc(text, gold, preds, 0.3)
             c80, _ = score_doc(text, gold, preds, 0.8)
             totals[name][0].add(c30)
@@ -750,6 +792,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=None, help="score this French gold JSONL alone")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON too")
     ap.add_argument(
+        "--learned",
+        type=Path,
+        default=LEARNED_MODEL,
+        help="the learned English tagger scored beside the rules (default: make train-quotes-en's model-best; "
+        "rows left out when absent)",
+    )
+    ap.add_argument("--no-learned", action="store_true", help="leave the learned tagger's rows out")
+    ap.add_argument(
         "--errors",
         action="store_true",
         help="list missed, spurious and wrong-speaker quotes of a dev set (fr with --gold DEVFILE, or polnear)",
@@ -760,9 +810,10 @@ def main(argv: Iterable[str] | None = None) -> int:
     results: dict[str, Any] = {}
     if args.which in ("en", "polnear", "all"):
         t0 = time.time()
-        sets = {f"dev (PolNeAR {args.split})": eval_polnear(args.split, args.limit)}
+        learned = None if args.no_learned else load_learned(args.learned)
+        sets = {f"dev (PolNeAR {args.split})": eval_polnear(args.split, args.limit, learned)}
         if args.which != "polnear":
-            sets["test (Reuters)"] = eval_attributions(en_test_items(EN_TEST))
+            sets["test (Reuters)"] = eval_attributions(en_test_items(EN_TEST), learned)
         results["en"] = sets
         print(table("English — speech attributions, PolNeAR conventions", _side_by_side(sets), True))
         print(f"\n({time.time() - t0:.0f} s)\n")

@@ -16,6 +16,10 @@ entities' ``roles``. Reads ``doc._.entities`` (speaker resolution), ``doc._.time
    in the same or the previous paragraph, the usual way news continues a quotation;
 5. speakers are resolved to entities (:mod:`dateline.quotes.speakers`) and quotes dated
    (:mod:`dateline.quotes.dating`).
+
+Opt-in, English: a learned attribution tagger (:mod:`dateline.quotes.learned`, config ``learned``:
+``"only"`` replaces the rules' candidates with its own, ``"combine"`` adds those that overlap no rule
+quotation; ``learned_model`` names its directory). Its candidates go through steps 4–5 like the rules'.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from dateline.quotes.common import (
 from dateline.quotes.dating import TimexIndex, quote_date
 from dateline.quotes.direct import MarkedQuote, scan_direct
 from dateline.quotes.indirect import find_indirect, subject_of
+from dateline.quotes.learned import LearnedTagger, learned_candidates
 from dateline.quotes.speakers import SpeakerResolver
 from dateline.wrapping import unwrap
 
@@ -66,20 +71,70 @@ def _sentence_like(doc: Doc, text: str, q: MarkedQuote) -> bool:
 class QuoteFinder:
     """The pipeline component (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str, lang: str, min_words: int, context_paragraphs: int) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        lang: str,
+        min_words: int,
+        context_paragraphs: int,
+        learned: str = "off",
+        learned_model: str = "",
+    ) -> None:
         self.name = name
         self.lang = lang
         self.min_words = min_words
         self.context_paragraphs = context_paragraphs
+        if learned not in LEARNED_MODES:
+            raise ValueError(f"learned must be one of {', '.join(LEARNED_MODES)}, not {learned!r}")
+        self.learned_mode = learned
+        self.learned = _load_learned(learned_model) if learned != "off" else None
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = extract_quotes(doc, self.lang, self.min_words, self.context_paragraphs)
+        doc._.quotes = extract_quotes(
+            doc,
+            self.lang,
+            self.min_words,
+            self.context_paragraphs,
+            learned=self.learned,
+            learned_mode=self.learned_mode,
+        )
         return doc
 
 
-def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_paragraphs: int = 1) -> list[dict[str, Any]]:
-    """The quotations of a parsed ``doc`` as contract dicts (also usable without the pipeline)."""
+LEARNED_MODES = ("off", "only", "combine")
+
+
+def _load_learned(path: str) -> LearnedTagger:
+    """The learned tagger at ``path`` (a local directory; nothing is downloaded)."""
+    from pathlib import Path
+
+    from dateline.errors import DatelineError
+
+    if not path or not Path(path).is_dir():
+        raise DatelineError(
+            "missing-model",
+            f"the learned quote tagger was asked for (learned_model={path!r}) but no model directory is there",
+            hint="train one with `make train-quotes-en` and give its model-best directory as learned_model",
+        )
+    return LearnedTagger(Path(path))
+
+
+def extract_quotes(
+    doc: Doc,
+    lang: str = "fr",
+    min_words: int = 5,
+    context_paragraphs: int = 1,
+    *,
+    learned: LearnedTagger | None = None,
+    learned_mode: str = "combine",
+) -> list[dict[str, Any]]:
+    """The quotations of a parsed ``doc`` as contract dicts (also usable without the pipeline).
+
+    With a ``learned`` tagger, ``learned_mode="only"`` keeps its candidates alone and ``"combine"``
+    adds to the rules' those of its candidates that overlap none of them.
+    """
     lex = get_lexicon(lang)
     seg = Segmenter(doc)
     text = doc_text(doc)
@@ -135,6 +190,14 @@ def extract_quotes(doc: Doc, lang: str = "fr", min_words: int = 5, context_parag
     # reader (or a gold set's convention) counts as the quotation is theirs to choose.
     cands = _mark_relays(cands)
     cands = _drop_nested([c for c in cands if not c.relay]) + [c for c in cands if c.relay]
+    if learned is not None:
+        extra = learned_candidates(doc, learned.tags(doc), lex, [(q.start, q.end) for q in marked])
+        if learned_mode == "only":
+            cands = extra
+        else:
+            # A few dozen candidates per article: a plain overlap test is cheap enough.
+            taken = [(c.start, c.end) for c in cands]
+            cands += [c for c in extra if not any(s < c.end and c.start < e for s, e in taken)]
     cands.sort(key=lambda c: (c.start, c.end))
     quoted = [(q.start, q.end) for q in marked]
     resolver = SpeakerResolver(doc, lex, quoted)
@@ -358,8 +421,23 @@ def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
     "dateline_quotes",
     assigns=["doc._.quotes"],
     requires=["doc._.entities", "token.dep", "token.lemma"],
-    default_config={"lang": "fr", "min_words": 5, "context_paragraphs": 1},
+    default_config={
+        "lang": "fr",
+        "min_words": 5,
+        "context_paragraphs": 1,
+        "learned": "off",
+        "learned_model": "",
+    },
 )
-def make_quote_finder(nlp: Language, name: str, lang: str, min_words: int, context_paragraphs: int) -> QuoteFinder:
-    """Find quotations and their speakers (see :class:`QuoteFinder`)."""
-    return QuoteFinder(nlp, name, lang, min_words, context_paragraphs)
+def make_quote_finder(
+    nlp: Language,
+    name: str,
+    lang: str,
+    min_words: int,
+    context_paragraphs: int,
+    learned: str = "off",
+    learned_model: str = "",
+) -> QuoteFinder:
+    """Find quotations and their speakers (see :class:`QuoteFinder`); ``learned`` (opt-in) adds the
+    learned attribution tagger of ``learned_model``."""
+    return QuoteFinder(nlp, name, lang, min_words, context_paragraphs, learned, learned_model)
