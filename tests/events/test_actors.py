@@ -36,9 +36,10 @@ def test_coordinated_participles_share_the_passive_patient(fr) -> None:  # type:
     evs = [e for e in doc._.events if e["type"] == "COERCE"]
     assert len(evs) == 2
     # The man is the patient of both verbs, coded as a suspect (PLOVER's CRM), never their source; the
-    # source is the police the act implies, unnamed (no entity).
+    # source is the police the act implies, unnamed (no entity); the sentence names no country, so both
+    # are of the country French news is about (data/events/fr/home.txt).
     assert all(e["target"]["code"].endswith("CRM") for e in evs)
-    assert all(e["source"]["entity"] is None and e["source"]["code"] == "COP" for e in evs)
+    assert all(e["source"]["entity"] is None and e["source"]["code"] == "FRACOP" for e in evs)
 
 
 def test_active_arrest_keeps_its_named_agent(fr) -> None:  # type: ignore[no-untyped-def]
@@ -172,3 +173,25 @@ def test_trigger_inside_a_quotation_is_reported_with_the_quote_as_evidence(fr) -
         "Les rebelles ont attaqué le village" in ev_text
         and ev_text == text[ev["evidence"]["start"] : ev["evidence"]["end"]]
     )
+
+
+# -- the country of an article that names none ------------------------------------------------------
+def test_article_naming_no_country_is_about_the_languages_home(fr, en) -> None:  # type: ignore[no-untyped-def]
+    # Institutions, people described by their role and titled officials of a French story that names no
+    # country are French (the guidelines' "country the article makes clear"); English has no such default.
+    assert _codes(_only(fr("La police a interpellé un homme."), "COERCE")) == ("FRACOP", "FRACRM")
+    assert _codes(_only(fr("Le ministre a dénoncé les propos du maire."), "ACCUSE")) == ("FRAGOV", "FRAGOV")
+    assert _codes(_only(fr("La famille a déposé plainte contre le médecin."), "ACCUSE")) == ("FRACVL", "FRAMED")
+    assert _only(en("The police arrested a man."), "COERCE")["source"]["code"] == "COP"
+
+
+def test_article_naming_a_country_keeps_its_evidence(fr) -> None:  # type: ignore[no-untyped-def]
+    assert _codes(_only(fr("Au Brésil, la police a arrêté trois hommes."), "COERCE")) == ("BRACOP", "BRACRM")
+
+
+def test_protest_implies_protesters_only_when_kept_anyway(fr) -> None:  # type: ignore[no-untyped-def]
+    # A demonstration against a named actor is the protesters' (CVL, unnamed) ...
+    ev = _only(fr("Une manifestation contre le maire a eu lieu samedi."), "PROTEST")
+    assert _codes(ev) == ("FRACVL", "FRAGOV") and ev["source"]["entity"] is None
+    # ... but an implied party is no evidence that a protest took place: a wedding procession is none.
+    assert not [e for e in fr("Le cortège a traversé la ville.")._.events if e["type"] == "PROTEST"]

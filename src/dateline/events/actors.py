@@ -39,7 +39,7 @@ from dateline.entities.affiliation import is_country, setting_country
 from dateline.entities.component import demonym_mentions
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import MAX_NAME_CHARS, fold, name_offset, strip_determiners
-from dateline.events.resources import Agent, actor_dictionary, agents, cues, project_code
+from dateline.events.resources import Agent, actor_dictionary, agents, cues, default_home, project_code
 from dateline.events.syntax import np_tokens, prep_of
 from dateline.events.wire import company_country, dateline_country, historical_state, is_company, is_company_form
 from dateline.extensions import doc_text
@@ -130,12 +130,17 @@ class ActorResolver:
         ) + Counter(iso3 for _, _, iso3, noun in self._demonyms if noun)
         # A wire story's dateline ("LOUISVILLE, Ky., March 30 - ") says where it was filed: that country
         # first (see :mod:`.wire`).
-        self.home: str | None = dateline_country(doc_text(doc), lang) or (votes.most_common(1)[0][0] if votes else None)
+        home = dateline_country(doc_text(doc), lang) or (votes.most_common(1)[0][0] if votes else None)
+        # An article that names no country at all ("la police", "le tribunal", "le maire de <a town the
+        # gazetteer does not list>") is about the country its language's news is about, when the language's
+        # resources name one (``home.txt``: French news is French).
+        self.default_home: bool = home is None and default_home(lang) is not None
+        self.home: str | None = home or default_home(lang)
         # The state whose officials the article names by their bare title ("le ministre", "the finance
         # minister"): its dateline's, else the one state it names, as the entity layer decides for
-        # titled people (see complete_from_article).
+        # titled people (see complete_from_article); in an article that names none, the default home.
         setting = setting_country(doc_text(doc), self.entities)
-        self.setting: str | None = setting[0] if setting is not None else None
+        self.setting: str | None = setting[0] if setting is not None else (self.home if self.default_home else None)
 
     # -- entity roles -----------------------------------------------------------------------------
     @staticmethod
@@ -330,6 +335,11 @@ class ActorResolver:
         elif role and self.setting is not None and person and _singular_title(tok, head_role):
             # "le ministre", "the finance minister" in a story set in one state: that state's office.
             code = self.setting + role
+        elif role and self.default_home and self.home is not None and role not in ("REB", "UAF", "REF"):
+            # In an article that names no country, a titled or described person ("le ministre X", "le
+            # kinésithérapeute") is of the country its language's news is about, as the setting gives
+            # titled people their state.
+            code = self.home + role
         elif role and self.home is not None and not person and role not in ("REB", "UAF", "REF"):
             # Institutions and people of a place known by their role: "la police", "le tribunal", "les
             # syndicats", "les habitants" are those of the country the article is about (the guidelines'

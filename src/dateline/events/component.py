@@ -695,6 +695,7 @@ class EventExtractor:
             human = ev.pop("_human", False)
             ev.pop("_source_named", None)
             ev.pop("_target_named", None)
+            ev.pop("_default_home", None)
             no_actor = ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
             if no_actor and not (human and ev["type"] in _AGENTLESS_OK):
                 continue
@@ -1326,7 +1327,14 @@ class EventExtractor:
             # institution ("verbalisé": the police fine drivers).
             country = (self._place_country(c, resolver) if fr else None) or resolver.home or ""
             sources = [Actor(None, country + implied, trig.idx, trig.idx + len(trig))]
-        if resolver.home is not None:
+        # An agentless mention is kept only when a person is involved ("un homme a été interpellé").
+        human = any(self._is_person(t) or t.pos_ == "PRON" for t in src_toks + tgt_toks) or (
+            e.pos == "NOUN" and trig.lemma_.lower() in self.eventive
+        )
+        # French: an implied party is no evidence that the act took place, so it is given only to a mention
+        # that is kept without it (one with a named actor, or an agentless one a person is involved in).
+        kept = not fr or bool(targets) or (human and e.type in _AGENTLESS_OK)
+        if resolver.home is not None and kept:
             # The parties an act implies when the text names none (the language's ``implied.tsv``): a strike
             # is the workers' against their employers, of the article's country.
             if not sources and not between_actors and (sector := _implied(self.lang, "source", e.type, mode0)):
@@ -1356,10 +1364,6 @@ class EventExtractor:
             hosts = [resolver.entity_of(t) for t in tgt_toks]
             if not any(h is not None and h["type"] in ("GPE", "PER", "ORG") for h in hosts):
                 return []  # visiting a fort or a town as a tourist is no diplomatic visit
-        # An agentless mention is kept only when a person is involved ("un homme a été interpellé").
-        human = any(self._is_person(t) or t.pos_ == "PRON" for t in src_toks + tgt_toks) or (
-            e.pos == "NOUN" and trig.lemma_.lower() in self.eventive
-        )
         # How: negation, modality.
         verb = c.support or (trig if e.pos == "VERB" else None)
         negated = is_negated(trig) or (verb is not None and is_negated(verb)) or self._negated_above(verb or trig)
@@ -1448,6 +1452,8 @@ class EventExtractor:
                 # Whether each actor is an entity the NER named (see :func:`.dedup._fit`).
                 "_source_named": _is_named(resolver, src),
                 "_target_named": _is_named(resolver, tgt),
+                # The country an article that names none takes from its language (see :mod:`.dedup`).
+                "_default_home": resolver.home if resolver.default_home else None,
                 "symmetric": symmetric,
             }
             if intent:

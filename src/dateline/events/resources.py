@@ -18,6 +18,8 @@ says where each list comes from (HeidelTime-style: adding a language is adding a
 - ``cues.tsv``: words that change how an event is told (``lemma<TAB>class``): ``refrain`` (the subject
   keeps from doing it: "se garder de", "refrain from"), ``implicative`` (a negation on it asserts the
   complement: "n'a pas hésité à frapper"), ``ex`` (a former office holder: "ancien", "former").
+- ``home.txt``: the country the language's news is about when an article names no country at all (French:
+  France), read by :func:`default_home`; a language without the file has none.
 
 Beside them, ``dateline/data/events/actors.tsv.gz`` is the named-actor dictionary (Phoenix, MIT), and
 ``actors_since_2014.tsv`` the office holders after it (hand-written; its header gives its scope), both
@@ -45,6 +47,7 @@ __all__ = [
     "agents",
     "content_rules",
     "cues",
+    "default_home",
     "igo_code",
     "project_code",
     "table_rows",
@@ -283,6 +286,13 @@ def trigger_entries(lang: str) -> list[Any]:
 
 
 @cache
+@cache
+def default_home(lang: str | None) -> str | None:
+    """The country a language's news is about when an article names none (``<lang>/home.txt``), else None."""
+    rows = _rows(lang or "", "home.txt") if lang else []
+    return rows[0][0] if rows and rows[0] else None
+
+
 def word_list(lang: str, name: str) -> frozenset[str]:
     """A one-word-a-line list of ``data/events/<lang>/`` (support verbs, eventive nouns)."""
     return frozenset(row[0] for row in _rows(lang, name))
