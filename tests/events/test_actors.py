@@ -195,3 +195,18 @@ def test_protest_implies_protesters_only_when_kept_anyway(fr) -> None:  # type: 
     assert _codes(ev) == ("FRACVL", "FRAGOV") and ev["source"]["entity"] is None
     # ... but an implied party is no evidence that a protest took place: a wedding procession is none.
     assert not [e for e in fr("Le cortège a traversé la ville.")._.events if e["type"] == "PROTEST"]
+
+
+# -- role nouns: categories of people and multi-word heads -------------------------------------------
+def test_people_named_by_a_social_category_are_actors(fr) -> None:  # type: ignore[no-untyped-def]
+    # "les chômeurs", "les élites": groups of people a speech act can be aimed at (CVL, ELI).
+    assert _codes(_only(fr("Le candidat du parti a fustigé les chômeurs."), "ACCUSE"))[1] == "FRACVL"
+    assert _codes(_only(fr("Le député a critiqué les élites."), "ACCUSE"))[1] == "FRAELI"
+    # A driver arrested is identified as a driver, not only as a suspect: CVL, not CRM.
+    assert _codes(_only(fr("La police a arrêté le conducteur."), "COERCE")) == ("FRACOP", "FRACVL")
+
+
+def test_a_head_noun_with_its_complement_can_name_another_sector(fr) -> None:  # type: ignore[no-untyped-def]
+    # "les forces de l'ordre" are the police; "les forces armées" stay the army.
+    assert _codes(_only(fr("Les forces de l'ordre ont arrêté un homme."), "COERCE"))[0] == "FRACOP"
+    assert _codes(_only(fr("Les forces armées ont attaqué le village."), "ASSAULT"))[0] == "FRAMIL"

@@ -219,3 +219,10 @@ def test_default_home_is_read_from_the_language_folder() -> None:
 
     assert default_home("fr") == "FRA"
     assert default_home("en") is None and default_home(None) is None
+
+
+def test_multiword_agent_keys_leave_out_articles() -> None:
+    from dateline.events.resources import agents
+
+    assert agents("fr")["forces de ordre"].sector == "COP"
+    assert agents("fr")["forces"].sector == "MIL"

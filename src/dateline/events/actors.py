@@ -73,8 +73,17 @@ def _pronoun_form(tok: Token) -> str:
 
 
 def role_of(tok: Token, lang: str | None) -> Agent | None:
-    """The role noun entry of a token (by lemma, then by form) in its language's agents file."""
+    """The role noun entry of a token in its language's agents file: a head noun with its "de"/"of"
+    complement first ("les forces de l'ordre" are the police, not the army), then the word by lemma and
+    by form."""
     table = agents(lang or "fr")
+    for c in tok.children:
+        if c.dep_ in ("nmod", "obl") and c.i > tok.i and prep_of(c) in ("de", "of"):
+            for head in (tok.lemma_.lower(), tok.lower_):
+                for word in (c.lemma_.lower(), c.lower_):
+                    found = table.get(f"{head} {prep_of(c)} {word}")
+                    if found is not None:
+                        return found
     return table.get(tok.lemma_.lower()) or table.get(tok.lower_)
 
 

@@ -129,8 +129,18 @@ def agents(lang: str) -> dict[str, Agent]:
         if len(row) >= 2 and row[1]:
             out[row[0]] = Agent(to_plover_sector(row[1]))
     for row in _rows(lang, "agents.tsv"):
-        out[row[0]] = Agent(row[1], row[2] if len(row) > 2 and row[2] else "role")
+        out[_agent_key(row[0])] = Agent(row[1], row[2] if len(row) > 2 and row[2] else "role")
     return out
+
+
+_ARTICLES = frozenset({"l", "la", "le", "les", "the"})
+
+
+def _agent_key(entry: str) -> str:
+    """An agents-file key: a word, or a head noun and its complement without their article ("forces de
+    l'ordre" → "forces de ordre"), as :func:`~dateline.events.actors.role_of` looks them up."""
+    words = [w for w in re.split(r"[\s'’]+", entry.lower()) if w and w not in _ARTICLES]
+    return " ".join(words) if " " in entry else entry.lower()
 
 
 @cache
