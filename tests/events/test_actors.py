@@ -210,3 +210,11 @@ def test_a_head_noun_with_its_complement_can_name_another_sector(fr) -> None:  #
     # "les forces de l'ordre" are the police; "les forces armées" stay the army.
     assert _codes(_only(fr("Les forces de l'ordre ont arrêté un homme."), "COERCE"))[0] == "FRACOP"
     assert _codes(_only(fr("Les forces armées ont attaqué le village."), "ASSAULT"))[0] == "FRAMIL"
+
+
+def test_the_head_of_a_body_speaks_for_it(fr) -> None:  # type: ignore[no-untyped-def]
+    # "le chef du syndicat", "le porte-parole de l'armée": the body's sector; a body the coder does not
+    # know leaves the title's own ("le président de la République": GOV).
+    assert _codes(_only(fr("Le chef du syndicat a rencontré le ministre."), "CONSULT"))[0] == "FRALAB"
+    assert _codes(_only(fr("Le porte-parole de l'armée a dénoncé les rebelles."), "ACCUSE"))[0] == "FRAMIL"
+    assert _codes(_only(fr("Le président de la République a rencontré le maire."), "CONSULT"))[0] == "FRAGOV"

@@ -240,7 +240,17 @@ class ActorResolver:
         toks = np_tokens(tok)
         ent = self._entity_at(toks, tok)
         head_role = role_of(tok, self.lang)
-        if head_role is not None and head_role.use == "group" and (ent is None or ent["type"] != "PER"):
+        heads_a_body = (
+            self.lang == "fr"
+            and head_role is not None
+            and head_role.use == "head"
+            and (ent is None or ent["type"] != "PER")
+        )
+        if (
+            head_role is not None
+            and (head_role.use == "group" or heads_a_body)
+            and (ent is None or ent["type"] != "PER")
+        ):
             # "le conseil de l'opposition syrienne", "representatives of the union": the body is known by
             # its members, named by the "de"/"of" complement.
             member = next(
@@ -262,7 +272,9 @@ class ActorResolver:
             )
             if member is not None and member.i != tok.i:
                 found = self.actor(member)
-                if found is not None:
+                # French: "le chef du syndicat", "le porte-parole de l'armée" speak for the body, which gives
+                # the code; a body of no known code ("le président de la Commission X") leaves the title's.
+                if found is not None and (not heads_a_body or found.code is not None):
                     return Actor(found.entity, found.code, toks[0].idx, toks[-1].idx + len(toks[-1]))
         gaz = gazetteer()
         role = None
