@@ -218,3 +218,11 @@ def test_the_head_of_a_body_speaks_for_it(fr) -> None:  # type: ignore[no-untype
     assert _codes(_only(fr("Le chef du syndicat a rencontré le ministre."), "CONSULT"))[0] == "FRALAB"
     assert _codes(_only(fr("Le porte-parole de l'armée a dénoncé les rebelles."), "ACCUSE"))[0] == "FRAMIL"
     assert _codes(_only(fr("Le président de la République a rencontré le maire."), "CONSULT"))[0] == "FRAGOV"
+
+
+def test_relative_clause_of_an_act_noun_names_its_patient(fr) -> None:  # type: ignore[no-untyped-def]
+    ev = _only(fr("L'attentat qui a tué dix personnes a choqué le pays."), "ASSAULT")
+    assert _codes(ev)[1] == "FRACVL"
+    # A relative clause telling something else of the act names no patient of it.
+    ev = _only(fr("La manifestation qui a réuni des milliers de personnes a été calme."), "PROTEST")
+    assert ev["target"] is None

@@ -869,6 +869,21 @@ class EventExtractor:
                         return [t for x in sub[r] for t in conjuncts(x)]
         return out
 
+    def _relative_patient(self, noun: Token, etype: str) -> list[Token]:
+        """The object of a relative clause on an act noun whose relative pronoun is its subject and whose verb
+        the lexicon gives the act's own type ("l'attaque qui a blessé trois policiers": the policemen)."""
+        for clause in noun.children:
+            if clause.dep_ not in ("acl:relcl", "relcl") or clause.pos_ != "VERB":
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ in ("qui", "lequel", "laquelle") for c in clause.children):
+                continue
+            if not any(x.type == etype for x in self._entries(clause)):
+                continue
+            objs = [c for c in clause.children if c.dep_ == "obj"]
+            if objs:
+                return conjuncts(objs[0])
+        return []
+
     def _subject_of(self, verb: Token | None) -> list[Token]:
         """The subject of a verb, climbing through control ("ont décidé d'organiser": Ils).
 
@@ -1247,6 +1262,10 @@ class EventExtractor:
         if not tgt_toks and e.type == "AGREE" and e.pos == "VERB":
             # "agreed to sell its unit to B", "agreed to merge with B": the other party of the agreed act.
             tgt_toks = [t for t in self._counterpart(trig) if t not in src_toks]
+        if not tgt_toks and e.pos == "NOUN" and fr:
+            # "l'attentat qui a tué dix personnes", "les frappes qui ont touché un hôpital": a relative clause
+            # whose subject is the act and whose verb tells the same kind of act names its patient.
+            tgt_toks = [t for t in self._relative_patient(trig, e.type) if t not in src_toks]
         if e.type not in _PLACE_TARGETS:
             # "arrêté et écroué à Nantes", "killed in Kabul": a place after a locative preposition is
             # where it happened (the event's location), not whom it was done to.
