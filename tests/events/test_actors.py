@@ -36,9 +36,12 @@ def test_coordinated_participles_share_the_passive_patient(fr) -> None:  # type:
     evs = [e for e in doc._.events if e["type"] == "COERCE"]
     assert len(evs) == 2
     # The man is the patient of both verbs, coded as a suspect (PLOVER's CRM), never their source; the
-    # source is the police the act implies, unnamed (no entity).
+    # source is the police the act implies, unnamed (no entity); the sentence names no country, so both
+    # are of the country French news is about (data/events/fr/home.txt).
     assert all(e["target"]["code"].endswith("CRM") for e in evs)
-    assert all(e["source"]["entity"] is None and e["source"]["code"] == "COP" for e in evs)
+    # The arrest is the police's, the jailing a judge's (French procedure).
+    assert [e["source"]["code"] for e in evs] == ["FRACOP", "FRAJUD"]
+    assert all(e["source"]["entity"] is None for e in evs)
 
 
 def test_active_arrest_keeps_its_named_agent(fr) -> None:  # type: ignore[no-untyped-def]
@@ -172,3 +175,56 @@ def test_trigger_inside_a_quotation_is_reported_with_the_quote_as_evidence(fr) -
         "Les rebelles ont attaqué le village" in ev_text
         and ev_text == text[ev["evidence"]["start"] : ev["evidence"]["end"]]
     )
+
+
+# -- the country of an article that names none ------------------------------------------------------
+def test_article_naming_no_country_is_about_the_languages_home(fr, en) -> None:  # type: ignore[no-untyped-def]
+    # Institutions, people described by their role and titled officials of a French story that names no
+    # country are French (the guidelines' "country the article makes clear"); English has no such default.
+    assert _codes(_only(fr("La police a interpellé un homme."), "COERCE")) == ("FRACOP", "FRACRM")
+    assert _codes(_only(fr("Le ministre a dénoncé les propos du maire."), "ACCUSE")) == ("FRAGOV", "FRAGOV")
+    assert _codes(_only(fr("La famille a déposé plainte contre le médecin."), "ACCUSE")) == ("FRACVL", "FRAMED")
+    assert _only(en("The police arrested a man."), "COERCE")["source"]["code"] == "COP"
+
+
+def test_article_naming_a_country_keeps_its_evidence(fr) -> None:  # type: ignore[no-untyped-def]
+    assert _codes(_only(fr("Au Brésil, la police a arrêté trois hommes."), "COERCE")) == ("BRACOP", "BRACRM")
+
+
+def test_protest_implies_protesters_only_when_kept_anyway(fr) -> None:  # type: ignore[no-untyped-def]
+    # A demonstration against a named actor is the protesters' (CVL, unnamed) ...
+    ev = _only(fr("Une manifestation contre le maire a eu lieu samedi."), "PROTEST")
+    assert _codes(ev) == ("FRACVL", "FRAGOV") and ev["source"]["entity"] is None
+    # ... but an implied party is no evidence that a protest took place: a wedding procession is none.
+    assert not [e for e in fr("Le cortège a traversé la ville.")._.events if e["type"] == "PROTEST"]
+
+
+# -- role nouns: categories of people and multi-word heads -------------------------------------------
+def test_people_named_by_a_social_category_are_actors(fr) -> None:  # type: ignore[no-untyped-def]
+    # "les chômeurs", "les élites": groups of people a speech act can be aimed at (CVL, ELI).
+    assert _codes(_only(fr("Le candidat du parti a fustigé les chômeurs."), "ACCUSE"))[1] == "FRACVL"
+    assert _codes(_only(fr("Le député a critiqué les élites."), "ACCUSE"))[1] == "FRAELI"
+    # A driver arrested is identified as a driver, not only as a suspect: CVL, not CRM.
+    assert _codes(_only(fr("La police a arrêté le conducteur."), "COERCE")) == ("FRACOP", "FRACVL")
+
+
+def test_a_head_noun_with_its_complement_can_name_another_sector(fr) -> None:  # type: ignore[no-untyped-def]
+    # "les forces de l'ordre" are the police; "les forces armées" stay the army.
+    assert _codes(_only(fr("Les forces de l'ordre ont arrêté un homme."), "COERCE"))[0] == "FRACOP"
+    assert _codes(_only(fr("Les forces armées ont attaqué le village."), "ASSAULT"))[0] == "FRAMIL"
+
+
+def test_the_head_of_a_body_speaks_for_it(fr) -> None:  # type: ignore[no-untyped-def]
+    # "le chef du syndicat", "le porte-parole de l'armée": the body's sector; a body the coder does not
+    # know leaves the title's own ("le président de la République": GOV).
+    assert _codes(_only(fr("Le chef du syndicat a rencontré le ministre."), "CONSULT"))[0] == "FRALAB"
+    assert _codes(_only(fr("Le porte-parole de l'armée a dénoncé les rebelles."), "ACCUSE"))[0] == "FRAMIL"
+    assert _codes(_only(fr("Le président de la République a rencontré le maire."), "CONSULT"))[0] == "FRAGOV"
+
+
+def test_relative_clause_of_an_act_noun_names_its_patient(fr) -> None:  # type: ignore[no-untyped-def]
+    ev = _only(fr("L'attentat qui a tué dix personnes a choqué le pays."), "ASSAULT")
+    assert _codes(ev)[1] == "FRACVL"
+    # A relative clause telling something else of the act names no patient of it.
+    ev = _only(fr("La manifestation qui a réuni des milliers de personnes a été calme."), "PROTEST")
+    assert ev["target"] is None

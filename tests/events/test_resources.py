@@ -212,3 +212,17 @@ def test_trigger_file_options_are_checked(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(res, "_rows", lambda lang, name: [ln.split("\t") for ln in bad.read_text().splitlines()[1:]])
     with pytest.raises(ValueError, match="colour"):
         res.trigger_entries("fr")
+
+
+def test_default_home_is_read_from_the_language_folder() -> None:
+    from dateline.events.resources import default_home
+
+    assert default_home("fr") == "FRA"
+    assert default_home("en") is None and default_home(None) is None
+
+
+def test_multiword_agent_keys_leave_out_articles() -> None:
+    from dateline.events.resources import agents
+
+    assert agents("fr")["forces de ordre"].sector == "COP"
+    assert agents("fr")["forces"].sector == "MIL"

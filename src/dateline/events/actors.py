@@ -39,7 +39,7 @@ from dateline.entities.affiliation import is_country, setting_country
 from dateline.entities.component import demonym_mentions
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import MAX_NAME_CHARS, fold, name_offset, strip_determiners
-from dateline.events.resources import Agent, actor_dictionary, agent_of, cues, project_code
+from dateline.events.resources import Agent, actor_dictionary, agent_of, agents, cues, default_home, project_code
 from dateline.events.syntax import np_tokens, prep_of
 from dateline.events.wire import company_country, dateline_country, historical_state, is_company, is_company_form
 from dateline.extensions import doc_text
@@ -73,8 +73,17 @@ def _pronoun_form(tok: Token) -> str:
 
 
 def role_of(tok: Token, lang: str | None) -> Agent | None:
-    """The role noun entry of a token (a two-word entry ending with it, then its lemma, then its form) in
-    its language's agents file."""
+    """The role noun entry of a token in its language's agents file: a head noun with its "de"/"of"
+    complement first ("les forces de l'ordre" are the police, not the army), then a two-word entry ending
+    with it, then the word by lemma and by form (:func:`~dateline.events.resources.agent_of`)."""
+    table = agents(lang or "fr")
+    for c in tok.children:
+        if c.dep_ in ("nmod", "obl") and c.i > tok.i and prep_of(c) in ("de", "of"):
+            for head in (tok.lemma_.lower(), tok.lower_):
+                for word in (c.lemma_.lower(), c.lower_):
+                    found = table.get(f"{head} {prep_of(c)} {word}")
+                    if found is not None:
+                        return found
     return agent_of(tok, lang or "fr")
 
 
@@ -130,12 +139,17 @@ class ActorResolver:
         ) + Counter(iso3 for _, _, iso3, noun in self._demonyms if noun)
         # A wire story's dateline ("LOUISVILLE, Ky., March 30 - ") says where it was filed: that country
         # first (see :mod:`.wire`).
-        self.home: str | None = dateline_country(doc_text(doc), lang) or (votes.most_common(1)[0][0] if votes else None)
+        home = dateline_country(doc_text(doc), lang) or (votes.most_common(1)[0][0] if votes else None)
+        # An article that names no country at all ("la police", "le tribunal", "le maire de <a town the
+        # gazetteer does not list>") is about the country its language's news is about, when the language's
+        # resources name one (``home.txt``: French news is French).
+        self.default_home: bool = home is None and default_home(lang) is not None
+        self.home: str | None = home or default_home(lang)
         # The state whose officials the article names by their bare title ("le ministre", "the finance
         # minister"): its dateline's, else the one state it names, as the entity layer decides for
-        # titled people (see complete_from_article).
+        # titled people (see complete_from_article); in an article that names none, the default home.
         setting = setting_country(doc_text(doc), self.entities)
-        self.setting: str | None = setting[0] if setting is not None else None
+        self.setting: str | None = setting[0] if setting is not None else (self.home if self.default_home else None)
 
     # -- entity roles -----------------------------------------------------------------------------
     @staticmethod
@@ -283,7 +297,17 @@ class ActorResolver:
         toks = np_tokens(tok)
         ent = self._entity_at(toks, tok)
         head_role = role_of(tok, self.lang)
-        if head_role is not None and head_role.use == "group" and (ent is None or ent["type"] != "PER"):
+        heads_a_body = (
+            self.lang == "fr"
+            and head_role is not None
+            and head_role.use == "head"
+            and (ent is None or ent["type"] != "PER")
+        )
+        if (
+            head_role is not None
+            and (head_role.use == "group" or heads_a_body)
+            and (ent is None or ent["type"] != "PER")
+        ):
             # "le conseil de l'opposition syrienne", "representatives of the union": the body is known by
             # its members, named by the "de"/"of" complement.
             member = next(
@@ -305,7 +329,9 @@ class ActorResolver:
             )
             if member is not None and member.i != tok.i:
                 found = self.actor(member)
-                if found is not None:
+                # French: "le chef du syndicat", "le porte-parole de l'armée" speak for the body, which gives
+                # the code; a body of no known code ("le président de la Commission X") leaves the title's.
+                if found is not None and (not heads_a_body or found.code is not None):
                     return Actor(found.entity, found.code, toks[0].idx, toks[-1].idx + len(toks[-1]))
         gaz = gazetteer()
         role = None
@@ -391,6 +417,11 @@ class ActorResolver:
         elif role and self.setting is not None and person and _singular_title(tok, head_role):
             # "le ministre", "the finance minister" in a story set in one state: that state's office.
             code = self.setting + role
+        elif role and self.default_home and self.home is not None and role not in ("REB", "UAF", "REF"):
+            # In an article that names no country, a titled or described person ("le ministre X", "le
+            # kinésithérapeute") is of the country its language's news is about, as the setting gives
+            # titled people their state.
+            code = self.home + role
         elif role and self.home is not None and not person and role not in ("REB", "UAF", "REF"):
             # Institutions and people of a place known by their role: "la police", "le tribunal", "les
             # syndicats", "les habitants" are those of the country the article is about (the guidelines'

@@ -695,6 +695,7 @@ class EventExtractor:
             human = ev.pop("_human", False)
             ev.pop("_source_named", None)
             ev.pop("_target_named", None)
+            ev.pop("_default_home", None)
             no_actor = ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
             if no_actor and not (human and ev["type"] in _AGENTLESS_OK):
                 continue
@@ -867,6 +868,21 @@ class EventExtractor:
                     if r.startswith("pp:") and sub.get(r):
                         return [t for x in sub[r] for t in conjuncts(x)]
         return out
+
+    def _relative_patient(self, noun: Token, etype: str) -> list[Token]:
+        """The object of a relative clause on an act noun whose relative pronoun is its subject and whose verb
+        the lexicon gives the act's own type ("l'attaque qui a blessé trois policiers": the policemen)."""
+        for clause in noun.children:
+            if clause.dep_ not in ("acl:relcl", "relcl") or clause.pos_ != "VERB":
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ in ("qui", "lequel", "laquelle") for c in clause.children):
+                continue
+            if not any(x.type == etype for x in self._entries(clause)):
+                continue
+            objs = [c for c in clause.children if c.dep_ == "obj"]
+            if objs:
+                return conjuncts(objs[0])
+        return []
 
     def _subject_of(self, verb: Token | None) -> list[Token]:
         """The subject of a verb, climbing through control ("ont décidé d'organiser": Ils).
@@ -1246,6 +1262,10 @@ class EventExtractor:
         if not tgt_toks and e.type == "AGREE" and e.pos == "VERB":
             # "agreed to sell its unit to B", "agreed to merge with B": the other party of the agreed act.
             tgt_toks = [t for t in self._counterpart(trig) if t not in src_toks]
+        if not tgt_toks and e.pos == "NOUN" and fr:
+            # "l'attentat qui a tué dix personnes", "les frappes qui ont touché un hôpital": a relative clause
+            # whose subject is the act and whose verb tells the same kind of act names its patient.
+            tgt_toks = [t for t in self._relative_patient(trig, e.type) if t not in src_toks]
         if e.type not in _PLACE_TARGETS:
             # "arrêté et écroué à Nantes", "killed in Kabul": a place after a locative preposition is
             # where it happened (the event's location), not whom it was done to.
@@ -1326,7 +1346,14 @@ class EventExtractor:
             # institution ("verbalisé": the police fine drivers).
             country = (self._place_country(c, resolver) if fr else None) or resolver.home or ""
             sources = [Actor(None, country + implied, trig.idx, trig.idx + len(trig))]
-        if resolver.home is not None:
+        # An agentless mention is kept only when a person is involved ("un homme a été interpellé").
+        human = any(self._is_person(t) or t.pos_ == "PRON" for t in src_toks + tgt_toks) or (
+            e.pos == "NOUN" and trig.lemma_.lower() in self.eventive
+        )
+        # French: an implied party is no evidence that the act took place, so it is given only to a mention
+        # that is kept without it (one with a named actor, or an agentless one a person is involved in).
+        kept = not fr or bool(targets) or (human and e.type in _AGENTLESS_OK)
+        if resolver.home is not None and kept:
             # The parties an act implies when the text names none (the language's ``implied.tsv``): a strike
             # is the workers' against their employers, of the article's country.
             if not sources and not between_actors and (sector := _implied(self.lang, "source", e.type, mode0)):
@@ -1356,10 +1383,6 @@ class EventExtractor:
             hosts = [resolver.entity_of(t) for t in tgt_toks]
             if not any(h is not None and h["type"] in ("GPE", "PER", "ORG") for h in hosts):
                 return []  # visiting a fort or a town as a tourist is no diplomatic visit
-        # An agentless mention is kept only when a person is involved ("un homme a été interpellé").
-        human = any(self._is_person(t) or t.pos_ == "PRON" for t in src_toks + tgt_toks) or (
-            e.pos == "NOUN" and trig.lemma_.lower() in self.eventive
-        )
         # How: negation, modality.
         verb = c.support or (trig if e.pos == "VERB" else None)
         negated = is_negated(trig) or (verb is not None and is_negated(verb)) or self._negated_above(verb or trig)
@@ -1448,6 +1471,8 @@ class EventExtractor:
                 # Whether each actor is an entity the NER named (see :func:`.dedup._fit`).
                 "_source_named": _is_named(resolver, src),
                 "_target_named": _is_named(resolver, tgt),
+                # The country an article that names none takes from its language (see :mod:`.dedup`).
+                "_default_home": resolver.home if resolver.default_home else None,
                 "symmetric": symmetric,
             }
             if intent:

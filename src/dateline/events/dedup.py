@@ -34,7 +34,16 @@ def _slot(ev: dict[str, Any], role: str) -> tuple[str | None, str | None, bool]:
     """(entity, code, named) of a role; ``named`` is False for a phrase the NER did not name ("un homme",
     "la police"), whose code says all that is known of it. Events without the flag count as named."""
     a = ev.get(role) or {}
-    return a.get("entity"), a.get("code"), bool(ev.get(f"_{role}_named", True))
+    return a.get("entity"), _merge_code(ev, a.get("code")), bool(ev.get(f"_{role}_named", True))
+
+
+def _merge_code(ev: dict[str, Any], code: str | None) -> str | None:
+    """The code as evidence of identity: a country an article that names none was given by its language's
+    default (``_default_home``) says nothing about who the actor is, so only the sector counts."""
+    home = ev.get("_default_home")
+    if home and code and len(code) >= 6 and code[:3] == home:
+        return code[3:]
+    return code
 
 
 def _fit(x: tuple[str | None, str | None, bool], y: tuple[str | None, str | None, bool]) -> str:
@@ -113,7 +122,7 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def _coded(ev: dict[str, Any]) -> int:
     """How many of a mention's actors carry a full code (country and sector): the more informative."""
-    return sum(1 for role in ("source", "target") if len((ev.get(role) or {}).get("code") or "") >= 6)
+    return sum(1 for role in ("source", "target") if len(_merge_code(ev, (ev.get(role) or {}).get("code")) or "") >= 6)
 
 
 def _width(ev: dict[str, Any]) -> int:

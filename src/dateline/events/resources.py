@@ -18,6 +18,8 @@ says where each list comes from (HeidelTime-style: adding a language is adding a
 - ``cues.tsv``: words that change how an event is told (``lemma<TAB>class``): ``refrain`` (the subject
   keeps from doing it: "se garder de", "refrain from"), ``implicative`` (a negation on it asserts the
   complement: "n'a pas hésité à frapper"), ``ex`` (a former office holder: "ancien", "former").
+- ``home.txt``: the country the language's news is about when an article names no country at all (French:
+  France), read by :func:`default_home`; a language without the file has none.
 
 Beside them, ``dateline/data/events/actors.tsv.gz`` is the named-actor dictionary (Phoenix, MIT), and
 ``actors_since_2014.tsv`` the office holders after it (hand-written; its header gives its scope), both
@@ -46,6 +48,7 @@ __all__ = [
     "agents",
     "content_rules",
     "cues",
+    "default_home",
     "igo_code",
     "project_code",
     "table_rows",
@@ -130,8 +133,20 @@ def agents(lang: str) -> dict[str, Agent]:
         if len(row) >= 2 and row[1]:
             out[row[0]] = Agent(to_plover_sector(row[1]))
     for row in _rows(lang, "agents.tsv"):
-        out[row[0]] = Agent(row[1], row[2] if len(row) > 2 and row[2] else "role", len(row) > 3 and row[3] == "noun")
+        out[_agent_key(row[0])] = Agent(
+            row[1], row[2] if len(row) > 2 and row[2] else "role", len(row) > 3 and row[3] == "noun"
+        )
     return out
+
+
+_ARTICLES = frozenset({"l", "la", "le", "les", "the"})
+
+
+def _agent_key(entry: str) -> str:
+    """An agents-file key: a word, or a head noun and its complement without their article ("forces de
+    l'ordre" → "forces de ordre"), as :func:`~dateline.events.actors.role_of` looks them up."""
+    words = [w for w in re.split(r"[\s'’]+", entry.lower()) if w and w not in _ARTICLES]
+    return " ".join(words) if " " in entry else entry.lower()
 
 
 def agent_of(tok: Any, lang: str) -> Agent | None:
@@ -302,6 +317,13 @@ def trigger_entries(lang: str) -> list[Any]:
 
 
 @cache
+@cache
+def default_home(lang: str | None) -> str | None:
+    """The country a language's news is about when an article names none (``<lang>/home.txt``), else None."""
+    rows = _rows(lang or "", "home.txt") if lang else []
+    return rows[0][0] if rows and rows[0] else None
+
+
 def word_list(lang: str, name: str) -> frozenset[str]:
     """A one-word-a-line list of ``data/events/<lang>/`` (support verbs, eventive nouns)."""
     return frozenset(row[0] for row in _rows(lang, name))
