@@ -174,14 +174,17 @@ def _scan_pattern(lang: str | None) -> re.Pattern[str]:
 def _is_media(text: str, lang: str | None) -> bool:
     """Whether a name is a channel or an agency of the ``[media]`` list ("France 2", "BFM TV")."""
     key = fold(text).replace(" ", "")
-    for entry in resources.words(lang)["media"]:
-        if entry.endswith(" *"):
-            stem = entry[:-2].replace(" ", "")
-            if key.startswith(stem) and len(key) > len(stem):
-                return True
-        elif key == entry.replace(" ", ""):
-            return True
-    return False
+    names, stems = _media_keys(resources.words(lang)["media"])
+    return key in names or any(key.startswith(stem) and len(key) > len(stem) for stem in stems)
+
+
+@lru_cache(maxsize=8)
+def _media_keys(entries: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The ``[media]`` entries without their spaces, read once: whole names, and the stems of the
+    entries ending in " *" (the name of a channel followed by more words)."""
+    names = frozenset(e.replace(" ", "") for e in entries if not e.endswith(" *"))
+    stems = tuple(e[:-2].replace(" ", "") for e in entries if e.endswith(" *"))
+    return names, stems
 
 
 _DEMONYMS_KEY = "dateline.demonyms"
