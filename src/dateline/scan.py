@@ -11,7 +11,7 @@ components then look at those tokens exactly as before, so their results do not 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from functools import cached_property
+from functools import cached_property, lru_cache
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -45,13 +45,18 @@ class WordTest:
         known = self._known
         if len(known) > self.limit:
             known.clear()
-        out = []
-        for h in hashes:
-            ok = known.get(h)
-            if ok is None:
-                ok = known[h] = bool(self.test(strings[h]))
-            out.append(ok)
-        return out
+        # Most words were met before: look them all up at once, then test the new ones, in order.
+        out: list[bool | None] = list(map(known.get, hashes))
+        if None in out:
+            test = self.test
+            for k, ok in enumerate(out):
+                if ok is None:
+                    h = hashes[k]
+                    ok = known.get(h)  # the same word twice in ``hashes``: tested once
+                    if ok is None:
+                        ok = known[h] = bool(test(strings[h]))
+                    out[k] = ok
+        return out  # type: ignore[return-value]  # every None was filled in
 
 
 class Columns:
@@ -95,7 +100,7 @@ class Columns:
         mask = np.zeros(n, dtype=bool)
         mask[max(0, start) : stop] = True
         if pos is not None:
-            mask &= np.isin(self.pos, np.array([POS_IDS[p] for p in pos], dtype=self.pos.dtype))
+            mask &= _pos_table(frozenset(pos))[self.pos]
         if lower is not None or lemma is not None:
             words = np.zeros(len(self.pos), dtype=bool)
             if lower is not None:
@@ -108,6 +113,14 @@ class Columns:
     def lower_at(self, i: int) -> str:
         """The lower-cased form of token ``i`` (without building the Token)."""
         return self._strings[int(self.lower[i])]
+
+
+@lru_cache(maxsize=64)
+def _pos_table(pos: frozenset[str]) -> np.ndarray:
+    """Per part-of-speech id, whether it is one of ``pos`` (indexed by a Doc's POS column)."""
+    table = np.zeros(max(POS_IDS.values()) + 1, dtype=bool)
+    table[[POS_IDS[p] for p in pos]] = True
+    return table
 
 
 def _distinct(column: np.ndarray) -> tuple[list[int], np.ndarray]:

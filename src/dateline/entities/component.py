@@ -129,8 +129,7 @@ def _country_pattern(lang: str | None) -> re.Pattern[str]:
     for c in data["countries"].values():
         for lg in (lang,) if lang in ("fr", "en") else ("fr", "en"):
             names.update(n for n in c[f"names_{lg}"] if len(n) >= 4 and n[:1].isupper())
-    body = "|".join(re.escape(n).replace(r"\ ", "[ -]") for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    return _names_regex(sorted(names, key=len, reverse=True))
 
 
 # The word before an occurrence of a name (and whether it opens the text or a sentence), and a
@@ -166,22 +165,39 @@ def _scan_pattern(lang: str | None) -> re.Pattern[str]:
     for f in resources.organisation_names(lang):
         # "République En Marche", "France Insoumise": the lower-case words written with capitals
         variants.add(" ".join(x if len(x) < 3 else x[:1].upper() + x[1:] for x in f.split()))
-    alts = sorted(variants, key=len, reverse=True)
+    return _names_regex(sorted(variants, key=len, reverse=True))
+
+
+def _names_regex(alts: list[str]) -> re.Pattern[str]:
+    """A regex finding any of ``alts`` (tried in that order) as whole words, a space in one matching a
+    space or a hyphen.
+
+    The alternation is preceded by a look-ahead on the characters the names can start with: it finds
+    exactly the same matches, but the regex engine otherwise tries every one of hundreds of names at
+    every position of the text, and now only where one of them could start.
+    """
     body = "|".join(re.escape(a).replace(r"\ ", "[ -]") for a in alts)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    lead = ""
+    if alts and all(alts):
+        firsts = {c for a in alts for c in ((" ", "-") if a[0] == " " else (a[0],))}
+        lead = "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+    return re.compile(rf"{lead}(?<![\w-])(?:{body})(?![\w-])")
 
 
 def _is_media(text: str, lang: str | None) -> bool:
     """Whether a name is a channel or an agency of the ``[media]`` list ("France 2", "BFM TV")."""
     key = fold(text).replace(" ", "")
-    for entry in resources.words(lang)["media"]:
-        if entry.endswith(" *"):
-            stem = entry[:-2].replace(" ", "")
-            if key.startswith(stem) and len(key) > len(stem):
-                return True
-        elif key == entry.replace(" ", ""):
-            return True
-    return False
+    names, stems = _media_keys(resources.words(lang)["media"])
+    return key in names or any(key.startswith(stem) and len(key) > len(stem) for stem in stems)
+
+
+@lru_cache(maxsize=8)
+def _media_keys(entries: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The ``[media]`` entries without their spaces, read once: whole names, and the stems of the
+    entries ending in " *" (the name of a channel followed by more words)."""
+    names = frozenset(e.replace(" ", "") for e in entries if not e.endswith(" *"))
+    stems = tuple(e[:-2].replace(" ", "") for e in entries if e.endswith(" *"))
+    return names, stems
 
 
 _DEMONYMS_KEY = "dateline.demonyms"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["MAX_NAME_CHARS", "fold", "name_key", "name_offset", "strip_determiners"]
 
@@ -37,6 +38,9 @@ def name_offset(text: str) -> int:
     return m.end() if m is not None and m.end() < len(text) else 0
 
 
+# A pure function of its text, called on the same few names again and again (every mention is folded
+# by several checks): remembered, within a bound.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, strip accents and collapse white space: 'Sergueï  Lavrov' -> 'serguei lavrov'."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -105,10 +105,16 @@ class DateFinder:
             if is_calendar_value(t.get("value")) and t.get("earliest") and t.get("latest") and t["start"] >= head
         ]
         self.narrative: dict[str, Any] | None = None
+        self._toks: dict[tuple[int, int], list[Token]] = {}
 
     def _tokens_of(self, tx: dict[str, Any]) -> list[Token]:
-        span = self.doc.char_span(tx["start"], tx["end"], alignment_mode="expand")
-        return list(span) if span is not None else []
+        # Every event of the document asks about every timex: its tokens are found once.
+        key = (tx["start"], tx["end"])
+        toks = self._toks.get(key)
+        if toks is None:
+            span = self.doc.char_span(tx["start"], tx["end"], alignment_mode="expand")
+            toks = self._toks[key] = list(span) if span is not None else []
+        return toks
 
     def governing(self, anchors: list[Token]) -> dict[str, Any] | None:
         """A timex attached to one of the anchor tokens (the trigger, its participle, its support
@@ -123,10 +129,10 @@ class DateFinder:
             # parser hangs it elsewhere.
             if toks and any(0 < toks[0].i - a.i <= 2 for a in anchors):
                 return tx
+            inside = {t.i for t in toks}
             for tok in toks:
                 # Climb from the timex to the first verb or noun outside it; it must be an anchor.
                 head = tok
-                inside = {t.i for t in self._tokens_of(tx)}
                 steps = 0
                 while head.i in inside and head.head.i != head.i and steps < 6:
                     head = head.head

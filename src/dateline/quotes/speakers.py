@@ -32,6 +32,7 @@ from dateline.entities.gazetteer import gazetteer
 from dateline.names import given_name_gender
 from dateline.quotes.common import Lexicon, is_clitic, is_human_noun, verb_lemmas
 from dateline.quotes.common import fold_word as _fold
+from dateline.scan import WordTest, columns
 
 __all__ = ["SpeakerResolver"]
 
@@ -46,6 +47,7 @@ _CONCERNED = frozenset({"interesse", "interessee", "concerne", "concernee"})
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "his", "her", "their", "its"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "the", "this"})
 _INDEFINITE = frozenset({"un", "une", "a", "an"})
+_IS_INDEFINITE = WordTest(_INDEFINITE.__contains__)
 _DETS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an", "ce", "cet", "cette"})
 
 
@@ -401,11 +403,19 @@ class SpeakerResolver:
             # after them ("un boucher, Paul Roy," and "un boucher nommé Paul Roy" are named), with
             # the position of their first such introduction.
             self._unnamed = {}
-            for t in self.doc:
+            doc = self.doc
+            # The words with an indefinite determiner among their dependents, reached from the
+            # determiners (a few per sentence) instead of reading every noun's dependents.
+            introduced = set()
+            for k in columns(doc).where(lower=_IS_INDEFINITE):
+                d = doc[k]
+                if d.dep_ == "det" and d.head.i != k:
+                    introduced.add(d.head.i)
+            for i in sorted(introduced):
+                t = doc[i]
                 if t.pos_ != "NOUN" or self._in_quote(t.idx):
                     continue
-                indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.children)
-                if indefinite and not any(n.ent_type_ in ("PER", "PERSON") for n in self.doc[t.i + 1 : t.i + 4]):
+                if not any(n.ent_type_ in ("PER", "PERSON") for n in doc[t.i + 1 : t.i + 4]):
                     self._unnamed.setdefault(t.lemma_.lower(), t.i)
         first = self._unnamed.get(head.lemma_.lower())
         return first is not None and first < head.i
