@@ -1083,6 +1083,20 @@ class EventExtractor:
         return out
 
     @staticmethod
+    def _clause_addressee(verb: Token) -> list[Token]:
+        """The active subject of a that-clause a verb governs ("demanded that X withdraw"), with its
+        conjuncts; empty when there is none."""
+        for c in verb.children:
+            if c.dep_ != "ccomp" or c.i < verb.i or c.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children):
+                continue  # "asked whether ...", "demanded to know if ...": a question, no one asked to act
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in ("it", "there"):
+                return conjuncts(subj)
+        return []
+
+    @staticmethod
     def _counterpart(verb: Token) -> list[Token]:
         """The party named by the complement an agreement verb governs: the "to"/"with"/"from" or indirect
         object of its infinitive ("agreed to sell the unit *to B*", "agreed to merge *with B*")."""
@@ -1243,6 +1257,10 @@ class EventExtractor:
         # "son interpellation", "sa garde à vue": a possessive stands for the possessor.
         src_toks = [self._possessor(t) or t for t in src_toks]
         tgt_toks = [self._possessor(t) or t for t in tgt_toks]
+        if not tgt_toks and e.type == "REQUEST" and e.pos == "VERB" and self.lang == "en":
+            # "demanded that the government resign", "urged that Japan open its markets": the one asked to
+            # act is the active subject of the that-clause (a passive one names what is to be done).
+            tgt_toks = [t for t in self._clause_addressee(trig) if t not in src_toks]
         if not tgt_toks and e.type == "AGREE" and e.pos == "VERB":
             # "agreed to sell its unit to B", "agreed to merge with B": the other party of the agreed act.
             tgt_toks = [t for t in self._counterpart(trig) if t not in src_toks]
