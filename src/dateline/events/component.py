@@ -490,11 +490,12 @@ class EventExtractor:
         if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
             return replace(e, type="SANCTION", mode="convict", cameo="116")  # "il a été condamné"
         if (
-            e.type not in _DOMINANT
+            (e.type not in _DOMINANT or (e.type == "AGREE" and self.lang == "en"))
             and not is_passive(tok)
-            and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
+            and _must(tok)
         ):
-            # "Libya must hand over the suspects", said by someone: a demand (PLOVER codes REQUEST).
+            # "Libya must hand over the suspects", said by someone: a demand (PLOVER codes REQUEST); "X
+            # must agree to ..." demands the agreement, it reports none.
             return replace(e, type="REQUEST", mode=None, cameo="100")
         if _imperative(tok) and e.type not in _DOMINANT:
             return replace(e, type="REQUEST", mode=None, cameo="100")  # "Aidez-les": a request
@@ -1392,6 +1393,16 @@ class EventExtractor:
         elif in_report or modal == "reported" or c.content == "reported":
             modality = "reported"
         etype, mode, cameo, intent = e.type, e.mode, e.cameo, None
+        if (
+            self.lang == "en"
+            and c.support is not None
+            and (etype not in _DOMINANT or etype == "AGREE")
+            and not is_passive(c.support)
+            and _must(c.support)
+        ):
+            # "X must reach an agreement", "Y should hold talks": the obligation is on the support verb of
+            # the act's noun, a demand as on the act's own verb (see ``_refine``).
+            etype, mode, cameo = "REQUEST", None, "100"
         deps = self._dependents(trig) if e.modes else set()
         for word, m in e.modes:
             if word in deps:
@@ -1541,6 +1552,11 @@ def _lexicon(lang: str) -> Lexicon:
 def _requires_recipient(etype: str) -> bool:
     """PLOVER's ``requires_recipient`` for a type (AID, COOPERATE, ...: the codebook's flag)."""
     return bool(ontology()["types"].get(etype, {}).get("requires_recipient"))
+
+
+def _must(verb: Token) -> bool:
+    """Whether a verb is told as an obligation: "must"/"should" among its auxiliaries."""
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
 
 
 def _passive(tok: Token) -> bool:
