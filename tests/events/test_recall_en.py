@@ -32,3 +32,31 @@ def test_an_agreement_that_must_be_reached_is_a_demand(en) -> None:  # type: ign
 def test_an_agreement_reached_stays_an_agreement(en) -> None:  # type: ignore[no-untyped-def]
     doc = en("Kenya and the rebels reached an agreement on Monday.")
     assert "AGREE" in {e["type"] for e in doc._.events}
+
+
+def test_possessor_of_a_decision_does_the_infinitive(en) -> None:  # type: ignore[no-untyped-def]
+    ev = only(en("Kenya's decision to suspend interest payments surprised the banks."), "SANCTION")
+    assert codes(ev)[0] == "KENGOV"
+
+
+def test_relative_clause_antecedent_is_an_argument(en) -> None:  # type: ignore[no-untyped-def]
+    doc = en("The talks between Kenya and Uganda that broke down last week will resume.")
+    assert "SANCTION" in {e["type"] for e in doc._.events}
+
+
+def test_wire_news_words_of_plover_types(en) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ("Kenya undertook to repay the loans by June.", "AGREE"),
+        ("Uganda said it would retaliate against Kenya.", "SANCTION"),
+        ("The dockers' union began industrial action against the port authority on Monday.", "PROTEST"),
+        ("The World Bank will disburse the loan to Kenya in May.", "AID"),
+        ("The minister advised Kenya to lower its duties.", "REQUEST"),
+        ("Kenya and Uganda will resume their dialogue on Monday.", "CONSULT"),
+    ]
+    for text, etype in cases:
+        assert etype in {e["type"] for e in en(text)._.events}, text
+
+
+def test_words_of_business_routine_stay_no_events(en) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Acme Corp said it would restrict its capital spending.", "The company took no action."):
+        assert not en(text)._.events, text

@@ -433,6 +433,10 @@ class EventExtractor:
                 continue
             if e.needs or e.unless:
                 deps = deps if deps is not None else self._dependents(tok)
+                if self.lang == "en" and tok.dep_ in ("acl", "relcl") and e.pos == "VERB":
+                    # "the talks that broke down", "the offer blocked by the court": the noun a relative or
+                    # participial clause qualifies is the verb's argument.
+                    deps = deps | {tok.head.lemma_.lower(), tok.head.lower_}
                 if e.needs and not any(n in deps for n in e.needs):
                     continue
                 if any(n in deps for n in e.unless):
@@ -888,6 +892,15 @@ class EventExtractor:
                 if subj[0].dep_ in ("nsubj:pass", "nsubjpass") or (_passive(cur) and subj[0].dep_ == "nsubj"):
                     return []
                 return conjuncts(subj[0])
+            if (
+                self.lang == "en"
+                and cur.dep_ == "acl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+                and (owner := next((c for c in cur.head.children if c.dep_ == "poss" and c.i < cur.head.i), None))
+            ):
+                # "Kenya's decision to suspend payments", "its plan to impose duties": an infinitive
+                # completing a noun of deciding or planning is done by the noun's possessor.
+                return conjuncts(owner)
             if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
                 if cur.dep_ == "conj" and _passive(cur.head) and not _passive(cur) and _participle(cur):
                     return []  # "a été arrêté et écroué": the shared subject is a passive one
