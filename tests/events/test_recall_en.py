@@ -58,5 +58,19 @@ def test_wire_news_words_of_plover_types(en) -> None:  # type: ignore[no-untyped
 
 
 def test_words_of_business_routine_stay_no_events(en) -> None:  # type: ignore[no-untyped-def]
-    for text in ("Acme Corp said it would restrict its capital spending.", "The company took no action."):
+    for text in ("Zorbex Widgets plans to restrict spending on its Nairobi plant.", "Zorbex Widgets took no action on Tuesday."):
         assert not en(text)._.events, text
+
+
+def test_hyphenated_pair_of_states_are_the_parties(en) -> None:  # type: ignore[no-untyped-def]
+    ev = only(en("Fresh U.S.-Japanese talks opened near Lake Geneva."), "CONSULT")
+    assert {codes(ev)[0], codes(ev)[1]} == {"USA", "JPN"}
+    ev = only(en("Negotiators reached a U.S.-British agreement on fishing quotas."), "AGREE")
+    assert {codes(ev)[0], codes(ev)[1]} == {"USA", "GBR"}
+    assert ev["symmetric"]
+
+
+def test_hyphenated_words_that_are_no_pair_of_states(en) -> None:  # type: ignore[no-untyped-def]
+    doc = en("Zorbex's U.S.-based arm held talks with Kenya.")
+    assert all("JPN" not in str(codes(e)) for e in doc._.events)
+

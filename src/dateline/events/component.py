@@ -1215,11 +1215,30 @@ class EventExtractor:
             if pair or (t.pos_ == "DET" and t.lower_ in ("leur", "leurs")):
                 out.extend(a for a in last_pair if a not in out)
                 continue
+            pairs = self._hyphenated_states(t) if self.lang == "en" else []
+            if pairs:
+                out.extend(a for a in pairs if a not in out)
+                continue
             t = self._pronoun_antecedent(t, resolver) or t
             a = resolver.actor(t)
             if a is not None and all(a.entity != b.entity or a.entity is None for b in out):
                 out.append(a)
         return out
+
+    def _hyphenated_states(self, tok: Token) -> list[Actor]:
+        """The states of a hyphenated pair of nationality words or state names qualifying a noun ("U.S.-Japanese
+        talks", "the Kenya-Uganda accord"): one actor per part, coded by country as a nationality word is;
+        none unless every part is a country or a nationality."""
+        if "-" not in tok.text or tok.dep_ not in ("amod", "compound", "nmod"):
+            return []
+        parts, pos, out = tok.text.split("-"), tok.idx, []
+        for part in parts:
+            hit = gazetteer().lookup(part, self.lang) if part else None
+            if hit is None or hit.kind not in ("demonym", "country") or not hit.iso3:
+                return []
+            out.append(Actor(None, hit.iso3, pos, pos + len(part)))
+            pos += len(part) + 1
+        return out if len(out) >= 2 and len({a.code for a in out}) == len(out) else []
 
     def _events(
         self,
@@ -1237,6 +1256,9 @@ class EventExtractor:
         # frappes russes"), else the subject of the intention verb, of the support verb ("le président
         # a ordonné une frappe militaire": "militaire" names no actor, the president does), of the verb.
         src_toks = self._role_tokens(c, e.source)
+        if self.lang == "en" and e.pos == "NOUN" and "adj" in e.source:
+            # "a U.S.-British agreement": the pair, tagged as a proper-noun compound, is the noun's parties.
+            src_toks += [t for t in trig.children if t.dep_ == "compound" and self._hyphenated_states(t)]
         fr = self.article_rules
         modifier = e.pos == "VERB" and self._past_participle_modifier(trig)
         inverted = self._inverted_subject(trig) if e.pos == "VERB" and e.type in _DOMINANT else None
@@ -1375,7 +1397,8 @@ class EventExtractor:
         elif between_actors and sources and not targets:
             targets = [a for a in between_actors if a not in sources][:1]
             symmetric = e.reciprocal or trig.pos_ == "NOUN"
-        if (e.reciprocal or c.intent is not None) and len(sources) >= 2 and not targets:
+        paired = self.lang == "en" and any(self._hyphenated_states(t) for t in src_toks)
+        if (e.reciprocal or c.intent is not None or paired) and len(sources) >= 2 and not targets:
             sources, targets, symmetric = [sources[0]], [sources[1]], True
             pair = [sources[0], targets[0]]
         elif e.reciprocal and sources and targets:
