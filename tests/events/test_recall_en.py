@@ -58,7 +58,10 @@ def test_wire_news_words_of_plover_types(en) -> None:  # type: ignore[no-untyped
 
 
 def test_words_of_business_routine_stay_no_events(en) -> None:  # type: ignore[no-untyped-def]
-    for text in ("Zorbex Widgets plans to restrict spending on its Nairobi plant.", "Zorbex Widgets took no action on Tuesday."):
+    for text in (
+        "Zorbex Widgets plans to restrict spending on its Nairobi plant.",
+        "Zorbex Widgets took no action on Tuesday.",
+    ):
         assert not en(text)._.events, text
 
 
@@ -74,3 +77,14 @@ def test_hyphenated_words_that_are_no_pair_of_states(en) -> None:  # type: ignor
     doc = en("Zorbex's U.S.-based arm held talks with Kenya.")
     assert all("JPN" not in str(codes(e)) for e in doc._.events)
 
+
+def test_concessions_mobilisations_and_approvals(en) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ("Kenya sent two warships to the disputed Lake Victoria island.", "MOBILIZE"),
+        ("Zorbex Widgets dropped the lawsuit it had brought against Acme Corp.", "CONCEDE"),
+        ("A Nairobi judge granted Zorbex Widgets' request for a delay.", "SUPPORT"),
+        ("The senator from Ohio spoke out against the Kenyan ruling.", "ACCUSE"),
+    ]
+    for text, etype in cases:
+        assert etype in {e["type"] for e in en(text)._.events}, text
+    assert "MOBILIZE" not in {e["type"] for e in en("Kenya sent a stern letter to Uganda.")._.events}
