@@ -343,10 +343,12 @@ class ActorResolver:
         if ent is not None and ent["type"] == "ORG":
             # "IG Nord, the country's largest union": an apposition says what kind of body it is.
             titled += [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+        modifier_role = False
         for t in titled:
             r = _sector(t, self.lang)
             if r and t.pos_ in ("NOUN", "PROPN") and role is None:
                 role = r
+                modifier_role = t.i != tok.i
         # A name ending with a company-law form is a business even when the NER missed it ("Norfield
         # Tools Inc"): the form names its kind as a role noun would.
         company_name = tok.pos_ == "PROPN" and is_company_form(tok.text, self.lang)
@@ -433,7 +435,12 @@ class ActorResolver:
         else:
             code = None
         span_lo, span_hi = toks[0].idx, toks[-1].idx + len(toks[-1])
-        is_role_noun = head_role is not None and (head_role.use != "group" or bool(head_role.sector))
+        # A body noun says whom it stands for by its "of" complement (above) or, in English, by a role noun
+        # compounded with it: "opposition groups", "rebel movement", "union members" are the opposition,
+        # rebels and unions, as the role noun alone would be.
+        is_role_noun = head_role is not None and (
+            head_role.use != "group" or bool(head_role.sector) or (modifier_role and self.lang == "en")
+        )
         if code is None and tok.pos_ == "PROPN" and (ent is None or ent.get("origin") == "events"):
             # A name the NER missed ("The World Bank said ..."; an entity made for it by an earlier
             # event of the article counts as missed too): the named-actor dictionary may know it.

@@ -433,6 +433,10 @@ class EventExtractor:
                 continue
             if e.needs or e.unless:
                 deps = deps if deps is not None else self._dependents(tok)
+                if self.lang == "en" and tok.dep_ in ("acl", "relcl") and e.pos == "VERB":
+                    # "the talks that broke down", "the offer blocked by the court": the noun a relative or
+                    # participial clause qualifies is the verb's argument.
+                    deps = deps | {tok.head.lemma_.lower(), tok.head.lower_}
                 if e.needs and not any(n in deps for n in e.needs):
                     continue
                 if any(n in deps for n in e.unless):
@@ -490,11 +494,12 @@ class EventExtractor:
         if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
             return replace(e, type="SANCTION", mode="convict", cameo="116")  # "il a été condamné"
         if (
-            e.type not in _DOMINANT
+            (e.type not in _DOMINANT or (e.type == "AGREE" and self.lang == "en"))
             and not is_passive(tok)
-            and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children)
+            and _must(tok)
         ):
-            # "Libya must hand over the suspects", said by someone: a demand (PLOVER codes REQUEST).
+            # "Libya must hand over the suspects", said by someone: a demand (PLOVER codes REQUEST); "X
+            # must agree to ..." demands the agreement, it reports none.
             return replace(e, type="REQUEST", mode=None, cameo="100")
         if _imperative(tok) and e.type not in _DOMINANT:
             return replace(e, type="REQUEST", mode=None, cameo="100")  # "Aidez-les": a request
@@ -903,6 +908,15 @@ class EventExtractor:
                 if subj[0].dep_ in ("nsubj:pass", "nsubjpass") or (_passive(cur) and subj[0].dep_ == "nsubj"):
                     return []
                 return conjuncts(subj[0])
+            if (
+                self.lang == "en"
+                and cur.dep_ == "acl"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+                and (owner := next((c for c in cur.head.children if c.dep_ == "poss" and c.i < cur.head.i), None))
+            ):
+                # "Kenya's decision to suspend payments", "its plan to impose duties": an infinitive
+                # completing a noun of deciding or planning is done by the noun's possessor.
+                return conjuncts(owner)
             if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
                 if cur.dep_ == "conj" and _passive(cur.head) and not _passive(cur) and _participle(cur):
                     return []  # "a été arrêté et écroué": the shared subject is a passive one
@@ -1099,6 +1113,20 @@ class EventExtractor:
         return out
 
     @staticmethod
+    def _clause_addressee(verb: Token) -> list[Token]:
+        """The active subject of a that-clause a verb governs ("demanded that X withdraw"), with its
+        conjuncts; empty when there is none."""
+        for c in verb.children:
+            if c.dep_ != "ccomp" or c.i < verb.i or c.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children):
+                continue  # "asked whether ...", "demanded to know if ...": a question, no one asked to act
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in ("it", "there"):
+                return conjuncts(subj)
+        return []
+
+    @staticmethod
     def _counterpart(verb: Token) -> list[Token]:
         """The party named by the complement an agreement verb governs: the "to"/"with"/"from" or indirect
         object of its infinitive ("agreed to sell the unit *to B*", "agreed to merge *with B*")."""
@@ -1203,11 +1231,30 @@ class EventExtractor:
             if pair or (t.pos_ == "DET" and t.lower_ in ("leur", "leurs")):
                 out.extend(a for a in last_pair if a not in out)
                 continue
+            pairs = self._hyphenated_states(t) if self.lang == "en" else []
+            if pairs:
+                out.extend(a for a in pairs if a not in out)
+                continue
             t = self._pronoun_antecedent(t, resolver) or t
             a = resolver.actor(t)
             if a is not None and all(a.entity != b.entity or a.entity is None for b in out):
                 out.append(a)
         return out
+
+    def _hyphenated_states(self, tok: Token) -> list[Actor]:
+        """The states of a hyphenated pair of nationality words or state names qualifying a noun ("U.S.-Japanese
+        talks", "the Kenya-Uganda accord"): one actor per part, coded by country as a nationality word is;
+        none unless every part is a country or a nationality."""
+        if "-" not in tok.text or tok.dep_ not in ("amod", "compound", "nmod"):
+            return []
+        parts, pos, out = tok.text.split("-"), tok.idx, []
+        for part in parts:
+            hit = gazetteer().lookup(part, self.lang) if part else None
+            if hit is None or hit.kind not in ("demonym", "country") or not hit.iso3:
+                return []
+            out.append(Actor(None, hit.iso3, pos, pos + len(part)))
+            pos += len(part) + 1
+        return out if len(out) >= 2 and len({a.code for a in out}) == len(out) else []
 
     def _events(
         self,
@@ -1225,6 +1272,9 @@ class EventExtractor:
         # frappes russes"), else the subject of the intention verb, of the support verb ("le président
         # a ordonné une frappe militaire": "militaire" names no actor, the president does), of the verb.
         src_toks = self._role_tokens(c, e.source)
+        if self.lang == "en" and e.pos == "NOUN" and "adj" in e.source:
+            # "a U.S.-British agreement": the pair, tagged as a proper-noun compound, is the noun's parties.
+            src_toks += [t for t in trig.children if t.dep_ == "compound" and self._hyphenated_states(t)]
         fr = self.article_rules
         modifier = e.pos == "VERB" and self._past_participle_modifier(trig)
         inverted = self._inverted_subject(trig) if e.pos == "VERB" and e.type in _DOMINANT else None
@@ -1259,6 +1309,10 @@ class EventExtractor:
         # "son interpellation", "sa garde à vue": a possessive stands for the possessor.
         src_toks = [self._possessor(t) or t for t in src_toks]
         tgt_toks = [self._possessor(t) or t for t in tgt_toks]
+        if not tgt_toks and e.type == "REQUEST" and e.pos == "VERB" and self.lang == "en":
+            # "demanded that the government resign", "urged that Japan open its markets": the one asked to
+            # act is the active subject of the that-clause (a passive one names what is to be done).
+            tgt_toks = [t for t in self._clause_addressee(trig) if t not in src_toks]
         if not tgt_toks and e.type == "AGREE" and e.pos == "VERB":
             # "agreed to sell its unit to B", "agreed to merge with B": the other party of the agreed act.
             tgt_toks = [t for t in self._counterpart(trig) if t not in src_toks]
@@ -1370,7 +1424,8 @@ class EventExtractor:
         elif between_actors and sources and not targets:
             targets = [a for a in between_actors if a not in sources][:1]
             symmetric = e.reciprocal or trig.pos_ == "NOUN"
-        if (e.reciprocal or c.intent is not None) and len(sources) >= 2 and not targets:
+        paired = self.lang == "en" and any(self._hyphenated_states(t) for t in src_toks)
+        if (e.reciprocal or c.intent is not None or paired) and len(sources) >= 2 and not targets:
             sources, targets, symmetric = [sources[0]], [sources[1]], True
             pair = [sources[0], targets[0]]
         elif e.reciprocal and sources and targets:
@@ -1397,6 +1452,16 @@ class EventExtractor:
         elif in_report or modal == "reported" or c.content == "reported":
             modality = "reported"
         etype, mode, cameo, intent = e.type, e.mode, e.cameo, None
+        if (
+            self.lang == "en"
+            and c.support is not None
+            and (etype not in _DOMINANT or etype == "AGREE")
+            and not is_passive(c.support)
+            and _must(c.support)
+        ):
+            # "X must reach an agreement", "Y should hold talks": the obligation is on the support verb of
+            # the act's noun, a demand as on the act's own verb (see ``_refine``).
+            etype, mode, cameo = "REQUEST", None, "100"
         deps = self._dependents(trig) if e.modes else set()
         for word, m in e.modes:
             if word in deps:
@@ -1548,6 +1613,11 @@ def _lexicon(lang: str) -> Lexicon:
 def _requires_recipient(etype: str) -> bool:
     """PLOVER's ``requires_recipient`` for a type (AID, COOPERATE, ...: the codebook's flag)."""
     return bool(ontology()["types"].get(etype, {}).get("requires_recipient"))
+
+
+def _must(verb: Token) -> bool:
+    """Whether a verb is told as an obligation: "must"/"should" among its auxiliaries."""
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
 
 
 def _passive(tok: Token) -> bool:
