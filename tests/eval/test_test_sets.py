@@ -191,19 +191,31 @@ def test_no_gold_text_in_the_project(draws: dict[str, list[dict]]) -> None:
     assert hits == [], [(path, src) for path, src, _ in hits]
 
 
+_SHORT = ("rank", "corpus", "id", "date")
+
+
+def _drawn(name: str) -> dict[str, list[dict]]:
+    """A recorded draw (eval/<name>): each set's documents with their rank, corpus, id and date."""
+    recorded: dict[str, list[dict]] = {}
+    for line in (ROOT / "eval" / name).read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            set_name, rank, corpus, i, date, *_ = line.split("\t")
+            recorded.setdefault(set_name, []).append({"rank": int(rank), "corpus": corpus, "id": i, "date": date})
+    return recorded
+
+
+def _short(draws: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """A draw run again, reduced to the fields `_drawn` reads."""
+    return {name: [{k: d[k] for k in _SHORT} for d in picks] for name, picks in draws.items()}
+
+
 def test_the_dev_draw_is_reproducible_and_apart_from_test(draws: dict[str, list[dict]]) -> None:
     # The new dev documents (eval/drawn_dev.tsv) come from the seed alone and never touch a test
     # document, nor a tvnews day or an orangesum month that holds one (the same story told twice).
     import draw_dev
 
-    recorded: dict[str, list[dict]] = {}
-    for line in (ROOT / "eval" / "drawn_dev.tsv").read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, rank, corpus, i, date, *_ = line.split("\t")
-            recorded.setdefault(name, []).append({"rank": int(rank), "corpus": corpus, "id": i, "date": date})
-    keys = ("rank", "corpus", "id", "date")
-    again = {name: [{k: d[k] for k in keys} for d in picks] for name, picks in draw_dev.draw_all().items()}
-    assert again == recorded
+    recorded = _drawn("drawn_dev.tsv")
+    assert _short(draw_dev.draw_all()) == recorded
     tests = [d for picks in draws.values() for d in picks]
     test_ids = {d["id"] for d in tests}
     tv_days = {d["date"][:10] for d in tests if d["corpus"] == "fr_tvnews_2017"}
@@ -220,14 +232,8 @@ def test_the_replacement_test_draw_is_reproducible_and_apart(draws: dict[str, li
     # it shares no document with them, nor a Reuters day with a document that is tuned on now.
     import draw_retest
 
-    recorded: dict[str, list[dict]] = {}
-    for line in (ROOT / "eval" / "drawn_test_b.tsv").read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, rank, corpus, i, date, *_ = line.split("\t")
-            recorded.setdefault(name, []).append({"rank": int(rank), "corpus": corpus, "id": i, "date": date})
-    keys = ("rank", "corpus", "id", "date")
-    again = {name: [{k: d[k] for k in keys} for d in picks] for name, picks in draw_retest.draw_all().items()}
-    assert again == recorded
+    recorded = _drawn("drawn_test_b.tsv")
+    assert _short(draw_retest.draw_all()) == recorded
     earlier = draw_retest.recorded("drawn_test") + draw_retest.recorded("drawn_dev")
     earlier_ids = {rid for _, _, rid, _ in earlier}
     tuned_days = {
