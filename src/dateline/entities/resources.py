@@ -24,6 +24,7 @@ from functools import cache
 from importlib import resources
 
 from dateline.entities.normalize import fold, name_key
+from dateline.sections import parse_sections
 
 __all__ = [
     "SECTIONS",
@@ -140,22 +141,12 @@ def parse_words(text: str, origin: str = "<text>") -> dict[str, frozenset[str]]:
     """Sections of a words file: ``[name]`` opens one, then one entry per line, ``#`` comments.
 
     Entries are kept folded (lower case, no accents), as the rules compare them."""
-    out: dict[str, set[str]] = {name: set() for name in SECTIONS}
-    current: str | None = None
-    for n, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            if current not in out:
-                raise ValueError(f"{origin}:{n}: unknown section [{current}]")
-            continue
-        if current is None:
-            raise ValueError(f"{origin}:{n}: entry before any section")
+
+    def entries(section: str, line: str) -> list[str]:
         # Given names are single words and may be listed several a line.
-        out[current].update(fold(x) for x in (line.split() if current == "given_names" else [line]))
-    return {k: frozenset(v) for k, v in out.items()}
+        return [fold(x) for x in (line.split() if section == "given_names" else [line])]
+
+    return parse_sections(text, SECTIONS, origin, entries)
 
 
 @cache

@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from dateline.sections import parse_sections
+
 __all__ = ["SECTIONS", "formulas", "pairs"]
 
 SECTIONS = (
@@ -37,21 +39,7 @@ SECTIONS = (
 
 def parse(text: str, origin: str = "<text>") -> dict[str, frozenset[str]]:
     """Sections of a formulas file: ``[name]`` opens one, then one entry per line, ``#`` comments."""
-    out: dict[str, set[str]] = {name: set() for name in SECTIONS}
-    current: str | None = None
-    for n, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            if current not in out:
-                raise ValueError(f"{origin}:{n}: unknown section [{current}]")
-            continue
-        if current is None:
-            raise ValueError(f"{origin}:{n}: entry before any section")
-        out[current].add(line.lower())
-    return {k: frozenset(v) for k, v in out.items()}
+    return parse_sections(text, SECTIONS, origin, lambda _section, line: [line.lower()])
 
 
 def pairs(entries: frozenset[str]) -> frozenset[tuple[str, str]]:
