@@ -64,8 +64,8 @@ test: install lint ui browser postgres
 	DATELINE_REQUIRE_PG=1 $(BIN)/python -m pytest -q --durations=15
 
 lint: install
-	$(BIN)/ruff check src tests bench eval tools
-	$(BIN)/ruff format --check src tests bench eval tools
+	$(BIN)/ruff check src tests bench eval tools train
+	$(BIN)/ruff format --check src tests bench eval tools train
 	$(BIN)/mypy
 
 format: install
