@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import sys
 
-from corpora import ROOT, iter_records
-from draw_test import EN_EVENT_CUE, REUTERS, SetSpec, cli, dev_periods, draw, ids_named_in_repo
+from corpora import iter_records
+from draw_test import EN_EVENT_CUE, REUTERS, SetSpec, cli, dev_periods, draw, ids_named_in_repo, recorded
 
 RETEST_SETS = (
     SetSpec("events-en-b", 1308, (REUTERS,), 30, 20, 500, 3000, EN_EVENT_CUE, 2 / 3, minimum=">= 100 events"),
@@ -32,28 +32,17 @@ RETEST_SETS = (
 DEMOTED = ("events-en",)
 
 
-def recorded(name: str) -> list[tuple[str, str, str, str]]:
-    """(set, corpus, id, date) of every document of eval/<name>.tsv."""
-    out: list[tuple[str, str, str, str]] = []
-    for line in (ROOT / "eval" / f"{name}.tsv").read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            set_name, _, corpus, rid, date, *_ = line.split("\t")
-            out.append((set_name, corpus, rid, date))
-    return out
-
-
 def draw_all() -> dict[str, list[dict]]:
     """Every replacement set, in the order of RETEST_SETS, from what the test and dev draws left."""
     first_dev, _, _ = dev_periods()
     tests, devs = recorded("drawn_test"), recorded("drawn_dev")
     excluded = first_dev | ids_named_in_repo() | {rid for _, _, rid, _ in tests + devs}
     tuned = [d for d in devs if d[1] == REUTERS] + [d for d in tests if d[0] in DEMOTED]
-    reuters_days = {date[:10] for *_, date in tuned}
+    # draw()'s day filter is for tvnews; the Reuters days are applied to its pool through `excluded`.
+    excluded |= reuters_ids_on({date[:10] for *_, date in tuned})
     out: dict[str, list[dict]] = {}
     for spec in RETEST_SETS:
-        # draw()'s day filter is for tvnews; the Reuters days are applied to its pool through `excluded`.
-        day_ids = reuters_ids_on(reuters_days)
-        picks = draw(spec, excluded | day_ids, set(), set())
+        picks = draw(spec, excluded, set(), set())
         out[spec.name] = picks
         excluded |= {d["id"] for d in picks}
     return out

@@ -94,6 +94,16 @@ SETS = (
 )
 
 
+def recorded(name: str, root: Path = ROOT) -> list[tuple[str, str, str, str]]:
+    """(set, corpus, id, date) of every document of a recorded draw, ``eval/<name>.tsv``."""
+    out: list[tuple[str, str, str, str]] = []
+    for line in (root / "eval" / f"{name}.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            set_name, _, corpus, rid, date, *_ = line.split("\t")
+            out.append((set_name, corpus, rid, date))
+    return out
+
+
 def section(url: str | None) -> str:
     """First path segment of an article's URL ("" when it has none)."""
     parts = (url or "").split("/")

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from corpora import ALL_CORPORA, ROOT, SHARED, iter_records, load_records
+from draw_test import recorded
 
 WORD = re.compile(r"\w+", re.UNICODE)
 SCANNED = ("src", "tests", "eval", "bench", "tools", "docs", "samples", "README.md", "BENCHMARKS.md")
@@ -67,14 +68,9 @@ def gold_texts(shared: Path = SHARED) -> Iterator[tuple[str, str]]:
     # Every document drawn for a test set (spares included), as recorded when the draw was made.
     test_ids: set[str] = set()
     # Replacement test sets (eval/tools/draw_retest.py) are recorded beside the first draw.
-    lines = [
-        ln for f in ("drawn_test.tsv", "drawn_test_b.tsv") for ln in (ROOT / "eval" / f).read_text("utf-8").splitlines()
-    ]
-    for line in lines:
-        if line.strip() and not line.startswith("#"):
-            _, _, corpus, rid, *_ = line.split("\t")
-            wanted.setdefault(corpus, set()).add(rid)
-            test_ids.add(rid)
+    for _, corpus, rid, _ in recorded("drawn_test") + recorded("drawn_test_b"):
+        wanted.setdefault(corpus, set()).add(rid)
+        test_ids.add(rid)
     for corpus, ids in sorted(wanted.items()):
         for rid, rec in sorted(load_records(corpus, ids, shared).items()):
             # A test document's words are never printed, even here: nobody reads the test sets.

@@ -234,7 +234,7 @@ def test_the_replacement_test_draw_is_reproducible_and_apart(draws: dict[str, li
 
     recorded = _drawn("drawn_test_b.tsv")
     assert _short(draw_retest.draw_all()) == recorded
-    earlier = draw_retest.recorded("drawn_test") + draw_retest.recorded("drawn_dev")
+    earlier = draw_test.recorded("drawn_test") + draw_test.recorded("drawn_dev")
     earlier_ids = {rid for _, _, rid, _ in earlier}
     tuned_days = {
         date[:10]
