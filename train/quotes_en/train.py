@@ -79,16 +79,15 @@ def split_items(split: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def analysed(split: str, cache: Path) -> tuple[list[Any], list[list[str]], list[list[tuple[int, int]]]]:
-    """The split's analysed Docs, their gold tags and gold content spans (token ranges), cached."""
-    import spacy
+def analysed(split: str, cache: Path, nlp: Any) -> tuple[list[Any], list[list[str]], list[list[tuple[int, int]]]]:
+    """The split's Docs analysed by ``nlp`` (the English model without NER, loaded once by the caller),
+    their gold tags and gold content spans (token ranges), cached."""
     from spacy.tokens import DocBin
 
     from dateline.article import Article
-    from dateline.pipeline import MODELS, make_doc
+    from dateline.pipeline import make_doc
     from dateline.quotes.learned import bio_tags, parse_brat
 
-    nlp = spacy.load(MODELS["en"], exclude=["ner"])
     bin_path, tag_path = cache / f"{split}.spacy", cache / f"{split}.json"
     if bin_path.exists() and tag_path.exists():
         docs = list(DocBin().from_disk(bin_path).get_docs(nlp.vocab))
@@ -160,13 +159,15 @@ def main(argv: list[str] | None = None) -> int:
     from spacy.training import Example
     from thinc.api import Adam, fix_random_seed
 
+    from dateline.pipeline import MODELS
     from dateline.quotes.learned import decode
 
     t0 = time.time()
     fix_random_seed(args.seed)
     cache = args.out / "cache"
-    train_docs, train_tags, _ = analysed("train", cache)
-    dev_docs, dev_tags, dev_contents = analysed("dev", cache)
+    english = spacy.load(MODELS["en"], exclude=["ner"])
+    train_docs, train_tags, _ = analysed("train", cache, english)
+    dev_docs, dev_tags, dev_contents = analysed("dev", cache, english)
     if args.limit:
         train_docs, train_tags = train_docs[: args.limit], train_tags[: args.limit]
     t_data = time.time() - t0
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         return out
 
     train_ex = examples(train_docs, train_tags)
-    optimizer = nlp.initialize(lambda: train_ex)
+    nlp.initialize(lambda: train_ex)
     optimizer = Adam(0.001)
     log: dict[str, Any] = {"args": {k: str(v) for k, v in vars(args).items()}, "epochs": []}
     best = -1.0

@@ -297,12 +297,7 @@ class ActorResolver:
         toks = np_tokens(tok)
         ent = self._entity_at(toks, tok)
         head_role = role_of(tok, self.lang)
-        heads_a_body = (
-            self.lang == "fr"
-            and head_role is not None
-            and head_role.use == "head"
-            and (ent is None or ent["type"] != "PER")
-        )
+        heads_a_body = self.lang == "fr" and head_role is not None and head_role.use == "head"
         if (
             head_role is not None
             and (head_role.use == "group" or heads_a_body)

@@ -1385,7 +1385,8 @@ class EventExtractor:
             targets = [a for a in self._actors_of(self._act_actors(tgt_toks), resolver, last_pair) if a not in sources]
         between_actors = self._actors_of(between, resolver, last_pair)
         implied = (e.agent if fr else None) or _IMPLIED_AGENT.get(e.mode or "")
-        mode0 = next((m for word, m in e.modes if word in self._dependents(trig)), e.mode) if e.modes else e.mode
+        deps0 = self._dependents(trig) if e.modes else set()
+        mode0 = next((m for word, m in e.modes if word in deps0), e.mode)
         if (
             implied
             and not sources

@@ -317,13 +317,13 @@ def trigger_entries(lang: str) -> list[Any]:
 
 
 @cache
-@cache
 def default_home(lang: str | None) -> str | None:
     """The country a language's news is about when an article names none (``<lang>/home.txt``), else None."""
     rows = _rows(lang or "", "home.txt") if lang else []
     return rows[0][0] if rows and rows[0] else None
 
 
+@cache
 def word_list(lang: str, name: str) -> frozenset[str]:
     """A one-word-a-line list of ``data/events/<lang>/`` (support verbs, eventive nouns)."""
     return frozenset(row[0] for row in _rows(lang, name))

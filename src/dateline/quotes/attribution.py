@@ -41,7 +41,8 @@ class Attribution:
     rule: str
 
 
-def _token_at(doc: Doc, char: int) -> int | None:
+def token_at(doc: Doc, char: int) -> int | None:
+    """The index of the token holding character `char` of the document, or ``None`` (a space)."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -60,7 +61,7 @@ def is_title(doc: Doc, q: MarkedQuote, lex: Lexicon) -> bool:
     """Whether the quotation marks hold a name, not words said: right after a noun of a work or a
     programme ("dans son livre « … »", "l'émission « … »") or a participle of naming ("un texte
     intitulé « … »", "celle qui était appelée « … »")."""
-    opening = _token_at(doc, q.open)
+    opening = token_at(doc, q.open)
     if opening is None or opening == 0:
         return False
     prev = doc[opening - 1]
@@ -75,12 +76,12 @@ def is_title(doc: Doc, q: MarkedQuote, lex: Lexicon) -> bool:
 def attribute_marked(doc: Doc, q: MarkedQuote, lex: Lexicon, seg: Segmenter) -> Attribution | None:
     """Cue and speaker of a quotation between marks, or ``None`` when nothing attributes it."""
     if q.closed and q.mark not in "—–":
-        close = _token_at(doc, q.close - 1)
+        close = token_at(doc, q.close - 1)
         if close is not None:
             found = _after(doc, close, lex)
             if found is not None:
                 return found
-    opening = _token_at(doc, q.open)
+    opening = token_at(doc, q.open)
     if opening is None:
         return None
     # A quoted term of one to three words is a quotation only when the verb introduces it directly.

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dateline.extensions import doc_text, register_extensions
-from dateline.quotes.attribution import attribute_marked, is_title, split_incise
+from dateline.quotes.attribution import attribute_marked, is_title, split_incise, token_at
 from dateline.quotes.common import (
     Candidate,
     Lexicon,
@@ -268,10 +268,10 @@ def _reporting_sentence_before(doc: Doc, seg: Segmenter, c: Candidate, lex: Lexi
     """The speaker of a reporting clause that makes up the sentence right before an unattributed
     quotation ("Il raconte tout sur son blog. « … »", "La ministre s'explique. « … »"): the subject,
     before the verb, of the sentence's main verb when it is a verb of saying, or ``None``."""
-    opening = doc.char_span(c.start, c.start + 1, alignment_mode="expand")
-    if opening is None or len(opening) == 0 or opening.start < 2:
+    k0 = token_at(doc, c.start)
+    if k0 is None or k0 < 2:
         return None
-    k = opening.start - 1
+    k = k0 - 1
     while k >= 0 and (doc[k].is_space or doc[k].text in ("«", "“", '"')):
         k -= 1
     if k < 1 or doc[k].text not in (".", "!"):
@@ -302,10 +302,10 @@ def _context_subject(
     """The person named as a subject between the last attributed quotation (or, without one, the
     start of the previous sentence) and an unattributed quotation ``c``."""
     doc = resolver.doc
-    opening = doc.char_span(c.start, c.start + 1, alignment_mode="expand")
-    if opening is None or len(opening) == 0 or opening.start == 0:
+    k0 = token_at(doc, c.start)
+    if k0 is None or k0 == 0:
         return None
-    prev_start, _ = seg.bounds(max(0, opening.start - 2))
+    prev_start, _ = seg.bounds(max(0, k0 - 2))
     since = doc[prev_start].idx
     if last is not None:
         since = max(since, last[0])

@@ -18,7 +18,7 @@ uses it only when ``learned`` is set in its config (``"only"`` or ``"combine"``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -151,7 +151,6 @@ class Decoded:
     contents: list[Run]
     cue: Run | None = None
     source: Run | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def start(self) -> int:

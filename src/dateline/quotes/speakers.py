@@ -95,7 +95,6 @@ class SpeakerResolver:
         self._roles = roles
         self._groups = lex.folded_groups
         self._synonyms = lex.folded_synonyms
-        self._replying = False
         self._unnamed: dict[str, int] | None = None
         self._first_person: int | None = None
         self._index_titles()
@@ -254,11 +253,7 @@ class SpeakerResolver:
         """The entity id a speaker span refers to, or ``None`` when nothing supports one. ``verb``, the
         reporting verb, tells a reply ("répond le jeune homme"), whose speaker is not the one just quoted."""
         replying = verb is not None and bool(verb_lemmas(verb, self.lex.lang) & self.lex.formula("reply_verbs"))
-        self._replying = replying
-        try:
-            ent = self._resolve(speaker, exclude)
-        finally:
-            self._replying = False
+        ent = self._resolve(speaker, exclude, replying)
         if ent is not None:
             self._refs.append((speaker.start_char, ent))
         return ent
@@ -296,7 +291,7 @@ class SpeakerResolver:
             tok = tok.head
         return False
 
-    def _resolve(self, speaker: Span, exclude: tuple[int, int] | None) -> str | None:
+    def _resolve(self, speaker: Span, exclude: tuple[int, int] | None, replying: bool = False) -> str | None:
         head = speaker.root
         inside = [m for m in self._mentions_in(speaker.start_char, speaker.end_char) if not self._in_modifier(m, head)]
         people = [m for m in inside if m.strong and m.entity.get("type") == "PER"]
@@ -361,14 +356,14 @@ class SpeakerResolver:
             if found is None and head.pos_ == "NOUN" and self._human(head) and singular and not unnamed and anaphoric:
                 # "…, estime le plaisancier", "conclut le journaliste": a description never given
                 # with a name refers back to the person just quoted (not when replying to them).
-                last = self._last_speaker(speaker.start_char, self._gender(speaker))
-                found = None if self._replying else last
+                gender = self._gender(speaker)
+                last = self._last_speaker(speaker.start_char, gender)
+                found = None if replying else last
                 if found is None and not possessive:
                     # Or to the person last named before it ("Didier Baichère … l'élu").
-                    found = self._antecedent(speaker.start_char, (self._gender(speaker), "Sing"), exclude)
-                    if self._replying and found == last:
+                    found = self._antecedent(speaker.start_char, (gender, "Sing"), exclude)
+                    if replying and found == last:
                         found = None
-                gender = self._gender(speaker)
                 if found is None and gender is not None and not self._person_before(speaker.start_char):
                     # A lead that opens on a description before any name ("L'élue a annoncé qu'elle
                     # porterait plainte. … la députée Anne Roy …"): the article's main person, when

@@ -268,8 +268,13 @@ def _en(c: Ctx) -> dict[str, Rule]:
         bare = not (group(m, "year") or group(m, "cue") or group(m, "mod"))
         if bare and word.lower() in ("may", "march") and sentence_start(text, m.start()):
             return None
-        demo = _A_MARCH.match(text, m.end()) and _MARCH_DET.search(text, max(0, m.start() - 24), m.start())
-        if bare and word.lower() == "march" and demo:
+        # The two look-arounds only after the cheap test: this runs on every month name.
+        if (
+            bare
+            and word.lower() == "march"
+            and _A_MARCH.match(text, m.end())
+            and _MARCH_DET.search(text, max(0, m.start() - 24), m.start())
+        ):
             return None  # "the March for Peace", "the March of the Farmers": a demonstration, not the month
         if bare and (word.endswith(".") or len(word) <= 3) and word.lower() != "may":
             return None  # "Jan" alone is more often a first name than a month
