@@ -38,6 +38,7 @@ from draw_test import (
     draw,
     ids_named_in_repo,
     recorded,
+    reuters_ids_on,
 )
 
 DEV_SETS = (
@@ -45,13 +46,24 @@ DEV_SETS = (
     SetSpec("quotes-fr-dev", 1403, (ORANGE, TV), 20, 10, 800, 4000, FR_QUOTE_CUE, 5 / 6, minimum=">= 90 quotes"),
     SetSpec("events-fr-dev", 1405, (ORANGE, TV), 30, 15, 500, 3000, FR_EVENT_CUE, 2 / 3, minimum=">= 120 events"),
     SetSpec("events-en-dev", 1406, (REUTERS,), 25, 15, 500, 3000, EN_EVENT_CUE, 2 / 3, minimum=">= 80 events"),
-    # A set appended here must also leave out eval/drawn_test_b.tsv (draw_retest.py drew it after these):
-    # draw_all() reads only the first test draw, so that the sets above still draw as they were recorded.
+    # The sets above were drawn before eval/drawn_test_b.tsv existed: their pools leave out only the
+    # first test draw, so that they still draw as they were recorded.
     # A second French quotes dev set (2026-12-03, third session): the first one was fitted to a speaker
     # accuracy of 0.99 while test stayed at 0.83, so it no longer shows what goes wrong. Appended, so the
     # sets above draw exactly as before.
     SetSpec("quotes-fr-dev2", 1407, (ORANGE, TV), 20, 10, 800, 4000, FR_QUOTE_CUE, 5 / 6, minimum=">= 90 quotes"),
+    # Drawn after the replacement test set (2026-12-03, fourth session), so they leave out its stories
+    # and every Reuters day that holds one (see AFTER_RETEST). A third English events dev set: the two
+    # English dev sets were fitted (0.69 and 0.60) while the unseen test stayed at 0.36, so error
+    # analysis needs stories nobody has tuned on. A third French quotes dev set, for the same reason
+    # on speakers (dev 2 at 0.92 against test 0.83).
+    SetSpec("events-en-dev3", 1409, (REUTERS,), 30, 20, 500, 3000, EN_EVENT_CUE, 2 / 3, minimum=">= 100 events"),
+    SetSpec("quotes-fr-dev3", 1411, (ORANGE, TV), 20, 10, 800, 4000, FR_QUOTE_CUE, 5 / 6, minimum=">= 90 quotes"),
 )
+
+# The first set drawn after eval/drawn_test_b.tsv: from it on, that draw's documents and their Reuters
+# days are left out too. Only from it on, because a change of pool changes what a seed draws.
+AFTER_RETEST = "events-en-dev3"
 
 
 def draw_all() -> dict[str, list[dict]]:
@@ -64,6 +76,10 @@ def draw_all() -> dict[str, list[dict]]:
     orange_months = {date[:7] for corpus, _, date in tests if corpus == ORANGE}
     out: dict[str, list[dict]] = {}
     for spec in DEV_SETS:
+        if spec.name == AFTER_RETEST:
+            retest = recorded("drawn_test_b")
+            excluded |= {rid for _, _, rid, _ in retest}
+            excluded |= reuters_ids_on({date[:10] for _, corpus, _, date in retest if corpus == REUTERS})
         picks = draw(spec, excluded, tv_days, orange_months)
         out[spec.name] = picks
         excluded |= {d["id"] for d in picks}

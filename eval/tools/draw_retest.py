@@ -21,8 +21,18 @@ from __future__ import annotations
 
 import sys
 
-from corpora import iter_records
-from draw_test import EN_EVENT_CUE, REUTERS, SetSpec, cli, dev_periods, draw, ids_named_in_repo, recorded
+from draw_dev import AFTER_RETEST, DEV_SETS
+from draw_test import (
+    EN_EVENT_CUE,
+    REUTERS,
+    SetSpec,
+    cli,
+    dev_periods,
+    draw,
+    ids_named_in_repo,
+    recorded,
+    reuters_ids_on,
+)
 
 RETEST_SETS = (
     SetSpec("events-en-b", 1308, (REUTERS,), 30, 20, 500, 3000, EN_EVENT_CUE, 2 / 3, minimum=">= 100 events"),
@@ -35,7 +45,12 @@ DEMOTED = ("events-en",)
 def draw_all() -> dict[str, list[dict]]:
     """Every replacement set, in the order of RETEST_SETS, from what the test and dev draws left."""
     first_dev, _, _ = dev_periods()
-    tests, devs = recorded("drawn_test"), recorded("drawn_dev")
+    tests = recorded("drawn_test")
+    # Only the dev sets drawn before this one: those appended after it (draw_dev.AFTER_RETEST on) come
+    # from what it left, so they must not change it.
+    names = [spec.name for spec in DEV_SETS]
+    before = set(names[: names.index(AFTER_RETEST)])
+    devs = [d for d in recorded("drawn_dev") if d[0] in before]
     excluded = first_dev | ids_named_in_repo() | {rid for _, _, rid, _ in tests + devs}
     tuned = [d for d in devs if d[1] == REUTERS] + [d for d in tests if d[0] in DEMOTED]
     # draw()'s day filter is for tvnews; the Reuters days are applied to its pool through `excluded`.
@@ -46,11 +61,6 @@ def draw_all() -> dict[str, list[dict]]:
         out[spec.name] = picks
         excluded |= {d["id"] for d in picks}
     return out
-
-
-def reuters_ids_on(days: set[str]) -> set[str]:
-    """Ids of the Reuters stories dated on one of `days`."""
-    return {r["id"] for r in iter_records(REUTERS) if (r.get("date") or "")[:10] in days}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -129,6 +129,11 @@ def ids_named_in_repo(root: Path = ROOT) -> set[str]:
     return found
 
 
+def reuters_ids_on(days: set[str]) -> set[str]:
+    """Ids of the Reuters stories dated on one of `days` (the wire tells one story several times a day)."""
+    return {r["id"] for r in iter_records(REUTERS) if (r.get("date") or "")[:10] in days}
+
+
 def dev_periods(root: Path = ROOT) -> tuple[set[str], set[str], set[str]]:
     """(dev ids, days of fr_tvnews_2017 with a dev article, months of fr_orangesum with one)."""
     dev: dict[str, set[str]] = {TV: set(), ORANGE: set()}
