@@ -25,7 +25,7 @@ French: ``eval/quotes/fr_gold.jsonl`` (ids and offsets only; texts read from ``.
 
 The test sets are scored, never explained: ``--errors`` lists missed gold quotes (by kind, with their
 sentence), spurious predictions and wrong speakers for a *dev* file only; it refuses a file named
-``*_test*`` and any file holding a document of ``eval/drawn_test.tsv`` (docs/evaluation.md).
+``*_test*`` and any file holding a document of a test draw (eval/test_sets.py, docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -45,6 +45,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+
+from test_sets import refusal  # noqa: E402
+from test_sets import test_document_ids as test_document_ids  # noqa: E402  (re-exported for the tests)
+
 SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
 POLNEAR = SHARED / "eval" / "quotes" / "polnear" / "data"
 CORPORA = SHARED / "corpora"
@@ -60,7 +65,6 @@ FR_DEV_NEWS3 = ROOT / "eval" / "quotes" / "fr_dev3.jsonl"
 EN_TEST = ROOT / "eval" / "quotes" / "en_test.jsonl"
 # The learned attribution tagger (issue 15) that `make train-quotes-en` writes; scored when present.
 LEARNED_MODEL = ROOT / "train" / "quotes_en" / "out" / "model-best"
-DRAWN_TEST = ROOT / "eval" / "drawn_test.tsv"
 
 
 def _words(text: str) -> list[str]:
@@ -593,27 +597,9 @@ def eval_fr(path: Path = FR_GOLD) -> dict[str, dict[str, float]]:
 # -- dev error listing ----------------------------------------------------------------------------------
 
 
-def test_document_ids(path: Path = DRAWN_TEST) -> set[str]:
-    """Ids of every document of the recorded test draw (spares included)."""
-    out: set[str] = set()
-    if not path.exists():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 4 and not line.startswith("#"):
-            out.add(parts[3])
-    return out
-
-
 def refuse_test(path: Path, ids: Iterable[str]) -> str | None:
     """Why ``path`` may not be listed item by item (a test file, or one holding a test document), or ``None``."""
-    if "_test" in path.name:
-        return f"{path.name} is a test set: test sets are scored, never explained"
-    held = sorted(set(ids) & test_document_ids())
-    if held:
-        n = len(held)
-        return f"{path.name} holds {n} document(s) of eval/drawn_test.tsv: test sets are scored, never explained"
-    return None
+    return refusal(path.name, [path.name], ids)
 
 
 def _sentence(text: str, start: int, end: int, reach: int = 300) -> str:
