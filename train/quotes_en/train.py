@@ -13,7 +13,8 @@ What it does:
    attributions into token tags (``dateline.quotes.learned.bio_tags``);
 3. trains a spaCy ``tagger`` with its own small tok2vec (hash embeddings of norm, prefix, suffix,
    shape, part-of-speech tag and dependency label; a window CNN), CPU only, one thread;
-4. keeps the epoch with the best content F1 on PolNeAR dev (``out/model-best``), writes
+4. keeps the epoch with the best content F1 on PolNeAR dev, its tags read as the run-time adapter
+   reads them (constrained Viterbi decoding; ``out/model-best``), writes
    ``out/model-last`` and ``out/log.json`` (times, dev scores per epoch).
 
 The model is trained on PolNeAR (networkdynamics/PolNeAR; MIT per its software's setup.py, article
@@ -160,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     from thinc.api import Adam, fix_random_seed
 
     from dateline.pipeline import MODELS
-    from dateline.quotes.learned import decode
+    from dateline.quotes.learned import constrained_tags, decode
 
     t0 = time.time()
     fix_random_seed(args.seed)
@@ -200,9 +201,12 @@ def main(argv: list[str] | None = None) -> int:
             nlp.update(train_ex[i : i + args.batch], sgd=optimizer, drop=args.dropout, losses=losses)
         # Dev: content F1@30 of the decoded attributions, and token accuracy.
         preds, ok, n = [], 0, 0
+        labels = tuple(tagger.labels)  # type: ignore[attr-defined]
         for d, gold_tags in zip(dev_docs, dev_tags, strict=True):
-            ids = tagger.predict([d])[0]  # type: ignore[attr-defined]
-            tags = [tagger.labels[int(k)] for k in ids]  # type: ignore[attr-defined]
+            # Read as LearnedTagger reads at run time (the best BIO-consistent sequence), so that the
+            # epoch kept is the best one as it will be used, not by each token's single best tag.
+            scores = tagger.model.predict([d])[0]  # type: ignore[attr-defined]
+            tags = constrained_tags(scores.get() if hasattr(scores, "get") else scores, labels)
             ok += sum(a == b for a, b in zip(tags, gold_tags, strict=True))
             n += len(tags)
             preds.append([(x.start, x.end) for x in decode(d, tags)])
