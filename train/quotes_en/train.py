@@ -38,7 +38,6 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
-POLNEAR = SHARED / "eval" / "quotes" / "polnear" / "data"
 
 CONFIG = """
 [model]
@@ -66,18 +65,15 @@ maxout_pieces = 3
 
 
 def split_items(split: str) -> list[tuple[str, str, str]]:
-    """(name, text, ann text) of one PolNeAR split, one annotator's file per article."""
-    base = POLNEAR / split
-    out = []
-    seen: set[str] = set()
-    for ann in sorted((base / "attributions").glob("*.ann")):
-        name = ann.stem.rsplit("_", 1)[0]
-        if name in seen:
-            continue
-        seen.add(name)
-        text = (base / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        out.append((name, text, ann.read_text(encoding="utf-8")))
-    return out
+    """(name, text, ann text) of one PolNeAR split, one annotator's file per article, as the scorer
+    (eval/quotes.py, ``polnear_files``) walks it: what is trained on is what is scored, split for split."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    from quotes import polnear_files
+
+    return [
+        (name, text.read_text(encoding="utf-8"), ann.read_text(encoding="utf-8"))
+        for name, text, ann in polnear_files(split)
+    ]
 
 
 def analysed(split: str, cache: Path, nlp: Any) -> tuple[list[Any], list[list[str]], list[list[tuple[int, int]]]]:
