@@ -109,9 +109,9 @@ train-quotes-en: install
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python train/quotes_en/train.py --out train/quotes_en/out
 
 ## train-events-en: the learned acceptance of English event candidates (issue 14), fitted on the English
-## dev gold with cross-validation by document (about a minute), into src/dateline/data/events/en/acceptance.json
+## dev gold with repeated and nested cross-validation by document (about two minutes), into src/dateline/data/events/en/acceptance.json
 train-events-en: install
-	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python train/events_en/train.py --out train/events_en/out
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python train/events_en/train.py --out train/events_en/out --nested
 
 eval-events: install
 	$(BIN)/python eval/events.py all

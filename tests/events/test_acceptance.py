@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest_events import run
 from spacy.language import Language
 
 from dateline.events.acceptance import Acceptance, acceptance, candidate_features
+
+from conftest_events import run
 
 _TEXT = (
     "Kenya and Uganda signed a trade agreement in Nairobi on Monday. "
@@ -122,3 +123,53 @@ def test_french_ignores_the_option(nlp_fr: Language) -> None:
         assert [_key(e) for e in run(nlp_fr, text)._.events] == base
     finally:
         pipe.accept = before
+
+
+def _trainer() -> Any:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "train" / "events_en" / "train.py"
+    spec = importlib.util.spec_from_file_location("train_events_en", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_training_scores_with_the_scorers_matching() -> None:
+    tr = _trainer()
+    # One story with two gold events; three candidates: one right, one of the wrong type, one a second
+    # mention of the first gold event (found once: a false positive for precision).
+    docs = [
+        {
+            "set": "en_dev", "kind": "article", "id": "a",
+            "units": [{
+                "gold": [("CONSULT", [10, 15]), ("AGREE", [40, 49])],
+                "cands": [
+                    {"type": "CONSULT", "triggers": [[10, 15]], "x": {"kept_by_rules": 1.0}},
+                    {"type": "REJECT", "triggers": [[40, 49]], "x": {"kept_by_rules": 0.0}},
+                    {"type": "CONSULT", "triggers": [[12, 14]], "x": {"kept_by_rules": 0.0}},
+                ],
+            }],
+        },
+        {"set": "plover_gsr_dev", "kind": "sentence", "id": "s", "gold": {"AGREE": 1},
+         "cands": [{"type": "AGREE", "x": {"kept_by_rules": 0.0}}]},
+    ]  # fmt: skip
+    everything = {(0, 0, 0): True, (0, 0, 1): True, (0, 0, 2): True, (1, 0, 0): True}
+    sc = tr.score(docs, everything)
+    assert (sc["en_dev"]["tp"], sc["en_dev"]["fp"], sc["en_dev"]["fn"]) == (1, 2, 1)
+    assert (sc["plover_gsr_dev"]["tp"], sc["plover_gsr_dev"]["fp"]) == (1, 0)
+    keys, _, ys = tr.rows(docs, [0, 1])
+    assert ys == [True, False, True, True] and keys[3] == (1, 0, 0)
+    rules = tr.keep_map(docs, dict.fromkeys(keys, 0.0), "dropped", 0.5)
+    assert [rules[k] for k in keys] == [True, False, False, False]
+
+
+def test_training_fit_separates_a_clear_feature() -> None:
+    tr = _trainer()
+    xs = [{"good": 1.0}] * 20 + [{"good": 0.0}] * 20
+    ys = [True] * 18 + [False] * 2 + [False] * 18 + [True] * 2
+    w = tr.fit(xs, ys, 1.0)
+    assert w["good"] > 2.0
+    assert tr.predict(w, {"good": 1.0}) > 0.7 > 0.3 > tr.predict(w, {"good": 0.0})

@@ -21,6 +21,7 @@ Events with no actor at all are kept only as further evidence of an event that h
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
@@ -1730,5 +1731,6 @@ def make_event_extractor(
     nlp: Language, name: str, lang: str, min_confidence: float, accept: str = "rules"
 ) -> EventExtractor:
     """Find PLOVER events in the parse (see :class:`EventExtractor`); ``accept`` (English): "rules",
-    "candidates" or "learned" (see :mod:`.acceptance`)."""
-    return EventExtractor(nlp, name, lang, min_confidence, accept)
+    "candidates" or "learned" (see :mod:`.acceptance`), which the environment variable
+    ``DATELINE_EVENTS_ACCEPT`` overrides (so that every engine's workers decide alike)."""
+    return EventExtractor(nlp, name, lang, min_confidence, os.environ.get("DATELINE_EVENTS_ACCEPT") or accept)
