@@ -11,6 +11,7 @@ English: the PLOVER gold standard records (dev part) and UniversalPetrarch's PET
     python eval/events.py french --gold eval/events/fr_gold.jsonl --details   # per-type rows, dev only
     python eval/events.py --gold eval/events/en_dev.jsonl --details           # English dev articles alone
     python eval/events.py --gold eval/events/fr_dev.jsonl --errors            # missed, spurious, wrong slots (dev)
+    python eval/events.py english --accept learned   # English events decided by the learned acceptance
 
 Scoring, per sentence:
 
@@ -189,6 +190,16 @@ def read_up_gold(path: Path) -> list[GoldSentence]:
 
 
 # -- running the pipeline ------------------------------------------------------------------------
+def english_pipeline(accept: str = "rules") -> Any:
+    """The English pipeline with ``dateline_events`` deciding by ``accept`` ("rules", the default output, or
+    "learned", the learned acceptance of candidates: ``dateline.events.acceptance``)."""
+    from dateline.pipeline import load_pipeline
+
+    nlp = load_pipeline("en")
+    nlp.get_pipe("dateline_events").accept = accept
+    return nlp
+
+
 def analyse_doc(nlp: Any, text: str, date: str) -> Any:
     """Run the full pipeline on one text with its publication date, tokenised as ``analyse_articles`` does
     (``dateline.pipeline.make_doc``: hard-wrapped wire copy is parsed with its typesetting breaks as spaces)."""
@@ -785,7 +796,7 @@ def reliability(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
 CALIBRATION = ROOT / "src" / "dateline" / "data" / "events" / "calibration.tsv"
 
 
-def calibrate(shared: Path) -> int:
+def calibrate(shared: Path, accept: str = "rules", out: Path | None = None) -> int:
     """Fit the confidence model on the dev sets only and write ``data/events/calibration.tsv``.
 
     The features of every predicted event (the component's ``calibrated`` switched off so that events
@@ -794,13 +805,15 @@ def calibrate(shared: Path) -> int:
     matches the gold, fit a logistic model
     (:func:`dateline.events.confidence.fit_logistic`); the default ``--min-confidence`` is the lowest
     value at which the dev events kept were right 90 % of the time. Test sets are never read here.
+    ``accept``: how the English extractor decides (see :func:`english_pipeline`); ``out``: where to write
+    the table (the packaged one by default).
     """
     from dateline.events.confidence import FEATURES, Model, fit_logistic
     from dateline.pipeline import load_pipeline
 
     rows: list[tuple[dict[str, float], bool]] = []
     gold_dir = shared / "eval" / "events" / "gold"
-    nlp_en = load_pipeline("en")
+    nlp_en = english_pipeline(accept)
     nlp_en.get_pipe("dateline_events").calibrated = False
     sets = {
         "plover_gsr_dev": read_plover_gold(gold_dir / "PLOVER_GSR_CAMEO.dev.json"),
@@ -846,8 +859,9 @@ def calibrate(shared: Path) -> int:
         *(f"{f}\t{weights[f]}" for f in FEATURES),
         f"default_min_confidence\t{floor}",
     ]
-    CALIBRATION.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(rows)} dev events, default min confidence {floor}: {CALIBRATION}")
+    target = out or CALIBRATION
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} dev events, default min confidence {floor}: {target}")
     print(reliability(scored)["bins"])
     return 0
 
@@ -971,6 +985,13 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="list missed, spurious and wrongly-argued events of a dev file given with --gold (refused on test sets)",
     )
+    ap.add_argument(
+        "--accept",
+        choices=["rules", "learned"],
+        default="rules",
+        help="English events: the rules' output (default) or the learned acceptance of candidates",
+    )
+    ap.add_argument("--calibration-out", type=Path, default=None, help="calibrate: write the table here")
     args = ap.parse_args(argv)
     if (args.details or args.errors) and (args.gold is None or "_test" in args.gold.name):
         ap.error(
@@ -980,16 +1001,17 @@ def main(argv: list[str] | None = None) -> int:
         from dateline.pipeline import load_pipeline as _load
 
         lang = gold_lang(args.gold)
-        rep = article_scores(_load(lang), args.gold, args.shared, lang, listing=True)
+        nlp = english_pipeline(args.accept) if lang == "en" else _load(lang)
+        rep = article_scores(nlp, args.gold, args.shared, lang, listing=True)
         print_errors(rep["errors"])
         return 0
     from dateline.pipeline import load_pipeline
 
     if args.which == "calibrate":
-        return calibrate(args.shared)
+        return calibrate(args.shared, args.accept, args.calibration_out)
     out: dict[str, Any] = {}
     if args.gold is not None and gold_lang(args.gold) == "en":
-        nlp_en = load_pipeline("en")
+        nlp_en = english_pipeline(args.accept)
         coder = petrarch_coder(args.shared)
         out["english_gold"] = {"gold": article_scores(nlp_en, args.gold, args.shared, "en", coder)}
     elif args.which in ("english", "all") and args.gold is None:
@@ -998,7 +1020,7 @@ def main(argv: list[str] | None = None) -> int:
             "plover_gsr_dev": read_plover_gold(gold_dir / "PLOVER_GSR_CAMEO.dev.json"),
             "up_petr2_validation": read_up_gold(gold_dir / "UP_PETR2_GSR_validation.xml"),
         }
-        nlp_en = load_pipeline("en")
+        nlp_en = english_pipeline(args.accept)
         coder = petrarch_coder(args.shared)
         out["english"] = english_scores(nlp_en, sets, coder)
         if EN_DEV_ARTICLES.exists():

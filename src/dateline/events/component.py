@@ -21,6 +21,7 @@ Events with no actor at all are kept only as further evidence of an event that h
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.entities.affiliation import is_country
 from dateline.entities.gazetteer import gazetteer
+from dateline.events.acceptance import ACCEPT_MODES, acceptance, candidate_features
 from dateline.events.actors import Actor, ActorResolver, role_of
 from dateline.events.confidence import evidence as evidence_features
 from dateline.events.confidence import model
@@ -336,15 +338,24 @@ class _Cand:
     # The noun of a verbal locution the trigger heads ("a ouvert une *enquête*", "ont porté *plainte*"):
     # the trigger's span covers both words, as the guidelines mark a locution.
     locution: Token | None = None
+    # Why the rules would drop it, when the extractor keeps candidates (``accept`` not "rules"): "anchor", a
+    # noun trigger nothing says happened; "fold", the content of a speech act folded into it; "purpose", the
+    # purpose clause of another trigger.
+    dropped: str | None = None
 
 
 class EventExtractor:
     """Writes ``doc._.events`` (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str, lang: str, min_confidence: float) -> None:
+    def __init__(self, nlp: Language, name: str, lang: str, min_confidence: float, accept: str = "rules") -> None:
         self.name = name
         self.lang = lang if lang in ("fr", "en") else (nlp.lang if nlp.lang in ("fr", "en") else "fr")
         self.min_confidence = min_confidence
+        if accept not in ACCEPT_MODES:
+            raise ValueError(f"accept must be one of {ACCEPT_MODES}, not {accept!r}")
+        # English only (see :mod:`.acceptance`): "rules" is today's output; "candidates" keeps the mentions
+        # the rules drop with their features; "learned" lets the packaged model decide.
+        self.accept = accept
         # False while ``eval/events.py calibrate`` fits the model: events then keep their features.
         self.calibrated = True
         self.model = model()
@@ -362,6 +373,11 @@ class EventExtractor:
         # only until the English coder's owner validates them on the English dev sets.
         self.article_rules = self.lang == "fr"
         register_extensions()
+
+    @property
+    def _keeps_candidates(self) -> bool:
+        """Whether the mentions the rules drop are kept as candidates (English, ``accept`` not "rules")."""
+        return self.lang == "en" and self.accept != "rules"
 
     # -- matching ---------------------------------------------------------------------------------
     def _dependents(self, tok: Token, depth: int = 2) -> set[str]:
@@ -690,6 +706,9 @@ class EventExtractor:
         self.last_raw = raw
         merged = merge_duplicates(raw)
         events = []
+        learned = acceptance() if self.accept == "learned" and self._keeps_candidates else None
+        if self.accept == "learned" and self._keeps_candidates and learned is None:
+            raise FileNotFoundError("accept='learned' needs data/events/en/acceptance.json (make train-events-en)")
         for ev in merged:
             # The confidence from the evidence (see :mod:`.confidence`), with the corroboration of
             # merged mentions; the calibration command keeps the features to fit the model on dev.
@@ -702,7 +721,25 @@ class EventExtractor:
             ev.pop("_target_named", None)
             ev.pop("_default_home", None)
             no_actor = ev["source"]["entity"] is None and ev["source"]["code"] is None and ev["target"] is None
-            if no_actor and not (human and ev["type"] in _AGENTLESS_OK):
+            dropped_actor = no_actor and not (human and ev["type"] in _AGENTLESS_OK)
+            cand = ev.pop("_cand", None)
+            if cand is not None:
+                drops = tuple(d for d in (cand["drop"], "actor" if dropped_actor else None) if d)
+                x = candidate_features(
+                    ev,
+                    feats,
+                    drops=drops,
+                    dep=cand["dep"],
+                    sent_index=next((i for i, s in enumerate(sents) if s[0] == cand["sent"]), 0),
+                    n_sents=len(sents),
+                    capitalised=cand["capitalised"],
+                )
+                if learned is None:
+                    ev["_accept_features"] = x
+                    ev["_drops"] = list(drops)
+                elif not learned.accepts(x):
+                    continue
+            elif dropped_actor:
                 continue
             if ev["confidence"] < self.min_confidence:
                 continue
@@ -747,8 +784,11 @@ class EventExtractor:
                 and entry.pos == "NOUN"
             ):
                 continue  # "ended talks", "suspended aid": the act broken off is what the sanction is about
+            pre_drop = None
             if self._purpose_of_trigger(tok, matched):
-                continue
+                if not self._keeps_candidates:
+                    continue
+                pre_drop = "purpose"
             head_entry = matched.get(tok.head.i)
             if (
                 entry.pos == "NOUN"
@@ -772,8 +812,10 @@ class EventExtractor:
                     replaced.add(boss)
                 if rule == "locution":
                     locutions[boss] = span.doc[i]
-                if rule in ("fold", "locution"):
+                if rule == "locution" or (rule == "fold" and not self._keeps_candidates):
                     continue
+                if rule == "fold":
+                    pre_drop = "fold"
             tok = span.doc[i]
             if entry.pos == "NOUN":
                 # The content of a speech act took place, or is wanted or feared, by that act's word:
@@ -784,12 +826,15 @@ class EventExtractor:
                     if boss is None
                     else ([tok, span.doc[boss]], span.doc[boss] if rule in ("noun", "instead") else None)
                 )
+                dropped = pre_drop
                 if anchored is None:
-                    continue
+                    if not self._keeps_candidates:
+                        continue
+                    anchored, dropped = ([tok], None), pre_drop or "anchor"
                 anchors, support = anchored
             else:
-                anchors, support = [tok], None
-            kept.append(_Cand(tok, entry, sent, anchors, support, intent_governor(tok), content=rule))
+                anchors, support, dropped = [tok], None, pre_drop
+            kept.append(_Cand(tok, entry, sent, anchors, support, intent_governor(tok), content=rule, dropped=dropped))
         for c in kept:
             c.governed = governed.get(c.trigger.i, [])
             c.locution = locutions.get(c.trigger.i)
@@ -1545,6 +1590,14 @@ class EventExtractor:
                 ev["intent"] = intent
             if in_report:
                 ev["reported"] = True
+            if self._keeps_candidates:
+                # What the acceptance model reads besides the evidence (see :mod:`.acceptance`).
+                ev["_cand"] = {
+                    "drop": c.dropped,
+                    "dep": trig.dep_,
+                    "sent": c.sent[0],
+                    "capitalised": trig.text.isupper() or trig.text.istitle(),
+                }
             out.append((ev, pair if k == 0 else []))
         return out
 
@@ -1672,8 +1725,12 @@ def self_timexes(doc: Doc) -> list[dict[str, Any]]:
     "dateline_events",
     assigns=["doc._.events"],
     requires=["doc._.entities"],
-    default_config={"lang": "fr", "min_confidence": 0.0},
+    default_config={"lang": "fr", "min_confidence": 0.0, "accept": "rules"},
 )
-def make_event_extractor(nlp: Language, name: str, lang: str, min_confidence: float) -> EventExtractor:
-    """Find PLOVER events in the parse (see :class:`EventExtractor`)."""
-    return EventExtractor(nlp, name, lang, min_confidence)
+def make_event_extractor(
+    nlp: Language, name: str, lang: str, min_confidence: float, accept: str = "rules"
+) -> EventExtractor:
+    """Find PLOVER events in the parse (see :class:`EventExtractor`); ``accept`` (English): "rules",
+    "candidates" or "learned" (see :mod:`.acceptance`), which the environment variable
+    ``DATELINE_EVENTS_ACCEPT`` overrides (so that every engine's workers decide alike)."""
+    return EventExtractor(nlp, name, lang, min_confidence, os.environ.get("DATELINE_EVENTS_ACCEPT") or accept)

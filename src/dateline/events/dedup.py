@@ -179,4 +179,8 @@ def _merge(group: list[dict[str, Any]]) -> dict[str, Any]:
     # Each independent mention corroborates the event: a little more confidence, never above 0.95.
     out["confidence"] = round(min(0.95, max(e["confidence"] for e in group) + 0.05 * (len(group) - 1)), 2)
     out["mentions"] = len(group)
+    if "_cand" in best:
+        # A candidate the rules would drop (see :mod:`.acceptance`) only when every mention of it would be.
+        dropped = all((e.get("_cand") or {}).get("drop") for e in group)
+        out["_cand"] = {**best["_cand"], "drop": best["_cand"]["drop"] if dropped else None}
     return out
