@@ -132,6 +132,20 @@ def test_constrained_tags_keep_spans_whole() -> None:
     assert constrained_tags([], labels) == []
 
 
+def test_constrained_tags_read_raw_scores_as_a_softmax() -> None:
+    # The trained tagger (normalize = false) predicts raw scores: negative ones, rows not summing to 1.
+    # They are read as the softmax of themselves, as if the model had given probabilities.
+    import numpy as np
+
+    labels = ("B-CONTENT", "I-CONTENT", "O")
+    raw = np.array([[2.0, -1.0, -1.5], [-0.5, 0.2, 0.4], [-1.0, 1.5, -2.0], [-1.0, 1.5, -2.0]])
+    probs = np.exp(raw) / np.exp(raw).sum(axis=1, keepdims=True)
+    assert constrained_tags(raw, labels) == constrained_tags(probs, labels)
+    assert constrained_tags(raw, labels) == ["B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT"]
+    # Clipping the raw scores instead would read every negative one alike and lose the choice.
+    assert constrained_tags([[-0.2, -3.0, -0.1]], labels) == ["O"]
+
+
 def _tiny_model(path: Path) -> None:
     """An untrained tagger of the shipped architecture, saved as train/quotes_en/train.py saves one."""
     import importlib.util

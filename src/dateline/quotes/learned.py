@@ -217,6 +217,11 @@ def constrained_tags(scores: Any, labels: tuple[str, ...]) -> list[str]:
     forbid = -1e9
     trans = np.array([[0.0 if allowed(a, b) else forbid for b in labels] for a in labels])
     start = np.array([forbid if lab.startswith("I-") else 0.0 for lab in labels])
+    # spaCy's Tagger.v2 with ``normalize = false`` (the trained config) predicts raw scores, not
+    # probabilities: read them through a softmax, so that the sequence is scored by log-probabilities.
+    if (probs < 0).any() or not np.allclose(probs.sum(axis=1), 1.0, atol=1e-3):
+        shifted = probs - probs.max(axis=1, keepdims=True)
+        probs = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
     logp = np.log(np.clip(probs, 1e-9, 1.0))
     best = logp[0] + start
     back = np.zeros((len(logp), n_labels), dtype=int)
