@@ -125,3 +125,29 @@ def test_the_feature_layer_reads_the_doc_tensor_without_changing_it() -> None:
     bare = NLP("Sans tenseur")
     (out2,) = model.predict([bare])
     assert out2.shape == (2, 4)
+
+
+@pytest.mark.model
+def test_the_shipped_model_only_adds_to_the_rules() -> None:
+    """End to end with the French pipeline and the shipped model: every rule timex stays as it was,
+    and whatever the detector adds overlaps none of them."""
+    from dateline.article import PubDate
+    from dateline.pipeline import load_pipeline
+
+    nlp = load_pipeline("fr")
+    text = (
+        "Le conseil s'est réuni mardi 4 avril à Lyon pendant trois heures. Depuis des lustres, ses membres "
+        "se voient chaque semaine, et la prochaine séance aura lieu dans quinze jours, au printemps."
+    )
+    doc = nlp.make_doc(text)
+    doc._.dct = PubDate.parse("2017-04")
+    doc = nlp(doc)
+    rules = list(doc._.timexes)
+    on = TimexTagger(nlp, "dateline_timex", "fr", learned="on", learned_threshold=0.0)
+    (again,) = list(on.pipe([doc]))
+    found = again._.timexes
+    key = [(t["start"], t["end"], t["value"]) for t in rules]
+    assert [(t["start"], t["end"], t["value"]) for t in found if (t["start"], t["end"], t["value"]) in key] == key
+    for t in found:
+        if (t["start"], t["end"], t["value"]) not in key:
+            assert not any(t["start"] < r["end"] and r["start"] < t["end"] for r in rules)

@@ -8,7 +8,7 @@ tense of the governing verb decides whether "samedi" is the last or the next Sat
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from dateline.extensions import doc_text, register_extensions
 from dateline.timex.anchor import (
@@ -405,7 +406,7 @@ class TimexTagger:
         lang: str,
         learned: str = "off",
         learned_model: str = "",
-        learned_threshold: float = 0.5,
+        learned_threshold: float = 0.9,
         learned_unknown: str = "keep",
     ) -> None:
         self.name = name
@@ -420,12 +421,23 @@ class TimexTagger:
         self.learned = _load_learned(learned_model, lang) if learned == "on" else None
 
     def __call__(self, doc: Doc) -> Doc:
+        return self._tag(doc, self.learned.propose(doc) if self.learned is not None else [])
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """:meth:`__call__` over a stream; the learned detector (when on) runs once per batch."""
+        if self.learned is None:
+            for doc in stream:
+                yield self._tag(doc, [])
+            return
+        for batch in minibatch(stream, size=batch_size):
+            for doc, props in zip(batch, self.learned.propose_many(batch), strict=True):
+                yield self._tag(doc, props)
+
+    def _tag(self, doc: Doc, proposed: Sequence[Proposal]) -> Doc:
         dct = doc._.dct
         window = (dct.earliest, dct.latest) if dct is not None else None
-        proposed: list[Proposal] = []
-        if self.learned is not None:
-            proposed = [p for p in self.learned.propose(doc) if p.confidence >= self.threshold]
-        timexes, published = timexes_for(doc, self.lang, window, proposed, self.unknown)
+        kept = [p for p in proposed if p.confidence >= self.threshold]
+        timexes, published = timexes_for(doc, self.lang, window, kept, self.unknown)
         doc._.timexes = timexes
         doc._.published = published
         return doc
@@ -454,7 +466,7 @@ def _load_learned(path: str, lang: str) -> LearnedExtents:
         "lang": "fr",
         "learned": "off",
         "learned_model": "",
-        "learned_threshold": 0.5,
+        "learned_threshold": 0.9,
         "learned_unknown": "keep",
     },
 )
