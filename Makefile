@@ -9,7 +9,7 @@ CORPUS  ?= ../shared/corpora/fr_tvnews_2017.jsonl.gz
 
 .PHONY: install ui browser postgres demo serve screenshots test lint format bench benchmarks bench-queries bench-quotes bench-store \
         eval eval-timex \
-        eval-quotes eval-events eval-entities train-quotes-en train-events-en clean
+        eval-quotes eval-events eval-entities train-quotes-en train-events-en train-timex clean
 
 install: $(STAMP)
 
@@ -112,6 +112,11 @@ train-quotes-en: install
 ## dev gold with repeated and nested cross-validation by document (about two minutes), into src/dateline/data/events/en/acceptance.json
 train-events-en: install
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python train/events_en/train.py --out train/events_en/out --nested
+
+## train-timex: the learned TIMEX3 extent detector for French (issue 16), cross-validated then trained on the
+## French time dev documents on one core (a few minutes), into train/timex/out/model
+train-timex: install
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python train/timex/train.py --out train/timex/out
 
 eval-events: install
 	$(BIN)/python eval/events.py all

@@ -43,6 +43,11 @@ def main() -> None:
         help="also time the foundation with the language given, to isolate language detection",
     )
     ap.add_argument("--rounds", type=int, default=3, help="alternating timed passes per side; the fastest counts")
+    ap.add_argument(
+        "--timex-learned",
+        action="store_true",
+        help="also time the time component with the learned extent detector on (a row of the stage table)",
+    )
     args = ap.parse_args()
 
     arts: list[Article] = list(islice((a for a in read_file(args.corpus) if isinstance(a, Article)), args.n))
@@ -93,7 +98,7 @@ def main() -> None:
             given_t.append(sums[2])
         full_t.append(sums[3])
     b, fo, f = min(bare_t), min(found_t), min(full_t)
-    parts = decompose(full, arts, args.batch_size)
+    parts = decompose(full, arts, args.batch_size, args.timex_learned)
     print(
         f"# pipeline overhead — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
         f"{platform.processor() or platform.machine()}, python {platform.python_version()}, spaCy {spacy.__version__}"
@@ -116,7 +121,7 @@ def main() -> None:
     print(f"throughput ratio foundation/bare: {b / fo:.3f} (overhead {100 * (fo / b - 1):.1f}%)")
     print(f"throughput ratio full/bare: {b / f:.3f} (overhead {100 * (f / b - 1):.1f}%)")
     model = sum(v for k, v in parts.items() if k == "tokenizer" or not k.startswith(("dateline", "language", "record")))
-    ours = {k: v for k, v in parts.items() if k.startswith(("dateline", "language", "record"))}
+    ours = {k: v for k, v in parts.items() if k.startswith(("dateline", "language", "record")) and "learned" not in k}
     print()
     print("Where the time goes (one more pass, each stage timed on the same batches; robust to a busy machine):")
     print("| stage | seconds | % of the spaCy model's own time |")
@@ -129,13 +134,20 @@ def main() -> None:
     )
 
 
-def decompose(nlp: Language, arts: list[Article], batch_size: int) -> dict[str, float]:
-    """Seconds spent in each stage of the analysis, the stages run one after the other on each batch.
+def decompose(nlp: Language, arts: list[Article], batch_size: int, timex_learned: bool = False) -> dict[str, float]:
+    """Seconds spent in each stage of the analysis, the stages run one after the other on each batch;
+    with ``timex_learned``, the time component with the learned extent detector on is timed too, on the
+    same Docs right after the time component (a stage of its own, not counted in the totals).
 
     Wall-clock ratios of two whole runs swing by 20% on a shared machine; timing each stage on the same
     batch, back to back, exposes both sides to the same load, so their ratio is steady.
     """
     times: dict[str, float] = {}
+    learned = None
+    if timex_learned:
+        from dateline.timex.component import TimexTagger
+
+        learned = TimexTagger(nlp, "dateline_timex", "fr", learned="on")
 
     def add(key: str, t: float) -> None:
         times[key] = times.get(key, 0.0) + time.perf_counter() - t
@@ -154,6 +166,10 @@ def decompose(nlp: Language, arts: list[Article], batch_size: int) -> dict[str, 
                 t = time.perf_counter()
                 docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
                 add(name, t)
+                if name == "dateline_timex" and learned is not None:
+                    t = time.perf_counter()
+                    docs = list(learned.pipe(docs, batch_size=batch_size))
+                    add("dateline_timex (learned on, instead)", t)
             t = time.perf_counter()
             for doc, a in zip(docs, batch, strict=True):
                 doc_to_record(doc, a, "fr")

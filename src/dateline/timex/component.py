@@ -8,12 +8,15 @@ tense of the governing verb decides whether "samedi" is the last or the next Sat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from dateline.extensions import doc_text, register_extensions
 from dateline.timex.anchor import (
@@ -25,10 +28,11 @@ from dateline.timex.anchor import (
     narrative_anchor,
 )
 from dateline.timex.detect import Candidate, find_candidates
+from dateline.timex.learned import DEFAULT_MODEL, LearnedExtents, Proposal
 from dateline.timex.lexicon import lexicon, lookup
 from dateline.timex.normalize import UNIT_DAYS, Expr, Resolved, resolve, shift_quarter
 
-__all__ = ["TimexTagger", "make_timex_tagger", "timexes_for"]
+__all__ = ["TimexTagger", "learned_candidates", "make_timex_tagger", "timexes_for"]
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -51,10 +55,23 @@ def _sent_of(starts: list[int], char: int) -> int:
 
 
 def timexes_for(
-    doc: Doc, lang: str, window: tuple[date, date] | None
+    doc: Doc,
+    lang: str,
+    window: tuple[date, date] | None,
+    proposed: Sequence[Proposal] = (),
+    unknown: str = "keep",
 ) -> tuple[list[dict[str, Any]], tuple[date, date] | None]:
-    """The timex dicts of ``doc`` and the tightened publication window (``None`` without a date)."""
+    """The timex dicts of ``doc`` and the tightened publication window (``None`` without a date).
+
+    ``proposed``: extents the learned detector proposes (see :func:`learned_candidates`), added where
+    no rule candidate overlaps them; ``unknown`` says what becomes of one the rules cannot read
+    (``"keep"`` it with a placeholder value and no interval, or ``"drop"`` it).
+    """
     cands: list[Candidate] = find_candidates(doc_text(doc), lang)
+    if proposed:
+        cands = sorted(
+            [*cands, *learned_candidates(doc_text(doc), cands, proposed, lang, unknown)], key=lambda c: c.start
+        )
     if not lexicon(lang).PART_IN_VALUE:
         cands = [_part_aside(c) for c in cands]
     if lexicon(lang).QUARTERS_IN_MONTHS:
@@ -159,6 +176,46 @@ def timexes_for(
             item["determined"] = False
         out.append(item)
     return out, published
+
+
+# A TIMEX3 of each type whose value the words do not give: the placeholder of each type (ISO-TimeML
+# writes unknown digits as X; an unknown length in a known unit is "PXD", "PXY").
+_PLACEHOLDER = {"DATE": "XXXX-XX-XX", "TIME": "XXXX-XX-XXTXX:XX", "DURATION": "PXX", "SET": "XXXX"}
+
+
+def learned_candidates(
+    text: str, rules: Sequence[Candidate], proposed: Sequence[Proposal], lang: str, unknown: str = "keep"
+) -> list[Candidate]:
+    """Candidates for the learned detector's proposals that overlap no rule candidate (nor each other).
+
+    The rules stay the normaliser: the proposal's words are read by the rules on their own (an
+    expression the rules know, missed in context, gets its full reading over the proposed extent);
+    one they cannot read gets the honest treatment of an unknown, the model's type with a placeholder
+    value and no interval (``unknown="keep"``), or is left out (``"drop"``). A duration's unit, when
+    one of its words names it ("quelques semaines"), is kept in its placeholder ("PXW").
+    """
+    taken = [(c.start, c.end) for c in rules]
+    out: list[Candidate] = []
+    for p in sorted(proposed, key=lambda p: -p.confidence):
+        if any(p.start < e and s < p.end for s, e in taken):
+            continue
+        words = text[p.start : p.end]
+        inner = find_candidates(words, lang)
+        best = max(inner, key=lambda c: c.end - c.start) if inner else None
+        if best is not None and 2 * (best.end - best.start) >= len(words):
+            expr = best.expr
+        elif unknown == "drop":
+            continue
+        else:
+            value = _PLACEHOLDER.get(p.type, "XXXX-XX-XX")
+            if p.type == "DURATION":
+                units = [lookup(lexicon(lang).UNITS, w) for w in re.findall(r"[\w-]+", words)]
+                unit = next((u for u in reversed(units) if u and len(u) == 1), None)
+                value = f"PX{unit}" if unit else value
+            expr = Expr("unknown", ref_type=p.type, set_value=value)
+        taken.append((p.start, p.end))
+        out.append(Candidate(p.start, p.end, words, expr, "learned"))
+    return out
 
 
 def _first_pass(cands: list[Candidate], dirs: list[int], published: tuple[date, date] | None) -> list[Resolved | None]:
@@ -335,28 +392,93 @@ def _day_in_sentence_after(
 
 
 class TimexTagger:
-    """Writes ``doc._.timexes`` and ``doc._.published`` (see module docstring)."""
+    """Writes ``doc._.timexes`` and ``doc._.published`` (see module docstring).
 
-    def __init__(self, nlp: Language, name: str, lang: str) -> None:
+    With ``learned = "on"``, the learned extent detector (:mod:`dateline.timex.learned`, the model of
+    ``learned_model``, by default the one shipped for French) proposes extents the rules did not find;
+    those of confidence ``learned_threshold`` or more are added (see :func:`learned_candidates`).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        lang: str,
+        learned: str = "off",
+        learned_model: str = "",
+        learned_threshold: float = 0.9,
+        learned_unknown: str = "keep",
+    ) -> None:
         self.name = name
         self.lang = lang
         register_extensions()
+        if learned not in ("off", "on"):
+            raise ValueError(f"learned must be 'off' or 'on', not {learned!r}")
+        if learned_unknown not in ("keep", "drop"):
+            raise ValueError(f"learned_unknown must be 'keep' or 'drop', not {learned_unknown!r}")
+        self.threshold = learned_threshold
+        self.unknown = learned_unknown
+        self.learned = _load_learned(learned_model, lang) if learned == "on" else None
 
     def __call__(self, doc: Doc) -> Doc:
+        return self._tag(doc, self.learned.propose(doc) if self.learned is not None else [])
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """:meth:`__call__` over a stream; the learned detector (when on) runs once per batch."""
+        if self.learned is None:
+            for doc in stream:
+                yield self._tag(doc, [])
+            return
+        for batch in minibatch(stream, size=batch_size):
+            for doc, props in zip(batch, self.learned.propose_many(batch), strict=True):
+                yield self._tag(doc, props)
+
+    def _tag(self, doc: Doc, proposed: Sequence[Proposal]) -> Doc:
         dct = doc._.dct
         window = (dct.earliest, dct.latest) if dct is not None else None
-        timexes, published = timexes_for(doc, self.lang, window)
+        kept = [p for p in proposed if p.confidence >= self.threshold]
+        timexes, published = timexes_for(doc, self.lang, window, kept, self.unknown)
         doc._.timexes = timexes
         doc._.published = published
         return doc
+
+
+def _load_learned(path: str, lang: str) -> LearnedExtents:
+    """The learned extent detector at ``path`` (default: the model shipped for French); a local
+    directory, nothing is downloaded."""
+    from dateline.errors import DatelineError
+
+    where = Path(path) if path else (DEFAULT_MODEL if lang == "fr" else None)
+    if where is None or not where.is_dir():
+        raise DatelineError(
+            "missing-model",
+            f"the learned timex detector was asked for (learned_model={path!r}, lang={lang}) but no model is there",
+            hint="train one with `make train-timex` and give its directory as learned_model",
+        )
+    return LearnedExtents(where)
 
 
 @Language.factory(
     "dateline_timex",
     assigns=["doc._.timexes", "doc._.published"],
     requires=["token.dep", "token.morph"],
-    default_config={"lang": "fr"},
+    default_config={
+        "lang": "fr",
+        "learned": "off",
+        "learned_model": "",
+        "learned_threshold": 0.9,
+        "learned_unknown": "keep",
+    },
 )
-def make_timex_tagger(nlp: Language, name: str, lang: str) -> TimexTagger:
-    """Find and resolve time expressions (see :class:`TimexTagger`)."""
-    return TimexTagger(nlp, name, lang)
+def make_timex_tagger(
+    nlp: Language,
+    name: str,
+    lang: str,
+    learned: str,
+    learned_model: str,
+    learned_threshold: float,
+    learned_unknown: str,
+) -> TimexTagger:
+    """Find and resolve time expressions (see :class:`TimexTagger`); ``learned`` (``"off"`` or
+    ``"on"``) adds the learned extent detector's proposals."""
+    return TimexTagger(nlp, name, lang, learned, learned_model, learned_threshold, learned_unknown)

@@ -45,7 +45,9 @@ class Expr:
     last mentioned: "le lendemain" = +1), ``relunit`` (the unit containing the writing day shifted by
     ``offset``: "la semaine dernière" = week, -1), ``shift`` ("il y a trois jours": ``offset`` -3 of
     ``unit`` D), ``clock``, ``duration``, ``set``, ``decade``, ``century``, ``season``, ``quarter``
-    (``unit`` Q or HY with ``number``), ``ref`` (PRESENT_REF...), ``invalid`` (an impossible date).
+    (``unit`` Q or HY with ``number``), ``ref`` (PRESENT_REF...), ``invalid`` (an impossible date),
+    ``unknown`` (an extent found without a reading of what it says, e.g. proposed by the learned
+    detector: TIMEX3 type ``ref_type``, placeholder value ``set_value``, no interval).
     """
 
     kind: str
@@ -547,6 +549,8 @@ def _resolve(
     strict = e.cue != 0
     k = e.kind
 
+    if k == "unknown":
+        return Resolved(e.ref_type, e.set_value or "XXXX-XX-XX", None, None, False)
     if k == "invalid":
         y = f"{e.year:04d}" if e.year is not None else "XXXX"
         m = f"{e.month:02d}" if e.month is not None else "XX"
