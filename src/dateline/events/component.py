@@ -356,7 +356,6 @@ class EventExtractor:
         self.persons: frozenset[str] = _HUMAN | word_list(self.lang, "persons.txt")
         # What becomes of the act a speech act governs ("menacent de démissionner"), by governor type.
         self.content_rules = content_rules(self.lang)
-        self._actor_memo: dict[Any, Any] = {}
         # Rules read on the French dev articles and not yet on the English ones (an actor left unresolved,
         # people as agents, an institution an entry names, non-event senses, adverbial negation, ...): French
         # only until the English coder's owner validates them on the English dev sets.
@@ -1212,14 +1211,13 @@ class EventExtractor:
         # Resolved once per phrase and document: the resolver makes an entity of a phrase the NER did not
         # name on first sight ("des milliers de manifestants"), and a second look at the phrase would find
         # that entity, not the code the first look gave it.
-        key = (id(resolver), tuple(t.i for t in toks), tuple(id(a) for a in last_pair))
-        memo = self._actor_memo
-        if memo.get("doc") is not resolver:
-            memo.clear()
-            memo["doc"] = resolver
-        if key not in memo:
-            memo[key] = self._resolve_actors(toks, resolver, last_pair)
-        return list(memo[key])
+        # The memo is the document's resolver's; its key holds values, never ids of objects that a
+        # collected one's successor could reuse.
+        key = (tuple(t.i for t in toks), tuple(last_pair))
+        found = resolver.phrases.get(key)
+        if found is None:
+            found = resolver.phrases[key] = self._resolve_actors(toks, resolver, last_pair)
+        return list(found)
 
     def _resolve_actors(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
         out: list[Actor] = []
