@@ -1,6 +1,9 @@
-"""The per-document memo of resolved phrases (sentences written for these tests)."""
+"""The per-document memo of resolved phrases and the lazy reading of verbal attacks (sentences written
+for these tests)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -32,3 +35,20 @@ def test_a_pair_reference_is_resolved_against_the_pair_of_the_moment(
     # The same phrase and pair again is read from the memo, which belongs to this document's resolver.
     assert resolver.phrases[((0,), tuple(_pair("USAGOV", "RUSGOV")))] == _pair("USAGOV", "RUSGOV")
     assert ActorResolver(doc, "fr").phrases == {}
+
+
+def test_a_verbal_attack_decided_by_its_arguments_looks_for_no_speaker(
+    nlp_fr: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Any] = []
+    original = component.EventExtractor._attacks_a_thing
+
+    def spy(self: Any, tok: Any, objects: Any) -> bool:
+        calls.append(tok.text)
+        return original(self, tok, objects)
+
+    monkeypatch.setattr(component.EventExtractor, "_attacks_a_thing", spy)
+    # A person attacked: verbal, known from the arguments alone.
+    doc = run(nlp_fr, "Claire Vidal attaque chaque jour davantage le candidat du parti adverse.")
+    assert [e["type"] for e in doc._.events] == ["ACCUSE"]
+    assert calls == []

@@ -520,43 +520,28 @@ class EventExtractor:
             # "les cellules immunitaires attaquent la tumeur", "des tendances qui s'affrontent sur la
             # ligne du parti": no weapon, victim or force, and no one attacking or attacked.
             return None
-        if e.type == "ASSAULT" and e.lemma in _VERBAL_ATTACK and not violent and not self._at_a_place(tok):
-            people = [
-                t
-                for t in arg_toks
-                if t.ent_type_ in ("PER", "PERSON")
-                or t.lemma_.lower() in _POLITICAL
-                or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
-            ]
-            # "the delegate attacked grain policy": a person or a political body attacking a thing (a common
-            # noun naming no one), with no armed actor around, attacks it in words.
-            objects = args.get("obj", [])
-            speaker = self._subject_of(tok) or [
-                t for t in tok.doc[max(0, tok.i - 12) : tok.i] if t.ent_type_ in ("PER", "PERSON")
-            ]
-            political = any(
-                t.ent_type_ in ("PER", "PERSON", "ORG")
-                or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
-                for t in speaker
-            )
-            armed = any(
-                getattr(role_of(t, self.lang), "sector", None) in ("MIL", "REB", "UAF", "COP", "CRM") for t in tok.sent
-            )
-            abstract = (
-                bool(objects)
-                and political
-                and not armed
-                and all(
-                    o.pos_ == "NOUN"
-                    and not o.ent_type_
-                    and role_of(o, self.lang) is None
-                    and o.lemma_.lower() not in _HUMAN
-                    for o in objects
+        # Verbal when a person or a political body attacks ("the senator attacked the minister"), when the act
+        # is a noun or "s'en prendre à" ("s'en prendre à la politique du gouvernement") with no violence
+        # around, or when a political speaker attacks a thing (see ``_attacks_a_thing``). The cheap tests
+        # first: the speaker and armed groups are looked for only when they decide.
+        if (
+            e.type == "ASSAULT"
+            and e.lemma in _VERBAL_ATTACK
+            and not violent
+            and not self._at_a_place(tok)
+            and (
+                e.pos == "NOUN"
+                or e.lemma == "prendre"
+                or any(
+                    t.ent_type_ in ("PER", "PERSON")
+                    or t.lemma_.lower() in _POLITICAL
+                    or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
+                    for t in arg_toks
                 )
+                or self._attacks_a_thing(tok, args.get("obj", []))
             )
-            if people or e.pos == "NOUN" or e.lemma == "prendre" or abstract:
-                # "s'en prendre à la politique du gouvernement" with no violence around: verbal.
-                return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
+        ):
+            return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
         agentless_passive = is_passive(tok) and "subj" not in args
         if e.lemma == "interpeller" and e.type == "COERCE" and agentless_passive:
             return e  # "deux évadés ont été interpellés": arrested, whoever did it
@@ -583,6 +568,27 @@ class EventExtractor:
         if self.article_rules and e.mode == "arrest" and e.pos == "VERB" and self._intransitive(tok):
             return None  # "arrête !", "le tournage s'est arrêté": stopping, not arresting
         return e
+
+    def _attacks_a_thing(self, tok: Token, objects: list[Token]) -> bool:
+        """Whether a speaker who is a person or a political body attacks a thing: common nouns naming
+        no one, with no armed actor in the sentence ("the delegate attacked grain policy"), attacked in
+        words. The objects are tested first; the speaker and the sentence's armed groups only if needed."""
+        if not objects or not all(
+            o.pos_ == "NOUN" and not o.ent_type_ and role_of(o, self.lang) is None and o.lemma_.lower() not in _HUMAN
+            for o in objects
+        ):
+            return False
+        speaker = self._subject_of(tok) or [
+            t for t in tok.doc[max(0, tok.i - 12) : tok.i] if t.ent_type_ in ("PER", "PERSON")
+        ]
+        political = any(
+            t.ent_type_ in ("PER", "PERSON", "ORG")
+            or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
+            for t in speaker
+        )
+        return political and not any(
+            getattr(role_of(t, self.lang), "sector", None) in ("MIL", "REB", "UAF", "COP", "CRM") for t in tok.sent
+        )
 
     def _names_someone(self, tok: Token) -> bool:
         """Whether a phrase names an actor: a person, an organisation or a state, or a role noun."""
