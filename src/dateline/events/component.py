@@ -338,6 +338,12 @@ class _Cand:
     locution: Token | None = None
 
 
+def _sentence_words(tok: Token) -> set[str]:
+    """The lemmas and lower-cased forms of the words of a token's sentence."""
+    sent = tok.sent
+    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+
+
 class EventExtractor:
     """Writes ``doc._.events`` (see the module docstring)."""
 
@@ -451,7 +457,6 @@ class EventExtractor:
         - a natural cause is no actor: "frappé par l'ouragan" is not an assault.
         - "refuser de commenter" declines to speak; it rejects nothing (CAMEO 011, not PLOVER).
         """
-        sent_lemmas = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
         args = arguments(tok)
         arg_toks = [t for v in args.values() for t in v]
         if any(t.lemma_.lower() in _NATURAL for t in arg_toks):
@@ -487,7 +492,8 @@ class EventExtractor:
             return None  # "the settlement calls for ...", "the accord called on it to": what a text contains
         if e.mode == "release" and e.pos == "VERB" and not is_passive(tok) and not args.get("obj"):
             return None  # "Paley returned as chairman": coming back, releasing nothing
-        violent = bool(sent_lemmas & _VIOLENCE)
+        # The sentence's words are read only for the entries whose reading they settle (assaults, policing).
+        violent = e.type == "ASSAULT" and bool(_sentence_words(tok) & _VIOLENCE)
         if e.type == "ASSAULT" and e.lemma in _FIGURATIVE and not violent:
             return None  # "frapper dur", "strike a deal": no weapon, no victim, no force
         if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
@@ -545,9 +551,9 @@ class EventExtractor:
         agentless_passive = is_passive(tok) and "subj" not in args
         if e.lemma == "interpeller" and e.type == "COERCE" and agentless_passive:
             return e  # "deux évadés ont été interpellés": arrested, whoever did it
-        if e.lemma in ("contrôler", "intercepter", "appréhender") and not (sent_lemmas & _POLICE):
+        if e.lemma in ("contrôler", "intercepter", "appréhender") and not (_sentence_words(tok) & _POLICE):
             return None  # checking or stopping someone is policing only with the police around
-        if e.lemma in ("interpeller", "enquête", "enquêter") and not (sent_lemmas & _POLICE):
+        if e.lemma in ("interpeller", "enquête", "enquêter") and not (_sentence_words(tok) & _POLICE):
             # Without police or justice around, "interpeller" is questioning someone in public and
             # "une enquête" a piece of journalism.
             if e.lemma == "interpeller":
