@@ -248,7 +248,10 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     # and parsed with its typesetting breaks read as spaces: a break inside a sentence misleads the
     # parser and the segmenters. ``unwrap`` replaces characters one for one, so token offsets are the
     # article's, and the Doc's text for the record stays the article's own.
-    doc = mark_dateline(split_seams(nlp.make_doc(unwrap(article.text))))
+    text = unwrap(article.text)
+    # The tokenizer keeps every character (and split_seams adds or removes none): the Doc's text is
+    # ``text``, given to both instead of rebuilt from the tokens.
+    doc = mark_dateline(split_seams(nlp.make_doc(text), text), text)
     # The tokenizer keeps every character, so the Doc's text is the article's (up to those breaks):
     # seeding doc_text's cache spares rebuilding it from the tokens.
     seed_text(doc, article.text)

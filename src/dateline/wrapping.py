@@ -20,6 +20,7 @@ import bisect
 import itertools
 import re
 
+import numpy as np
 from spacy.tokens import Doc
 
 __all__ = ["is_hard_wrapped", "split_seams", "unwrap"]
@@ -116,14 +117,19 @@ _SEAM = re.compile(
 _MARKS = frozenset('"“”«»')
 
 
-def split_seams(doc: Doc) -> Doc:
+def split_seams(doc: Doc, text: str | None = None) -> Doc:
     """Split the tokens that hold a glued paragraph seam (see ``_SEAM``) at the seam, before the
     tagger and parser run: "posture\"Élisabeth" becomes "posture", "\"", "Élisabeth". No character
-    is added or removed, so offsets are unchanged."""
-    text = doc.text
+    is added or removed, so offsets are unchanged.
+
+    ``text`` is ``doc.text`` when the caller has it (the string the Doc was tokenised from): spaCy
+    rebuilds ``doc.text`` from the tokens on every access."""
+    text = doc.text if text is None else text
     cuts: dict[int, list[int]] = {}  # token index -> character offsets (in the token) to cut at
-    starts = [t.idx for t in doc]
+    starts: list[int] = []  # the tokens' offsets, read (in one array) at the first seam only
     for m in _SEAM.finditer(text):
+        if not starts:
+            starts = doc.to_array("IDX").tolist()
         for pos in (m.start(), m.end()):
             k = bisect.bisect_right(starts, pos) - 1
             if k < 0:
@@ -157,23 +163,18 @@ _CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "t"})
 
 def _join_clitics(doc: Doc) -> Doc:
     spans = []
-    k = 1
-    while k + 1 < len(doc):
+    # Only a "-" token can start a clitic to join; a joined pair's clitic is no "-", so testing every
+    # dash in order finds the pairs a left-to-right walk over all tokens finds.
+    dash_orth = doc.vocab.strings["-"]
+    for k in np.flatnonzero(doc.to_array("ORTH") == dash_orth).tolist():
+        if k < 1 or k + 1 >= len(doc):
+            continue
         dash, word, prev = doc[k], doc[k + 1], doc[k - 1]
         glued = not dash.whitespace_ and not prev.whitespace_ and prev.is_alpha
         after = doc[k + 2] if k + 2 < len(doc) else None
         ends = after is None or bool(word.whitespace_) or after.is_punct or after.text.startswith("-")
-        if (
-            dash.text == "-"
-            and glued
-            and word.lower_ in _CLITICS
-            and ends
-            and (word.lower_ != "t" or after is not None)
-        ):
+        if glued and word.lower_ in _CLITICS and ends and (word.lower_ != "t" or after is not None):
             spans.append(doc[k : k + 2])
-            k += 2
-            continue
-        k += 1
     if spans:
         with doc.retokenize() as retok:
             for span in spans:

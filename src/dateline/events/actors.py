@@ -120,6 +120,9 @@ class ActorResolver:
         ]
         # Codes given by an event's meaning to phrases that name no one (see ``by_role``).
         self._role_codes: dict[str, str] = {}
+        # The actors of the phrases already resolved in this document, by the phrase's token indices and
+        # the pair a "both"/"les deux" in it would stand for (see ``EventExtractor._actors_of``).
+        self.phrases: dict[tuple[tuple[int, ...], tuple[Actor, ...]], list[Actor]] = {}
         # The article's own country: the one its places and people name most often. An institution or
         # the people of a place known by their role only ("la police", "le tribunal", "les syndicats")
         # are taken to be from there, as a reader would (the annotation guidelines' "country the

@@ -344,6 +344,12 @@ class _Cand:
     dropped: str | None = None
 
 
+def _sentence_words(tok: Token) -> set[str]:
+    """The lemmas and lower-cased forms of the words of a token's sentence."""
+    sent = tok.sent
+    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+
+
 class EventExtractor:
     """Writes ``doc._.events`` (see the module docstring)."""
 
@@ -367,7 +373,6 @@ class EventExtractor:
         self.persons: frozenset[str] = _HUMAN | word_list(self.lang, "persons.txt")
         # What becomes of the act a speech act governs ("menacent de démissionner"), by governor type.
         self.content_rules = content_rules(self.lang)
-        self._actor_memo: dict[Any, Any] = {}
         # Rules read on the French dev articles and not yet on the English ones (an actor left unresolved,
         # people as agents, an institution an entry names, non-event senses, adverbial negation, ...): French
         # only until the English coder's owner validates them on the English dev sets.
@@ -468,7 +473,6 @@ class EventExtractor:
         - a natural cause is no actor: "frappé par l'ouragan" is not an assault.
         - "refuser de commenter" declines to speak; it rejects nothing (CAMEO 011, not PLOVER).
         """
-        sent_lemmas = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
         args = arguments(tok)
         arg_toks = [t for v in args.values() for t in v]
         if any(t.lemma_.lower() in _NATURAL for t in arg_toks):
@@ -504,7 +508,8 @@ class EventExtractor:
             return None  # "the settlement calls for ...", "the accord called on it to": what a text contains
         if e.mode == "release" and e.pos == "VERB" and not is_passive(tok) and not args.get("obj"):
             return None  # "Paley returned as chairman": coming back, releasing nothing
-        violent = bool(sent_lemmas & _VIOLENCE)
+        # The sentence's words are read only for the entries whose reading they settle (assaults, policing).
+        violent = e.type == "ASSAULT" and bool(_sentence_words(tok) & _VIOLENCE)
         if e.type == "ASSAULT" and e.lemma in _FIGURATIVE and not violent:
             return None  # "frapper dur", "strike a deal": no weapon, no victim, no force
         if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
@@ -537,49 +542,34 @@ class EventExtractor:
             # "les cellules immunitaires attaquent la tumeur", "des tendances qui s'affrontent sur la
             # ligne du parti": no weapon, victim or force, and no one attacking or attacked.
             return None
-        if e.type == "ASSAULT" and e.lemma in _VERBAL_ATTACK and not violent and not self._at_a_place(tok):
-            people = [
-                t
-                for t in arg_toks
-                if t.ent_type_ in ("PER", "PERSON")
-                or t.lemma_.lower() in _POLITICAL
-                or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
-            ]
-            # "the delegate attacked grain policy": a person or a political body attacking a thing (a common
-            # noun naming no one), with no armed actor around, attacks it in words.
-            objects = args.get("obj", [])
-            speaker = self._subject_of(tok) or [
-                t for t in tok.doc[max(0, tok.i - 12) : tok.i] if t.ent_type_ in ("PER", "PERSON")
-            ]
-            political = any(
-                t.ent_type_ in ("PER", "PERSON", "ORG")
-                or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
-                for t in speaker
-            )
-            armed = any(
-                getattr(role_of(t, self.lang), "sector", None) in ("MIL", "REB", "UAF", "COP", "CRM") for t in tok.sent
-            )
-            abstract = (
-                bool(objects)
-                and political
-                and not armed
-                and all(
-                    o.pos_ == "NOUN"
-                    and not o.ent_type_
-                    and role_of(o, self.lang) is None
-                    and o.lemma_.lower() not in _HUMAN
-                    for o in objects
+        # Verbal when a person or a political body attacks ("the senator attacked the minister"), when the act
+        # is a noun or "s'en prendre à" ("s'en prendre à la politique du gouvernement") with no violence
+        # around, or when a political speaker attacks a thing (see ``_attacks_a_thing``). The cheap tests
+        # first: the speaker and armed groups are looked for only when they decide.
+        if (
+            e.type == "ASSAULT"
+            and e.lemma in _VERBAL_ATTACK
+            and not violent
+            and not self._at_a_place(tok)
+            and (
+                e.pos == "NOUN"
+                or e.lemma == "prendre"
+                or any(
+                    t.ent_type_ in ("PER", "PERSON")
+                    or t.lemma_.lower() in _POLITICAL
+                    or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
+                    for t in arg_toks
                 )
+                or self._attacks_a_thing(tok, args.get("obj", []))
             )
-            if people or e.pos == "NOUN" or e.lemma == "prendre" or abstract:
-                # "s'en prendre à la politique du gouvernement" with no violence around: verbal.
-                return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
+        ):
+            return replace(e, type="ACCUSE", mode="disapprove", cameo="111")
         agentless_passive = is_passive(tok) and "subj" not in args
         if e.lemma == "interpeller" and e.type == "COERCE" and agentless_passive:
             return e  # "deux évadés ont été interpellés": arrested, whoever did it
-        if e.lemma in ("contrôler", "intercepter", "appréhender") and not (sent_lemmas & _POLICE):
+        if e.lemma in ("contrôler", "intercepter", "appréhender") and not (_sentence_words(tok) & _POLICE):
             return None  # checking or stopping someone is policing only with the police around
-        if e.lemma in ("interpeller", "enquête", "enquêter") and not (sent_lemmas & _POLICE):
+        if e.lemma in ("interpeller", "enquête", "enquêter") and not (_sentence_words(tok) & _POLICE):
             # Without police or justice around, "interpeller" is questioning someone in public and
             # "une enquête" a piece of journalism.
             if e.lemma == "interpeller":
@@ -600,6 +590,27 @@ class EventExtractor:
         if self.article_rules and e.mode == "arrest" and e.pos == "VERB" and self._intransitive(tok):
             return None  # "arrête !", "le tournage s'est arrêté": stopping, not arresting
         return e
+
+    def _attacks_a_thing(self, tok: Token, objects: list[Token]) -> bool:
+        """Whether a speaker who is a person or a political body attacks a thing: common nouns naming
+        no one, with no armed actor in the sentence ("the delegate attacked grain policy"), attacked in
+        words. The objects are tested first; the speaker and the sentence's armed groups only if needed."""
+        if not objects or not all(
+            o.pos_ == "NOUN" and not o.ent_type_ and role_of(o, self.lang) is None and o.lemma_.lower() not in _HUMAN
+            for o in objects
+        ):
+            return False
+        speaker = self._subject_of(tok) or [
+            t for t in tok.doc[max(0, tok.i - 12) : tok.i] if t.ent_type_ in ("PER", "PERSON")
+        ]
+        political = any(
+            t.ent_type_ in ("PER", "PERSON", "ORG")
+            or getattr(role_of(t, self.lang), "sector", None) in ("GOV", "LEG", "OPP", "PTY", "JRN", "ELI")
+            for t in speaker
+        )
+        return political and not any(
+            getattr(role_of(t, self.lang), "sector", None) in ("MIL", "REB", "UAF", "COP", "CRM") for t in tok.sent
+        )
 
     def _names_someone(self, tok: Token) -> bool:
         """Whether a phrase names an actor: a person, an organisation or a state, or a role noun."""
@@ -1257,14 +1268,13 @@ class EventExtractor:
         # Resolved once per phrase and document: the resolver makes an entity of a phrase the NER did not
         # name on first sight ("des milliers de manifestants"), and a second look at the phrase would find
         # that entity, not the code the first look gave it.
-        key = (id(resolver), tuple(t.i for t in toks), tuple(id(a) for a in last_pair))
-        memo = self._actor_memo
-        if memo.get("doc") is not resolver:
-            memo.clear()
-            memo["doc"] = resolver
-        if key not in memo:
-            memo[key] = self._resolve_actors(toks, resolver, last_pair)
-        return list(memo[key])
+        # The memo is the document's resolver's; its key holds values, never ids of objects that a
+        # collected one's successor could reuse.
+        key = (tuple(t.i for t in toks), tuple(last_pair))
+        found = resolver.phrases.get(key)
+        if found is None:
+            found = resolver.phrases[key] = self._resolve_actors(toks, resolver, last_pair)
+        return list(found)
 
     def _resolve_actors(self, toks: list[Token], resolver: ActorResolver, last_pair: list[Actor]) -> list[Actor]:
         out: list[Actor] = []

@@ -54,12 +54,15 @@ def dateline_end(text: str) -> int:
     return m.end() if m is not None else 0
 
 
-def mark_dateline(doc: Doc) -> Doc:
+def mark_dateline(doc: Doc, text: str | None = None) -> Doc:
     """Start a sentence after a wire dateline ("LOUISVILLE, Ky., March 30 - Acme Corp said ..."), before
     the parser runs: read as one sentence with it, the place becomes the subject of the lead's verb and
-    the company its apposition. Nothing else is touched; a text with no dateline is returned as it is."""
-    m = _DATELINE.match(doc.text[:120])
-    if m is None or m.end() >= len(doc.text):
+    the company its apposition. Nothing else is touched; a text with no dateline is returned as it is.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on each access)."""
+    text = doc.text if text is None else text
+    m = _DATELINE.match(text[:120])
+    if m is None or m.end() >= len(text):
         return doc
     for tok in doc:
         if tok.idx >= m.end():
