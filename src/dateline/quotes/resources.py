@@ -34,6 +34,11 @@ SECTIONS = (
     "work_nouns",
     "naming_verbs",
     "attribute_verbs",
+    "press_nouns",
+    "broadcast_nouns",
+    "outlet_nouns",
+    "circumstance_prepositions",
+    "circumstance_nouns",
 )
 
 

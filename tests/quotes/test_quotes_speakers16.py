@@ -1,0 +1,104 @@
+"""Speakers taken up by what they are (issue 15, fourth round): news outlets named once and then
+described ("le quotidien", "la chaîne"), names inside an outlet's phrase, the author of a report,
+circumstances after a speaker, surnames opening on a particle. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dateline.entities.component import press_title_at
+from dateline.quotes.speakers import _particle_name
+
+
+def _quotes(text: str, nlp: Any) -> list[tuple[str, str | None, str | None]]:
+    """(quotation, speaker text, speaker entity name) of each quotation of ``text``."""
+    from dateline.pipeline import analyse
+
+    assert nlp is not None
+    rec = analyse(text, "2017-03-01", lang="fr")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    out = []
+    for q in rec["quotes"]:
+        sp = q["speaker"]
+        out.append((q["text"], sp["text"] if sp else None, names.get(sp["entity"]) if sp and sp["entity"] else None))
+    return out
+
+
+def test_a_press_title_is_known_with_or_without_its_article() -> None:
+    text = "selon le Canard enchaîné et Le Parisien, puis Ouest-France et Parisiens"
+    assert press_title_at(text, text.index("Canard"), "fr")
+    assert press_title_at(text, text.index("Le Parisien"), "fr")
+    assert press_title_at(text, text.index("Parisien,"), "fr")
+    assert press_title_at(text, text.index("Ouest-France"), "fr")
+    assert not press_title_at(text, text.index("Parisiens"), "fr")  # a title is a whole word
+    assert not press_title_at(text, text.index("puis"), "fr")
+
+
+def test_a_surname_may_open_on_a_lower_case_particle() -> None:
+    assert _particle_name("al-Sissi")
+    assert _particle_name("de Gaulle")
+    assert _particle_name("von der Leyen")
+    assert not _particle_name("de la région")
+    assert not _particle_name("ministre")
+
+
+@pytest.mark.model
+def test_the_regional_daily_is_the_newspaper_cited_before(nlp_fr: Any) -> None:
+    text = (
+        "Un incendie a détruit un entrepôt près de Rennes dans la nuit de lundi, rapporte Ouest-France. "
+        "Selon le quotidien régional, les pompiers sont restés sur place jusqu'au matin."
+    )
+    *_, (_, speaker, entity) = _quotes(text, nlp_fr)
+    assert speaker == "le quotidien régional"
+    assert entity == "Ouest-France"
+
+
+@pytest.mark.model
+def test_a_daily_is_not_the_radio_cited_in_between(nlp_fr: Any) -> None:
+    text = (
+        "La route restera fermée jusqu'à vendredi, annonce Le Télégramme. Le maire a confirmé l'information "
+        "sur France Inter. Selon le quotidien, les travaux coûteront deux millions d'euros."
+    )
+    *_, (_, speaker, entity) = _quotes(text, nlp_fr)
+    assert speaker == "le quotidien"
+    assert entity is not None and "Télégramme" in entity
+
+
+@pytest.mark.model
+def test_the_channel_is_the_broadcaster_cited_before(nlp_fr: Any) -> None:
+    text = (
+        "Deux randonneurs ont été secourus dans le massif, a indiqué France 3 Alpes. "
+        "Selon la chaîne, ils étaient partis sans équipement."
+    )
+    *_, (_, speaker, entity) = _quotes(text, nlp_fr)
+    assert speaker == "la chaîne"
+    assert entity == "France 3 Alpes"
+
+
+@pytest.mark.model
+def test_a_name_in_an_outlet_phrase_speaks(nlp_fr: Any) -> None:
+    ((_, _, entity),) = _quotes(
+        "Selon le site spécialisé Numerama, la faille touche des millions de téléphones.", nlp_fr
+    )
+    assert entity == "Numerama"
+
+
+@pytest.mark.model
+def test_a_report_is_its_author_s_not_its_publisher_s(nlp_fr: Any) -> None:
+    text = "Selon un rapport de l'Insee publié mardi par Le Monde, le chômage a reculé de deux points."
+    ((_, _, entity),) = _quotes(text, nlp_fr)
+    assert entity == "Insee"
+
+
+@pytest.mark.model
+def test_a_circumstance_after_a_postposed_speaker_is_not_part_of_it(nlp_fr: Any) -> None:
+    ((_, speaker, _),) = _quotes(
+        "« Nous ne céderons pas sur ce point », a déclaré la maire de Rennes au micro de France Bleu.", nlp_fr
+    )
+    assert speaker == "la maire de Rennes"
+    ((_, speaker, _),) = _quotes(
+        "« Nous ne céderons pas sur ce point », explique le syndicaliste dans Libération.", nlp_fr
+    )
+    assert speaker == "le syndicaliste"
