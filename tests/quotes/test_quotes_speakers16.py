@@ -102,3 +102,21 @@ def test_a_circumstance_after_a_postposed_speaker_is_not_part_of_it(nlp_fr: Any)
         "« Nous ne céderons pas sur ce point », explique le syndicaliste dans Libération.", nlp_fr
     )
     assert speaker == "le syndicaliste"
+
+
+@pytest.mark.model
+def test_a_synonym_of_an_office_takes_up_its_holder(nlp_fr: Any) -> None:
+    text = (
+        "Le maire de Quimper, Paul Kermarrec, a reçu mardi le préfet du Finistère, Jean Morel. "
+        "« Ce lieu appartient à tous les habitants », a précisé l’édile."
+    )
+    ((_, speaker, entity),) = _quotes(text, nlp_fr)
+    assert speaker == "l’édile"
+    assert entity == "Paul Kermarrec"
+
+
+def test_role_synonyms_are_read_from_the_resource_file() -> None:
+    from dateline.quotes.common import get_lexicon
+
+    assert get_lexicon("fr").role_synonyms["édile"] == "maire"
+    assert "prévenu" in get_lexicon("fr").roles

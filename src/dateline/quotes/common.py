@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.names import verb_lemmas as _verb_lemmas
 from dateline.quotes import lexicon_en, lexicon_fr
-from dateline.quotes.resources import formulas, pairs
+from dateline.quotes.resources import formulas, pairs, role_synonyms
 from dateline.scan import WordTest, columns
 
 __all__ = [
@@ -140,7 +140,7 @@ def get_lexicon(lang: str) -> Lexicon:
             lexicon_fr.ROLE_NOUNS | extra["role_nouns"],
             lexicon_fr.FEMININE_ROLES,
             lexicon_fr.GROUP_NOUNS | extra["speaking_groups"],
-            lexicon_fr.ROLE_SYNONYMS,
+            {**lexicon_fr.ROLE_SYNONYMS, **role_synonyms(extra["role_synonyms"])},
             lexicon_fr.PRONOUNS,
             lexicon_fr.SOURCE_PREPOSITIONS,
             frozenset({"que", "qu'", "qu’"}),
