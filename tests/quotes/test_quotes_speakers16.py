@@ -120,3 +120,14 @@ def test_role_synonyms_are_read_from_the_resource_file() -> None:
 
     assert get_lexicon("fr").role_synonyms["édile"] == "maire"
     assert "prévenu" in get_lexicon("fr").roles
+
+
+@pytest.mark.model
+def test_a_gerund_of_saying_is_said_by_the_subject_of_its_verb(nlp_fr: Any) -> None:
+    text = (
+        "Les syndicats ont quitté la salle. Le ministre Paul Roy a provoqué leur colère en déclarant : "
+        "« Cette réforme se fera avec ou sans vous »."
+    )
+    ((_, speaker, entity),) = _quotes(text, nlp_fr)
+    assert speaker == "Le ministre Paul Roy"
+    assert entity == "Paul Roy"

@@ -108,7 +108,10 @@ def subject_of(verb: Token) -> Token | None:
             return c
     # "X a dit … et a ajouté que", "X a réagi, ajoutant que": the subject of the governing verb.
     participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"
-    if verb.head.i != verb.i and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and participle)):
+    # "X a provoqué la colère en déclarant : « … »": a gerund ("en" + participle) is said by the
+    # subject of the verb it depends on, whatever relation the parser gives it.
+    gerund = participle and any(c.dep_ == "mark" and c.lower_ == "en" for c in verb.children)
+    if verb.head.i != verb.i and (verb.dep_ == "conj" or (participle and (verb.dep_ == "advcl" or gerund))):
         found = subject_of(verb.head)
         if found is None or not _inside_closed_quote(verb.doc, found.i, verb.i):
             return found
