@@ -25,7 +25,7 @@ French: ``eval/quotes/fr_gold.jsonl`` (ids and offsets only; texts read from ``.
 
 The test sets are scored, never explained: ``--errors`` lists missed gold quotes (by kind, with their
 sentence), spurious predictions and wrong speakers for a *dev* file only; it refuses a file named
-``*_test*`` and any file holding a document of ``eval/drawn_test.tsv`` (docs/evaluation.md).
+``*_test*`` and any file holding a document of a test draw (eval/test_sets.py, docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -45,6 +45,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+
+from test_sets import refusal  # noqa: E402
+from test_sets import test_document_ids as test_document_ids  # noqa: E402  (re-exported for the tests)
+
 SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
 POLNEAR = SHARED / "eval" / "quotes" / "polnear" / "data"
 CORPORA = SHARED / "corpora"
@@ -60,7 +65,6 @@ FR_DEV_NEWS3 = ROOT / "eval" / "quotes" / "fr_dev3.jsonl"
 EN_TEST = ROOT / "eval" / "quotes" / "en_test.jsonl"
 # The learned attribution tagger (issue 15) that `make train-quotes-en` writes; scored when present.
 LEARNED_MODEL = ROOT / "train" / "quotes_en" / "out" / "model-best"
-DRAWN_TEST = ROOT / "eval" / "drawn_test.tsv"
 
 
 def _words(text: str) -> list[str]:
@@ -369,54 +373,40 @@ def analyse(items: list[tuple[str, str, str, str]]) -> list[dict[str, Any]]:
 
 
 def _brat(path: Path) -> list[dict[str, Any]]:
-    spans: dict[str, tuple[str, int, int]] = {}
-    rels = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        if parts[0].startswith("T"):
-            label, _, offs = parts[1].partition(" ")
-            frags = [tuple(int(x) for x in f.split()) for f in offs.split(";")]
-            spans[parts[0]] = (label, min(f[0] for f in frags), max(f[1] for f in frags))
-        elif parts[0].startswith("E"):
-            args = dict(a.split(":", 1) for a in parts[1].split()[1:] if ":" in a)
-            rels.append(args)
-    out = []
-    for args in rels:
-        content = spans.get(args.get("Content", ""))
-        if content is None:
-            continue
-        out.append(
-            {
-                "content": content[1:],
-                "cue": spans[args["Cue"]][1:] if args.get("Cue") in spans else None,
-                "source": spans[args["Source"]][1:] if args.get("Source") in spans else None,
-            }
-        )
+    """The attributions of one PolNeAR ``.ann`` file, each role as the character range its fragments cover."""
+    from dateline.quotes.learned import parse_brat
+
+    def cover(frags: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
+        return (min(s for s, _ in frags), max(e for _, e in frags)) if frags else None
+
+    return [
+        {"content": cover(a.content), "cue": cover(a.cue), "source": cover(a.source)}
+        for a in parse_brat(path.read_text(encoding="utf-8"))
+    ]
+
+
+def polnear_files(split: str) -> list[tuple[str, Path, Path]]:
+    """(name, text file, ``.ann`` file) of one PolNeAR split, one annotator's file per article (the first
+    in name order): the one walk of the corpus, for this scorer and the learned tagger's training."""
+    base = POLNEAR / split
+    out: list[tuple[str, Path, Path]] = []
+    seen: set[str] = set()
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        if name not in seen:
+            seen.add(name)
+            out.append((name, base / "text" / f"{name}.txt", ann))
     return out
 
 
 def polnear_items(split: str, limit: int | None = None) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
     """(name, text, date, attributions) of one PolNeAR split, one annotator's file per article."""
-    base = POLNEAR / split
     dates: dict[str, str] = {}
     with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             dates[row["filename"]] = row["publication_date"]
-    items = []
-    anns = sorted((base / "attributions").glob("*.ann"))
-    seen: set[str] = set()
-    for ann in anns:
-        name = ann.stem.rsplit("_", 1)[0]
-        if name in seen:
-            continue
-        seen.add(name)
-        text = (base / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        items.append((name, text, dates.get(name, "2016"), _brat(ann)))
-        if limit and len(items) >= limit:
-            break
-    return items
+    files = polnear_files(split)[:limit] if limit else polnear_files(split)
+    return [(name, text.read_text(encoding="utf-8"), dates.get(name, "2016"), _brat(ann)) for name, text, ann in files]
 
 
 def _speech_only(rec_text: str, attrs: list[dict[str, Any]], lemma_of: Callable[[int, int], set[str]]) -> list[Gold]:
@@ -593,27 +583,9 @@ def eval_fr(path: Path = FR_GOLD) -> dict[str, dict[str, float]]:
 # -- dev error listing ----------------------------------------------------------------------------------
 
 
-def test_document_ids(path: Path = DRAWN_TEST) -> set[str]:
-    """Ids of every document of the recorded test draw (spares included)."""
-    out: set[str] = set()
-    if not path.exists():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 4 and not line.startswith("#"):
-            out.add(parts[3])
-    return out
-
-
 def refuse_test(path: Path, ids: Iterable[str]) -> str | None:
     """Why ``path`` may not be listed item by item (a test file, or one holding a test document), or ``None``."""
-    if "_test" in path.name:
-        return f"{path.name} is a test set: test sets are scored, never explained"
-    held = sorted(set(ids) & test_document_ids())
-    if held:
-        n = len(held)
-        return f"{path.name} holds {n} document(s) of eval/drawn_test.tsv: test sets are scored, never explained"
-    return None
+    return refusal(path.name, [path.name], ids)
 
 
 def _sentence(text: str, start: int, end: int, reach: int = 300) -> str:

@@ -49,6 +49,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.timex.normalize import value_interval  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "eval"))
+from test_sets import refusal  # noqa: E402
+from test_sets import test_document_ids as test_document_ids  # noqa: E402  (re-exported for the tests)
+
 SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
 # Dev: the TimeML corpora the rules were written against, and the French news dev set (whole articles of
 # the corpora in ../shared drawn apart from every test document, eval/tools/draw_dev.py; annotated with
@@ -160,32 +164,13 @@ def split_of(spec: str) -> str:
     return "test" if re.search(r"_test\.jsonl(:|$)", spec) else "dev"
 
 
-DRAWN_TEST = (ROOT / "eval" / "drawn_test.tsv", ROOT / "eval" / "drawn_test_b.tsv")
-
-
-def test_document_ids() -> set[str]:
-    """The ids of every document a test draw holds (eval/drawn_test*.tsv)."""
-    out: set[str] = set()
-    for path in DRAWN_TEST:
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) >= 4 and not line.startswith("#"):
-                out.add(parts[3])
-    return out
-
-
 def refuse_test(spec: str, docs: Sequence[TimeMLDoc]) -> str | None:
     """Why the corpus ``spec`` may not be listed item by item (a test file — ``*_test*``, a second
     reading ``*.second*`` — or one holding a document of a test draw), or ``None`` for a dev corpus."""
     names = [Path(p).name for p in re.sub(r":(fr|en)$", "", spec).split(",")]
-    if split_of(spec) == "test" or any("_test" in n or ".second" in n for n in names):
-        return f"{spec}: a test set is scored, never explained"
-    held = {d.name for d in docs} & test_document_ids()
-    if held:
-        return f"{spec}: holds {len(held)} test document(s): test sets are scored, never explained"
-    return None
+    if split_of(spec) == "test":
+        return f"{spec} is a test set: test sets are scored, never explained"
+    return refusal(spec, names, (d.name for d in docs))
 
 
 def load_corpus(spec: str) -> tuple[str, str, list[TimeMLDoc]]:
@@ -597,6 +582,11 @@ def _context(text: str, t: Timex, reach: int) -> str:
 def list_errors(specs: Iterable[str], dct: str) -> int:
     """Print dateline's wrong values on each dev corpus under the DCT setting(s); refuse test corpora."""
     for spec in specs:
+        # By name first, so that a test corpus is refused before it is read; then by the documents it holds.
+        why = refuse_test(spec, [])
+        if why:
+            print(f"refused: {why}", file=sys.stderr)
+            return 2
         label, lang, docs = load_corpus(spec)
         why = refuse_test(spec, docs)
         if why:

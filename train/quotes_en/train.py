@@ -13,7 +13,8 @@ What it does:
    attributions into token tags (``dateline.quotes.learned.bio_tags``);
 3. trains a spaCy ``tagger`` with its own small tok2vec (hash embeddings of norm, prefix, suffix,
    shape, part-of-speech tag and dependency label; a window CNN), CPU only, one thread;
-4. keeps the epoch with the best content F1 on PolNeAR dev (``out/model-best``), writes
+4. keeps the epoch with the best content F1 on PolNeAR dev, its tags read as the run-time adapter
+   reads them (constrained Viterbi decoding; ``out/model-best``), writes
    ``out/model-last`` and ``out/log.json`` (times, dev scores per epoch).
 
 The model is trained on PolNeAR (networkdynamics/PolNeAR; MIT per its software's setup.py, article
@@ -37,7 +38,6 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
-POLNEAR = SHARED / "eval" / "quotes" / "polnear" / "data"
 
 CONFIG = """
 [model]
@@ -65,18 +65,15 @@ maxout_pieces = 3
 
 
 def split_items(split: str) -> list[tuple[str, str, str]]:
-    """(name, text, ann text) of one PolNeAR split, one annotator's file per article."""
-    base = POLNEAR / split
-    out = []
-    seen: set[str] = set()
-    for ann in sorted((base / "attributions").glob("*.ann")):
-        name = ann.stem.rsplit("_", 1)[0]
-        if name in seen:
-            continue
-        seen.add(name)
-        text = (base / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        out.append((name, text, ann.read_text(encoding="utf-8")))
-    return out
+    """(name, text, ann text) of one PolNeAR split, one annotator's file per article, as the scorer
+    (eval/quotes.py, ``polnear_files``) walks it: what is trained on is what is scored, split for split."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    from quotes import polnear_files
+
+    return [
+        (name, text.read_text(encoding="utf-8"), ann.read_text(encoding="utf-8"))
+        for name, text, ann in polnear_files(split)
+    ]
 
 
 def analysed(split: str, cache: Path, nlp: Any) -> tuple[list[Any], list[list[str]], list[list[tuple[int, int]]]]:
@@ -160,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     from thinc.api import Adam, fix_random_seed
 
     from dateline.pipeline import MODELS
-    from dateline.quotes.learned import decode
+    from dateline.quotes.learned import constrained_tags, decode
 
     t0 = time.time()
     fix_random_seed(args.seed)
@@ -200,9 +197,12 @@ def main(argv: list[str] | None = None) -> int:
             nlp.update(train_ex[i : i + args.batch], sgd=optimizer, drop=args.dropout, losses=losses)
         # Dev: content F1@30 of the decoded attributions, and token accuracy.
         preds, ok, n = [], 0, 0
+        labels = tuple(tagger.labels)  # type: ignore[attr-defined]
         for d, gold_tags in zip(dev_docs, dev_tags, strict=True):
-            ids = tagger.predict([d])[0]  # type: ignore[attr-defined]
-            tags = [tagger.labels[int(k)] for k in ids]  # type: ignore[attr-defined]
+            # Read as LearnedTagger reads at run time (the best BIO-consistent sequence), so that the
+            # epoch kept is the best one as it will be used, not by each token's single best tag.
+            scores = tagger.model.predict([d])[0]  # type: ignore[attr-defined]
+            tags = constrained_tags(scores.get() if hasattr(scores, "get") else scores, labels)
             ok += sum(a == b for a, b in zip(tags, gold_tags, strict=True))
             n += len(tags)
             preds.append([(x.start, x.end) for x in decode(d, tags)])
