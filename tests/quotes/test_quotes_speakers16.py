@@ -131,3 +131,25 @@ def test_a_gerund_of_saying_is_said_by_the_subject_of_its_verb(nlp_fr: Any) -> N
     ((_, speaker, entity),) = _quotes(text, nlp_fr)
     assert speaker == "Le ministre Paul Roy"
     assert entity == "Paul Roy"
+
+
+@pytest.mark.model
+def test_a_verb_the_tagger_does_not_know_still_reports(nlp_fr: Any) -> None:
+    text = (
+        "Plusieurs élus ont réagi. « Cette décision arrive bien trop tard pour les familles. Nous "
+        "demanderons des comptes », a tweeté Paul Roy."
+    )
+    ((_, speaker, entity),) = _quotes(text, nlp_fr)
+    assert speaker == "Paul Roy"
+    assert entity == "Paul Roy"
+
+
+@pytest.mark.model
+def test_a_member_of_the_government_takes_up_the_minister_just_quoted(nlp_fr: Any) -> None:
+    text = (
+        "La ministre de la Santé Claire Aubert a visité l'hôpital de Dijon. « Les urgences tiennent bon », "
+        "a-t-elle déclaré. « La chaleur reste un danger pour les plus âgés », a insisté la membre du gouvernement."
+    )
+    *_, (_, speaker, entity) = _quotes(text, nlp_fr)
+    assert speaker == "la membre du gouvernement"
+    assert entity == "Claire Aubert"

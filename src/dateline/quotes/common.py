@@ -228,21 +228,29 @@ def verb_lemmas(tok: Token, lang: str) -> frozenset[str]:
 _CLOSING_MARKS = frozenset({"»", "”", '"'})
 
 
+# Forms of "avoir" before a past participle: the tagger mistags "a" too when the participle is a word
+# it does not know ("a tweeté").
+_AVOIR_FORMS = frozenset("a ai as avons avez ont avait avais avaient aurait auraient aura auront".split())
+
+
 def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
     """Whether ``tok`` is a reporting verb (or, with ``opinion``, a verb of stated opinion)."""
-    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ in ("NOUN", "ADJ") and lex.lang == "fr"):
+    # French verbs the tagger does not know ("a tweeté") come out as nouns, adjectives, names or "X".
+    mistagged = lex.lang == "fr" and tok.pos_ in ("NOUN", "ADJ", "PROPN", "X")
+    if tok.pos_ not in ("VERB", "AUX") and not mistagged:
         return False
     if tok.pos_ == "AUX" and tok.lemma_ in ("avoir", "être", "have", "be", "do"):
         return False
     lemmas = verb_lemmas(tok, lex.lang)
     if lex.lang == "fr" and tok.lemma_.lower() == "appeler" and _reflexive(tok):
         return False  # "s'appellera « Inoui »": a name given, not words said
-    if tok.pos_ in ("NOUN", "ADJ"):
+    if mistagged:
         # A verb the French tagger took for a noun ("estime"): only its exact lemma, and only when an
         # auxiliary or a clitic subject sits next to it, so that real nouns ("la note") stay nouns.
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         prev = tok.nbor(-1) if tok.i > 0 else None
-        verbal = (prev is not None and prev.pos_ == "AUX") or (nxt is not None and nxt.text.startswith("-"))
+        aux = prev is not None and (prev.pos_ == "AUX" or prev.lower_ in _AVOIR_FORMS)
+        verbal = aux or (nxt is not None and nxt.text.startswith("-"))
         # "« … », livre Anne Roy", "« … », juge un habitant": right after the comma that follows a
         # closing quotation mark, a word followed by a name or a determiner is the inverted verb of
         # the reporting clause (the tagger reads "livre", "juge" as nouns out of context).

@@ -322,6 +322,15 @@ class SpeakerResolver:
     def _resolve(self, speaker: Span, exclude: tuple[int, int] | None, replying: bool = False) -> str | None:
         head = speaker.root
         inside = [m for m in self._mentions_in(speaker.start_char, speaker.end_char) if not self._in_modifier(m, head)]
+        # A person's name the speaker span cuts into ("[Marine] Le Pen, présidente de …" when the parser
+        # leaves the first name out of the subject): the name whose mention runs into the span.
+        k = bisect.bisect_left(self._starts, speaker.start_char) - 1
+        while k >= 0 and speaker.start_char - self.mentions[k].start < 60:
+            m = self.mentions[k]
+            if m.start < speaker.start_char < m.end and m.strong and m.entity.get("type") == "PER":
+                inside.insert(0, m)
+                break
+            k -= 1
         people = [m for m in inside if m.strong and m.entity.get("type") == "PER"]
         if people:
             return str(people[-1].entity["id"])
