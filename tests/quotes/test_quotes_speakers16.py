@@ -153,3 +153,41 @@ def test_a_member_of_the_government_takes_up_the_minister_just_quoted(nlp_fr: An
     *_, (_, speaker, entity) = _quotes(text, nlp_fr)
     assert speaker == "la membre du gouvernement"
     assert entity == "Claire Aubert"
+
+
+@pytest.mark.model
+def test_nous_before_a_verb_in_the_third_person_is_the_addressee(nlp_fr: Any) -> None:
+    text = "« Les tarifs baisseront dès le mois prochain », nous dit Anne Roy depuis son bureau de Lille."
+    ((_, speaker, entity),) = _quotes(text, nlp_fr)
+    assert speaker == "Anne Roy"
+    assert entity == "Anne Roy"
+
+
+@pytest.mark.model
+def test_a_demonstrative_speaker_keeps_its_particle(nlp_fr: Any) -> None:
+    text = (
+        "Anne Roy a quitté l'émission en juin. Celle-ci a critiqué son ancien patron dans un message : "
+        "« Il a bien changé. »"
+    )
+    ((_, speaker, entity),) = _quotes(text, nlp_fr)
+    assert speaker == "Celle-ci"
+    assert entity == "Anne Roy"
+
+
+@pytest.mark.model
+def test_an_infinitive_of_saying_after_a_predicate_is_its_subject_s(nlp_fr: Any) -> None:
+    text = "La sénatrice Anne Morel fut la seule à protester : « Ce texte trahit nos engagements. »"
+    ((_, speaker, entity),) = _quotes(text, nlp_fr)
+    assert speaker == "La sénatrice Anne Morel"
+    assert entity == "Anne Morel"
+
+
+@pytest.mark.model
+def test_coordinated_relatives_of_a_cleft_go_back_to_its_noun(nlp_fr: Any) -> None:
+    text = (
+        "Paul Roy a reçu les syndicats. C'est le maire qui prend les devants et qui se justifie dans un courrier, "
+        "rappelant qu'il a toujours défendu l'usine."
+    )
+    ((_, speaker, entity),) = _quotes(text, nlp_fr)
+    assert speaker == "le maire"
+    assert entity == "Paul Roy"

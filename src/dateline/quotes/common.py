@@ -346,14 +346,26 @@ def cue_span(verb: Token) -> Span:
 _NOT_NP = frozenset({"acl", "acl:relcl", "relcl", "advcl", "parataxis", "punct", "dep", "ccomp", "xcomp", "cc", "conj"})
 
 
+_DEMONSTRATIVE_TAILS = frozenset({"-ci", "-là"})
+
+
 def speaker_span(head: Token) -> Span:
     """The noun phrase of a speaker around its head: the head's subtree without relative clauses,
     clauses and punctuation, cut at the first gap so that it stays contiguous."""
     doc = head.doc
     if head.pos_ == "PRON" or is_clitic(head):
+        # "Celle-ci", "celui-là": the tokenizer splits the demonstrative from its particle.
+        nxt = [t.lower_ for t in doc[head.i + 1 : head.i + 3]]
+        if nxt[:1] and nxt[0] in _DEMONSTRATIVE_TAILS:
+            return doc[head.i : head.i + 2]
+        if len(nxt) == 2 and nxt[0] == "-" and "-" + nxt[1] in _DEMONSTRATIVE_TAILS:
+            return doc[head.i : head.i + 3]
         return doc[head.i : head.i + 1]
     keep = {head.i}
     stack = [c for c in head.children if c.dep_ not in _NOT_NP or c.dep_ == "conj"]
+    if any(c.dep_ == "cop" for c in head.children):
+        # "c'est le principal intéressé qui …": a predicate noun's copula and subject are not its phrase.
+        stack = [c for c in stack if c.dep_ not in ("cop", "nsubj", "expl:subj", "expl")]
     while stack:
         t = stack.pop()
         if t.dep_ in ("acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "dep"):
