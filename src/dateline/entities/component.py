@@ -191,6 +191,31 @@ def _is_media(text: str, lang: str | None) -> bool:
     return key in names or any(key.startswith(stem) and len(key) > len(stem) for stem in stems)
 
 
+def is_media(text: str, lang: str | None) -> bool:
+    """Whether a name is a channel or a news agency of the language's ``[media]`` list."""
+    return _is_media(text, lang)
+
+
+_PRESS_ARTICLES = ("le ", "la ", "les ", "l'")
+
+
+def press_title_at(text: str, start: int, lang: str | None) -> bool:
+    """Whether the text at ``start`` (a name's mention, maybe without its article) is a press title of
+    the ``[press]`` list ("Parisien" in "révèle le Parisien", "Canard" in "le Canard enchaîné")."""
+    window = fold(text[start : start + 60].replace("’", "'"))
+    for title in _press_titles(resources.words(lang)["press"]):
+        for form in {title, *(title[len(a) :] for a in _PRESS_ARTICLES if title.startswith(a))}:
+            if window.startswith(form) and not window[len(form) : len(form) + 1].isalnum():
+                return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _press_titles(entries: frozenset[str]) -> tuple[str, ...]:
+    """The ``[press]`` entries, apostrophes normalised, longest first."""
+    return tuple(sorted({e.replace("’", "'") for e in entries}, key=len, reverse=True))
+
+
 @lru_cache(maxsize=8)
 def _media_keys(entries: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     """The ``[media]`` entries without their spaces, read once: whole names, and the stems of the
@@ -651,6 +676,7 @@ _ARTICLES = frozenset(["la", "l'", "l’", "les", "le", "the"])
 # Capitalised particles that begin a surname and cannot end a name: "Armel Le" is cut from "Armel Le
 # Cléac'h", "Ursula von der" from "Ursula von der Leyen".
 _NAME_PARTICLES = frozenset("le la de du des van von der den da di del dos ben bin el al abu abou".split())
+NAME_PARTICLES = _NAME_PARTICLES  # the same words, for the speaker resolver ("al-Sissi" is a name)
 # Last words of organisations' names that a given name may begin ("John Deere Co"): not a person.
 _ORG_SUFFIXES = frozenset("inc corp co ltd plc llc sa ag nv group bank fund party foundation".split())
 

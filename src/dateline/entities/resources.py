@@ -44,6 +44,7 @@ SECTIONS = (
     "pronouns",
     "organisations",
     "media",
+    "press",
     "classifiers",
     "place_heads",
     "role_modifiers",

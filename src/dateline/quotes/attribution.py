@@ -53,7 +53,7 @@ def _np(tok: Token | None) -> Span | None:
     if tok is None:
         return None
     if is_clitic(tok):
-        return tok.doc[tok.i : tok.i + 1]
+        return speaker_span(tok) if tok.pos_ == "PRON" else tok.doc[tok.i : tok.i + 1]
     return speaker_span(tok)
 
 
@@ -244,6 +244,8 @@ def _colon_clause_subject(doc: Doc, s0: int, colon: int, lex: Lexicon) -> tuple[
             continue
         if t.pos_ == "AUX" and t.dep_.startswith("aux") and t.i < t.head.i < colon:
             t = t.head  # "Paul Morel a pris la parole : « … »": the auxiliary's verb heads the clause
+        elif t.pos_ == "AUX" and t.dep_ == "cop" and t.i < t.head.i < colon:
+            t = t.head  # "Paul Morel était le premier à réagir : « … »": the predicate heads it
         if t.dep_ not in ("ROOT", "conj") or t.head.i < s0:
             return None
         subj = subject_of(t)

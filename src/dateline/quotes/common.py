@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.names import verb_lemmas as _verb_lemmas
 from dateline.quotes import lexicon_en, lexicon_fr
-from dateline.quotes.resources import formulas, pairs
+from dateline.quotes.resources import formulas, pairs, role_synonyms
 from dateline.scan import WordTest, columns
 
 __all__ = [
@@ -140,7 +140,7 @@ def get_lexicon(lang: str) -> Lexicon:
             lexicon_fr.ROLE_NOUNS | extra["role_nouns"],
             lexicon_fr.FEMININE_ROLES,
             lexicon_fr.GROUP_NOUNS | extra["speaking_groups"],
-            lexicon_fr.ROLE_SYNONYMS,
+            {**lexicon_fr.ROLE_SYNONYMS, **role_synonyms(extra["role_synonyms"])},
             lexicon_fr.PRONOUNS,
             lexicon_fr.SOURCE_PREPOSITIONS,
             frozenset({"que", "qu'", "qu’"}),
@@ -228,21 +228,29 @@ def verb_lemmas(tok: Token, lang: str) -> frozenset[str]:
 _CLOSING_MARKS = frozenset({"»", "”", '"'})
 
 
+# Forms of "avoir" before a past participle: the tagger mistags "a" too when the participle is a word
+# it does not know ("a tweeté").
+_AVOIR_FORMS = frozenset("a ai as avons avez ont avait avais avaient aurait auraient aura auront".split())
+
+
 def is_reporting(tok: Token, lex: Lexicon, *, opinion: bool = True) -> bool:
     """Whether ``tok`` is a reporting verb (or, with ``opinion``, a verb of stated opinion)."""
-    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ in ("NOUN", "ADJ") and lex.lang == "fr"):
+    # French verbs the tagger does not know ("a tweeté") come out as nouns, adjectives, names or "X".
+    mistagged = lex.lang == "fr" and tok.pos_ in ("NOUN", "ADJ", "PROPN", "X")
+    if tok.pos_ not in ("VERB", "AUX") and not mistagged:
         return False
     if tok.pos_ == "AUX" and tok.lemma_ in ("avoir", "être", "have", "be", "do"):
         return False
     lemmas = verb_lemmas(tok, lex.lang)
     if lex.lang == "fr" and tok.lemma_.lower() == "appeler" and _reflexive(tok):
         return False  # "s'appellera « Inoui »": a name given, not words said
-    if tok.pos_ in ("NOUN", "ADJ"):
+    if mistagged:
         # A verb the French tagger took for a noun ("estime"): only its exact lemma, and only when an
         # auxiliary or a clitic subject sits next to it, so that real nouns ("la note") stay nouns.
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         prev = tok.nbor(-1) if tok.i > 0 else None
-        verbal = (prev is not None and prev.pos_ == "AUX") or (nxt is not None and nxt.text.startswith("-"))
+        aux = prev is not None and (prev.pos_ == "AUX" or prev.lower_ in _AVOIR_FORMS)
+        verbal = aux or (nxt is not None and nxt.text.startswith("-"))
         # "« … », livre Anne Roy", "« … », juge un habitant": right after the comma that follows a
         # closing quotation mark, a word followed by a name or a determiner is the inverted verb of
         # the reporting clause (the tagger reads "livre", "juge" as nouns out of context).
@@ -338,14 +346,26 @@ def cue_span(verb: Token) -> Span:
 _NOT_NP = frozenset({"acl", "acl:relcl", "relcl", "advcl", "parataxis", "punct", "dep", "ccomp", "xcomp", "cc", "conj"})
 
 
+_DEMONSTRATIVE_TAILS = frozenset({"-ci", "-là"})
+
+
 def speaker_span(head: Token) -> Span:
     """The noun phrase of a speaker around its head: the head's subtree without relative clauses,
     clauses and punctuation, cut at the first gap so that it stays contiguous."""
     doc = head.doc
     if head.pos_ == "PRON" or is_clitic(head):
+        # "Celle-ci", "celui-là": the tokenizer splits the demonstrative from its particle.
+        nxt = [t.lower_ for t in doc[head.i + 1 : head.i + 3]]
+        if nxt[:1] and nxt[0] in _DEMONSTRATIVE_TAILS:
+            return doc[head.i : head.i + 2]
+        if len(nxt) == 2 and nxt[0] == "-" and "-" + nxt[1] in _DEMONSTRATIVE_TAILS:
+            return doc[head.i : head.i + 3]
         return doc[head.i : head.i + 1]
     keep = {head.i}
     stack = [c for c in head.children if c.dep_ not in _NOT_NP or c.dep_ == "conj"]
+    if any(c.dep_ == "cop" for c in head.children):
+        # "c'est le principal intéressé qui …": a predicate noun's copula and subject are not its phrase.
+        stack = [c for c in stack if c.dep_ not in ("cop", "nsubj", "expl:subj", "expl")]
     while stack:
         t = stack.pop()
         if t.dep_ in ("acl", "acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "dep"):

@@ -207,8 +207,9 @@ def extract_quotes(
     for c in cands:
         speaker: dict[str, Any] | None = None
         if c.speaker is not None and len(c.speaker) > 0:
-            ent = resolver.resolve(c.speaker, exclude=(c.start, c.end), verb=c.verb)
-            s0, s1 = c.speaker.start_char, c.speaker.end_char
+            said_by = resolver.trimmed(c.speaker)
+            ent = resolver.resolve(said_by, exclude=(c.start, c.end), verb=c.verb)
+            s0, s1 = said_by.start_char, said_by.end_char
             # The inverted clitic of "a-t-il ajouté" is the pronoun "il", without its hyphens.
             if text[s0:s1].startswith("-"):
                 s0 += 1

@@ -84,8 +84,16 @@ _ADDRESSEES = frozenset({"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", 
 
 def _addressee(c: Token, verb: Token) -> bool:
     """Whether a pronoun the parser calls the subject is the dative clitic of the verb group: it
-    stands before the verb with only auxiliaries, negation or other clitics between."""
-    if c.lower_ not in _ADDRESSEES or c.i >= verb.i:
+    stands before the verb with only auxiliaries, negation or other clitics between. "nous" and
+    "vous" are so only before a verb in the third person ("…, nous dit Anne Roy", "vous a confié
+    le maire"): as subjects they would agree with it."""
+    if c.i >= verb.i:
+        return False
+    if c.lower_ in ("nous", "vous") and c.doc.lang_ == "fr":
+        finite = [verb, *(a for a in verb.children if a.dep_.startswith("aux") and a.i < verb.i)]
+        if not any("Person=3" in str(v.morph) for v in finite):
+            return False
+    elif c.lower_ not in _ADDRESSEES:
         return False
     between = c.doc[c.i + 1 : verb.i]
     return all(t.pos_ in ("AUX", "PRON", "ADV") or t.lower_ in ("ne", "n'", "n’", "y", "en") for t in between)
@@ -103,12 +111,33 @@ def subject_of(verb: Token) -> Token | None:
                 continue  # impersonal "il" ("il faut", "il est des hommes qui …"): no one speaks
             if c.tag_ == "PRON" and "PronType=Rel" in str(c.morph) and verb.dep_.startswith("acl"):
                 return verb.head  # "le ministre, qui a déclaré que …"
+            if "PronType=Rel" in str(c.morph) and verb.dep_ == "conj":
+                # "c'est le maire qui a pris la parole et qui a rappelé que …": the relative's
+                # antecedent, through the first of the coordinated relative clauses.
+                first = verb
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                if first.dep_.startswith("acl") or first.dep_.endswith("relcl"):
+                    return first.head
             if c.lower_ in ("qui", "who", "which") and verb.dep_.endswith("relcl"):
                 return verb.head
             return c
     # "X a dit … et a ajouté que", "X a réagi, ajoutant que": the subject of the governing verb.
     participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"
-    if verb.head.i != verb.i and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and participle)):
+    # "X a provoqué la colère en déclarant : « … »": a gerund ("en" + participle) is said by the
+    # subject of the verb it depends on, whatever relation the parser gives it.
+    gerund = participle and any(c.dep_ == "mark" and c.lower_ == "en" for c in verb.children)
+    # "X était le premier à s'indigner : « … »", "X a tenu à rappeler que …": an infinitive brought in by
+    # "à" or "de" to complete a verb or a predicate is said by its subject (French control by the
+    # subject). Bare infinitives are left to the formulas that know them ("fait savoir", "veut dire").
+    controlled = (
+        verb.dep_ == "xcomp"
+        and "VerbForm=Inf" in str(verb.morph)
+        and any(c.dep_ == "mark" and c.lower_ in ("à", "de", "d'", "d’") for c in verb.children)
+    )
+    if verb.head.i != verb.i and (
+        verb.dep_ == "conj" or controlled or (participle and (verb.dep_ == "advcl" or gerund))
+    ):
         found = subject_of(verb.head)
         if found is None or not _inside_closed_quote(verb.doc, found.i, verb.i):
             return found

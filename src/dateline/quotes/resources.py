@@ -15,7 +15,7 @@ from importlib import resources
 
 from dateline.sections import parse_sections
 
-__all__ = ["SECTIONS", "formulas", "pairs"]
+__all__ = ["SECTIONS", "formulas", "pairs", "role_synonyms"]
 
 SECTIONS = (
     "impersonal_passive",
@@ -34,6 +34,12 @@ SECTIONS = (
     "work_nouns",
     "naming_verbs",
     "attribute_verbs",
+    "press_nouns",
+    "broadcast_nouns",
+    "outlet_nouns",
+    "circumstance_prepositions",
+    "circumstance_nouns",
+    "role_synonyms",
 )
 
 
@@ -50,6 +56,16 @@ def pairs(entries: frozenset[str]) -> frozenset[tuple[str, str]]:
         if len(words) == 2:
             out.add((words[0], words[1]))
     return frozenset(out)
+
+
+def role_synonyms(entries: frozenset[str]) -> dict[str, str]:
+    """The ``[role_synonyms]`` lines ("édile maire") as a word -> the role word it stands for."""
+    out = {}
+    for line in sorted(entries):
+        words = line.split()
+        if len(words) == 2:
+            out[words[0]] = words[1]
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -27,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.entities.component import country_near
+from dateline.entities.component import NAME_PARTICLES, country_near, is_media, press_title_at
 from dateline.entities.gazetteer import gazetteer
 from dateline.names import given_name_gender
 from dateline.quotes.common import Lexicon, is_clitic, is_human_noun, verb_lemmas
@@ -81,7 +81,9 @@ class SpeakerResolver:
                 text = m["text"]
                 first = next((w for w in text.split() if _fold(w) not in _DETS), text)
                 # "ministre russe des Affaires", "Président de la Métropole": a title taken for a name.
-                strong = first[:1].isupper() and _fold(first) not in roles
+                strong = (first[:1].isupper() and _fold(first) not in roles) or (
+                    ent.get("type") == "PER" and _particle_name(text)
+                )
                 mentions.append(_Mention(m["start"], m["end"], ent, strong))
         mentions.sort(key=lambda m: m.start)
         self.mentions = mentions
@@ -258,6 +260,32 @@ class SpeakerResolver:
             self._refs.append((speaker.start_char, ent))
         return ent
 
+    def trimmed(self, speaker: Span) -> Span:
+        """The speaker's phrase without a circumstance after its head: "l'élu dans Le Parisien" ->
+        "l'élu", "le maire au micro d'une radio" -> "le maire", "la ministre à l'AFP" -> "la ministre"
+        (a place, a medium or a listener of the saying, not part of the speaker's name or title)."""
+        preps = self.lex.formula("circumstance_prepositions")
+        if not preps or len(speaker) < 2:
+            return speaker
+        doc = self.doc
+        nouns = self.lex.formula("circumstance_nouns")
+        for t in speaker:
+            if t.i <= speaker.root.i:
+                continue
+            cut = t.lower_ in preps
+            if not cut and t.lower_ in ("à", "au", "aux"):
+                nxt = next((u for u in doc[t.i + 1 : min(t.i + 4, speaker.end)] if u.pos_ != "DET"), None)
+                if nxt is not None:
+                    cut = nxt.lemma_.lower() in nouns or any(
+                        self._outlet_kind(m) in ("press", "broadcast") for m in self._mentions_in(nxt.idx, nxt.idx + 1)
+                    )
+            if cut:
+                end = t.i
+                while end > speaker.start + 1 and doc[end - 1].is_punct:
+                    end -= 1
+                return doc[speaker.start : end]
+        return speaker
+
     def subject_between(self, start: int, end: int) -> Span | None:
         """The last person named as a clause's subject in ``[start, end)``, outside quotations: who
         a quotation that nothing attributes goes on from ("Anne Roy pointe ces retards. « … »"),
@@ -294,6 +322,15 @@ class SpeakerResolver:
     def _resolve(self, speaker: Span, exclude: tuple[int, int] | None, replying: bool = False) -> str | None:
         head = speaker.root
         inside = [m for m in self._mentions_in(speaker.start_char, speaker.end_char) if not self._in_modifier(m, head)]
+        # A person's name the speaker span cuts into ("[Marine] Le Pen, présidente de …" when the parser
+        # leaves the first name out of the subject): the name whose mention runs into the span.
+        k = bisect.bisect_left(self._starts, speaker.start_char) - 1
+        while k >= 0 and speaker.start_char - self.mentions[k].start < 60:
+            m = self.mentions[k]
+            if m.start < speaker.start_char < m.end and m.strong and m.entity.get("type") == "PER":
+                inside.insert(0, m)
+                break
+            k -= 1
         people = [m for m in inside if m.strong and m.entity.get("type") == "PER"]
         if people:
             return str(people[-1].entity["id"])
@@ -329,7 +366,9 @@ class SpeakerResolver:
                 if m.strong or (m.entity.get("type") == "ORG" and _fold(m.entity["name"].split()[0]) in self._groups)
             ]
             if authors:
-                return str(authors[-1].entity["id"])
+                # The head's own complement ("un bilan de Pôle Emploi publié par Les Échos" is Pôle
+                # Emploi's): later names sit in modifiers of it (its publisher, its date).
+                return str(authors[0].entity["id"])
         if head.pos_ == "NOUN" and head.lemma_.lower() in _STATE_NOUNS:
             state = self._state_of(speaker)
             if state is not None:
@@ -338,6 +377,9 @@ class SpeakerResolver:
             org = self._org_by_word(head, speaker)
             if org is not None:
                 return org
+        outlet = self._outlet(speaker)
+        if outlet is not None:
+            return outlet
         key = self._title_key(list(speaker))
         if key is not None:
             found = self._by_title(key, speaker)
@@ -375,6 +417,82 @@ class SpeakerResolver:
                 return None  # a guess from context never overrides a title that says otherwise
             return found
         return None
+
+    # -- outlets -----------------------------------------------------------------------------------
+
+    def _outlet_nouns(self) -> dict[str, str]:
+        """Lemma -> kind ("press", "broadcast", "any") of the nouns that take up a news outlet."""
+        out = {w: "any" for w in self.lex.formula("outlet_nouns")}
+        out.update({w: "press" for w in self.lex.formula("press_nouns")})
+        out.update({w: "broadcast" for w in self.lex.formula("broadcast_nouns")})
+        return out
+
+    def _outlet(self, speaker: Span) -> str | None:
+        """A news outlet speaking through a description: "le site Mashable", "le site de Météo-France"
+        (the name in the phrase), or "le quotidien régional", "l'hebdomadaire satirique", "les
+        informations du journal", "la télévision locale" (the outlet of that kind the article named
+        last before it: articles cite a title once, then take it up by what it is)."""
+        nouns = self._outlet_nouns()
+        if not nouns:
+            return None
+        head = speaker.root
+        if head.pos_ != "NOUN":
+            return None
+        noun = head if head.lemma_.lower() in nouns else None
+        if noun is None and head.lemma_.lower() in self.lex.speech_nouns:
+            # "les informations du quotidien", "un article de l'hebdomadaire": the outlet is the author.
+            noun = next((c for c in head.children if c.dep_ == "nmod" and c.lemma_.lower() in nouns), None)
+        if noun is None:
+            return None
+        named = [m for m in self._mentions_in(speaker.start_char, speaker.end_char) if m.strong]
+        names = [m for m in named if m.entity.get("type") != "PER"]
+        if names:
+            return str(names[0].entity["id"])
+        if named:
+            return None  # "le journal de Paul Roy": a person's, not an outlet taken up
+        kinds = {nouns[t.lemma_.lower()] for t in (noun, *noun.children) if t.lemma_.lower() in nouns}
+        kind = "press" if "press" in kinds else "broadcast" if "broadcast" in kinds else "any"
+        return self._outlet_before(speaker.start_char, kind)
+
+    def _outlet_kind(self, m: _Mention) -> str | None:
+        """What a mention shows its entity to be: a press title ("press"), a channel or an agency of the
+        entity lists ("broadcast"), a name introduced by an outlet noun ("le site Metropolitain.fr":
+        that noun's kind), or nothing known (``None``)."""
+        if m.entity.get("type") == "PER":
+            return None
+        lang = self.lex.lang
+        if press_title_at(self.doc.text, m.start, lang):
+            return "press"
+        if is_media(str(m.entity["name"]), lang) or is_media(self.doc.text[m.start : m.end], lang):
+            return "broadcast"
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        nouns = self._outlet_nouns()
+        for t in reversed(self.doc[max(0, span.start - 4) : span.start]):
+            if t.lemma_.lower() in nouns:
+                return nouns[t.lemma_.lower()]
+            if t.pos_ not in ("DET", "ADJ", "ADP"):
+                break
+        return None
+
+    def _outlet_before(self, pos: int, kind: str) -> str | None:
+        """The nearest outlet of ``kind`` named before ``pos`` outside quotations; else the one outlet
+        of that kind the article names, if there is only one."""
+        fits: list[_Mention] = []
+        text = self.doc.text
+        for m in self.mentions:
+            if self._in_quote(m.start) or text[m.end : m.end + 1] == "-":
+                continue  # quoted, or a piece of a hyphenated name ("Nice" of "Nice-Matin")
+            k = self._outlet_kind(m)
+            if k is None or not (kind == "any" or k == kind or k == "any"):
+                continue
+            fits.append(m)
+        before = [m for m in fits if m.end <= pos]
+        if before:
+            return str(before[-1].entity["id"])
+        ids = {m.entity["id"] for m in fits}
+        return str(ids.pop()) if len(ids) == 1 else None
 
     def _contradicted(self, key: tuple[str, frozenset[str]]) -> set[str]:
         """People introduced with the description's head whose every title says something else
@@ -690,6 +808,16 @@ class SpeakerResolver:
         if len(full) == 1:
             return full[0]
         return None
+
+
+def _particle_name(text: str) -> bool:
+    """Whether a person's mention opens on a lower-case particle of a surname and goes on with a
+    capital ("al-Sissi", "de Gaulle", "von der Leyen"): a real name, though it starts in lower case."""
+    words = text.replace("-", " ").split()
+    k = 0
+    while k < len(words) and words[k] in NAME_PARTICLES:
+        k += 1
+    return 0 < k < len(words) and words[k][:1].isupper()
 
 
 def _is_subject(tok: Token) -> bool:
