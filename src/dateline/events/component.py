@@ -37,7 +37,7 @@ from dateline.events.confidence import evidence as evidence_features
 from dateline.events.confidence import model
 from dateline.events.dates import DateFinder, is_pluperfect
 from dateline.events.dedup import merge_duplicates
-from dateline.events.lexicon import Lexicon, Trigger
+from dateline.events.lexicon import PARTICIPLE_ENDING, Lexicon, Trigger
 from dateline.events.modality import SPEECH_VERBS, covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
 from dateline.events.resources import content_rules, cues, table_rows, trigger_entries, word_list
@@ -385,6 +385,10 @@ class EventExtractor:
         forms = [lemma, low]
         if pos == "VERB" and self.lang == "fr" and lemma.endswith("e"):
             forms.append(lemma + "r")
+        if pos == "VERB" and self.lang == "fr" and PARTICIPLE_ENDING.search(lemma):
+            # A past participle the lemmatizer left as its own lemma ("gelé", "sanctionnées", tagged as
+            # adjectives): the infinitive of its -er verb, the conjugation almost every new verb takes.
+            forms.append(PARTICIPLE_ENDING.sub("er", lemma))
         for f in forms:
             found = self.lexicon.candidates(f, pos)
             if found:
@@ -401,7 +405,7 @@ class EventExtractor:
             return None
         if self.article_rules and _acronym(tok):
             return None  # "le RAID est arrivé": a unit's name in capitals, not a raid
-        if tok.pos_ == "ADJ" and (tok.dep_ == "amod" or self.lexicon.candidates(tok.lemma_.lower(), "VERB") == []):
+        if tok.pos_ == "ADJ" and (tok.dep_ == "amod" or not self._adjective_entries(tok)):
             # A participle the tagger calls an adjective is a verb when it is predicated ("il a été
             # sanctionné"), not when it qualifies a noun ("les espèces menacées").
             return None
@@ -443,6 +447,18 @@ class EventExtractor:
                     continue
             return self._refine(tok, e)
         return None
+
+    def _adjective_entries(self, tok: Token) -> bool:
+        """Whether a word tagged as an adjective has verb entries: its lemma, or in French the -er verb of
+        a participle left as its own lemma ("il a été sanctionné", "a gelé" tagged as adjectives)."""
+        lemma = tok.lemma_.lower()
+        if self.lexicon.candidates(lemma, "VERB"):
+            return True
+        return (
+            self.lang == "fr"
+            and bool(PARTICIPLE_ENDING.search(lemma))
+            and bool(self.lexicon.candidates(PARTICIPLE_ENDING.sub("er", lemma), "VERB"))
+        )
 
     def _refine(self, tok: Token, e: Trigger) -> Trigger | None:
         """Readings the lexicon alone cannot settle.

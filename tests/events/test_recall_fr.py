@@ -1,0 +1,40 @@
+"""French recall classes read on the French dev articles: general vocabulary of each PLOVER type, support
+verbs, participles and passives. Sentences written for these tests (real French model)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _types(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(e["type"] for e in doc._.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Le Hamas et le Fatah ont conclu un accord mardi au Caire.", "AGREE"),
+        ("Les soldats ont ouvert le feu sur les manifestants à Bamako.", "ASSAULT"),
+        ("Le ministre allemand a rendu visite à son homologue polonais lundi.", "CONSULT"),
+        ("La Turquie a extradé deux suspects vers l'Allemagne.", "COOPERATE"),
+        ("Les cheminots se sont mis en grève jeudi contre la réforme.", "PROTEST"),
+        ("Le conseil municipal a fait appel à l'armée pour évacuer le quartier.", "REQUEST"),
+        ("L'Union européenne a gelé les avoirs de trois ministres biélorusses.", "SANCTION"),
+        ("Le chauffeur a été roué de coups par trois individus.", "ASSAULT"),
+    ],
+)
+def test_general_vocabulary(fr, text: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    assert etype in _types(fr(text)), fr(text)._.events
+
+
+def test_a_support_verb_anchors_a_noun(fr) -> None:  # type: ignore[no-untyped-def]
+    # "prononcer un verdict", "ouvrir des négociations": the act took place, told by its noun.
+    assert "SANCTION" in _types(fr("Le tribunal de Rabat a prononcé un verdict contre l'opposant mardi."))
+    assert "CONSULT" in _types(fr("Le gouvernement a ouvert des négociations avec les syndicats."))
+
+
+def test_an_appeal_of_a_ruling_is_no_request(fr) -> None:  # type: ignore[no-untyped-def]
+    doc = fr("L'ancien maire a fait appel de sa condamnation devant la cour.")
+    assert "REQUEST" not in _types(doc)
