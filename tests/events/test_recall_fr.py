@@ -38,3 +38,26 @@ def test_a_support_verb_anchors_a_noun(fr) -> None:  # type: ignore[no-untyped-d
 def test_an_appeal_of_a_ruling_is_no_request(fr) -> None:  # type: ignore[no-untyped-def]
     doc = fr("L'ancien maire a fait appel de sa condamnation devant la cour.")
     assert "REQUEST" not in _types(doc)
+
+
+def test_the_agent_of_a_bare_participle_is_the_source(fr) -> None:  # type: ignore[no-untyped-def]
+    ev = next(e for e in fr("Une réforme critiquée par de nombreux syndicats.")._.events if e["type"] == "ACCUSE")
+    assert ev["source"]["code"] == "FRALAB"
+
+
+def test_a_fronted_participle_is_said_of_the_main_subject(fr) -> None:  # type: ignore[no-untyped-def]
+    # "Accusé de ... par un juge, le maire ...": the judge accuses, the mayor is accused.
+    doc = fr("Accusé de corruption par un juge, le maire a été arrêté lundi.")
+    ev = next(e for e in doc._.events if e["type"] == "ACCUSE")
+    assert ev["source"]["code"] == "FRAJUD"
+    maire = next(e["id"] for e in doc._.entities if "maire" in e["name"])
+    assert ev["target"] is not None and ev["target"]["entity"] == maire
+    # The main subject is never the agent of the participle: "Condamné en appel, l'ancien maire ...".
+    doc = fr("Condamné en appel, l'ancien maire a démissionné.")
+    ev = next(e for e in doc._.events if e["trigger"]["text"] == "Condamné")
+    assert ev["type"] == "SANCTION" and ev["source"]["code"] == "FRAJUD"
+
+
+def test_the_noun_a_participle_qualifies_completes_its_locution(fr) -> None:  # type: ignore[no-untyped-def]
+    ev = next(e for e in fr("Des troupes russes positionnées à la frontière.")._.events if e["type"] == "MOBILIZE")
+    assert ev["source"]["code"] == "RUSMIL"

@@ -437,9 +437,13 @@ class EventExtractor:
                 continue
             if e.needs or e.unless:
                 deps = deps if deps is not None else self._dependents(tok)
-                if self.lang == "en" and tok.dep_ in ("acl", "relcl") and e.pos == "VERB":
-                    # "the talks that broke down", "the offer blocked by the court": the noun a relative or
-                    # participial clause qualifies is the verb's argument.
+                if e.pos == "VERB" and (
+                    (self.lang == "en" and tok.dep_ in ("acl", "relcl"))
+                    or (self.lang == "fr" and self._past_participle_modifier(tok))
+                ):
+                    # "the talks that broke down", "the offer blocked by the court", "les troupes déployées
+                    # à la frontière": the noun a relative or participial clause qualifies is the verb's
+                    # argument.
                     deps = deps | {tok.head.lemma_.lower(), tok.head.lower_}
                 if e.needs and not any(n in deps for n in e.needs):
                     continue
@@ -507,7 +511,11 @@ class EventExtractor:
         violent = bool(sent_lemmas & _VIOLENCE)
         if e.type == "ASSAULT" and e.lemma in _FIGURATIVE and not violent:
             return None  # "frapper dur", "strike a deal": no weapon, no victim, no force
-        if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
+        if (
+            e.lemma == "condamner"
+            and e.type == "ACCUSE"
+            and (is_passive(tok) or (self.article_rules and self._fronted_participle(tok)))
+        ):
             return replace(e, type="SANCTION", mode="convict", cameo="116")  # "il a été condamné"
         if (
             (e.type not in _DOMINANT or (e.type == "AGREE" and self.lang == "en"))
@@ -1011,6 +1019,18 @@ class EventExtractor:
         )
 
     @staticmethod
+    def _fronted_participle(tok: Token) -> bool:
+        """A past participle heading a clause before its main verb, with no subject or auxiliary of its own
+        ("*Condamné* en appel, l'ancien maire a démissionné"): said of the main clause's subject."""
+        return (
+            tok.dep_ == "advcl"
+            and tok.i < tok.head.i
+            and "Part" in tok.morph.get("VerbForm", [])
+            and "Pres" not in tok.morph.get("Tense", [])
+            and not any(c.dep_.startswith("nsubj") or c.dep_.startswith("aux") for c in tok.children)
+        )
+
+    @staticmethod
     def _active_modifier(tok: Token) -> bool:
         """An active verb qualifying a noun, with no subject of its own: the noun is its agent ("un
         homme menaçant de frapper", "l'ingénieur accusé d'avoir *financé* ...", "des élus *demandant* ...")."""
@@ -1293,6 +1313,7 @@ class EventExtractor:
             src_toks += [t for t in trig.children if t.dep_ == "compound" and self._hyphenated_states(t)]
         fr = self.article_rules
         modifier = e.pos == "VERB" and self._past_participle_modifier(trig)
+        fronted = fr and e.pos == "VERB" and self._fronted_participle(trig)
         inverted = self._inverted_subject(trig) if e.pos == "VERB" and e.type in _DOMINANT else None
         if inverted is not None:
             # '"C'est inacceptable", a dénoncé le ministre': after the words it frames, the verb's
@@ -1304,7 +1325,12 @@ class EventExtractor:
             # A participle qualifying a noun has no subject: the noun is its patient (see below); nor
             # has a verb whose frame makes the subject the target ("Tanzania will receive a loan"). An
             # active verb qualifying a noun has it as agent (French: "des élus demandant ...").
-            lambda: self._subject_of(trig) if e.pos == "VERB" and not modifier and "subj" not in e.target else [],
+            # A participle clause opening the sentence is said of the main subject as its patient, not agent.
+            lambda: (
+                self._subject_of(trig)
+                if e.pos == "VERB" and not modifier and not fronted and "subj" not in e.target
+                else []
+            ),
             lambda: conjuncts(trig.head) if fr and e.pos == "VERB" and self._active_modifier(trig) else [],
         ]
         for more in fallbacks:
@@ -1341,8 +1367,9 @@ class EventExtractor:
             # where it happened (the event's location), not whom it was done to.
             tgt_toks = [t for t in tgt_toks if not self._is_place_complement(t, resolver)]
         if not src_toks and e.pos == "VERB" and (e.type == "MOBILIZE" or e.mode == "withdraw"):
-            # "les soldats ont été déployés / positionnés": the troops moved act for their side.
-            src_toks = self._passive_subject(trig)
+            # "les soldats ont été déployés / positionnés", "des troupes positionnées à la frontière": the
+            # troops moved act for their side.
+            src_toks = conjuncts(trig.head) if fr and modifier else self._passive_subject(trig)
         if not tgt_toks and e.pos == "VERB":
             # Passive voice: the subject is the patient ("deux soldats ont été tués" → target), the
             # "par"/"by" agent the source (``arguments`` maps it so), an agentless passive has none.
@@ -1359,11 +1386,15 @@ class EventExtractor:
             who = [t for t in src_toks if t.lower_ not in _FIRST_PERSON or t in own]
             sources = self._person_actors(who, resolver, _AGENT_SECTOR.get(e.type, "CVL"))
         targets = [a for a in self._actors_of(tgt_toks, resolver, last_pair) if a not in sources]
-        if not targets and e.pos == "VERB" and (is_passive(trig) or modifier):
+        if not targets and e.pos == "VERB" and (is_passive(trig) or modifier or fronted):
             # A complement that names no actor ("condamné à quatre ans") leaves the passive's patient; the
             # noun a past participle qualifies is the one it was done to ("un Français condamné à quatre
-            # ans", "le suspect, interpellé samedi, ...").
-            patient = conjuncts(trig.head) if modifier else self._passive_subject(trig)
+            # ans", "le suspect, interpellé samedi, ..."), and a participle clause opening the sentence is
+            # said of the main clause's subject ("Accusé de fraude par son associé, le gérant a ...").
+            if fronted:
+                patient = [t for c in trig.head.children if c.dep_ in ("nsubj", "nsubj:pass") for t in conjuncts(c)]
+            else:
+                patient = conjuncts(trig.head) if modifier else self._passive_subject(trig)
             patient = [t for t in patient if t not in src_toks]
             if patient:
                 tgt_toks = patient
