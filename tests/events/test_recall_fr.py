@@ -61,3 +61,27 @@ def test_a_fronted_participle_is_said_of_the_main_subject(fr) -> None:  # type: 
 def test_the_noun_a_participle_qualifies_completes_its_locution(fr) -> None:  # type: ignore[no-untyped-def]
     ev = next(e for e in fr("Des troupes russes positionnées à la frontière.")._.events if e["type"] == "MOBILIZE")
     assert ev["source"]["code"] == "RUSMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        ("La journaliste a été victime d'une agression dans le métro.", "ASSAULT", "FRAJRN"),
+        ("Un homme est mort après avoir reçu des coups de couteau.", "ASSAULT", "FRACVL"),
+        ("Le maire fait l'objet d'une enquête du parquet.", "ACCUSE", "FRAGOV"),
+        ("Le ministre a essuyé de vives critiques de l'opposition.", "ACCUSE", "FRAGOV"),
+    ],
+)
+def test_the_subject_of_a_patient_support_word_undergoes_the_act(fr, text: str, etype: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    ev = next(e for e in fr(text)._.events if e["type"] == etype)
+    assert (ev["target"] or {}).get("code") == target
+    assert ev["source"]["code"] != target
+
+
+def test_a_noun_coordinated_with_an_act_that_took_place(fr) -> None:  # type: ignore[no-untyped-def]
+    doc = fr("Des manifestants ont participé à des pillages et des dégradations.")
+    acts = [e for e in doc._.events if e["type"] == "ASSAULT"]
+    words = {t["text"] for e in acts for t in [e["trigger"], *e.get("trigger_more", [])]}
+    assert words == {"pillages", "dégradations"}, doc._.events
+    # "la coopération et les attaques" names topics: nothing anchors the first noun, nor its conjunct.
+    assert fr("La coopération et les sanctions restent des sujets de discorde.")._.events == []

@@ -336,6 +336,8 @@ class _Cand:
     # The noun of a verbal locution the trigger heads ("a ouvert une *enquête*", "ont porté *plainte*"):
     # the trigger's span covers both words, as the guidelines mark a locution.
     locution: Token | None = None
+    # Whether the support verb's subject undergoes the act ("a subi une attaque"): its target, not its source.
+    patient: bool = False
 
 
 class EventExtractor:
@@ -351,6 +353,8 @@ class EventExtractor:
         # The language's resource folder (dateline/data/events/<lang>/): triggers and word lists.
         self.lexicon: Lexicon = _lexicon(self.lang)
         self.support_verbs: frozenset[str] = word_list(self.lang, "support_verbs.txt")
+        # Support words whose subject undergoes the act ("a subi une attaque", "victime d'une agression").
+        self.patient_support: frozenset[str] = word_list(self.lang, "patient_support.txt")
         self.eventive: frozenset[str] = word_list(self.lang, "eventive.txt")
         # Nouns of people: the patient of an arrest or an assault they name is a suspect or a civilian.
         self.persons: frozenset[str] = _HUMAN | word_list(self.lang, "persons.txt")
@@ -665,6 +669,9 @@ class EventExtractor:
         prep = head.lower_ if head.pos_ == "ADP" else None
         if (noun.dep_ == "pobj" and head.dep_ == "prep") or head.pos_ in ("ADV", "ADP"):
             head = head.head
+        patient = self._patient_support(noun)
+        if patient is not None:
+            return [noun, patient], patient
         if head.i != noun.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.support_verbs:
             return [noun, head], head
         if prep == "in" and head.i != noun.i and head.lemma_.lower() == "be":
@@ -685,6 +692,60 @@ class EventExtractor:
             return [noun], None
         if noun.lemma_.lower() in self.eventive or noun.lower_ in self.eventive:
             return [noun], None
+        if (
+            self.article_rules
+            and noun.dep_ == "conj"
+            and noun.head.pos_ == "NOUN"
+            and noun.head.i != noun.i
+            and self._entries(noun.head)
+        ):
+            # "des pillages et des dégradations", "pour tentative d'homicide et menaces de mort": a noun
+            # coordinated with an act noun that took place took place with it.
+            return self._anchor(noun.head)
+        return None
+
+    @staticmethod
+    def _undergoer(support: Token) -> list[Token]:
+        """The subject of a patient support word, whatever the voice ("a été victime", "après avoir reçu des
+        coups, l'homme ..."), climbing control and adverbial clauses; a "victime" apposed to a noun ("X,
+        victime d'une agression") is said of that noun."""
+        cur = support
+        for _ in range(3):
+            subj = [c for c in cur.children if c.dep_.startswith("nsubj")]
+            if subj:
+                return conjuncts(subj[0])
+            if cur.pos_ in ("NOUN", "ADJ") and cur.dep_ in ("appos", "acl", "amod") and cur.head.i != cur.i:
+                return conjuncts(cur.head)
+            if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
+                return []
+            cur = cur.head
+        return []
+
+    def _patient_support(self, noun: Token) -> Token | None:
+        """The verb of a French support word whose subject undergoes the act ``noun`` names ("a subi une
+        attaque", "a été victime d'une agression", "fait l'objet d'une enquête"), else None."""
+        if not self.patient_support:
+            return None
+        head = noun.head
+        if head.i == noun.i:
+            return None
+        if (
+            head.pos_ in ("VERB", "AUX")
+            and head.lemma_.lower() in self.patient_support
+            and noun.dep_ in ("obj", "dobj")
+        ):
+            return head
+        if (
+            head.pos_ in ("VERB", "AUX")
+            and prep_of(noun) == "de"
+            and any(c.dep_ == "obj" and c.lemma_.lower() in self.patient_support for c in head.children)
+        ):
+            return head  # "fait l'objet d'une enquête" with the act hung on the verb
+        if head.pos_ in ("NOUN", "ADJ") and head.lemma_.lower() in self.patient_support and prep_of(noun) == "de":
+            # "victime d'une agression", "l'objet d'une enquête", "la cible de tirs": the verb of the clause
+            # ("a été victime", "fait l'objet"), or the noun itself heading a copular clause.
+            verb = head.head if head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i else head
+            return verb
         return None
 
     # -- extraction -------------------------------------------------------------------------------
@@ -813,7 +874,12 @@ class EventExtractor:
                 anchors, support = anchored
             else:
                 anchors, support = [tok], None
-            kept.append(_Cand(tok, entry, sent, anchors, support, intent_governor(tok), content=rule))
+            patient = (
+                support is not None
+                and entry.pos == "NOUN"
+                and support.i == getattr(self._patient_support(tok), "i", None)
+            )
+            kept.append(_Cand(tok, entry, sent, anchors, support, intent_governor(tok), content=rule, patient=patient))
         for c in kept:
             c.governed = governed.get(c.trigger.i, [])
             c.locution = locutions.get(c.trigger.i)
@@ -1321,7 +1387,7 @@ class EventExtractor:
             src_toks = conjuncts(inverted)
         fallbacks = [
             lambda: self._subject_of(c.intent) if c.intent is not None else [],
-            lambda: self._subject_of(c.support) if c.support is not None else [],
+            lambda: self._subject_of(c.support) if c.support is not None and not c.patient else [],
             # A participle qualifying a noun has no subject: the noun is its patient (see below); nor
             # has a verb whose frame makes the subject the target ("Tanzania will receive a loan"). An
             # active verb qualifying a noun has it as agent (French: "des élus demandant ...").
@@ -1346,6 +1412,11 @@ class EventExtractor:
             # of the clause the meeting frames took part in it.
             src_toks = self._framing_subject(trig)
         tgt_toks = [t for t in self._role_tokens(c, e.target) if t not in src_toks]
+        if c.patient and c.support is not None and not tgt_toks:
+            # "X a subi une attaque", "X a été victime d'une agression": the subject undergoes the act; "victime"
+            # heading its clause ("X, victime d'une agression") is said of the noun it is apposed to.
+            sub = self._undergoer(c.support)
+            tgt_toks = [t for t in sub if t not in src_toks]
         if inverted is not None:
             tgt_toks = [t for t in tgt_toks if t.i < trig.i or t.i > max(x.i for x in inverted.subtree)]
         # "son interpellation", "sa garde à vue": a possessive stands for the possessor.
