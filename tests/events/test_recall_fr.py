@@ -85,3 +85,19 @@ def test_a_noun_coordinated_with_an_act_that_took_place(fr) -> None:  # type: ig
     assert words == {"pillages", "dégradations"}, doc._.events
     # "la coopération et les attaques" names topics: nothing anchors the first noun, nor its conjunct.
     assert fr("La coopération et les sanctions restent des sujets de discorde.")._.events == []
+
+
+def test_the_object_of_an_object_control_verb_does_the_act(fr) -> None:  # type: ignore[no-untyped-def]
+    # "exhorter X à retirer": X would withdraw, not the one who urges.
+    ev = next(e for e in fr("Paris a exhorté Moscou à retirer ses troupes.")._.events if e["type"] == "RETREAT")
+    assert ev["source"]["code"] == "RUSGOV"
+    # A verb of subject control keeps its subject: "décider de rencontrer".
+    ev = next(e for e in fr("Le ministre a décidé de rencontrer les syndicats.")._.events if e["type"] == "CONSULT")
+    assert ev["source"]["code"] == "FRAGOV"
+
+
+def test_aid_to_a_private_person_is_to_a_civilian(fr) -> None:  # type: ignore[no-untyped-def]
+    doc = fr("Le tribunal reproche à ce comptable d'avoir versé 300 euros à une femme.")
+    ev = next(e for e in doc._.events if e["type"] == "AID")
+    assert (ev["target"] or {}).get("code") == "FRACVL"
+    assert ev["source"]["code"] != "FRAJUD"

@@ -273,7 +273,8 @@ _FIRST_PERSON = frozenset({"je", "j'", "j’", "nous", "moi", "i", "we"})
 _PERSONAL = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles"})
 # The sector of a bare person ("un homme", "cet ingénieur") an act is done to: the arrested, charged or
 # sentenced are suspects, the victims of violence civilians (the annotation guidelines' codes).
-_PATIENT_SECTOR = {"COERCE": "CRM", "ASSAULT": "CVL", "SANCTION": "CRM", "ACCUSE": "CRM"}
+# Aid between private persons is between civilians (the guidelines, "Private individuals").
+_PATIENT_SECTOR = {"COERCE": "CRM", "ASSAULT": "CVL", "SANCTION": "CRM", "ACCUSE": "CRM", "AID": "CVL"}
 # Places where physical acts happen, named without a proper name ("une attaque dans le métro").
 _PLACES = frozenset(
     {"aéroport", "gare", "métro", "rue", "caserne", "commissariat", "école", "église", "mosquée", "synagogue",
@@ -1010,12 +1011,33 @@ class EventExtractor:
             if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
                 if cur.dep_ == "conj" and _passive(cur.head) and not _passive(cur) and _participle(cur):
                     return []  # "a été arrêté et écroué": the shared subject is a passive one
+                controller = self._object_controller(cur) if self.article_rules else None
+                if controller is not None:
+                    return conjuncts(controller)
                 cur = cur.head
             else:
                 # A name the parser left stranded before a passive verb is its patient, not its agent
                 # ("L'homme, soupçonné de ..., a été placé en garde à vue").
                 return [] if _passive(cur) else self._stranded_subject(cur)
         return []
+
+    def _object_controller(self, clause: Token) -> Token | None:
+        """Who does the act of an infinitive governed by a verb of object control (the language's
+        ``objcontrol`` cues): that verb's object or indirect object ("la justice reproche *à X* d'avoir
+        financé ...", "Paris a exhorté *Moscou* à retirer ..."), else None (then its subject does it)."""
+        gov = clause.head
+        if clause.dep_ != "xcomp" or "Inf" not in clause.morph.get("VerbForm", []):
+            return None
+        if cues(self.lang).get(gov.lemma_.lower()) != "objcontrol":
+            return None
+        for c in gov.children:
+            if c.i == clause.i:
+                continue
+            # "X a été accusé d'avoir frappé": a passive governor's subject is the one it is said of.
+            passive_subject = c.dep_ == "nsubj:pass" or (c.dep_ == "nsubj" and _passive(gov))
+            if passive_subject or c.dep_ in ("obj", "iobj") or (c.dep_ in ("obl:arg", "obl") and prep_of(c) == "à"):
+                return c
+        return None
 
     def _person_actors(self, toks: list[Token], resolver: ActorResolver, sector: str) -> list[Actor]:
         """Actors for phrases that name people by no role ("l'individu", "ce couple", "le témoin, qui
