@@ -101,3 +101,12 @@ def test_aid_to_a_private_person_is_to_a_civilian(fr) -> None:  # type: ignore[n
     ev = next(e for e in doc._.events if e["type"] == "AID")
     assert (ev["target"] or {}).get("code") == "FRACVL"
     assert ev["source"]["code"] != "FRAJUD"
+
+
+def test_a_predicative_adjective_of_condemnation_is_the_speakers_disapproval(fr) -> None:  # type: ignore[no-untyped-def]
+    ev = next(e for e in fr("« C'est inacceptable », a déclaré le ministre de l'Intérieur.")._.events)
+    assert ev["type"] == "ACCUSE" and ev["mode"] == "disapprove" and ev["modality"] == "reported"
+    assert ev["source"]["code"] == "FRAGOV"
+    assert fr("« Je trouve cela tout à fait indigne », a réagi le maire de Lyon.")._.events[0]["type"] == "ACCUSE"
+    # Qualifying a noun, the adjective describes; it condemns no one.
+    assert fr("Les riverains vivent dans des conditions indignes depuis des années.")._.events == []

@@ -410,9 +410,11 @@ class EventExtractor:
             return None
         if self.article_rules and _acronym(tok):
             return None  # "le RAID est arrivé": a unit's name in capitals, not a raid
-        if tok.pos_ == "ADJ" and (tok.dep_ == "amod" or not self._adjective_entries(tok)):
+        attributive = tok.dep_ == "amod" and not (self.article_rules and tok.head.pos_ == "PRON")
+        if tok.pos_ == "ADJ" and (attributive or not self._adjective_entries(tok)):
             # A participle the tagger calls an adjective is a verb when it is predicated ("il a été
-            # sanctionné"), not when it qualifies a noun ("les espèces menacées").
+            # sanctionné"), not when it qualifies a noun ("les espèces menacées"); an adjective the parser
+            # hangs on a pronoun is its predicate ("je trouve cela inacceptable").
             return None
         if tok.ent_type_ in ("DATE", "TIME"):
             return None  # a month or a day named like an act: "March 12", "le 8 mai"
@@ -1420,6 +1422,8 @@ class EventExtractor:
                 else []
             ),
             lambda: conjuncts(trig.head) if fr and e.pos == "VERB" and self._active_modifier(trig) else [],
+            # '"C'est inacceptable", a dit X': a predicative adjective of condemnation is its speaker's.
+            lambda: [sp] if fr and trig.pos_ == "ADJ" and (sp := self._speaker_of(trig)) is not None else [],
         ]
         for more in fallbacks:
             if src_toks and self._actors_of(src_toks, resolver, last_pair):
