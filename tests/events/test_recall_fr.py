@@ -110,3 +110,10 @@ def test_a_predicative_adjective_of_condemnation_is_the_speakers_disapproval(fr)
     assert fr("« Je trouve cela tout à fait indigne », a réagi le maire de Lyon.")._.events[0]["type"] == "ACCUSE"
     # Qualifying a noun, the adjective describes; it condemns no one.
     assert fr("Les riverains vivent dans des conditions indignes depuis des années.")._.events == []
+
+
+def test_police_named_in_the_sentences_before_a_check(fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Les gendarmes ont installé un barrage sur la route nationale. La camionnette est interceptée vers midi."
+    assert "COERCE" in _types(fr(text))
+    # Without police anywhere near, intercepting is no policing: "le gardien a intercepté le ballon".
+    assert "COERCE" not in _types(fr("Le gardien de but a intercepté le ballon à la dernière minute."))

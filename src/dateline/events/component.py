@@ -264,6 +264,8 @@ _HUMAN = frozenset(
         "soldier",
     ]
 )
+# How many words before a sentence count as its context for the police a check or an inquiry needs.
+_POLICE_WINDOW = 60
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
 # The sector of a bare person who does an act ("l'individu menaçait de ...", "un homme a frappé"): one
@@ -592,9 +594,16 @@ class EventExtractor:
         agentless_passive = is_passive(tok) and "subj" not in args
         if e.lemma == "interpeller" and e.type == "COERCE" and agentless_passive:
             return e  # "deux évadés ont été interpellés": arrested, whoever did it
-        if e.lemma in ("contrôler", "intercepter", "appréhender") and not (sent_lemmas & _POLICE):
+        # The police "around" a check, an interception or an inquiry: in its sentence, or in French in the
+        # sentences just before it, since a story names its police once and then tells what they did ("Les
+        # gendarmes ont dressé un barrage. La voiture est interceptée, son conducteur contrôlé").
+        around = sent_lemmas
+        if self.article_rules and e.lemma in ("contrôler", "intercepter", "appréhender", "enquête", "enquêter"):
+            before = tok.doc[max(0, tok.sent.start - _POLICE_WINDOW) : tok.sent.start]
+            around = sent_lemmas | {t.lemma_.lower() for t in before} | {t.lower_ for t in before}
+        if e.lemma in ("contrôler", "intercepter", "appréhender") and not (around & _POLICE):
             return None  # checking or stopping someone is policing only with the police around
-        if e.lemma in ("interpeller", "enquête", "enquêter") and not (sent_lemmas & _POLICE):
+        if e.lemma in ("interpeller", "enquête", "enquêter") and not (around & _POLICE):
             # Without police or justice around, "interpeller" is questioning someone in public and
             # "une enquête" a piece of journalism.
             if e.lemma == "interpeller":
