@@ -117,3 +117,8 @@ def test_police_named_in_the_sentences_before_a_check(fr) -> None:  # type: igno
     assert "COERCE" in _types(fr(text))
     # Without police anywhere near, intercepting is no policing: "le gardien a intercepté le ballon".
     assert "COERCE" not in _types(fr("Le gardien de but a intercepté le ballon à la dernière minute."))
+
+
+def test_elected_officials_are_legislators(fr) -> None:  # type: ignore[no-untyped-def]
+    ev = next(e for e in fr("Une réforme vivement critiquée par plusieurs élus.")._.events if e["type"] == "ACCUSE")
+    assert ev["source"]["code"] == "FRALEG"
