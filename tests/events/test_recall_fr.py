@@ -122,3 +122,15 @@ def test_police_named_in_the_sentences_before_a_check(fr) -> None:  # type: igno
 def test_elected_officials_are_legislators(fr) -> None:  # type: ignore[no-untyped-def]
     ev = next(e for e in fr("Une réforme vivement critiquée par plusieurs élus.")._.events if e["type"] == "ACCUSE")
     assert ev["source"]["code"] == "FRALEG"
+
+
+def test_a_circumstance_of_an_act_does_not_replace_it(fr) -> None:  # type: ignore[no-untyped-def]
+    # An inquiry opened upon a complaint: two acts, the inquiry and the complaint.
+    text = "Les enquêteurs de Nantes ont ouvert une enquête dès le dépôt de plainte des parents."
+    assert _types(fr(text)) == ["ACCUSE", "ACCUSE"]
+
+
+def test_a_measured_act_is_told_by_the_measure_s_verb(fr) -> None:  # type: ignore[no-untyped-def]
+    assert "PROTEST" in _types(fr("Les cheminots ont observé trois jours de grève."))
+    ev = next(e for e in fr("Il a purgé treize mois de détention dans une prison marocaine.")._.events)
+    assert ev["type"] == "COERCE" and (ev["target"] or {}).get("code", "").endswith("CRM")

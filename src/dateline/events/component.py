@@ -264,6 +264,9 @@ _HUMAN = frozenset(
         "soldier",
     ]
 )
+# Adjunct relations: a noun hung on a verb by one of them ("les gendarmes ont ouvert une enquête *dès la plainte*")
+# is the circumstance of the verb's act, not the thing the verb names.
+_ADJUNCTS = frozenset({"obl:mod", "advmod", "advcl"})
 # How many words before a sentence count as its context for the police a check or an inquiry needs.
 _POLICE_WINDOW = 60
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
@@ -681,6 +684,8 @@ class EventExtractor:
         prep = head.lower_ if head.pos_ == "ADP" else None
         if (noun.dep_ == "pobj" and head.dep_ == "prep") or head.pos_ in ("ADV", "ADP"):
             head = head.head
+        if self._measured(noun):
+            head = head.head  # a measure of the act: "ont observé trois jours de grève"
         patient = self._patient_support(noun)
         if patient is not None:
             return [noun, patient], patient
@@ -733,19 +738,30 @@ class EventExtractor:
             cur = cur.head
         return []
 
+    def _measured(self, noun: Token) -> bool:
+        """A French act noun measured by a counted noun ("treize mois de détention", "trois jours de grève"):
+        the measure's verb is the act's."""
+        head = noun.head
+        return (
+            self.article_rules
+            and prep_of(noun) == "de"
+            and head.pos_ == "NOUN"
+            and head.i != noun.i
+            and head.head.i != head.i
+            and any(c.dep_ == "nummod" for c in head.children)
+        )
+
     def _patient_support(self, noun: Token) -> Token | None:
         """The verb of a French support word whose subject undergoes the act ``noun`` names ("a subi une
         attaque", "a été victime d'une agression", "fait l'objet d'une enquête"), else None."""
         if not self.patient_support:
             return None
-        head = noun.head
+        head, arg = noun.head, noun
         if head.i == noun.i:
             return None
-        if (
-            head.pos_ in ("VERB", "AUX")
-            and head.lemma_.lower() in self.patient_support
-            and noun.dep_ in ("obj", "dobj")
-        ):
+        if self._measured(noun):
+            head, arg = head.head, head  # "a purgé treize mois de détention"
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.patient_support and arg.dep_ in ("obj", "dobj"):
             return head
         if (
             head.pos_ in ("VERB", "AUX")
@@ -905,7 +921,7 @@ class EventExtractor:
         )
         if rule == "instead":
             return "instead"
-        if entry.pos == "NOUN" and tok.head.i == boss.i:
+        if entry.pos == "NOUN" and tok.head.i == boss.i and not (self.article_rules and tok.dep_ in _ADJUNCTS):
             # The verb's own object names the act: "signer un accord" is the signing, "réclamer la
             # libération de X" the demand. Of the verb's own type, it is one act: the word the verb's entry
             # needs makes a locution with it ("se mettre d'accord", "ouvrir une enquête", "porter plainte"),
