@@ -134,3 +134,8 @@ def test_a_measured_act_is_told_by_the_measure_s_verb(fr) -> None:  # type: igno
     assert "PROTEST" in _types(fr("Les cheminots ont observé trois jours de grève."))
     ev = next(e for e in fr("Il a purgé treize mois de détention dans une prison marocaine.")._.events)
     assert ev["type"] == "COERCE" and (ev["target"] or {}).get("code", "").endswith("CRM")
+
+
+def test_a_noun_completed_by_the_words_after_it(fr) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "à témoins" on the verb; the words right after "appel" still complete it.
+    assert "REQUEST" in _types(fr("Les gendarmes ont lancé un appel à témoins."))

@@ -457,6 +457,11 @@ class EventExtractor:
                     # à la frontière": the noun a relative or participial clause qualifies is the verb's
                     # argument.
                     deps = deps | {tok.head.lemma_.lower(), tok.head.lower_}
+                if self.lang == "fr" and e.pos == "NOUN":
+                    # A noun's complement the parser hung on the verb instead ("a lancé un appel à témoins",
+                    # "appel" and "témoins" both under "lancé"): the words right after the noun complete it.
+                    after = tok.doc[tok.i + 1 : min(tok.i + 4, tok.sent.end)]
+                    deps = deps | {t.lemma_.lower() for t in after} | {t.lower_ for t in after}
                 if e.needs and not any(n in deps for n in e.needs):
                     continue
                 if any(n in deps for n in e.unless):
