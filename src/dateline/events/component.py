@@ -39,7 +39,7 @@ from dateline.events.confidence import evidence as evidence_features
 from dateline.events.confidence import model
 from dateline.events.dates import DateFinder, is_pluperfect
 from dateline.events.dedup import merge_duplicates
-from dateline.events.lexicon import Lexicon, Trigger
+from dateline.events.lexicon import PARTICIPLE_ENDING, Lexicon, Trigger
 from dateline.events.modality import SPEECH_VERBS, covered, intent_governor, modal_of, reported_ranges
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
 from dateline.events.resources import content_rules, cues, table_rows, trigger_entries, word_list
@@ -266,6 +266,11 @@ _HUMAN = frozenset(
         "soldier",
     ]
 )
+# Adjunct relations: a noun hung on a verb by one of them ("les gendarmes ont ouvert une enquête *dès la plainte*")
+# is the circumstance of the verb's act, not the thing the verb names.
+_ADJUNCTS = frozenset({"obl:mod", "advmod", "advcl"})
+# How many words before a sentence count as its context for the police a check or an inquiry needs.
+_POLICE_WINDOW = 60
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
 # The sector of a bare person who does an act ("l'individu menaçait de ...", "un homme a frappé"): one
@@ -275,7 +280,8 @@ _FIRST_PERSON = frozenset({"je", "j'", "j’", "nous", "moi", "i", "we"})
 _PERSONAL = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles"})
 # The sector of a bare person ("un homme", "cet ingénieur") an act is done to: the arrested, charged or
 # sentenced are suspects, the victims of violence civilians (the annotation guidelines' codes).
-_PATIENT_SECTOR = {"COERCE": "CRM", "ASSAULT": "CVL", "SANCTION": "CRM", "ACCUSE": "CRM"}
+# Aid between private persons is between civilians (the guidelines, "Private individuals").
+_PATIENT_SECTOR = {"COERCE": "CRM", "ASSAULT": "CVL", "SANCTION": "CRM", "ACCUSE": "CRM", "AID": "CVL"}
 # Places where physical acts happen, named without a proper name ("une attaque dans le métro").
 _PLACES = frozenset(
     {"aéroport", "gare", "métro", "rue", "caserne", "commissariat", "école", "église", "mosquée", "synagogue",
@@ -342,6 +348,8 @@ class _Cand:
     # noun trigger nothing says happened; "fold", the content of a speech act folded into it; "purpose", the
     # purpose clause of another trigger.
     dropped: str | None = None
+    # Whether the support verb's subject undergoes the act ("a subi une attaque"): its target, not its source.
+    patient: bool = False
 
 
 def _sentence_words(tok: Token) -> set[str]:
@@ -368,6 +376,8 @@ class EventExtractor:
         # The language's resource folder (dateline/data/events/<lang>/): triggers and word lists.
         self.lexicon: Lexicon = _lexicon(self.lang)
         self.support_verbs: frozenset[str] = word_list(self.lang, "support_verbs.txt")
+        # Support words whose subject undergoes the act ("a subi une attaque", "victime d'une agression").
+        self.patient_support: frozenset[str] = word_list(self.lang, "patient_support.txt")
         self.eventive: frozenset[str] = word_list(self.lang, "eventive.txt")
         # Nouns of people: the patient of an arrest or an assault they name is a suspect or a civilian.
         self.persons: frozenset[str] = _HUMAN | word_list(self.lang, "persons.txt")
@@ -406,6 +416,10 @@ class EventExtractor:
         forms = [lemma, low]
         if pos == "VERB" and self.lang == "fr" and lemma.endswith("e"):
             forms.append(lemma + "r")
+        if pos == "VERB" and self.lang == "fr" and PARTICIPLE_ENDING.search(lemma):
+            # A past participle the lemmatizer left as its own lemma ("gelé", "sanctionnées", tagged as
+            # adjectives): the infinitive of its -er verb, the conjugation almost every new verb takes.
+            forms.append(PARTICIPLE_ENDING.sub("er", lemma))
         for f in forms:
             found = self.lexicon.candidates(f, pos)
             if found:
@@ -422,9 +436,11 @@ class EventExtractor:
             return None
         if self.article_rules and _acronym(tok):
             return None  # "le RAID est arrivé": a unit's name in capitals, not a raid
-        if tok.pos_ == "ADJ" and (tok.dep_ == "amod" or self.lexicon.candidates(tok.lemma_.lower(), "VERB") == []):
+        attributive = tok.dep_ == "amod" and not (self.article_rules and tok.head.pos_ == "PRON")
+        if tok.pos_ == "ADJ" and (attributive or not self._adjective_entries(tok)):
             # A participle the tagger calls an adjective is a verb when it is predicated ("il a été
-            # sanctionné"), not when it qualifies a noun ("les espèces menacées").
+            # sanctionné"), not when it qualifies a noun ("les espèces menacées"); an adjective the parser
+            # hangs on a pronoun is its predicate ("je trouve cela inacceptable").
             return None
         if tok.ent_type_ in ("DATE", "TIME"):
             return None  # a month or a day named like an act: "March 12", "le 8 mai"
@@ -454,16 +470,37 @@ class EventExtractor:
                 continue
             if e.needs or e.unless:
                 deps = deps if deps is not None else self._dependents(tok)
-                if self.lang == "en" and tok.dep_ in ("acl", "relcl") and e.pos == "VERB":
-                    # "the talks that broke down", "the offer blocked by the court": the noun a relative or
-                    # participial clause qualifies is the verb's argument.
+                if e.pos == "VERB" and (
+                    (self.lang == "en" and tok.dep_ in ("acl", "relcl"))
+                    or (self.lang == "fr" and self._past_participle_modifier(tok))
+                ):
+                    # "the talks that broke down", "the offer blocked by the court", "les troupes déployées
+                    # à la frontière": the noun a relative or participial clause qualifies is the verb's
+                    # argument.
                     deps = deps | {tok.head.lemma_.lower(), tok.head.lower_}
+                if self.lang == "fr" and e.pos == "NOUN":
+                    # A noun's complement the parser hung on the verb instead ("a lancé un appel à témoins",
+                    # "appel" and "témoins" both under "lancé"): the words right after the noun complete it.
+                    after = tok.doc[tok.i + 1 : min(tok.i + 4, tok.sent.end)]
+                    deps = deps | {t.lemma_.lower() for t in after} | {t.lower_ for t in after}
                 if e.needs and not any(n in deps for n in e.needs):
                     continue
                 if any(n in deps for n in e.unless):
                     continue
             return self._refine(tok, e)
         return None
+
+    def _adjective_entries(self, tok: Token) -> bool:
+        """Whether a word tagged as an adjective has verb entries: its lemma, or in French the -er verb of
+        a participle left as its own lemma ("il a été sanctionné", "a gelé" tagged as adjectives)."""
+        lemma = tok.lemma_.lower()
+        if self.lexicon.candidates(lemma, "VERB"):
+            return True
+        return (
+            self.lang == "fr"
+            and bool(PARTICIPLE_ENDING.search(lemma))
+            and bool(self.lexicon.candidates(PARTICIPLE_ENDING.sub("er", lemma), "VERB"))
+        )
 
     def _refine(self, tok: Token, e: Trigger) -> Trigger | None:
         """Readings the lexicon alone cannot settle.
@@ -512,7 +549,11 @@ class EventExtractor:
         violent = e.type == "ASSAULT" and bool(_sentence_words(tok) & _VIOLENCE)
         if e.type == "ASSAULT" and e.lemma in _FIGURATIVE and not violent:
             return None  # "frapper dur", "strike a deal": no weapon, no victim, no force
-        if e.lemma == "condamner" and e.type == "ACCUSE" and is_passive(tok):
+        if (
+            e.lemma == "condamner"
+            and e.type == "ACCUSE"
+            and (is_passive(tok) or (self.article_rules and self._fronted_participle(tok)))
+        ):
             return replace(e, type="SANCTION", mode="convict", cameo="116")  # "il a été condamné"
         if (
             (e.type not in _DOMINANT or (e.type == "AGREE" and self.lang == "en"))
@@ -567,9 +608,18 @@ class EventExtractor:
         agentless_passive = is_passive(tok) and "subj" not in args
         if e.lemma == "interpeller" and e.type == "COERCE" and agentless_passive:
             return e  # "deux évadés ont été interpellés": arrested, whoever did it
-        if e.lemma in ("contrôler", "intercepter", "appréhender") and not (_sentence_words(tok) & _POLICE):
+        # The police "around" a check, an interception or an inquiry: in its sentence, or in French in the
+        # sentences just before it, since a story names its police once and then tells what they did ("Les
+        # gendarmes ont dressé un barrage. La voiture est interceptée, son conducteur contrôlé").
+        around: set[str] = set()
+        if e.lemma in ("contrôler", "intercepter", "appréhender", "interpeller", "enquête", "enquêter"):
+            around = _sentence_words(tok)
+            if self.article_rules and e.lemma != "interpeller":
+                before = tok.doc[max(0, tok.sent.start - _POLICE_WINDOW) : tok.sent.start]
+                around = around | {t.lemma_.lower() for t in before} | {t.lower_ for t in before}
+        if e.lemma in ("contrôler", "intercepter", "appréhender") and not (around & _POLICE):
             return None  # checking or stopping someone is policing only with the police around
-        if e.lemma in ("interpeller", "enquête", "enquêter") and not (_sentence_words(tok) & _POLICE):
+        if e.lemma in ("interpeller", "enquête", "enquêter") and not (around & _POLICE):
             # Without police or justice around, "interpeller" is questioning someone in public and
             # "une enquête" a piece of journalism.
             if e.lemma == "interpeller":
@@ -668,6 +718,11 @@ class EventExtractor:
         prep = head.lower_ if head.pos_ == "ADP" else None
         if (noun.dep_ == "pobj" and head.dep_ == "prep") or head.pos_ in ("ADV", "ADP"):
             head = head.head
+        if self._measured(noun):
+            head = head.head  # a measure of the act: "ont observé trois jours de grève"
+        patient = self._patient_support(noun)
+        if patient is not None:
+            return [noun, patient], patient
         if head.i != noun.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.support_verbs:
             return [noun, head], head
         if prep == "in" and head.i != noun.i and head.lemma_.lower() == "be":
@@ -688,6 +743,71 @@ class EventExtractor:
             return [noun], None
         if noun.lemma_.lower() in self.eventive or noun.lower_ in self.eventive:
             return [noun], None
+        if (
+            self.article_rules
+            and noun.dep_ == "conj"
+            and noun.head.pos_ == "NOUN"
+            and noun.head.i != noun.i
+            and self._entries(noun.head)
+        ):
+            # "des pillages et des dégradations", "pour tentative d'homicide et menaces de mort": a noun
+            # coordinated with an act noun that took place took place with it.
+            return self._anchor(noun.head)
+        return None
+
+    @staticmethod
+    def _undergoer(support: Token) -> list[Token]:
+        """The subject of a patient support word, whatever the voice ("a été victime", "après avoir reçu des
+        coups, l'homme ..."), climbing control and adverbial clauses; a "victime" apposed to a noun ("X,
+        victime d'une agression") is said of that noun."""
+        cur = support
+        for _ in range(3):
+            subj = [c for c in cur.children if c.dep_.startswith("nsubj")]
+            if subj:
+                return conjuncts(subj[0])
+            if cur.pos_ in ("NOUN", "ADJ") and cur.dep_ in ("appos", "acl", "amod") and cur.head.i != cur.i:
+                return conjuncts(cur.head)
+            if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
+                return []
+            cur = cur.head
+        return []
+
+    def _measured(self, noun: Token) -> bool:
+        """A French act noun measured by a counted noun ("treize mois de détention", "trois jours de grève"):
+        the measure's verb is the act's."""
+        head = noun.head
+        return (
+            self.article_rules
+            and prep_of(noun) == "de"
+            and head.pos_ == "NOUN"
+            and head.i != noun.i
+            and head.head.i != head.i
+            and any(c.dep_ == "nummod" for c in head.children)
+        )
+
+    def _patient_support(self, noun: Token) -> Token | None:
+        """The verb of a French support word whose subject undergoes the act ``noun`` names ("a subi une
+        attaque", "a été victime d'une agression", "fait l'objet d'une enquête"), else None."""
+        if not self.patient_support:
+            return None
+        head, arg = noun.head, noun
+        if head.i == noun.i:
+            return None
+        if self._measured(noun):
+            head, arg = head.head, head  # "a purgé treize mois de détention"
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.patient_support and arg.dep_ in ("obj", "dobj"):
+            return head
+        if (
+            head.pos_ in ("VERB", "AUX")
+            and prep_of(noun) == "de"
+            and any(c.dep_ == "obj" and c.lemma_.lower() in self.patient_support for c in head.children)
+        ):
+            return head  # "fait l'objet d'une enquête" with the act hung on the verb
+        if head.pos_ in ("NOUN", "ADJ") and head.lemma_.lower() in self.patient_support and prep_of(noun) == "de":
+            # "victime d'une agression", "l'objet d'une enquête", "la cible de tirs": the verb of the clause
+            # ("a été victime", "fait l'objet"), or the noun itself heading a copular clause.
+            verb = head.head if head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i else head
+            return verb
         return None
 
     # -- extraction -------------------------------------------------------------------------------
@@ -845,7 +965,24 @@ class EventExtractor:
                 anchors, support = anchored
             else:
                 anchors, support, dropped = [tok], None, pre_drop
-            kept.append(_Cand(tok, entry, sent, anchors, support, intent_governor(tok), content=rule, dropped=dropped))
+            patient = (
+                support is not None
+                and entry.pos == "NOUN"
+                and support.i == getattr(self._patient_support(tok), "i", None)
+            )
+            kept.append(
+                _Cand(
+                    tok,
+                    entry,
+                    sent,
+                    anchors,
+                    support,
+                    intent_governor(tok),
+                    content=rule,
+                    dropped=dropped,
+                    patient=patient,
+                )
+            )
         for c in kept:
             c.governed = governed.get(c.trigger.i, [])
             c.locution = locutions.get(c.trigger.i)
@@ -859,7 +996,7 @@ class EventExtractor:
         )
         if rule == "instead":
             return "instead"
-        if entry.pos == "NOUN" and tok.head.i == boss.i:
+        if entry.pos == "NOUN" and tok.head.i == boss.i and not (self.article_rules and tok.dep_ in _ADJUNCTS):
             # The verb's own object names the act: "signer un accord" is the signing, "réclamer la
             # libération de X" the demand. Of the verb's own type, it is one act: the word the verb's entry
             # needs makes a locution with it ("se mettre d'accord", "ouvrir une enquête", "porter plainte"),
@@ -976,12 +1113,33 @@ class EventExtractor:
             if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head.i != cur.i:
                 if cur.dep_ == "conj" and _passive(cur.head) and not _passive(cur) and _participle(cur):
                     return []  # "a été arrêté et écroué": the shared subject is a passive one
+                controller = self._object_controller(cur) if self.article_rules else None
+                if controller is not None:
+                    return conjuncts(controller)
                 cur = cur.head
             else:
                 # A name the parser left stranded before a passive verb is its patient, not its agent
                 # ("L'homme, soupçonné de ..., a été placé en garde à vue").
                 return [] if _passive(cur) else self._stranded_subject(cur)
         return []
+
+    def _object_controller(self, clause: Token) -> Token | None:
+        """Who does the act of an infinitive governed by a verb of object control (the language's
+        ``objcontrol`` cues): that verb's object or indirect object ("la justice reproche *à X* d'avoir
+        financé ...", "Paris a exhorté *Moscou* à retirer ..."), else None (then its subject does it)."""
+        gov = clause.head
+        if clause.dep_ != "xcomp" or "Inf" not in clause.morph.get("VerbForm", []):
+            return None
+        if cues(self.lang).get(gov.lemma_.lower()) != "objcontrol":
+            return None
+        for c in gov.children:
+            if c.i == clause.i:
+                continue
+            # "X a été accusé d'avoir frappé": a passive governor's subject is the one it is said of.
+            passive_subject = c.dep_ == "nsubj:pass" or (c.dep_ == "nsubj" and _passive(gov))
+            if passive_subject or c.dep_ in ("obj", "iobj") or (c.dep_ in ("obl:arg", "obl") and prep_of(c) == "à"):
+                return c
+        return None
 
     def _person_actors(self, toks: list[Token], resolver: ActorResolver, sector: str) -> list[Actor]:
         """Actors for phrases that name people by no role ("l'individu", "ce couple", "le témoin, qui
@@ -1048,6 +1206,18 @@ class EventExtractor:
             and "Pres" not in tok.morph.get("Tense", [])
             and not any(c.dep_.startswith("nsubj") for c in tok.children)
             and not any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in tok.children)
+        )
+
+    @staticmethod
+    def _fronted_participle(tok: Token) -> bool:
+        """A past participle heading a clause before its main verb, with no subject or auxiliary of its own
+        ("*Condamné* en appel, l'ancien maire a démissionné"): said of the main clause's subject."""
+        return (
+            tok.dep_ == "advcl"
+            and tok.i < tok.head.i
+            and "Part" in tok.morph.get("VerbForm", [])
+            and "Pres" not in tok.morph.get("Tense", [])
+            and not any(c.dep_.startswith("nsubj") or c.dep_.startswith("aux") for c in tok.children)
         )
 
     @staticmethod
@@ -1332,6 +1502,7 @@ class EventExtractor:
             src_toks += [t for t in trig.children if t.dep_ == "compound" and self._hyphenated_states(t)]
         fr = self.article_rules
         modifier = e.pos == "VERB" and self._past_participle_modifier(trig)
+        fronted = fr and e.pos == "VERB" and self._fronted_participle(trig)
         inverted = self._inverted_subject(trig) if e.pos == "VERB" and e.type in _DOMINANT else None
         if inverted is not None:
             # '"C'est inacceptable", a dénoncé le ministre': after the words it frames, the verb's
@@ -1339,12 +1510,19 @@ class EventExtractor:
             src_toks = conjuncts(inverted)
         fallbacks = [
             lambda: self._subject_of(c.intent) if c.intent is not None else [],
-            lambda: self._subject_of(c.support) if c.support is not None else [],
+            lambda: self._subject_of(c.support) if c.support is not None and not c.patient else [],
             # A participle qualifying a noun has no subject: the noun is its patient (see below); nor
             # has a verb whose frame makes the subject the target ("Tanzania will receive a loan"). An
             # active verb qualifying a noun has it as agent (French: "des élus demandant ...").
-            lambda: self._subject_of(trig) if e.pos == "VERB" and not modifier and "subj" not in e.target else [],
+            # A participle clause opening the sentence is said of the main subject as its patient, not agent.
+            lambda: (
+                self._subject_of(trig)
+                if e.pos == "VERB" and not modifier and not fronted and "subj" not in e.target
+                else []
+            ),
             lambda: conjuncts(trig.head) if fr and e.pos == "VERB" and self._active_modifier(trig) else [],
+            # '"C'est inacceptable", a dit X': a predicative adjective of condemnation is its speaker's.
+            lambda: [sp] if fr and trig.pos_ == "ADJ" and (sp := self._speaker_of(trig)) is not None else [],
         ]
         for more in fallbacks:
             if src_toks and self._actors_of(src_toks, resolver, last_pair):
@@ -1359,6 +1537,11 @@ class EventExtractor:
             # of the clause the meeting frames took part in it.
             src_toks = self._framing_subject(trig)
         tgt_toks = [t for t in self._role_tokens(c, e.target) if t not in src_toks]
+        if c.patient and c.support is not None and not tgt_toks:
+            # "X a subi une attaque", "X a été victime d'une agression": the subject undergoes the act; "victime"
+            # heading its clause ("X, victime d'une agression") is said of the noun it is apposed to.
+            sub = self._undergoer(c.support)
+            tgt_toks = [t for t in sub if t not in src_toks]
         if inverted is not None:
             tgt_toks = [t for t in tgt_toks if t.i < trig.i or t.i > max(x.i for x in inverted.subtree)]
         # "son interpellation", "sa garde à vue": a possessive stands for the possessor.
@@ -1380,8 +1563,9 @@ class EventExtractor:
             # where it happened (the event's location), not whom it was done to.
             tgt_toks = [t for t in tgt_toks if not self._is_place_complement(t, resolver)]
         if not src_toks and e.pos == "VERB" and (e.type == "MOBILIZE" or e.mode == "withdraw"):
-            # "les soldats ont été déployés / positionnés": the troops moved act for their side.
-            src_toks = self._passive_subject(trig)
+            # "les soldats ont été déployés / positionnés", "des troupes positionnées à la frontière": the
+            # troops moved act for their side.
+            src_toks = conjuncts(trig.head) if fr and modifier else self._passive_subject(trig)
         if not tgt_toks and e.pos == "VERB":
             # Passive voice: the subject is the patient ("deux soldats ont été tués" → target), the
             # "par"/"by" agent the source (``arguments`` maps it so), an agentless passive has none.
@@ -1398,11 +1582,15 @@ class EventExtractor:
             who = [t for t in src_toks if t.lower_ not in _FIRST_PERSON or t in own]
             sources = self._person_actors(who, resolver, _AGENT_SECTOR.get(e.type, "CVL"))
         targets = [a for a in self._actors_of(tgt_toks, resolver, last_pair) if a not in sources]
-        if not targets and e.pos == "VERB" and (is_passive(trig) or modifier):
+        if not targets and e.pos == "VERB" and (is_passive(trig) or modifier or fronted):
             # A complement that names no actor ("condamné à quatre ans") leaves the passive's patient; the
             # noun a past participle qualifies is the one it was done to ("un Français condamné à quatre
-            # ans", "le suspect, interpellé samedi, ...").
-            patient = conjuncts(trig.head) if modifier else self._passive_subject(trig)
+            # ans", "le suspect, interpellé samedi, ..."), and a participle clause opening the sentence is
+            # said of the main clause's subject ("Accusé de fraude par son associé, le gérant a ...").
+            if fronted:
+                patient = [t for c in trig.head.children if c.dep_ in ("nsubj", "nsubj:pass") for t in conjuncts(c)]
+            else:
+                patient = conjuncts(trig.head) if modifier else self._passive_subject(trig)
             patient = [t for t in patient if t not in src_toks]
             if patient:
                 tgt_toks = patient

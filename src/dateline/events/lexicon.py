@@ -22,6 +22,7 @@ mode from a dependent ("entretien *téléphonique*" → phone).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,7 +31,10 @@ from typing import Any
 from dateline.events.ontology import is_mode
 from dateline.scan import WordTest
 
-__all__ = ["Lexicon", "Trigger", "trig"]
+__all__ = ["PARTICIPLE_ENDING", "Lexicon", "Trigger", "trig"]
+
+# The ending of a French -er verb's past participle, which the lemmatizer sometimes leaves as the lemma.
+PARTICIPLE_ENDING = re.compile(r"é(?:e|s|es)?$")
 
 VERB_SOURCE = ("subj",)
 VERB_TARGET = ("obj", "iobj")
@@ -93,11 +97,18 @@ class Lexicon:
     @cached_property
     def trigger_tests(self) -> tuple[WordTest, WordTest]:
         """Tests on a word's lemma and on its lower-cased form, one of which every token with entries
-        passes: its lemma, the lemma spelt as an infinitive ("réclame" -> "réclamer") or its form has
+        passes: its lemma, the lemma spelt as an infinitive ("réclame" -> "réclamer", the participle "gelé"
+        -> "geler") or its form has
         an entry under some part of speech (see ``dateline.scan``)."""
         words = frozenset(lemma for lemma, _ in self.index)
         return (
-            WordTest(lambda lemma: lemma.lower() in words or lemma.lower() + "r" in words),
+            WordTest(
+                lambda lemma: (
+                    lemma.lower() in words
+                    or lemma.lower() + "r" in words
+                    or PARTICIPLE_ENDING.sub("er", lemma.lower()) in words
+                )
+            ),
             WordTest(words.__contains__),
         )
 

@@ -157,7 +157,9 @@ def arguments(tok: Token) -> dict[str, list[Token]]:
         elif d == "det" and "Yes" in c.morph.get("Poss", []) and tok.pos_ in ("NOUN", "PROPN"):
             add("poss", c)  # "son arrestation", "leur visite": a possessive determiner
     for prep, c in _pp_children(tok):
-        if prep in ("par", "by") and passive:
+        if prep in ("par", "by") and (passive or (c.dep_ == "obl:agent" and tok.pos_ in ("VERB", "ADJ"))):
+            # The agent of a passive, or of a bare participle (French UD's ``obl:agent``): "une réforme
+            # critiquée par les syndicats", "accusé de fraude par son associé, il ...".
             add("subj", c)
         elif prep in ("par", "by") and tok.pos_ in ("NOUN", "PROPN"):
             add("agent", c)  # "l'interpellation du suspect par la police", "the attack by rebels"
