@@ -67,10 +67,10 @@ FLOORS: dict[str, dict[str, float]] = {
         "r80": 0.760,  # measured 0.783
         "f80": 0.815,  # measured 0.838
         "exact_f1": 0.730,  # measured 0.754
-        "speaker_acc": 0.805,  # measured 0.828
-        "entity_recall": 0.695,  # measured 0.718
+        "speaker_acc": 0.820,  # measured 0.844
+        "entity_recall": 0.725,  # measured 0.745
         "entity_precision": 0.790,  # measured 0.814
-        "entity_recall_all": 0.555,  # measured 0.577
+        "entity_recall_all": 0.575,  # measured 0.599
         "entity_precision_all": 0.760,  # measured 0.782
         "r30_direct": 0.805,  # measured 0.829
         "r30_indirect": 0.690,  # measured 0.714
@@ -97,48 +97,50 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "events-fr": {
         "type P": 0.685,  # measured 0.691
-        "type R": 0.325,  # measured 0.348
-        "type F1": 0.440,  # measured 0.463
-        "source_right": 0.345,  # measured 0.369
-        "target_right": 0.410,  # measured 0.431; lowered from 0.325 when matched events rose 43 -> 62 (recall
-        # 0.192 -> 0.344): right targets rose 15 -> 19, the newly matched events are harder ones
-        "dyad_right": 0.145,  # measured 0.169
-        "src_country": 0.495,  # measured 0.517
-        "src_sector": 0.390,  # measured 0.414
+        "type R": 0.355,  # measured 0.375
+        "type F1": 0.465,  # measured 0.487
+        "source_right": 0.370,  # measured 0.394
+        "target_right": 0.415,  # measured 0.437
+        "dyad_right": 0.160,  # measured 0.183
+        "src_country": 0.510,  # measured 0.531
+        "src_sector": 0.400,  # measured 0.422
         "tgt_country": 0.270,  # measured 0.292
-        "tgt_sector": 0.270,  # measured 0.292
+        "tgt_sector": 0.285,  # measured 0.308
         "modality": 0.795,  # measured 0.815
-        "negation": 0.945,  # measured 0.969
+        "negation": 0.950,  # measured 0.972
         "mode": 0.810,  # measured 0.831
-        "date_right": 0.610,  # measured 0.630; lowered from 0.685 for the same reason (dated matches 17 -> 26,
-        # right dates 12 -> 16)
-        "happening F1": 0.460,  # measured 0.480
+        "date_right": 0.620,  # measured 0.643
+        "happening F1": 0.485,  # measured 0.508
         # Both by the trigger rule since 2026-12-03 (before: the keyword tagger's per-article type sets).
-        "F1 over keyword baseline": 0.075,  # measured 0.096
-        "type-set F1 over keyword baseline": 0.095,  # measured 0.116
+        "F1 over keyword baseline": 0.090,  # measured 0.111
+        "type-set F1 over keyword baseline": 0.150,  # measured 0.170
     },
     "events-en": {
         # A new test set since 2026-12-03 (eval/events/en_test_b.jsonl, draw events-en-b): the first one was
         # looked at and became dev (en_dev_b.jsonl), so these floors were set afresh on the new set, lower
         # than the old ones on every line the new set measures worse. The old set's figures were fit.
-        "type P": 0.665,  # measured 0.688
-        "type R": 0.220,  # measured 0.241
-        "type F1": 0.335,  # measured 0.357
-        "source_right": 0.465,  # measured 0.485
-        "target_right": 0.340,  # measured 0.364
-        "dyad_right": 0.190,  # measured 0.212
-        "src_country": 0.525,  # measured 0.545
-        "src_sector": 0.495,  # measured 0.515
-        "tgt_country": 0.300,  # measured 0.321
-        "tgt_sector": 0.265,  # measured 0.286
+        # The same day the learned acceptance of English candidates became the default (docs/evaluation.md):
+        # type F1 0.357 -> 0.483 at higher precision, and the events it adds mostly have actors the rules
+        # could not resolve, so the slot accuracies over the larger matched set fall as ratios while the
+        # right slots grow in number (source right 16 -> 18). Those floors were set afresh on it, marked.
+        "type P": 0.680,  # measured 0.700
+        "type R": 0.345,  # measured 0.369
+        "type F1": 0.460,  # measured 0.483
+        "source_right": 0.345,  # measured 0.367; was 0.465 before the learned acceptance (see above)
+        "target_right": 0.345,  # measured 0.367
+        "dyad_right": 0.120,  # measured 0.143; was 0.190 before the learned acceptance (see above)
+        "src_country": 0.395,  # measured 0.417; was 0.525 before the learned acceptance (see above)
+        "src_sector": 0.395,  # measured 0.417; was 0.495 before the learned acceptance (see above)
+        "tgt_country": 0.235,  # measured 0.256; was 0.300 before the learned acceptance (see above)
+        "tgt_sector": 0.210,  # measured 0.231; was 0.265 before the learned acceptance (see above)
         "modality": 0.765,  # measured 0.788
         "negation": 0.950,  # measured 0.970
-        "mode": 0.885,  # measured 0.909
-        "date_right": 0.645,  # measured 0.667
-        "happening F1": 0.385,  # measured 0.405
+        "mode": 0.855,  # measured 0.878; was 0.885 before the learned acceptance (see above)
+        "date_right": 0.690,  # measured 0.714
+        "happening F1": 0.500,  # measured 0.521
         # Both by the trigger rule since 2026-12-03 (before: the keyword tagger's per-article type sets).
-        "F1 over keyword baseline": -0.015,  # measured 0.007
-        "type-set F1 over keyword baseline": 0.035,  # measured 0.056
+        "F1 over keyword baseline": 0.110,  # measured 0.133
+        "type-set F1 over keyword baseline": 0.140,  # measured 0.160
     },
     "entities-fr": {
         "B3 precision": 0.960,  # measured 0.983
