@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Span
 
+from dateline.bio import as_probabilities, viterbi
 from dateline.quotes.common import Candidate, Lexicon
 
 __all__ = [
@@ -206,33 +207,10 @@ def constrained_tags(scores: Any, labels: tuple[str, ...]) -> list[str]:
     ``O`` or another label inside it) and start spans with ``I-``; reading the best *consistent*
     sequence keeps a span whole where the model hesitates over a token or two.
     """
-    probs = np.asarray(scores, dtype="float64")
+    probs = as_probabilities(scores)
     if probs.ndim != 2 or len(probs) == 0:
         return []
-    n_labels = len(labels)
-
-    def allowed(a: str, b: str) -> bool:
-        return not b.startswith("I-") or (a != "O" and a[2:] == b[2:])
-
-    forbid = -1e9
-    trans = np.array([[0.0 if allowed(a, b) else forbid for b in labels] for a in labels])
-    start = np.array([forbid if lab.startswith("I-") else 0.0 for lab in labels])
-    # spaCy's Tagger.v2 with ``normalize = false`` (the trained config) predicts raw scores, not
-    # probabilities: read them through a softmax, so that the sequence is scored by log-probabilities.
-    if (probs < 0).any() or not np.allclose(probs.sum(axis=1), 1.0, atol=1e-3):
-        shifted = probs - probs.max(axis=1, keepdims=True)
-        probs = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
-    logp = np.log(np.clip(probs, 1e-9, 1.0))
-    best = logp[0] + start
-    back = np.zeros((len(logp), n_labels), dtype=int)
-    for i in range(1, len(logp)):
-        step = best[:, None] + trans
-        back[i] = step.argmax(axis=0)
-        best = step.max(axis=0) + logp[i]
-    path = [int(best.argmax())]
-    for i in range(len(logp) - 1, 0, -1):
-        path.append(int(back[i][path[-1]]))
-    return [labels[k] for k in reversed(path)]
+    return [labels[k] for k in viterbi(np.log(np.clip(probs, 1e-9, 1.0)), tuple(labels))]
 
 
 class LearnedTagger:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,8 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Maxout, Model, chain, concatenate, expand_window, residual, with_array
 from thinc.types import Floats2d
+
+from dateline.bio import as_probabilities, viterbi
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -120,34 +121,6 @@ class Proposal:
     confidence: float
 
 
-@lru_cache(maxsize=8)
-def _transitions(labels: tuple[str, ...]) -> tuple[Any, Any]:
-    """Log-weights of label pairs (0, or forbidden: an ``I-X`` after anything but ``B-X``/``I-X``)
-    and of first labels (an ``I-`` cannot start)."""
-
-    def allowed(a: str, b: str) -> bool:
-        return not b.startswith("I-") or (a != "O" and a[2:] == b[2:])
-
-    forbid = -1e9
-    trans = np.array([[0.0 if allowed(a, b) else forbid for b in labels] for a in labels])
-    return trans, np.array([forbid if lab.startswith("I-") else 0.0 for lab in labels])
-
-
-def _viterbi(logp: Any, labels: Sequence[str]) -> list[int]:
-    """The best label sequence in which every ``I-X`` follows ``B-X`` or ``I-X``."""
-    trans, start = _transitions(tuple(labels))
-    best = logp[0] + start
-    back = np.zeros((len(logp), len(labels)), dtype=int)
-    for i in range(1, len(logp)):
-        step = best[:, None] + trans
-        back[i] = step.argmax(axis=0)
-        best = step.max(axis=0) + logp[i]
-    path = [int(best.argmax())]
-    for i in range(len(logp) - 1, 0, -1):
-        path.append(int(back[i][path[-1]]))
-    return path[::-1]
-
-
 def _stretches(marked: Any, n: int) -> list[tuple[int, int]]:
     """``[lo, hi)`` stretches covering the marked positions, each widened by one position either
     side, stretches that touch merged."""
@@ -165,13 +138,9 @@ def proposals(doc: Doc, scores: Any, labels: Sequence[str]) -> list[Proposal]:
     """The extents of the best BIO-consistent tag sequence over ``scores`` (tokens x labels), each
     with the probability of its least sure token as confidence; punctuation and spaces at either end
     are trimmed off."""
-    probs = np.asarray(scores, dtype="float64")
+    probs = as_probabilities(scores)
     if probs.ndim != 2 or len(probs) == 0:
         return []
-    if not np.allclose(probs.sum(axis=1), 1.0, atol=1e-3) or (probs < 0).any():
-        # A tagger saved without normalised outputs gives scores: their softmax.
-        probs = np.exp(probs - probs.max(axis=1, keepdims=True))
-        probs /= probs.sum(axis=1, keepdims=True)
     # Most tokens are plainly outside any expression: the Viterbi reading runs only over the stretches
     # where some token's best label is not O, one token added on either side (a span of those tokens
     # is all a proposal can be; elsewhere the sequence is O throughout).
@@ -182,7 +151,7 @@ def proposals(doc: Doc, scores: Any, labels: Sequence[str]) -> list[Proposal]:
     for lo, hi in _stretches(best != outside, len(probs)):
         if logp is None:
             logp = np.log(np.clip(probs, 1e-9, 1.0))
-        path[lo:hi] = _viterbi(logp[lo:hi], labels)
+        path[lo:hi] = viterbi(logp[lo:hi], tuple(labels))
     out: list[Proposal] = []
     i = 0
     while i < len(path):
