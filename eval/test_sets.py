@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval" / "tools"))
 
 from draw_retest import DEMOTED  # noqa: E402
+from draw_test import recorded  # noqa: E402
 
 # Every recorded test draw: the first (draw_test.py) and the replacements (draw_retest.py).
 DRAWS = ("drawn_test.tsv", "drawn_test_b.tsv")
@@ -24,16 +25,13 @@ DRAWS = ("drawn_test.tsv", "drawn_test_b.tsv")
 def test_document_ids(root: Path = ROOT) -> set[str]:
     """The ids of every document a recorded test draw holds, spares included, but for the sets demoted to
     dev when they were looked at (draw_retest.DEMOTED: eval/events/en_dev_b.jsonl is one)."""
-    out: set[str] = set()
-    for name in DRAWS:
-        path = root / "eval" / name
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) >= 4 and not line.startswith("#") and parts[0] not in DEMOTED:
-                out.add(parts[3])
-    return out
+    return {
+        rid
+        for name in DRAWS
+        if (root / "eval" / name).exists()
+        for set_name, _, rid, _ in recorded(name.removesuffix(".tsv"), root)
+        if set_name not in DEMOTED
+    }
 
 
 def is_test_name(name: str) -> bool:

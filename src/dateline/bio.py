@@ -19,9 +19,10 @@ _FORBID = -1e9
 
 
 def as_probabilities(scores: Any) -> Any:
-    """``scores`` (tokens × labels) as probabilities: kept when each row already is a distribution,
-    else their softmax (spaCy's ``Tagger.v2`` with ``normalize = false`` predicts raw scores)."""
-    probs = np.asarray(scores, dtype="float64")
+    """``scores`` (tokens × labels; a GPU array is copied to the host) as probabilities: kept when each
+    row already is a distribution, else their softmax (spaCy's ``Tagger.v2`` with ``normalize = false``
+    predicts raw scores)."""
+    probs = np.asarray(scores.get() if hasattr(scores, "get") else scores, dtype="float64")
     if probs.ndim == 2 and len(probs) and ((probs < 0).any() or not np.allclose(probs.sum(axis=1), 1.0, atol=1e-3)):
         shifted = np.exp(probs - probs.max(axis=1, keepdims=True))
         probs = shifted / shifted.sum(axis=1, keepdims=True)

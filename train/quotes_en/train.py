@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             # Read as LearnedTagger reads at run time (the best BIO-consistent sequence), so that the
             # epoch kept is the best one as it will be used, not by each token's single best tag.
             scores = tagger.model.predict([d])[0]  # type: ignore[attr-defined]
-            tags = constrained_tags(scores.get() if hasattr(scores, "get") else scores, labels)
+            tags = constrained_tags(scores, labels)
             ok += sum(a == b for a, b in zip(tags, gold_tags, strict=True))
             n += len(tags)
             preds.append([(x.start, x.end) for x in decode(d, tags)])

@@ -202,18 +202,21 @@ _PRESS_ARTICLES = ("le ", "la ", "les ", "l'")
 def press_title_at(text: str, start: int, lang: str | None) -> bool:
     """Whether the text at ``start`` (a name's mention, maybe without its article) is a press title of
     the ``[press]`` list ("Parisien" in "révèle le Parisien", "Canard" in "le Canard enchaîné")."""
-    window = fold(text[start : start + 60].replace("’", "'"))
-    for title in _press_titles(resources.words(lang)["press"]):
-        for form in {title, *(title[len(a) :] for a in _PRESS_ARTICLES if title.startswith(a))}:
-            if window.startswith(form) and not window[len(form) : len(form) + 1].isalnum():
-                return True
-    return False
+    # A one-off window: folded without filling fold's cache, which is kept for names met again and again.
+    window = fold.__wrapped__(text[start : start + 60].replace("’", "'"))
+    return any(
+        window.startswith(form) and not window[len(form) : len(form) + 1].isalnum()
+        for form in _press_forms(resources.words(lang)["press"])
+    )
 
 
 @lru_cache(maxsize=8)
-def _press_titles(entries: frozenset[str]) -> tuple[str, ...]:
-    """The ``[press]`` entries, apostrophes normalised, longest first."""
-    return tuple(sorted({e.replace("’", "'") for e in entries}, key=len, reverse=True))
+def _press_forms(entries: frozenset[str]) -> tuple[str, ...]:
+    """The ``[press]`` entries, apostrophes normalised, each with and without its article ("le
+    parisien", "parisien"), longest first: built once, read for every mention."""
+    titles = {e.replace("’", "'") for e in entries}
+    forms = titles | {t[len(a) :] for t in titles for a in _PRESS_ARTICLES if t.startswith(a)}
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 @lru_cache(maxsize=8)

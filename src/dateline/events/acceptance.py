@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["ACCEPT_MODES", "DEP_CLASSES", "DROP_CLASSES", "TYPES", "Acceptance", "acceptance", "candidate_features"]
+__all__ = ["ACCEPT_MODES", "DEP_CLASSES", "DROP_CLASSES", "Acceptance", "acceptance", "candidate_features"]
 
 # How the English extractor decides: the rules alone (today's output), every candidate kept with its
 # features (for training), or the learned model.
@@ -37,24 +37,6 @@ ACCEPT_MODES = ("rules", "candidates", "learned")
 # ("visited Tokyo to seek credits": the seeking).
 DROP_CLASSES = ("anchor", "actor", "fold", "purpose")
 # PLOVER 2.0 types (one indicator each).
-TYPES: tuple[str, ...] = (
-    "AGREE",
-    "SUPPORT",
-    "CONSULT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 # Coarse dependency roles of the trigger (Universal Dependencies / ClearNLP labels of en_core_web_sm).
 DEP_CLASSES: dict[str, str] = {
     "ROOT": "root",

@@ -813,6 +813,10 @@ class EventExtractor:
     # -- extraction -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc_text(doc))
+        # A sentence's index by its start, the first one kept (as a scan from the start would find it).
+        sent_index: dict[int, int] = {}
+        for i, s in enumerate(sents):
+            sent_index.setdefault(s[0], i)
         reported = reported_ranges(doc, sents)
         resolver = ActorResolver(doc, self.lang)
         dates = DateFinder(doc, reported, conj_dates=self.article_rules)
@@ -861,7 +865,7 @@ class EventExtractor:
                     feats,
                     drops=drops,
                     dep=cand["dep"],
-                    sent_index=next((i for i, s in enumerate(sents) if s[0] == cand["sent"]), 0),
+                    sent_index=sent_index.get(cand["sent"], 0),
                     n_sents=len(sents),
                     capitalised=cand["capitalised"],
                 )
@@ -1706,7 +1710,7 @@ class EventExtractor:
             # "X must reach an agreement", "Y should hold talks": the obligation is on the support verb of
             # the act's noun, a demand as on the act's own verb (see ``_refine``).
             etype, mode, cameo = "REQUEST", None, "100"
-        deps = self._dependents(trig) if e.modes else set()
+        deps = deps0  # the trigger's dependents, computed once above
         for word, m in e.modes:
             if word in deps:
                 mode = m

@@ -146,9 +146,8 @@ def extract_quotes(
     unattributed: list[MarkedQuote] = []
     # Titles of works and names given between marks are no one's words (they stay marked text: a
     # reported clause holding one is still read with its marks).
-    titles = {q.start for q in marked if is_title(doc, q, lex)}
     for q in marked:
-        if q.start in titles:
+        if is_title(doc, q, lex):
             continue
         if lang == "fr":
             # « A, dit-il, B »: French inserts the reporting clause inside the marks (English closes
@@ -190,8 +189,9 @@ def extract_quotes(
     # reader (or a gold set's convention) counts as the quotation is theirs to choose.
     cands = _mark_relays(cands)
     cands = _drop_nested([c for c in cands if not c.relay]) + [c for c in cands if c.relay]
+    quoted = [(q.start, q.end) for q in marked]
     if learned is not None:
-        extra = learned_candidates(doc, learned.tags(doc), lex, [(q.start, q.end) for q in marked])
+        extra = learned_candidates(doc, learned.tags(doc), lex, quoted)
         if learned_mode == "only":
             cands = extra
         else:
@@ -199,7 +199,6 @@ def extract_quotes(
             taken = [(c.start, c.end) for c in cands]
             cands += [c for c in extra if not any(s < c.end and c.start < e for s, e in taken)]
     cands.sort(key=lambda c: (c.start, c.end))
-    quoted = [(q.start, q.end) for q in marked]
     resolver = SpeakerResolver(doc, lex, quoted)
     timexes = TimexIndex(doc._.timexes or [])
     out: list[dict[str, Any]] = []

@@ -233,9 +233,7 @@ class LearnedTagger:
         are features of the model)."""
         if len(doc) == 0:
             return []
-        scores = self.pipe.model.predict([doc])[0]  # type: ignore[attr-defined]
-        scores = scores.get() if hasattr(scores, "get") else scores
-        return constrained_tags(scores, self.labels)
+        return constrained_tags(self.pipe.model.predict([doc])[0], self.labels)  # type: ignore[attr-defined]
 
 
 def _kind(start: int, end: int, marked: list[tuple[int, int]]) -> str:

@@ -60,12 +60,7 @@ def pairs(entries: frozenset[str]) -> frozenset[tuple[str, str]]:
 
 def role_synonyms(entries: frozenset[str]) -> dict[str, str]:
     """The ``[role_synonyms]`` lines ("édile maire") as a word -> the role word it stands for."""
-    out = {}
-    for line in sorted(entries):
-        words = line.split()
-        if len(words) == 2:
-            out[words[0]] = words[1]
-    return out
+    return dict(sorted(pairs(entries)))
 
 
 @lru_cache(maxsize=4)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -72,6 +73,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, lex: Lexicon, quoted: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.lex = lex
+        self._outlet_kinds: dict[tuple[int, int, Any], str | None] = {}
         self.entities: list[dict[str, Any]] = list(doc._.entities or [])
         self._by_id = {e["id"]: e for e in self.entities}
         mentions: list[_Mention] = []
@@ -420,8 +422,10 @@ class SpeakerResolver:
 
     # -- outlets -----------------------------------------------------------------------------------
 
+    @cached_property
     def _outlet_nouns(self) -> dict[str, str]:
-        """Lemma -> kind ("press", "broadcast", "any") of the nouns that take up a news outlet."""
+        """Lemma -> kind ("press", "broadcast", "any") of the nouns that take up a news outlet (built
+        once per document: every mention's kind reads it)."""
         out = {w: "any" for w in self.lex.formula("outlet_nouns")}
         out.update({w: "press" for w in self.lex.formula("press_nouns")})
         out.update({w: "broadcast" for w in self.lex.formula("broadcast_nouns")})
@@ -432,7 +436,7 @@ class SpeakerResolver:
         (the name in the phrase), or "le quotidien régional", "l'hebdomadaire satirique", "les
         informations du journal", "la télévision locale" (the outlet of that kind the article named
         last before it: articles cite a title once, then take it up by what it is)."""
-        nouns = self._outlet_nouns()
+        nouns = self._outlet_nouns
         if not nouns:
             return None
         head = speaker.root
@@ -457,7 +461,15 @@ class SpeakerResolver:
     def _outlet_kind(self, m: _Mention) -> str | None:
         """What a mention shows its entity to be: a press title ("press"), a channel or an agency of the
         entity lists ("broadcast"), a name introduced by an outlet noun ("le site Metropolitain.fr":
-        that noun's kind), or nothing known (``None``)."""
+        that noun's kind), or nothing known (``None``). Memoised per mention: every outlet taken up by a
+        description reads the kind of every mention of the document."""
+        key = (m.start, m.end, m.entity["id"])
+        if key not in self._outlet_kinds:
+            self._outlet_kinds[key] = self._read_outlet_kind(m)
+        return self._outlet_kinds[key]
+
+    def _read_outlet_kind(self, m: _Mention) -> str | None:
+        """:meth:`_outlet_kind`, read from the text."""
         if m.entity.get("type") == "PER":
             return None
         lang = self.lex.lang
@@ -468,7 +480,7 @@ class SpeakerResolver:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        nouns = self._outlet_nouns()
+        nouns = self._outlet_nouns
         for t in reversed(self.doc[max(0, span.start - 4) : span.start]):
             if t.lemma_.lower() in nouns:
                 return nouns[t.lemma_.lower()]

@@ -191,11 +191,6 @@ class LearnedExtents:
         self.pipe = self.nlp.get_pipe("tagger")
         self.labels: tuple[str, ...] = tuple(self.pipe.labels)  # type: ignore[attr-defined]
 
-    def scores(self, doc: Doc) -> Any:
-        """Per token, the probability of each label (tokens x labels)."""
-        scores = self.pipe.model.predict([doc])[0]  # type: ignore[attr-defined]
-        return scores.get() if hasattr(scores, "get") else scores
-
     def propose(self, doc: Doc) -> list[Proposal]:
         """The extents the tagger finds in ``doc`` (an analysed ``Doc`` whose ``tensor`` the language
         model's tok2vec has set)."""
@@ -210,6 +205,5 @@ class LearnedExtents:
             if not len(d):
                 out.append([])
                 continue
-            s = next(scores)
-            out.append(proposals(d, s.get() if hasattr(s, "get") else s, self.labels))
+            out.append(proposals(d, next(scores), self.labels))
         return out
