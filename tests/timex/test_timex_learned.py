@@ -4,14 +4,16 @@ probabilities to proposals, and how proposals join the rules (sentences written 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from dateline.timex.component import TimexTagger, learned_candidates, timexes_for
 from dateline.timex.detect import find_candidates
-from dateline.timex.learned import LABELS, Proposal, bio_tags, proposals, timex_tok2vec
+from dateline.timex.learned import LABELS, LearnedExtents, Proposal, bio_tags, proposals, timex_tok2vec
 
 NLP = spacy.blank("fr")
 DAY = date(2018, 3, 14)
@@ -125,6 +127,55 @@ def test_the_feature_layer_reads_the_doc_tensor_without_changing_it() -> None:
     bare = NLP("Sans tenseur")
     (out2,) = model.predict([bare])
     assert out2.shape == (2, 4)
+
+
+def _tensor_doc(text: str) -> Doc:
+    """A Doc with a made-up tensor standing in for the language model's tok2vec output: the token
+    "mars" and the digits stand out in its first columns."""
+    doc = NLP(text)
+    doc.tensor = np.array([[float(t.lower_ == "mars"), float(t.is_digit), 1.0, 0.5] for t in doc], dtype="float32")
+    return doc
+
+
+def test_the_adapter_over_a_model_in_memory_reads_as_the_loaded_one(tmp_path: Path) -> None:
+    """The trainer's cross-validation reads its fresh tagger through the same adapter as the component
+    reads the saved one: the same proposals."""
+    from spacy.training import Example
+    from thinc.api import Adam, Config, fix_random_seed
+
+    fix_random_seed(0)
+    cfg = """
+[model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = true
+
+[model.tok2vec]
+@architectures = "dateline.TimexTok2Vec.v1"
+tensor_width = 4
+width = 8
+rows = 0
+depth = 0
+"""
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("tagger", config={"model": Config().from_str(cfg)["model"]})
+    doc = _tensor_doc("Il part le 3 mars et revient le 9 mars .")
+    gold = [(doc.text.index("3 mars"), doc.text.index("3 mars") + 6, "DATE")]
+    gold.append((doc.text.index("9 mars"), doc.text.index("9 mars") + 6, "DATE"))
+    ref = Doc(doc.vocab, words=[t.text for t in doc], tags=bio_tags(doc, gold))
+    examples = [Example(doc, ref)]
+    nlp.initialize(lambda: examples)
+    optimizer = Adam(0.05)
+    for _ in range(30):
+        nlp.update(examples, sgd=optimizer)
+    nlp.to_disk(tmp_path / "model", exclude=["tokenizer"])
+    in_memory, loaded = LearnedExtents(nlp), LearnedExtents(tmp_path / "model")
+    assert in_memory.path is None and loaded.path == tmp_path / "model"
+    other = _tensor_doc("Rendez-vous le 12 mars .")
+    found = in_memory.propose(other)
+    assert found == loaded.propose(other)
+    assert [(other.text[p.start : p.end], p.type) for p in found] == [("12 mars", "DATE")]
+    assert in_memory.propose(NLP("")) == []
 
 
 @pytest.mark.model

@@ -131,17 +131,6 @@ def train_tagger(docs: list[Any], tags: list[list[str]], args: argparse.Namespac
     return nlp
 
 
-def propose_with(nlp: Any, doc: Any) -> list[Any]:
-    """The proposals of a freshly trained tagger on ``doc`` (all of them, with their confidence)."""
-    from dateline.timex.learned import proposals
-
-    pipe = nlp.get_pipe("tagger")
-    if not len(doc):
-        return []
-    scores = pipe.model.predict([doc])[0]
-    return proposals(doc, scores, tuple(pipe.labels))
-
-
 def predictions(
     ev: Any, items: list[tuple[str, Any, Any]], props: list[list[Any]] | None, mode: str, **kw: Any
 ) -> list[Any]:
@@ -195,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ship", action="store_true", help=f"copy the final model into {SHIP.relative_to(ROOT)}")
     args = ap.parse_args(argv)
 
-    from dateline.timex.learned import bio_tags
+    from dateline.timex.learned import LearnedExtents, bio_tags
 
     t0 = time.time()
     ev = _eval_timex()
@@ -212,10 +201,12 @@ def main(argv: list[str] | None = None) -> int:
         props: list[list[Any]] = [[] for _ in items]
         for f in range(args.folds):
             tr = [i for i in range(len(items)) if fold_of[i] != f]
-            nlp = train_tagger([items[i][2] for i in tr], [tags[i] for i in tr], args)
+            # The fold's tagger read by the run-time adapter: the proposals scored are the ones the
+            # component would add.
+            extents = LearnedExtents(train_tagger([items[i][2] for i in tr], [tags[i] for i in tr], args))
             for i in range(len(items)):
                 if fold_of[i] == f:
-                    props[i] = propose_with(nlp, items[i][2])
+                    props[i] = extents.propose(items[i][2])
             print(f"fold {f + 1}/{args.folds} ({time.time() - t0:.0f} s)", flush=True)
         rules = {m: predictions(ev, items, None, m) for m in ("day", "month")}
         rows: dict[str, Any] = {"rules": figures(ev, items, rules)}

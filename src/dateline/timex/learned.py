@@ -15,7 +15,8 @@ cross-validation (``train/timex/train.py``). This module holds both ends:
   products per token, no second tok2vec;
 - the adapter: the tagger's probabilities to proposals (:func:`proposals`), the best BIO-consistent
   tag sequence (Viterbi) with each span's confidence (its least sure token);
-- :class:`LearnedExtents`, the trained tagger loaded from a local directory (nothing is fetched).
+- :class:`LearnedExtents`, the trained tagger loaded from a local directory (nothing is fetched) or
+  given in memory by the trainer.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.language import Language
 from spacy.ml.models.tok2vec import MultiHashEmbed
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -175,19 +177,25 @@ def proposals(doc: Doc, scores: Any, labels: Sequence[str]) -> list[Proposal]:
 
 
 class LearnedExtents:
-    """A trained extent tagger, loaded from a directory written by ``train/timex/train.py``.
+    """A trained extent tagger: loaded from a directory written by ``train/timex/train.py``, or a
+    pipeline already in memory (the one the trainer has just fitted, so that its cross-validation
+    reads the tagger as the component does at run time).
 
     Only its ``tagger`` component is used, through ``predict``: nothing is written on the ``Doc``
     (whose part-of-speech tags the rules and the other components need).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, model: Path | Language) -> None:
         import spacy
 
-        self.path = Path(path)
-        # A local directory: nothing is fetched. It has no tokenizer: the tagger reads Docs made by the
-        # language's pipeline.
-        self.nlp = spacy.load(self.path, exclude=["tokenizer"])
+        if isinstance(model, Language):
+            self.path: Path | None = None
+            self.nlp = model
+        else:
+            self.path = Path(model)
+            # A local directory: nothing is fetched. It has no tokenizer: the tagger reads Docs made by
+            # the language's pipeline.
+            self.nlp = spacy.load(self.path, exclude=["tokenizer"])
         self.pipe = self.nlp.get_pipe("tagger")
         self.labels: tuple[str, ...] = tuple(self.pipe.labels)  # type: ignore[attr-defined]
 
