@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.errors import DatelineError
@@ -146,8 +147,9 @@ def test_constrained_tags_read_raw_scores_as_a_softmax() -> None:
     assert constrained_tags([[-0.2, -3.0, -0.1]], labels) == ["O"]
 
 
-def _tiny_model(path: Path) -> None:
-    """An untrained tagger of the shipped architecture, saved as train/quotes_en/train.py saves one."""
+def _tiny_model(path: Path) -> Language:
+    """An untrained tagger of the shipped architecture, saved as train/quotes_en/train.py saves one
+    (and returned, as the trainer holds it in memory)."""
     import importlib.util
 
     from spacy.training import Example
@@ -166,6 +168,7 @@ def _tiny_model(path: Path) -> None:
     ref = Doc(doc.vocab, words=[t.text for t in doc], tags=bio_tags(doc, parse_brat(ANN)))
     nlp.initialize(lambda: [Example(doc, ref)])
     nlp.to_disk(path)
+    return nlp
 
 
 def test_learned_tagger_reads_without_writing(tmp_path: Path) -> None:
@@ -176,6 +179,14 @@ def test_learned_tagger_reads_without_writing(tmp_path: Path) -> None:
     assert len(tags) == len(doc) and set(tags) <= set(tagger.labels)
     assert all(t.tag_ == "" for t in doc)  # the Doc's own tags are left alone
     assert tagger.tags(_doc("")) == []
+
+
+def test_learned_tagger_over_a_model_in_memory_reads_as_the_loaded_one(tmp_path: Path) -> None:
+    in_memory = LearnedTagger(_tiny_model(tmp_path / "model"))
+    loaded = LearnedTagger(tmp_path / "model")
+    assert in_memory.path is None and loaded.path == tmp_path / "model"
+    assert in_memory.labels == loaded.labels
+    assert in_memory.tags(_doc()) == loaded.tags(_doc())
 
 
 def test_quote_finder_refuses_a_missing_model(tmp_path: Path) -> None:

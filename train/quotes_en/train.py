@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     from thinc.api import Adam, fix_random_seed
 
     from dateline.pipeline import MODELS
-    from dateline.quotes.learned import constrained_tags, decode
+    from dateline.quotes.learned import LearnedTagger, decode
 
     t0 = time.time()
     fix_random_seed(args.seed)
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     cfg = CONFIG.format(width=args.width, depth=args.depth, window=args.window, rows_norm=args.rows_norm)
     from thinc.api import Config
 
-    tagger = nlp.add_pipe("tagger", config={"model": Config().from_str(cfg)["model"]})
+    nlp.add_pipe("tagger", config={"model": Config().from_str(cfg)["model"]})
 
     def examples(docs: list[Doc], tags: list[list[str]]) -> list[Example]:
         out = []
@@ -185,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
 
     train_ex = examples(train_docs, train_tags)
     nlp.initialize(lambda: train_ex)
+    # Dev is read by the run-time adapter over the model being trained (the best BIO-consistent
+    # sequence), so that the epoch kept is the best one as it will be used, not by each token's single
+    # best tag.
+    reader = LearnedTagger(nlp)
     optimizer = Adam(0.001)
     log: dict[str, Any] = {"args": {k: str(v) for k, v in vars(args).items()}, "epochs": []}
     best = -1.0
@@ -197,12 +201,8 @@ def main(argv: list[str] | None = None) -> int:
             nlp.update(train_ex[i : i + args.batch], sgd=optimizer, drop=args.dropout, losses=losses)
         # Dev: content F1@30 of the decoded attributions, and token accuracy.
         preds, ok, n = [], 0, 0
-        labels = tuple(tagger.labels)  # type: ignore[attr-defined]
         for d, gold_tags in zip(dev_docs, dev_tags, strict=True):
-            # Read as LearnedTagger reads at run time (the best BIO-consistent sequence), so that the
-            # epoch kept is the best one as it will be used, not by each token's single best tag.
-            scores = tagger.model.predict([d])[0]  # type: ignore[attr-defined]
-            tags = constrained_tags(scores, labels)
+            tags = reader.tags(d)
             ok += sum(a == b for a, b in zip(tags, gold_tags, strict=True))
             n += len(tags)
             preds.append([(x.start, x.end) for x in decode(d, tags)])

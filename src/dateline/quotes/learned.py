@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dateline.bio import as_probabilities, viterbi
@@ -214,17 +215,23 @@ def constrained_tags(scores: Any, labels: tuple[str, ...]) -> list[str]:
 
 
 class LearnedTagger:
-    """A trained attribution tagger, loaded from a directory written by ``train/quotes_en/train.py``.
+    """A trained attribution tagger: loaded from a directory written by ``train/quotes_en/train.py``,
+    or a pipeline already in memory (the one the trainer is fitting, so that the epoch it keeps is
+    chosen on the tags as this adapter reads them at run time).
 
     Only its ``tagger`` component is used, through ``predict``: the tags it gives are read, never
     written on the ``Doc`` (whose part-of-speech tags the rules and the other components need).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, model: Path | Language) -> None:
         import spacy
 
-        self.path = Path(path)
-        self.nlp = spacy.load(self.path)  # a local directory: nothing is fetched
+        if isinstance(model, Language):
+            self.path: Path | None = None
+            self.nlp = model
+        else:
+            self.path = Path(model)
+            self.nlp = spacy.load(self.path)  # a local directory: nothing is fetched
         self.pipe = self.nlp.get_pipe("tagger")
         self.labels: tuple[str, ...] = tuple(self.pipe.labels)  # type: ignore[attr-defined]
 
