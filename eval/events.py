@@ -53,7 +53,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -330,6 +330,44 @@ def _corpus_records(shared: Path, wanted: dict[str, set[str]]) -> dict[tuple[str
     return out
 
 
+def gold_articles(
+    nlp: Any, gold: list[dict[str, Any]], shared: Path
+) -> Iterator[tuple[dict[str, Any] | None, list[dict[str, Any]], Any]]:
+    """The articles that gold lines of (corpus, id, sha1, start, end, events) cover, in the order they first
+    appear: (corpus record, its gold lines, the Doc ``nlp`` makes of it, see :func:`analyse_doc`); the record
+    and the Doc are ``None`` for an article the corpus does not hold or whose text is no longer the one the
+    gold was written on (another sha1): its lines are not scored."""
+    wanted: dict[str, set[str]] = {}
+    for g in gold:
+        wanted.setdefault(g["corpus"], set()).add(g["id"])
+    records = _corpus_records(shared, wanted)
+    by_article: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for g in gold:
+        by_article.setdefault((g["corpus"], g["id"]), []).append(g)
+    for key, lines in by_article.items():
+        rec = records.get(key)
+        if rec is None or hashlib.sha1(rec["text"].encode("utf-8")).hexdigest() != lines[0]["sha1"]:
+            yield None, lines, None
+            continue
+        yield rec, lines, analyse_doc(nlp, rec["text"], rec["date"])
+
+
+def span_events(
+    events: Iterable[dict[str, Any]], start: int, end: int
+) -> list[tuple[str, list[tuple[int, int]], dict[str, Any]]]:
+    """(type, triggers, event) of the events with a trigger starting in ``[start, end)``, each with those of
+    its triggers that do: an event merged from several mentions of one happening (``trigger_more``) claims
+    each of them."""
+    out = []
+    for ev in events:
+        trigs = [
+            (t["start"], t["end"]) for t in [ev["trigger"], *ev.get("trigger_more", [])] if start <= t["start"] < end
+        ]
+        if trigs:
+            out.append((ev["type"], trigs, ev))
+    return out
+
+
 def _overlap(a: Iterable[int], b: Iterable[int]) -> bool:
     a0, a1 = a
     b0, b1 = b
@@ -365,13 +403,6 @@ def article_scores(
     if listing and is_test:
         raise ValueError("test sets are scored, never explained")
     errors: list[dict[str, Any]] = []
-    wanted: dict[str, set[str]] = {}
-    for g in gold:
-        wanted.setdefault(g["corpus"], set()).add(g["id"])
-    records = _corpus_records(shared, wanted)
-    by_article: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for g in gold:
-        by_article.setdefault((g["corpus"], g["id"]), []).append(g)
     # base / dl_sets: per-span type sets of the keyword tagger and of dateline; kw: the keyword tagger by
     # the trigger rule (the measure of dateline's own type P/R/F1).
     prf, base, petr, kw, dl_sets = PRF(), PRF(), PRF(), PRF(), PRF()
@@ -391,12 +422,10 @@ def article_scores(
     pubdate_vs_null = 0
     text_date_vs_null = 0
     skipped = 0
-    for key, sents in by_article.items():
-        rec = records.get(key)
-        if rec is None or hashlib.sha1(rec["text"].encode("utf-8")).hexdigest() != sents[0]["sha1"]:
+    for rec, sents, doc in gold_articles(nlp, gold, shared):
+        if rec is None:
             skipped += len(sents)
             continue
-        doc = analyse_doc(nlp, rec["text"], rec["date"])
         events = list(doc._.events or [])
         petr_events = coder.code(rec["text"], rec["date"]) if coder is not None else []
         kw_events = keyword_events(doc, lexicon)
@@ -405,18 +434,11 @@ def article_scores(
                 _baseline_match(petr, petr_acc, petr_events, g)
             _baseline_match(kw, None, kw_events, g)
             s, e = g["start"], g["end"]
-            # Events of the span, each with all of its triggers inside the span, and their mentions: one per
-            # trigger, since an event merged from several mentions of one happening (``trigger_more``)
-            # claims each of them. Recall counts the gold mentions found through any trigger; precision
-            # counts events (right when one of its mentions is found), so merging the mentions of a
-            # happening neither loses recall nor changes precision.
-            events_here = []
-            for ev in events:
-                trigs = [
-                    (t["start"], t["end"]) for t in [ev["trigger"], *ev.get("trigger_more", [])] if s <= t["start"] < e
-                ]
-                if trigs:
-                    events_here.append((ev["type"], trigs, ev))
+            # Events of the span, each with its triggers inside the span, and their mentions: one per
+            # trigger (see span_events). Recall counts the gold mentions found through any trigger;
+            # precision counts events (right when one of its mentions is found), so merging the mentions
+            # of a happening neither loses recall nor changes precision.
+            events_here = span_events(events, s, e)
             preds = [(typ, [t], ev) for typ, trigs, ev in events_here for t in trigs]
             used: set[int] = set()
             matches: list[tuple[dict[str, Any], dict[str, Any]]] = []

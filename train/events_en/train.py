@@ -110,33 +110,21 @@ def collect(shared: Path) -> dict[str, Any]:
     for set_name, path in ARTICLE_SETS.items():
         _refuse(path)
         gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        wanted: dict[str, set[str]] = {}
-        for g in gold:
-            wanted.setdefault(g["corpus"], set()).add(g["id"])
-        records = ev_eval._corpus_records(shared, wanted)
-        by_article: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for g in gold:
-            by_article.setdefault((g["corpus"], g["id"]), []).append(g)
-        for key, lines in by_article.items():
-            rec = records.get(key)
-            if rec is None or hashlib.sha1(rec["text"].encode("utf-8")).hexdigest() != lines[0]["sha1"]:
+        # The articles as the scorer reads and analyses them, and each gold span's events as it scores them.
+        for rec, lines, doc in ev_eval.gold_articles(nlp, gold, shared):
+            if rec is None:
                 continue
-            doc = ev_eval.analyse_doc(nlp, rec["text"], rec["date"])
             events = list(doc._.events or [])
             units = []
             for g in lines:
-                s, e = g["start"], g["end"]
-                cands = []
-                for ev in events:
-                    trigs = [
-                        (t["start"], t["end"])
-                        for t in [ev["trigger"], *ev.get("trigger_more", [])]
-                        if s <= t["start"] < e
-                    ]
-                    if trigs:
-                        cands.append({"type": ev["type"], "triggers": trigs, "x": ev["_accept_features"]})
+                cands = [
+                    {"type": typ, "triggers": trigs, "x": ev["_accept_features"]}
+                    for typ, trigs, ev in ev_eval.span_events(events, g["start"], g["end"])
+                ]
                 units.append({"gold": [(ge["type"], ge["trigger"]) for ge in g["events"]], "cands": cands})
-            docs.append({"set": set_name, "id": f"{key[0]}/{key[1]}", "kind": "article", "units": units})
+            docs.append(
+                {"set": set_name, "id": f"{lines[0]['corpus']}/{lines[0]['id']}", "kind": "article", "units": units}
+            )
     gold_dir = shared / "eval" / "events" / "gold"
     sentence_sets = {
         "plover_gsr_dev": ev_eval.read_plover_gold(gold_dir / "PLOVER_GSR_CAMEO.dev.json"),
