@@ -64,3 +64,20 @@ def test_the_error_listing_gives_class_values_interval_and_context() -> None:
     assert "⟦hier⟧" in out
     assert "MISSED DATE year or coarser" in out and "SPURIOUS | pred DURATION P3Y" in out
     assert "DATE day: 1 wrong, 1 with the gold inside the interval" in out
+
+
+@pytest.mark.model
+def test_one_pipeline_run_gives_the_rules_row_and_the_learned_row() -> None:
+    """dateline-learned is the time component run again on the analysed document: the rules' row of
+    the same run is the one a run without the learned detector gives, and the learned row keeps every
+    rule timex."""
+    from datetime import date
+
+    ev = _scorer()
+    text = "Le conseil s'est réuni mardi pendant trois heures ; il se réunira de nouveau dans quinze jours."
+    doc = ev.TimeMLDoc("written-for-this-test", text, date(2017, 4, 6), [])
+    both = ev.dateline_runs([doc], "fr", "day", learned=True)
+    (rules,), _ = ev.run_dateline([doc], "fr", "day")
+    assert both["dateline"][0] == [rules]
+    assert rules and set(rules) <= set(both["dateline-learned"][0][0])
+    assert set(ev.dateline_runs([doc], "fr", "month")) == {"dateline"}
