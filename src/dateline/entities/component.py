@@ -184,16 +184,12 @@ def _names_regex(alts: list[str]) -> re.Pattern[str]:
     return re.compile(rf"{lead}(?<![\w-])(?:{body})(?![\w-])")
 
 
-def _is_media(text: str, lang: str | None) -> bool:
-    """Whether a name is a channel or an agency of the ``[media]`` list ("France 2", "BFM TV")."""
+def is_media(text: str, lang: str | None) -> bool:
+    """Whether a name is a channel or a news agency of the language's ``[media]`` list ("France 2",
+    "BFM TV"); the speaker resolver asks it too."""
     key = fold(text).replace(" ", "")
     names, stems = _media_keys(resources.words(lang)["media"])
     return key in names or any(key.startswith(stem) and len(key) > len(stem) for stem in stems)
-
-
-def is_media(text: str, lang: str | None) -> bool:
-    """Whether a name is a channel or a news agency of the language's ``[media]`` list."""
-    return _is_media(text, lang)
 
 
 _PRESS_ARTICLES = ("le ", "la ", "les ", "l'")
@@ -678,8 +674,8 @@ _DE_FORMS = frozenset(["de", "du", "des", "d'", "d’", "of"])
 _ARTICLES = frozenset(["la", "l'", "l’", "les", "le", "the"])
 # Capitalised particles that begin a surname and cannot end a name: "Armel Le" is cut from "Armel Le
 # Cléac'h", "Ursula von der" from "Ursula von der Leyen".
-_NAME_PARTICLES = frozenset("le la de du des van von der den da di del dos ben bin el al abu abou".split())
-NAME_PARTICLES = _NAME_PARTICLES  # the same words, for the speaker resolver ("al-Sissi" is a name)
+# The speaker resolver reads them too ("al-Sissi" is a name).
+NAME_PARTICLES = frozenset("le la de du des van von der den da di del dos ben bin el al abu abou".split())
 # Last words of organisations' names that a given name may begin ("John Deere Co"): not a person.
 _ORG_SUFFIXES = frozenset("inc corp co ltd plc llc sa ag nv group bank fund party foundation".split())
 
@@ -715,7 +711,7 @@ def _name_run(doc: Doc, k: int) -> int:
         if _cap(tok) or (i > k and not doc[i - 1].whitespace_ and tok.text[:1] in "'’-" and tok.text[1:].isalpha()):
             i += 1  # "Cléac" + "'h": a piece glued to the word before belongs to it
             end = i
-        elif tok.lower_ in _NAME_PARTICLES and i + 1 < len(doc) and _cap(doc[i + 1]) and i > k:
+        elif tok.lower_ in NAME_PARTICLES and i + 1 < len(doc) and _cap(doc[i + 1]) and i > k:
             i += 1
         else:
             break
@@ -931,7 +927,7 @@ class EntityGrouper:
                 roles.append(m)
                 continue
             place = gaz.lookup(text, self.lang)
-            if _is_media(text, self.lang):
+            if is_media(text, self.lang):
                 etype = "ORG"  # "France 2", "BFMTV": a channel is an organisation (media), never a place
                 place = None
             org = None
@@ -1051,7 +1047,7 @@ class EntityGrouper:
                         add(g, m.start(), m.end(), main)
         gaz = gazetteer()
         for m in _country_pattern(self.lang).finditer(text):
-            if not (free(m.start(), m.end()) and isolated(m.start(), m.end())) or _is_media(m.group(), self.lang):
+            if not (free(m.start(), m.end()) and isolated(m.start(), m.end())) or is_media(m.group(), self.lang):
                 continue
             place = gaz.lookup(m.group(), self.lang)
             if place is None or place.kind != "country" or not place.iso3:
@@ -1183,7 +1179,7 @@ class EntityGrouper:
         if (
             etype == "PER"
             and end < len(doc)
-            and doc[end - 1].lower_ in _NAME_PARTICLES
+            and doc[end - 1].lower_ in NAME_PARTICLES
             and doc[end - 1].text[:1].isupper()
             and _cap(doc[end])
         ):
@@ -1224,7 +1220,7 @@ class EntityGrouper:
         "Japanese"): a population or an adjective, not a state, and no entity. "U.S.", "UK" are no
         demonyms here (abbreviations of the country's name), nor a media name; English has its own label
         for nationalities, which must agree; the French demonym tables list demonyms only."""
-        if _is_media(text, self.lang) or not _has_lower(text) or (self.lang == "en" and label != "NORP"):
+        if is_media(text, self.lang) or not _has_lower(text) or (self.lang == "en" and label != "NORP"):
             return None
         place = gazetteer().lookup(text, self.lang)
         return place.iso3 if place is not None and place.kind == "demonym" else None
@@ -1242,7 +1238,7 @@ class EntityGrouper:
         words = key.split()
         if words and words[0] in w["common_nouns"] and all(x.islower() for x in text.split()[1:]):
             return True  # "l'État", "l'État français": a common noun, not a name
-        if _is_media(text, self.lang):
+        if is_media(text, self.lang):
             return False
         toks = doc[s:e]
         if (
@@ -1268,7 +1264,7 @@ class EntityGrouper:
             and (len(words) == 2 or words[1].endswith(".") or _given(words[1], self.lang))
             and fold(words[-1]).rstrip(".") not in _ORG_SUFFIXES
             and gazetteer().lookup(text, self.lang) is None
-            and not _is_media(text, self.lang)
+            and not is_media(text, self.lang)
         ):
             return "PER"
         return etype
@@ -1391,7 +1387,7 @@ class EntityGrouper:
                 continue
             if short.types.most_common(1)[0][0] != "PER":
                 form = max(short.forms, key=lambda f: short.forms[f])
-                if len(words) != 1 or gaz.lookup(form, self.lang) is not None or _is_media(form, self.lang):
+                if len(words) != 1 or gaz.lookup(form, self.lang) is not None or is_media(form, self.lang):
                     continue
             owners = [
                 g for g, full in people if len(full) > len(words) and full[-len(words) :] == words and _sex_fits(sex, g)
