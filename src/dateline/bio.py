@@ -1,4 +1,5 @@
-"""Reading a token tagger's B-/I-/O scores: what the learned quote and time taggers share.
+"""Reading a token tagger's B-/I-/O scores: what the learned quote and time taggers share (and how
+their adapters get the trained tagger, from its directory or from the trainer's memory).
 
 Both taggers decide token by token, so their best tags alone can open a span with ``I-`` or break one
 with a stray ``O``; both read instead the most probable sequence in which every ``I-X`` follows a
@@ -7,12 +8,15 @@ with a stray ``O``; both read instead the most probable sequence in which every 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.language import Language
 
-__all__ = ["as_probabilities", "viterbi"]
+__all__ = ["as_probabilities", "tagger_of", "viterbi"]
 
 # The log-weight of a forbidden step: far below any sum of real log-probabilities.
 _FORBID = -1e9
@@ -27,6 +31,18 @@ def as_probabilities(scores: Any) -> Any:
         shifted = np.exp(probs - probs.max(axis=1, keepdims=True))
         probs = shifted / shifted.sum(axis=1, keepdims=True)
     return probs
+
+
+def tagger_of(model: Path | Language, exclude: Sequence[str] = ()) -> tuple[Path | None, Language, Any]:
+    """(directory, pipeline, its ``tagger`` component) of a trained tagger: ``model`` a directory a
+    trainer wrote (loaded without the ``exclude`` components; a local directory, nothing is fetched),
+    or a pipeline already in memory (the one a trainer is fitting; no directory)."""
+    if isinstance(model, Language):
+        return None, model, model.get_pipe("tagger")
+    import spacy
+
+    nlp = spacy.load(Path(model), exclude=list(exclude))
+    return Path(model), nlp, nlp.get_pipe("tagger")
 
 
 @lru_cache(maxsize=8)

@@ -3,8 +3,10 @@ probabilities to proposals, and how proposals join the rules (sentences written 
 
 from __future__ import annotations
 
+import argparse
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -137,37 +139,26 @@ def _tensor_doc(text: str) -> Doc:
     return doc
 
 
+def _timex_trainer() -> Any:
+    """train/timex/train.py as a module (its tagger training)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "train_timex", Path(__file__).resolve().parents[2] / "train" / "timex" / "train.py"
+    )
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def test_the_adapter_over_a_model_in_memory_reads_as_the_loaded_one(tmp_path: Path) -> None:
     """The trainer's cross-validation reads its fresh tagger through the same adapter as the component
     reads the saved one: the same proposals."""
-    from spacy.training import Example
-    from thinc.api import Adam, Config, fix_random_seed
-
-    fix_random_seed(0)
-    cfg = """
-[model]
-@architectures = "spacy.Tagger.v2"
-nO = null
-normalize = true
-
-[model.tok2vec]
-@architectures = "dateline.TimexTok2Vec.v1"
-tensor_width = 4
-width = 8
-rows = 0
-depth = 0
-"""
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("tagger", config={"model": Config().from_str(cfg)["model"]})
     doc = _tensor_doc("Il part le 3 mars et revient le 9 mars .")
-    gold = [(doc.text.index("3 mars"), doc.text.index("3 mars") + 6, "DATE")]
-    gold.append((doc.text.index("9 mars"), doc.text.index("9 mars") + 6, "DATE"))
-    ref = Doc(doc.vocab, words=[t.text for t in doc], tags=bio_tags(doc, gold))
-    examples = [Example(doc, ref)]
-    nlp.initialize(lambda: examples)
-    optimizer = Adam(0.05)
-    for _ in range(30):
-        nlp.update(examples, sgd=optimizer)
+    gold = [(doc.text.index(w), doc.text.index(w) + len(w), "DATE") for w in ("3 mars", "9 mars")]
+    args = argparse.Namespace(seed=0, width=8, rows=0, depth=0, lr=0.05, epochs=30, batch=1, dropout=0.0)
+    nlp = _timex_trainer().train_tagger([doc], [bio_tags(doc, gold)], args)
     nlp.to_disk(tmp_path / "model", exclude=["tokenizer"])
     in_memory, loaded = LearnedExtents(nlp), LearnedExtents(tmp_path / "model")
     assert in_memory.path is None and loaded.path == tmp_path / "model"

@@ -26,7 +26,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dateline.bio import as_probabilities, viterbi
+from dateline.bio import as_probabilities, tagger_of, viterbi
 from dateline.quotes.common import Candidate, Lexicon
 
 __all__ = [
@@ -224,23 +224,15 @@ class LearnedTagger:
     """
 
     def __init__(self, model: Path | Language) -> None:
-        import spacy
-
-        if isinstance(model, Language):
-            self.path: Path | None = None
-            self.nlp = model
-        else:
-            self.path = Path(model)
-            self.nlp = spacy.load(self.path)  # a local directory: nothing is fetched
-        self.pipe = self.nlp.get_pipe("tagger")
-        self.labels: tuple[str, ...] = tuple(self.pipe.labels)  # type: ignore[attr-defined]
+        self.path, self.nlp, self.pipe = tagger_of(model)
+        self.labels: tuple[str, ...] = tuple(self.pipe.labels)
 
     def tags(self, doc: Doc) -> list[str]:
         """The tag of each token of ``doc`` (an analysed English ``Doc``: its tags and dependencies
         are features of the model)."""
         if len(doc) == 0:
             return []
-        return constrained_tags(self.pipe.model.predict([doc])[0], self.labels)  # type: ignore[attr-defined]
+        return constrained_tags(self.pipe.model.predict([doc])[0], self.labels)
 
 
 def _kind(start: int, end: int, marked: list[tuple[int, int]]) -> str:

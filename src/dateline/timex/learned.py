@@ -34,7 +34,7 @@ from spacy.util import registry
 from thinc.api import Maxout, Model, chain, concatenate, expand_window, residual, with_array
 from thinc.types import Floats2d
 
-from dateline.bio import as_probabilities, viterbi
+from dateline.bio import as_probabilities, tagger_of, viterbi
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -186,18 +186,9 @@ class LearnedExtents:
     """
 
     def __init__(self, model: Path | Language) -> None:
-        import spacy
-
-        if isinstance(model, Language):
-            self.path: Path | None = None
-            self.nlp = model
-        else:
-            self.path = Path(model)
-            # A local directory: nothing is fetched. It has no tokenizer: the tagger reads Docs made by
-            # the language's pipeline.
-            self.nlp = spacy.load(self.path, exclude=["tokenizer"])
-        self.pipe = self.nlp.get_pipe("tagger")
-        self.labels: tuple[str, ...] = tuple(self.pipe.labels)  # type: ignore[attr-defined]
+        # A saved model has no tokenizer: the tagger reads Docs made by the language's pipeline.
+        self.path, self.nlp, self.pipe = tagger_of(model, exclude=["tokenizer"])
+        self.labels: tuple[str, ...] = tuple(self.pipe.labels)
 
     def propose(self, doc: Doc) -> list[Proposal]:
         """The extents the tagger finds in ``doc`` (an analysed ``Doc`` whose ``tensor`` the language
@@ -207,7 +198,7 @@ class LearnedExtents:
     def propose_many(self, docs: Sequence[Doc]) -> list[list[Proposal]]:
         """:meth:`propose` for several Docs, the model run once over all of them."""
         todo = [d for d in docs if len(d)]
-        scores = iter(self.pipe.model.predict(todo) if todo else [])  # type: ignore[attr-defined]
+        scores = iter(self.pipe.model.predict(todo) if todo else [])
         out: list[list[Proposal]] = []
         for d in docs:
             if not len(d):
