@@ -6,9 +6,11 @@ own, import it unambiguously.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import uuid
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -41,6 +43,16 @@ def need_shared(*parts: str) -> Path:
     if not path.exists():
         missing_shared(f"{path} not available")
     return path
+
+
+def load_script(relative: str, name: str) -> ModuleType:
+    """A script of the project that is not a package module (``train/timex/train.py``), loaded as the
+    module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / relative)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 # The two store backends; conftest's fixtures give fresh stores of each (see :class:`Databases`).

@@ -129,15 +129,9 @@ def test_french_ignores_the_option(nlp_fr: Language) -> None:
 
 
 def _trainer() -> Any:
-    import importlib.util
-    from pathlib import Path
+    from dl_testing import load_script
 
-    path = Path(__file__).resolve().parents[2] / "train" / "events_en" / "train.py"
-    spec = importlib.util.spec_from_file_location("train_events_en", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("train/events_en/train.py", "train_events_en")
 
 
 def test_training_scores_with_the_scorers_matching() -> None:

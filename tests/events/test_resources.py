@@ -3,7 +3,6 @@ the display of actors. No model needed."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from datetime import date
 from importlib import resources
@@ -24,7 +23,7 @@ from dateline.events.resources import (
 )
 from dateline.render import actor_pair
 
-ROOT = Path(__file__).resolve().parents[2]
+from dl_testing import load_script
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -118,13 +117,7 @@ def test_packaged_tables_are_what_the_build_command_makes(tmp_path: Path) -> Non
 
 
 def _build_tool():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "build_actor_dictionary", ROOT / "tools" / "build_actor_dictionary.py"
-    )
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("tools/build_actor_dictionary.py", "build_actor_dictionary")
 
 
 def test_build_tool_parses_tabari_blocks(tmp_path: Path) -> None:

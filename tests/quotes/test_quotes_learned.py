@@ -150,17 +150,12 @@ def test_constrained_tags_read_raw_scores_as_a_softmax() -> None:
 def _tiny_model(path: Path) -> Language:
     """An untrained tagger of the shipped architecture, saved as train/quotes_en/train.py saves one
     (and returned, as the trainer holds it in memory)."""
-    import importlib.util
-
     from spacy.training import Example
     from thinc.api import Config
 
-    spec = importlib.util.spec_from_file_location(
-        "train_quotes_en", Path(__file__).resolve().parents[2] / "train" / "quotes_en" / "train.py"
-    )
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    from dl_testing import load_script
+
+    mod = load_script("train/quotes_en/train.py", "train_quotes_en")
     cfg = mod.CONFIG.format(width=16, depth=1, window=1, rows_norm=100)
     nlp = spacy.blank("en")
     nlp.add_pipe("tagger", config={"model": Config().from_str(cfg)["model"]})

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -16,6 +15,8 @@ from spacy.tokens import Doc
 from dateline.timex.component import TimexTagger, learned_candidates, timexes_for
 from dateline.timex.detect import find_candidates
 from dateline.timex.learned import LABELS, LearnedExtents, Proposal, bio_tags, proposals, timex_tok2vec
+
+from dl_testing import load_script
 
 NLP = spacy.blank("fr")
 DAY = date(2018, 3, 14)
@@ -139,26 +140,13 @@ def _tensor_doc(text: str) -> Doc:
     return doc
 
 
-def _timex_trainer() -> Any:
-    """train/timex/train.py as a module (its tagger training)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "train_timex", Path(__file__).resolve().parents[2] / "train" / "timex" / "train.py"
-    )
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_the_adapter_over_a_model_in_memory_reads_as_the_loaded_one(tmp_path: Path) -> None:
     """The trainer's cross-validation reads its fresh tagger through the same adapter as the component
     reads the saved one: the same proposals."""
     doc = _tensor_doc("Il part le 3 mars et revient le 9 mars .")
     gold = [(doc.text.index(w), doc.text.index(w) + len(w), "DATE") for w in ("3 mars", "9 mars")]
     args = argparse.Namespace(seed=0, width=8, rows=0, depth=0, lr=0.05, epochs=30, batch=1, dropout=0.0)
-    nlp = _timex_trainer().train_tagger([doc], [bio_tags(doc, gold)], args)
+    nlp = load_script("train/timex/train.py", "train_timex").train_tagger([doc], [bio_tags(doc, gold)], args)
     nlp.to_disk(tmp_path / "model", exclude=["tokenizer"])
     in_memory, loaded = LearnedExtents(nlp), LearnedExtents(tmp_path / "model")
     assert in_memory.path is None and loaded.path == tmp_path / "model"
