@@ -819,6 +819,7 @@ class EventExtractor:
             sent_index.setdefault(s[0], i)
         reported = reported_ranges(doc, sents)
         resolver = ActorResolver(doc, self.lang)
+        resolver.persons = self.persons
         dates = DateFinder(doc, reported, conj_dates=self.article_rules)
         raw: list[dict[str, Any]] = []
         last_pair: list[Actor] = []
