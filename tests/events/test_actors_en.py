@@ -70,3 +70,36 @@ def test_nationality_word_on_a_thing_is_the_state(nlp_en: Language) -> None:
 def test_office_holder_named_by_surname(nlp_en: Language) -> None:
     (ev,) = _events(nlp_en, "WASHINGTON, March 4 - Reagan accused Japan of dumping microchips.", "ACCUSE")
     assert codes(ev) == ("USAGOV", "JPNGOV")
+
+
+def test_region_abbreviation_without_its_period() -> None:
+    from dateline.events.wire import dateline_country
+
+    assert dateline_country("PEORIA, Ill, May 3 - Acme said ...", "en") == "USA"
+
+
+def test_company_name_cut_short_of_its_form() -> None:
+    from dateline.events.wire import is_company
+
+    text = "Quarlen Group Inc said it would sell the unit."
+    ent = {"type": "ORG", "name": "Quarlen", "mentions": [{"start": 0, "end": 7, "text": "Quarlen"}]}
+    assert is_company(ent, "en", text)
+    assert not is_company(ent, "en", "Quarlen Group said it would sell the unit.")
+
+
+def test_title_word_inside_a_company_name(nlp_en: Language) -> None:
+    (ev,) = _events(
+        nlp_en,
+        "DENVER, March 4 - Norfield General Corp has reached agreement with Arlen Corp on a pump plant sale.",
+        "AGREE",
+    )
+    assert codes(ev) == ("USABUS", "USABUS")
+
+
+def test_state_of_the_time() -> None:
+    from dateline.events.wire import state_of_the_time
+
+    assert state_of_the_time("RUSGOV", date(1987, 5, 1), "en") == "SUNGOV"
+    assert state_of_the_time("RUSGOV", date(2015, 5, 1), "en") == "RUSGOV"
+    assert state_of_the_time("RUSGOV", None, "en") == "RUSGOV"
+    assert state_of_the_time("USAGOV", date(1987, 5, 1), "en") == "USAGOV"

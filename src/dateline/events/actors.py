@@ -51,7 +51,14 @@ from dateline.events.resources import (
     project_code,
 )
 from dateline.events.syntax import np_tokens, prep_of
-from dateline.events.wire import company_country, dateline_country, historical_state, is_company, is_company_form
+from dateline.events.wire import (
+    company_country,
+    dateline_country,
+    historical_state,
+    is_company,
+    is_company_form,
+    state_of_the_time,
+)
 from dateline.extensions import doc_text
 
 __all__ = ["Actor", "ActorResolver", "role_of"]
@@ -309,7 +316,16 @@ class ActorResolver:
         return best[1] if best is not None else None
 
     def actor(self, tok: Token) -> Actor | None:
-        """The actor named by the phrase headed by ``tok``, or None when it names no actor."""
+        """The actor named by the phrase headed by ``tok``, or None when it names no actor; in English, its
+        state as it was on the article's date ("Moscow" in 1987 is the Soviet Union's government)."""
+        found = self._actor(tok)
+        if found is None or self.lang != "en" or not found.code:
+            return found
+        day = self.doc._.dct.latest if self.doc._.dct is not None else None
+        code = state_of_the_time(found.code, day, self.lang)
+        return found if code == found.code else Actor(found.entity, code, found.start, found.end)
+
+    def _actor(self, tok: Token) -> Actor | None:
         if tok.pos_ == "PRON" and tok.lower_ in _RELATIVE and tok.dep_.startswith("nsubj"):
             # "le président, qui avait accusé X": the relative pronoun is the noun its clause hangs on.
             clause = tok.head
@@ -377,7 +393,8 @@ class ActorResolver:
         # A name ending with a company-law form is a business even when the NER missed it ("Norfield
         # Tools Inc"): the form names its kind as a role noun would.
         company_name = tok.pos_ == "PROPN" and is_company_form(tok.text, self.lang)
-        if company_name and role is None:
+        if company_name and (role is None or (self.lang == "en" and modifier_role)):
+            # English: a title word inside a company's name ("Michigan General Corp") is no title.
             role = "BUS"
             head_role = head_role or Agent("BUS")
         former = any(
