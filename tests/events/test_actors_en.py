@@ -103,3 +103,19 @@ def test_state_of_the_time() -> None:
     assert state_of_the_time("RUSGOV", date(2015, 5, 1), "en") == "RUSGOV"
     assert state_of_the_time("RUSGOV", None, "en") == "RUSGOV"
     assert state_of_the_time("USAGOV", date(1987, 5, 1), "en") == "USAGOV"
+
+
+def test_parties_named_together_agree_with_each_other(nlp_en: Language) -> None:
+    agree = [
+        e
+        for e in _events(nlp_en, "GENEVA, May 2 - Chile, Peru and Bolivia agreed to study a new copper pact.", "AGREE")
+        if e["trigger"]["lemma"] == "agree"
+    ]
+    pairs = {frozenset(codes(e)) for e in agree}
+    assert pairs == {frozenset({"CHLGOV", "PERGOV"}), frozenset({"CHLGOV", "BOLGOV"})}
+    assert all(e["symmetric"] for e in agree)
+
+
+def test_two_companies_each_with_its_legal_form(nlp_en: Language) -> None:
+    (ev,) = _events(nlp_en, "DENVER, March 4 - Norfield Tools Inc and Arlen Corp have agreed to merge.", "AGREE")
+    assert codes(ev) == ("USABUS", "USABUS")

@@ -44,7 +44,7 @@ from dateline.events.modality import SPEECH_VERBS, covered, intent_governor, mod
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
 from dateline.events.resources import content_rules, cues, table_rows, trigger_entries, word_list
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, np_tokens, prep_of
-from dateline.events.wire import company_continues
+from dateline.events.wire import company_continues, is_company_form
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
 
@@ -271,6 +271,8 @@ _HUMAN = frozenset(
 _ADJUNCTS = frozenset({"obl:mod", "advmod", "advcl"})
 # How many words before a sentence count as its context for the police a check or an inquiry needs.
 _POLICE_WINDOW = 60
+# Acts that parties named together do with each other (English: "A and B agreed", "A and B met").
+_JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
 # The sector of a bare person who does an act ("l'individu menaçait de ...", "un homme a frappé"): one
@@ -1455,7 +1457,13 @@ class EventExtractor:
         out: list[Actor] = []
         text = doc_text(toks[0].doc) if toks else ""
         for k, t in enumerate(toks):
-            if t.pos_ == "PROPN" and k + 1 < len(toks) and company_continues(text, t.idx + len(t), self.lang):
+            if (
+                t.pos_ == "PROPN"
+                and k + 1 < len(toks)
+                and company_continues(text, t.idx + len(t), self.lang)
+                # "Norfield Tools Inc and Arlen Corp": a name ending with its legal form is whole (English).
+                and not (self.lang == "en" and is_company_form(t.text, self.lang))
+            ):
                 continue  # "Clayton and Dubilier Inc": one company, parsed as two conjuncts
             pair = resolver.is_pair_reference(t) and (last_pair or cues(self.lang).get(t.lower_) != "orgpron")
             if pair or (t.pos_ == "DET" and t.lower_ in ("leur", "leurs")):
@@ -1674,8 +1682,16 @@ class EventExtractor:
             targets = [a for a in between_actors if a not in sources][:1]
             symmetric = e.reciprocal or trig.pos_ == "NOUN"
         paired = self.lang == "en" and any(self._hyphenated_states(t) for t in src_toks)
+        fan = False
         if (e.reciprocal or c.intent is not None or paired) and len(sources) >= 2 and not targets:
             sources, targets, symmetric = [sources[0]], [sources[1]], True
+            pair = [sources[0], targets[0]]
+        elif self.lang == "en" and e.type in _JOINT_TYPES and len(sources) >= 2 and not targets:
+            # "A, B and C agreed to develop ...", "A and B held talks": an agreement, a meeting or a joint
+            # venture of several parties named together is between them: the first named and each of the
+            # others, one event per pair (as the guidelines count them), each either way round.
+            named = sorted(sources, key=lambda a: a.start)
+            sources, targets, symmetric, fan = [named[0]], named[1:], True, True
             pair = [sources[0], targets[0]]
         elif e.reciprocal and sources and targets:
             symmetric = True
@@ -1756,7 +1772,7 @@ class EventExtractor:
         # One event per (source, target) pair, as the guidelines count them: "provided loans to A and B"
         # is two acts of aid; a symmetric event keeps its pair as source and target.
         tgt_list: list[Actor | None] = (
-            list(targets[:4]) if targets and not symmetric else [targets[0] if targets else None]
+            list(targets[:4]) if targets and (fan or not symmetric) else [targets[0] if targets else None]
         )
         pairs = [(src, tgt) for src in src_list for tgt in tgt_list]
         for k, (src, tgt) in enumerate(pairs):
