@@ -119,3 +119,9 @@ def test_parties_named_together_agree_with_each_other(nlp_en: Language) -> None:
 def test_two_companies_each_with_its_legal_form(nlp_en: Language) -> None:
     (ev,) = _events(nlp_en, "DENVER, March 4 - Norfield Tools Inc and Arlen Corp have agreed to merge.", "AGREE")
     assert codes(ev) == ("USABUS", "USABUS")
+
+
+def test_party_of_the_act_the_verb_needs(nlp_en: Language) -> None:
+    text = "DENVER, March 4 - Norfield Tools Inc said it ended talks with Arlen Corp on a sale."
+    (ev,) = _events(nlp_en, text, "SANCTION")
+    assert codes(ev) == ("USABUS", "USABUS")

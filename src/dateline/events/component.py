@@ -1595,6 +1595,15 @@ class EventExtractor:
             who = [t for t in src_toks if t.lower_ not in _FIRST_PERSON or t in own]
             sources = self._person_actors(who, resolver, _AGENT_SECTOR.get(e.type, "CVL"))
         targets = [a for a in self._actors_of(tgt_toks, resolver, last_pair) if a not in sources]
+        if not targets and self.lang == "en" and e.pos == "VERB" and e.needs:
+            # "approved an accord with B", "ended talks with B", "pursue negotiations with B": the object is
+            # the act the verb needs (an agreement, talks), no actor; its "with" complement is the other party.
+            acts = [o for o in arguments(trig).get("obj", []) if o.lemma_.lower() in e.needs]
+            party = [t for o in acts for x in arguments(o).get("pp:with", []) for t in conjuncts(x)]
+            targets = [a for a in self._actors_of([t for t in party if t not in src_toks], resolver, last_pair)]
+            targets = [a for a in targets if a not in sources]
+            if targets:
+                tgt_toks = party
         if not targets and e.pos == "VERB" and (is_passive(trig) or modifier or fronted):
             # A complement that names no actor ("condamné à quatre ans") leaves the passive's patient; the
             # noun a past participle qualifies is the one it was done to ("un Français condamné à quatre
