@@ -125,3 +125,15 @@ def test_party_of_the_act_the_verb_needs(nlp_en: Language) -> None:
     text = "DENVER, March 4 - Norfield Tools Inc said it ended talks with Arlen Corp on a sale."
     (ev,) = _events(nlp_en, text, "SANCTION")
     assert codes(ev) == ("USABUS", "USABUS")
+
+
+def test_business_name_words() -> None:
+    from dateline.events.wire import is_company
+
+    def org(name: str) -> dict[str, Any]:
+        return {"type": "ORG", "name": name, "mentions": [{"start": 0, "end": len(name), "text": name}]}
+
+    assert is_company(org("Quarlen Wool Futures Exchange"), "en")
+    assert is_company(org("Norfield Industries"), "en")
+    assert not is_company(org("Exchange"), "en")  # the word alone names no company
+    assert not is_company(org("Norfield Industries"), "fr")

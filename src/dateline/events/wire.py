@@ -83,6 +83,11 @@ def _forms(lang: str) -> dict[str, str]:
 
 
 @cache
+def _name_ends(lang: str) -> frozenset[str]:
+    return frozenset(r[1] for r in table_rows(lang, "companies.tsv") if r[0] == "name" and len(r) > 1)
+
+
+@cache
 def _tickers(lang: str) -> dict[str, str]:
     return {r[1]: r[2] for r in table_rows(lang, "companies.tsv") if r[0] == "ticker" and len(r) > 2}
 
@@ -170,14 +175,20 @@ def is_company_form(word: str, lang: str | None) -> bool:
 
 
 def is_company(ent: dict[str, Any], lang: str | None, text: str | None = None) -> bool:
-    """Whether an organisation's name (or one of its mentions) ends with a company-law form, or, given the
-    article's ``text``, goes on as a company name the NER cut off ("Mitsui" in "Mitsui and Co Ltd")."""
+    """Whether an organisation's name (or one of its mentions) ends with a company-law form, in English also
+    with a word of business names (``companies.tsv``'s ``name`` rows: "... Futures Exchange", "... Industries"),
+    or, given the article's ``text``, goes on as a company name the NER cut off ("Mitsui" in "Mitsui and Co
+    Ltd", in English also "Henley" in "Henley Group Inc")."""
     forms = _forms(lang or "en")
     if ent.get("type") != "ORG" or not forms:
         return False
     if any(_last_word(n) in forms for n in [ent["name"], *(m["text"] for m in ent["mentions"])]):
         return True
     english = (lang or "en") == "en"
+    ends = _name_ends(lang or "en")
+    names = [ent["name"], *(m["text"] for m in ent["mentions"])]
+    if english and ends and any(len(n.split()) > 1 and _last_word(n) in ends for n in names):
+        return True  # "the London Grain Futures Market", "Quarlen Industries"
     if text is not None and english and any(_name_goes_on(text, m["end"], forms) for m in ent["mentions"]):
         return True
     return text is not None and any(company_continues(text, m["end"], lang) for m in ent["mentions"])
