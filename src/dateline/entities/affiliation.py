@@ -500,6 +500,21 @@ def listed_code(forms: list[str], lo: date | None, hi: date | None) -> tuple[str
     return None
 
 
+def _office_holder(forms: list[str], lo: date | None, hi: date | None) -> tuple[str, str] | None:
+    """English news names an office holder of its day by his surname ("Reagan said"): the code of the one
+    dictionary actor in office over the article's window under that surname
+    (:meth:`~dateline.events.resources.ActorDictionary.office_holder`), with the form it was found under;
+    only for a person the article names by one word alone."""
+    if any(" " in f for f in forms):
+        return None
+    book = actor_dictionary()
+    for form in forms:
+        a = book.office_holder(form, lo)
+        if a is not None and (hi == lo or book.office_holder(form, hi) == a):
+            return a, form
+    return None
+
+
 def _lookup_forms(name: str, mentions: list[dict[str, Any]], etype: str, lang: str | None = None) -> list[str]:
     """The names an entity is looked up under in the dictionary: its own name and its multi-word
     mentions. A bare surname is tried only when the article names no one more fully: with "Michelle
@@ -560,7 +575,10 @@ def affiliation(
         return said
     dct = getattr(doc._, "dct", None)
     lo, hi = (dct.earliest, dct.latest) if dct is not None else (None, None)
-    listed = listed_code(_lookup_forms(name, mentions, etype, lang), lo, hi)
+    forms = _lookup_forms(name, mentions, etype, lang)
+    listed = listed_code(forms, lo, hi)
+    if listed is None and lang == "en" and etype == "PER":
+        listed = _office_holder(forms, lo, hi)
     if said is not None and said.of_body and listed is not None and is_country(listed[0][:3]):
         # "le président du Conseil européen X": the text ties X to an organisation; a state's office in
         # the dictionary is another (perhaps an old) one.

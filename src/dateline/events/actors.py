@@ -29,6 +29,7 @@ whom they stand for ("les délégations") are not.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -39,9 +40,25 @@ from dateline.entities.affiliation import is_country, setting_country
 from dateline.entities.component import demonym_mentions
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import MAX_NAME_CHARS, fold, name_offset, strip_determiners
-from dateline.events.resources import Agent, actor_dictionary, agent_of, agents, cues, default_home, project_code
+from dateline.events.resources import (
+    Agent,
+    actor_dictionary,
+    agent_of,
+    agents,
+    bodies,
+    cues,
+    default_home,
+    project_code,
+)
 from dateline.events.syntax import np_tokens, prep_of
-from dateline.events.wire import company_country, dateline_country, historical_state, is_company, is_company_form
+from dateline.events.wire import (
+    company_country,
+    dateline_country,
+    historical_state,
+    is_company,
+    is_company_form,
+    state_of_the_time,
+)
 from dateline.extensions import doc_text
 
 __all__ = ["Actor", "ActorResolver", "role_of"]
@@ -120,6 +137,8 @@ class ActorResolver:
         ]
         # Codes given by an event's meaning to phrases that name no one (see ``by_role``).
         self._role_codes: dict[str, str] = {}
+        # Nouns of people ("man", "victim", "soldier"): the events component sets its own list here.
+        self.persons: frozenset[str] = frozenset()
         # The actors of the phrases already resolved in this document, by the phrase's token indices and
         # the pair a "both"/"les deux" in it would stand for (see ``EventExtractor._actors_of``).
         self.phrases: dict[tuple[tuple[int, ...], tuple[Actor, ...]], list[Actor]] = {}
@@ -153,6 +172,19 @@ class ActorResolver:
         # titled people (see complete_from_article); in an article that names none, the default home.
         setting = setting_country(doc_text(doc), self.entities)
         self.setting: str | None = setting[0] if setting is not None else (self.home if self.default_home else None)
+
+    def _state_thing(self, tok: Token, ent: dict[str, Any]) -> bool:
+        """Whether ``tok`` heads a phrase naming a thing by a nationality word alone: the entity is one made
+        for a nationality word (see ``_demonym_entity``), and the head is a common noun outside it that
+        names no people (``persons``, the events component's person nouns; no role noun, no PERSON)."""
+        if ent.get("origin") != "events" or ent["type"] != "MISC" or tok.pos_ != "NOUN":
+            return False
+        if any(m["start"] <= tok.idx < m["end"] for m in ent["mentions"]):
+            return False  # "the Japanese": the people themselves
+        if tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in self.persons:
+            return False
+        hit = gazetteer().lookup(tok.text, self.lang)
+        return role_of(tok, self.lang) is None and not (hit is not None and hit.kind == "demonym")
 
     # -- entity roles -----------------------------------------------------------------------------
     @staticmethod
@@ -284,7 +316,16 @@ class ActorResolver:
         return best[1] if best is not None else None
 
     def actor(self, tok: Token) -> Actor | None:
-        """The actor named by the phrase headed by ``tok``, or None when it names no actor."""
+        """The actor named by the phrase headed by ``tok``, or None when it names no actor; in English, its
+        state as it was on the article's date ("Moscow" in 1987 is the Soviet Union's government)."""
+        found = self._actor(tok)
+        if found is None or self.lang != "en" or not found.code:
+            return found
+        day = self.doc._.dct.latest if self.doc._.dct is not None else None
+        code = state_of_the_time(found.code, day, self.lang)
+        return found if code == found.code else Actor(found.entity, code, found.start, found.end)
+
+    def _actor(self, tok: Token) -> Actor | None:
         if tok.pos_ == "PRON" and tok.lower_ in _RELATIVE and tok.dep_.startswith("nsubj"):
             # "le président, qui avait accusé X": the relative pronoun is the noun its clause hangs on.
             clause = tok.head
@@ -342,15 +383,18 @@ class ActorResolver:
             # "IG Nord, the country's largest union": an apposition says what kind of body it is.
             titled += [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
         modifier_role = False
+        role_tok: Token | None = None
         for t in titled:
             r = _sector(t, self.lang)
             if r and t.pos_ in ("NOUN", "PROPN") and role is None:
                 role = r
+                role_tok = t
                 modifier_role = t.i != tok.i
         # A name ending with a company-law form is a business even when the NER missed it ("Norfield
         # Tools Inc"): the form names its kind as a role noun would.
         company_name = tok.pos_ == "PROPN" and is_company_form(tok.text, self.lang)
-        if company_name and role is None:
+        if company_name and (role is None or (self.lang == "en" and modifier_role)):
+            # English: a title word inside a company's name ("Michigan General Corp") is no title.
             role = "BUS"
             head_role = head_role or Agent("BUS")
         former = any(
@@ -366,10 +410,22 @@ class ActorResolver:
                 if hit is not None and hit.kind in ("demonym",) and country is None:
                     country = hit.iso3
         # Folded like the table's keys: "l'Union européenne" is "union europeenne" there.
-        igo = IGO_NAMES.get(fold(strip_determiners(" ".join(t.text for t in toks))))
+        igo = IGO_NAMES.get(fold(strip_determiners(" ".join(t.text for t in toks)))) or _body_code_of(
+            " ".join(t.text for t in toks), self.lang
+        )
         dictionary_code = None
         if ent is not None:
             place = _place(ent, self.lang)
+            if (
+                self.lang == "en"
+                and place is not None
+                and place.kind in ("country", "capital")
+                and role_tok is not None
+                and any(m["start"] <= role_tok.idx < m["end"] for m in ent["mentions"])
+            ):
+                # "the Soviet Union", "the United Kingdom": a role word inside a state's own name ("union",
+                # "kingdom") says nothing of who acts; the state acting is its government.
+                role = None
             if place is not None and place.kind == "group":
                 group_code = place.code
             elif place is not None and place.kind == "metonym":
@@ -399,7 +455,7 @@ class ActorResolver:
                     # listing gives, else (below) of the article's home.
                     role = role or "BUS"
                     country = country or company_country(ent, doc_text(self.doc), self.lang)
-            igo = igo or IGO_NAMES.get(fold(ent["name"]))
+            igo = igo or IGO_NAMES.get(fold(ent["name"])) or _body_code_of(ent["name"], self.lang)
         # People, named or titled ("Donald Trump", "le ministre"), and bodies known by whom they stand for
         # ("les délégations") get no country but what is said of them: the article's main country is no
         # evidence about a person ("le président Trump" in an article on Syria is not Syria's).
@@ -413,6 +469,11 @@ class ActorResolver:
         elif dictionary_code:
             code = dictionary_code
         elif country:
+            if role is None and self.lang == "en" and ent is not None and self._state_thing(tok, ent):
+                # "a Colombian proposal", "Japanese exports", "an Iranian oil platform": a nationality word on
+                # a thing, not on people, names the state whose thing it is (a state acting as a whole is its
+                # government, as "Colombia" would be).
+                role = "GOV"
             code = country + (role or "")
         elif role and self.setting is not None and person and _singular_title(tok, head_role):
             # "le ministre", "the finance minister" in a story set in one state: that state's office.
@@ -445,6 +506,10 @@ class ActorResolver:
             name = " ".join(t.text for t in toks if t.pos_ == "PROPN" or t.dep_ in ("compound", "prep", "pobj"))
             on = self.doc._.dct.earliest if self.doc._.dct is not None else None
             listed = actor_dictionary().code(name, on) if name else None
+            if not listed and name and self.lang == "en" and head_role is None:
+                # "Reagan said": an office holder of the day named by his surname alone (no role noun:
+                # "Treasury", "Congress" are bodies, not surnames).
+                listed = actor_dictionary().office_holder(name, on)
             if listed:
                 code = listed
                 is_role_noun = True  # an entity is made for it below
@@ -522,6 +587,26 @@ class ActorResolver:
         self.entities.append(ent)
         self._by_char.append((lo, hi, ent))
         return ent
+
+
+def _body_code_of(name: str, lang: str | None) -> str | None:
+    """The code of an international body a language's resources list (``bodies.tsv``: "the EC" → EURGOV,
+    "GATT" → IGOGOV), by its name or, for a name "International ... Organization", by its last word; an
+    acronym in brackets after the name ("the International Coffee Organization (ICO)") is no part of it.
+    None for other names and for languages with no such list."""
+    if lang != "en":
+        return None
+    names, patterns = bodies(lang)
+    if not names and not patterns:
+        return None
+    key = fold(strip_determiners(_BRACKETED.sub("", name))).strip(" .,")
+    found = names.get(key)
+    if found is None and key.startswith("international ") and " " in key[len("international ") :].strip():
+        found = patterns.get(key.rsplit(" ", 1)[-1])
+    return found
+
+
+_BRACKETED = re.compile(r"\s*\(.*$", re.S)
 
 
 def _singular_title(tok: Token, role: Agent | None) -> bool:

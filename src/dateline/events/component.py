@@ -44,7 +44,7 @@ from dateline.events.modality import SPEECH_VERBS, covered, intent_governor, mod
 from dateline.events.ontology import COOPERATIVE, HOSTILE, ontology
 from dateline.events.resources import content_rules, cues, table_rows, trigger_entries, word_list
 from dateline.events.syntax import arguments, conjuncts, is_negated, is_passive, is_reflexive, np_tokens, prep_of
-from dateline.events.wire import company_continues
+from dateline.events.wire import company_continues, is_company_form
 from dateline.extensions import doc_text, register_extensions
 from dateline.scan import columns
 
@@ -271,6 +271,8 @@ _HUMAN = frozenset(
 _ADJUNCTS = frozenset({"obl:mod", "advmod", "advcl"})
 # How many words before a sentence count as its context for the police a check or an inquiry needs.
 _POLICE_WINDOW = 60
+# Acts that parties named together do with each other (English: "A and B agreed", "A and B met").
+_JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Types whose agentless mentions are still events worth keeping ("trois hommes ont été interpellés").
 _AGENTLESS_OK = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION", "ACCUSE", "PROTEST", "REQUEST"})
 # The sector of a bare person who does an act ("l'individu menaçait de ...", "un homme a frappé"): one
@@ -819,6 +821,7 @@ class EventExtractor:
             sent_index.setdefault(s[0], i)
         reported = reported_ranges(doc, sents)
         resolver = ActorResolver(doc, self.lang)
+        resolver.persons = self.persons
         dates = DateFinder(doc, reported, conj_dates=self.article_rules)
         raw: list[dict[str, Any]] = []
         last_pair: list[Actor] = []
@@ -1454,7 +1457,13 @@ class EventExtractor:
         out: list[Actor] = []
         text = doc_text(toks[0].doc) if toks else ""
         for k, t in enumerate(toks):
-            if t.pos_ == "PROPN" and k + 1 < len(toks) and company_continues(text, t.idx + len(t), self.lang):
+            if (
+                t.pos_ == "PROPN"
+                and k + 1 < len(toks)
+                and company_continues(text, t.idx + len(t), self.lang)
+                # "Norfield Tools Inc and Arlen Corp": a name ending with its legal form is whole (English).
+                and not (self.lang == "en" and is_company_form(t.text, self.lang))
+            ):
                 continue  # "Clayton and Dubilier Inc": one company, parsed as two conjuncts
             pair = resolver.is_pair_reference(t) and (last_pair or cues(self.lang).get(t.lower_) != "orgpron")
             if pair or (t.pos_ == "DET" and t.lower_ in ("leur", "leurs")):
@@ -1586,6 +1595,15 @@ class EventExtractor:
             who = [t for t in src_toks if t.lower_ not in _FIRST_PERSON or t in own]
             sources = self._person_actors(who, resolver, _AGENT_SECTOR.get(e.type, "CVL"))
         targets = [a for a in self._actors_of(tgt_toks, resolver, last_pair) if a not in sources]
+        if not targets and self.lang == "en" and e.pos == "VERB" and e.needs:
+            # "approved an accord with B", "ended talks with B", "pursue negotiations with B": the object is
+            # the act the verb needs (an agreement, talks), no actor; its "with" complement is the other party.
+            acts = [o for o in arguments(trig).get("obj", []) if o.lemma_.lower() in e.needs]
+            party = [t for o in acts for x in arguments(o).get("pp:with", []) for t in conjuncts(x)]
+            targets = [a for a in self._actors_of([t for t in party if t not in src_toks], resolver, last_pair)]
+            targets = [a for a in targets if a not in sources]
+            if targets:
+                tgt_toks = party
         if not targets and e.pos == "VERB" and (is_passive(trig) or modifier or fronted):
             # A complement that names no actor ("condamné à quatre ans") leaves the passive's patient; the
             # noun a past participle qualifies is the one it was done to ("un Français condamné à quatre
@@ -1673,8 +1691,16 @@ class EventExtractor:
             targets = [a for a in between_actors if a not in sources][:1]
             symmetric = e.reciprocal or trig.pos_ == "NOUN"
         paired = self.lang == "en" and any(self._hyphenated_states(t) for t in src_toks)
+        fan = False
         if (e.reciprocal or c.intent is not None or paired) and len(sources) >= 2 and not targets:
             sources, targets, symmetric = [sources[0]], [sources[1]], True
+            pair = [sources[0], targets[0]]
+        elif self.lang == "en" and e.type in _JOINT_TYPES and len(sources) >= 2 and not targets:
+            # "A, B and C agreed to develop ...", "A and B held talks": an agreement, a meeting or a joint
+            # venture of several parties named together is between them: the first named and each of the
+            # others, one event per pair (as the guidelines count them), each either way round.
+            named = sorted(sources, key=lambda a: a.start)
+            sources, targets, symmetric, fan = [named[0]], named[1:], True, True
             pair = [sources[0], targets[0]]
         elif e.reciprocal and sources and targets:
             symmetric = True
@@ -1755,7 +1781,7 @@ class EventExtractor:
         # One event per (source, target) pair, as the guidelines count them: "provided loans to A and B"
         # is two acts of aid; a symmetric event keeps its pair as source and target.
         tgt_list: list[Actor | None] = (
-            list(targets[:4]) if targets and not symmetric else [targets[0] if targets else None]
+            list(targets[:4]) if targets and (fan or not symmetric) else [targets[0] if targets else None]
         )
         pairs = [(src, tgt) for src in src_list for tgt in tgt_list]
         for k, (src, tgt) in enumerate(pairs):

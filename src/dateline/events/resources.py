@@ -46,6 +46,7 @@ __all__ = [
     "actor_dictionary",
     "agent_of",
     "agents",
+    "bodies",
     "content_rules",
     "cues",
     "default_home",
@@ -200,6 +201,7 @@ class ActorDictionary:
             # to end an office the 2014 files left open.
             for n, idx in self._add(line):
                 self._by_key[phonetic(fold(n))] = idx
+        self._by_surname: dict[str, set[int]] | None = None  # built on first use (see office_holder)
         self._by_loose: dict[str, int] = {}
         for key, idx in self._by_key.items():
             loose = _loose(key)
@@ -254,6 +256,31 @@ class ActorDictionary:
         if undated:
             return undated[0].code
         return None
+
+    def office_holder(self, surname: str, on: date | None) -> str | None:
+        """The code of the one actor a bare surname can mean on day ``on``: among the dictionary's names
+        ending with it ("Reagan": "ronald reagan", "president reagan"), the actors holding a dated code
+        on that day (in office then), when exactly one code is held ("Baker" in 1987, two offices of two
+        men, gives None). A news story names an office holder of its day by his surname alone; the
+        dictionary lists him by his full names. None with no date, for a name of several words, and for
+        a surname no office holder of the day bears."""
+        if on is None or " " in surname.strip():
+            return None
+        if self._by_surname is None:
+            index: dict[str, set[int]] = {}
+            for key, idx in self._by_key.items():
+                words = key.split()
+                if len(words) > 1:
+                    index.setdefault(words[-1], set()).add(idx)
+            self._by_surname = index
+        day = on.isoformat()
+        codes = {
+            s.code
+            for idx in self._by_surname.get(phonetic(fold(surname)), ())
+            for s in self._codes[idx]
+            if (s.start or s.end) and (s.start or "") <= day <= (s.end or "9999")
+        }
+        return project_code(codes.pop()) if len(codes) == 1 else None
 
 
 # The Arabic article, which names spell "al-", "el-", "al " or leave out ("Bachar el-Assad", "Bashar
@@ -327,3 +354,19 @@ def default_home(lang: str | None) -> str | None:
 def word_list(lang: str, name: str) -> frozenset[str]:
     """A one-word-a-line list of ``data/events/<lang>/`` (support verbs, eventive nouns)."""
     return frozenset(row[0] for row in _rows(lang, name))
+
+
+@cache
+def bodies(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """International bodies of a language's news (``bodies.tsv``): codes by folded name, and codes by the
+    last word of an "International ... <word>" name (the rows written ``*international <word>``)."""
+    names: dict[str, str] = {}
+    patterns: dict[str, str] = {}
+    for row in _rows(lang, "bodies.tsv"):
+        if len(row) < 2:
+            continue
+        if row[0].startswith("*international "):
+            patterns[row[0].split()[-1].lower()] = row[1]
+        else:
+            names[row[0].lower()] = row[1]
+    return names, patterns

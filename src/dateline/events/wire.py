@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -36,6 +37,7 @@ __all__ = [
     "is_company",
     "is_company_form",
     "mark_dateline",
+    "state_of_the_time",
 ]
 
 # "CITY[, Region][, Month D] - ": the opening of an agency story (the region and the date are optional).
@@ -46,6 +48,9 @@ _DATELINE = re.compile(
 )
 _TICKER = re.compile(r"^\s*<([A-Z0-9&.\-]{1,12})>")
 _CONTINUED = re.compile(r"^\s+(?:and|&)\s+((?:[A-Z][\w.'-]*(?:\s+|$|(?=[<>,]))){1,4})")
+# "Henley" + " Group Inc", "Advanced Micro" + " Devices Inc": capitalised words straight after the name,
+# then a company-law form (the NER cut the name short of its form).
+_NAME_GOES_ON = re.compile(r"^[ \t\n]+((?:[A-Z][\w.'-]*[ \t\n]+){0,3}[A-Z][\w.]*)(?=[\s<>,.;:)]|$)")
 
 
 def dateline_end(text: str) -> int:
@@ -78,6 +83,11 @@ def _forms(lang: str) -> dict[str, str]:
 
 
 @cache
+def _name_ends(lang: str) -> frozenset[str]:
+    return frozenset(r[1] for r in table_rows(lang, "companies.tsv") if r[0] == "name" and len(r) > 1)
+
+
+@cache
 def _tickers(lang: str) -> dict[str, str]:
     return {r[1]: r[2] for r in table_rows(lang, "companies.tsv") if r[0] == "ticker" and len(r) > 2}
 
@@ -90,6 +100,22 @@ def _regions(lang: str) -> dict[str, str]:
 @cache
 def _historical(lang: str) -> dict[str, str]:
     return {r[0].lower(): r[1] for r in table_rows(lang, "historical.tsv") if len(r) > 1}
+
+
+@cache
+def _successors(lang: str) -> dict[str, tuple[str, str]]:
+    return {r[0]: (r[1], r[2]) for r in table_rows(lang, "successors.tsv") if len(r) > 2}
+
+
+def state_of_the_time(code: str | None, day: date | None, lang: str | None) -> str | None:
+    """An actor code with a today's state replaced by the one it belonged to on ``day`` ("RUSGOV" in 1987 →
+    "SUNGOV", the language's ``successors.tsv``); the code unchanged with no date or no such row."""
+    if not code or day is None or len(code) < 3:
+        return code
+    found = _successors(lang or "en").get(code[:3])
+    if found is None or day.isoformat() >= found[1]:
+        return code
+    return found[0] + code[3:]
 
 
 def historical_state(name: str, lang: str | None) -> str | None:
@@ -105,7 +131,8 @@ def _place_country(name: str, lang: str | None, region: bool) -> str | None:
     if not name:
         return None
     regions = _regions(lang or "en")
-    in_regions = regions.get(name.lower()) or regions.get(name.lower().rstrip("."))
+    # "Ill." is also written "Ill" (the abbreviation without its period).
+    in_regions = regions.get(name.lower()) or regions.get(name.lower().rstrip(".")) or regions.get(name.lower() + ".")
     if region and in_regions:
         return in_regions
     hit = gazetteer().lookup(name.title() if name.isupper() else name, lang)
@@ -148,14 +175,33 @@ def is_company_form(word: str, lang: str | None) -> bool:
 
 
 def is_company(ent: dict[str, Any], lang: str | None, text: str | None = None) -> bool:
-    """Whether an organisation's name (or one of its mentions) ends with a company-law form, or, given the
-    article's ``text``, goes on as a company name the NER cut off ("Mitsui" in "Mitsui and Co Ltd")."""
+    """Whether an organisation's name (or one of its mentions) ends with a company-law form, in English also
+    with a word of business names (``companies.tsv``'s ``name`` rows: "... Futures Exchange", "... Industries"),
+    or, given the article's ``text``, goes on as a company name the NER cut off ("Mitsui" in "Mitsui and Co
+    Ltd", in English also "Henley" in "Henley Group Inc")."""
     forms = _forms(lang or "en")
     if ent.get("type") != "ORG" or not forms:
         return False
     if any(_last_word(n) in forms for n in [ent["name"], *(m["text"] for m in ent["mentions"])]):
         return True
+    english = (lang or "en") == "en"
+    ends = _name_ends(lang or "en")
+    names = [ent["name"], *(m["text"] for m in ent["mentions"])]
+    if english and ends and any(len(n.split()) > 1 and _last_word(n) in ends for n in names):
+        return True  # "the London Grain Futures Market", "Quarlen Industries"
+    if text is not None and english and any(_name_goes_on(text, m["end"], forms) for m in ent["mentions"]):
+        return True
     return text is not None and any(company_continues(text, m["end"], lang) for m in ent["mentions"])
+
+
+def _name_goes_on(text: str, end: int, forms: dict[str, str]) -> bool:
+    """Whether the capitalised words right after a name ending at ``end`` end with a company-law form:
+    "Henley Group Inc" named "Henley" by the NER."""
+    m = _NAME_GOES_ON.match(text[end : end + 60])
+    if m is None:
+        return False
+    words = [w.strip("<>,.").lower() for w in m.group(1).split()]
+    return bool(words) and (words[-1] in forms or words[-1] + "." in forms)
 
 
 def company_continues(text: str, end: int, lang: str | None) -> bool:
