@@ -191,6 +191,20 @@ def test_article_naming_a_country_keeps_its_evidence(fr) -> None:  # type: ignor
     assert _codes(_only(fr("Au Brésil, la police a arrêté trois hommes."), "COERCE")) == ("BRACOP", "BRACRM")
 
 
+def test_bare_title_in_home_news_naming_another_state_is_the_home_office(fr) -> None:  # type: ignore[no-untyped-def]
+    # French news naming France most gives a bare title the home state even when another state is named;
+    # the foreign state keeps its own code, and a nationality word would have given the title its own.
+    text = "La France renforce ses contrôles. Le ministre des Armées coopère désormais avec l'Allemagne."
+    assert _codes(_only(fr(text), "COOPERATE")) == ("FRAGOV", "DEUGOV")
+
+
+def test_bare_title_in_news_about_another_state_gets_no_home(fr) -> None:  # type: ignore[no-untyped-def]
+    # An article naming Brazil most is not home news: its bare titles are not given France.
+    text = "Le Brésil et le Chili discutent. Au Brésil, le ministre a critiqué la France."
+    ev = _only(fr(text), "ACCUSE")
+    assert _codes(ev) == ("GOV", "FRAGOV")
+
+
 def test_protest_implies_protesters_only_when_kept_anyway(fr) -> None:  # type: ignore[no-untyped-def]
     # A demonstration against a named actor is the protesters' (CVL, unnamed) ...
     ev = _only(fr("Une manifestation contre le maire a eu lieu samedi."), "PROTEST")

@@ -153,6 +153,11 @@ class ActorResolver:
         # titled people (see complete_from_article); in an article that names none, the default home.
         setting = setting_country(doc_text(doc), self.entities)
         self.setting: str | None = setting[0] if setting is not None else (self.home if self.default_home else None)
+        # Whether the country the article names most is the one its language's news is about (``home.txt``:
+        # French news is French). National news names its own offices by their bare title ("le ministre de
+        # l'Intérieur", "la ministre de la Santé") and a foreign one with its nationality ("le ministre
+        # allemand"), so in such an article a bare title is the home state's even when other states are named.
+        self.home_news: bool = home is not None and home == default_home(lang)
 
     # -- entity roles -----------------------------------------------------------------------------
     @staticmethod
@@ -417,6 +422,17 @@ class ActorResolver:
         elif role and self.setting is not None and person and _singular_title(tok, head_role):
             # "le ministre", "the finance minister" in a story set in one state: that state's office.
             code = self.setting + role
+        elif (
+            role
+            and self.home_news
+            and self.home is not None
+            and person
+            and _singular_title(tok, head_role)
+            and role not in ("REB", "UAF", "REF")
+        ):
+            # "le ministre de l'Intérieur" in French news that also names Germany: the home state's office
+            # (see ``home_news``); a nationality word or a named state would have given its own above.
+            code = self.home + role
         elif role and self.default_home and self.home is not None and role not in ("REB", "UAF", "REF"):
             # In an article that names no country, a titled or described person ("le ministre X", "le
             # kinésithérapeute") is of the country its language's news is about, as the setting gives
