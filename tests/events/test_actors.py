@@ -205,6 +205,17 @@ def test_bare_title_in_news_about_another_state_gets_no_home(fr) -> None:  # typ
     assert _codes(ev) == ("GOV", "FRAGOV")
 
 
+def test_a_party_is_in_government_or_in_opposition_on_the_articles_day(fr) -> None:  # type: ignore[no-untyped-def]
+    # A party named by its name or initials is coded by the language's parties.tsv, not as a government
+    # (a title's GOV) nor left without a code; who speaks for it ("le vice-président LR") acts for it.
+    ev = _only(fr("Le vice-président LR a vivement critiqué les syndicats.", dct="2018-02-01"), "ACCUSE")
+    assert ev["source"]["code"] == "FRAOPP"
+    ev = _only(fr("Le Parti socialiste a critiqué le Front national.", dct="2014-06-01"), "ACCUSE")
+    assert _codes(ev) == ("FRAPTY", "FRAOPP")
+    ev = _only(fr("Le Parti socialiste a critiqué le Front national.", dct="2019-06-01"), "ACCUSE")
+    assert _codes(ev) == ("FRAOPP", "FRAOPP")
+
+
 def test_protest_implies_protesters_only_when_kept_anyway(fr) -> None:  # type: ignore[no-untyped-def]
     # A demonstration against a named actor is the protesters' (CVL, unnamed) ...
     ev = _only(fr("Une manifestation contre le maire a eu lieu samedi."), "PROTEST")

@@ -39,7 +39,16 @@ from dateline.entities.affiliation import is_country, setting_country
 from dateline.entities.component import demonym_mentions
 from dateline.entities.gazetteer import Place, gazetteer
 from dateline.entities.normalize import MAX_NAME_CHARS, fold, name_offset, strip_determiners
-from dateline.events.resources import Agent, actor_dictionary, agent_of, agents, cues, default_home, project_code
+from dateline.events.resources import (
+    Agent,
+    actor_dictionary,
+    agent_of,
+    agents,
+    cues,
+    default_home,
+    party_code,
+    project_code,
+)
 from dateline.events.syntax import np_tokens, prep_of
 from dateline.events.wire import company_country, dateline_country, historical_state, is_company, is_company_form
 from dateline.extensions import doc_text
@@ -373,6 +382,7 @@ class ActorResolver:
         # Folded like the table's keys: "l'Union européenne" is "union europeenne" there.
         igo = IGO_NAMES.get(fold(strip_determiners(" ".join(t.text for t in toks))))
         dictionary_code = None
+        party: str | None = None
         if ent is not None:
             place = _place(ent, self.lang)
             if place is not None and place.kind == "group":
@@ -405,6 +415,18 @@ class ActorResolver:
                     role = role or "BUS"
                     country = country or company_country(ent, doc_text(self.doc), self.lang)
             igo = igo or IGO_NAMES.get(fold(ent["name"]))
+            if ent["type"] in ("ORG", "MISC") and group_code is None:
+                # A political party (the language's ``parties.tsv``): in government or in opposition on the
+                # article's day ("le vice-président LR", "la candidate du Front national" speak for it).
+                on = self.doc._.dct.earliest if self.doc._.dct is not None else None
+                party = next(
+                    (
+                        p
+                        for f in [ent["name"], *(m["text"] for m in ent["mentions"])]
+                        if (p := party_code(f, self.lang, on))
+                    ),
+                    None,
+                )
         # People, named or titled ("Donald Trump", "le ministre"), and bodies known by whom they stand for
         # ("les délégations") get no country but what is said of them: the article's main country is no
         # evidence about a person ("le président Trump" in an article on Syria is not Syria's).
@@ -415,6 +437,8 @@ class ActorResolver:
             code: str | None = igo
         elif group_code:
             code = project_code(group_code)
+        elif party:
+            code = party
         elif dictionary_code:
             code = dictionary_code
         elif country:
