@@ -216,6 +216,14 @@ def test_a_party_is_in_government_or_in_opposition_on_the_articles_day(fr) -> No
     assert _codes(ev) == ("FRAOPP", "FRAOPP")
 
 
+def test_a_search_targets_whoever_holds_the_premises(fr) -> None:  # type: ignore[no-untyped-def]
+    # A search is made at a body's seat or in someone's premises: the body or the holder is the target.
+    ev = _only(fr("Les enquêteurs ont mené une perquisition au siège du parti."), "COERCE")
+    assert _codes(ev) == ("FRACOP", "FRAPTY")
+    ev = _only(fr("La police a perquisitionné dans les locaux de la mairie."), "COERCE")
+    assert _codes(ev) == ("FRACOP", "FRAGOV")
+
+
 def test_protest_implies_protesters_only_when_kept_anyway(fr) -> None:  # type: ignore[no-untyped-def]
     # A demonstration against a named actor is the protesters' (CVL, unnamed) ...
     ev = _only(fr("Une manifestation contre le maire a eu lieu samedi."), "PROTEST")
