@@ -391,7 +391,11 @@ class EventExtractor:
 
     @property
     def _keeps_candidates(self) -> bool:
-        """Whether the mentions the rules drop are kept as candidates (English, ``accept`` not "rules")."""
+        """Whether the mentions the rules drop are kept as candidates: English with ``accept`` not "rules";
+        French only with ``accept = "candidates"``, the measurement mode of ``train/events_en/train.py --lang
+        fr`` (French has no learned model: "learned" gives its rules' events)."""
+        if self.lang == "fr":
+            return self.accept == "candidates"
         return self.lang == "en" and self.accept != "rules"
 
     # -- matching ---------------------------------------------------------------------------------
