@@ -224,6 +224,15 @@ def test_a_search_targets_whoever_holds_the_premises(fr) -> None:  # type: ignor
     assert _codes(ev) == ("FRACOP", "FRAGOV")
 
 
+def test_a_victim_noun_set_off_by_a_comma_is_said_of_the_noun_before_it(fr) -> None:  # type: ignore[no-untyped-def]
+    # "N, cibles de / victimes de <act>": the comma-set noun is an apposition, whatever the parser's label.
+    text = "Le plan vise à réduire l'exposition des soldats, cibles d'attaques fréquentes depuis un an."
+    ev = _only(fr(text), "ASSAULT")
+    assert ev["target"]["code"] == "FRAMIL"
+    doc = fr("La ministre a rencontré les infirmières, victimes d'agressions à l'hôpital.")
+    assert [e["target"]["code"] for e in doc._.events if e["type"] == "ASSAULT"] == ["FRAMED"]
+
+
 def test_protest_implies_protesters_only_when_kept_anyway(fr) -> None:  # type: ignore[no-untyped-def]
     # A demonstration against a named actor is the protesters' (CVL, unnamed) ...
     ev = _only(fr("Une manifestation contre le maire a eu lieu samedi."), "PROTEST")
