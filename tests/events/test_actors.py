@@ -233,6 +233,12 @@ def test_a_victim_noun_set_off_by_a_comma_is_said_of_the_noun_before_it(fr) -> N
     assert [e["target"]["code"] for e in doc._.events if e["type"] == "ASSAULT"] == ["FRAMED"]
 
 
+def test_relative_clause_on_a_de_complement_naming_no_actor_is_said_of_its_noun(fr) -> None:  # type: ignore[no-untyped-def]
+    # "les N1 du N2 qui ...": when N2 names no actor, the relative clause's subject is N1.
+    ev = _only(fr("Ce propos a fait réagir les téléspectateurs de la soirée qui ont critiqué le ministre."), "ACCUSE")
+    assert _codes(ev) == ("FRACVL", "FRAGOV")
+
+
 def test_protest_implies_protesters_only_when_kept_anyway(fr) -> None:  # type: ignore[no-untyped-def]
     # A demonstration against a named actor is the protesters' (CVL, unnamed) ...
     ev = _only(fr("Une manifestation contre le maire a eu lieu samedi."), "PROTEST")

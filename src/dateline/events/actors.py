@@ -303,7 +303,19 @@ class ActorResolver:
             # "le président, qui avait accusé X": the relative pronoun is the noun its clause hangs on.
             clause = tok.head
             if clause.dep_ in ("acl:relcl", "relcl", "acl") and clause.head.i != clause.i:
-                return self.actor(clause.head)
+                found = self.actor(clause.head)
+                noun = clause.head
+                # "les N1 du N2 qui ont critiqué X" (viewers of a show): the parser hangs the clause on the nearest
+                # noun; when that "de" complement names no actor, the noun it completes is the one.
+                completed = (
+                    found is None
+                    and self.lang == "fr"
+                    and noun.dep_ == "nmod"
+                    and prep_of(noun) == "de"
+                    and noun.head.pos_ in ("NOUN", "PROPN")
+                    and noun.head.i != noun.i
+                )
+                return self.actor(noun.head) if completed else found
             return None
         if tok.pos_ == "PRON" and _pronoun_form(tok) in _SINGULAR_PRONOUNS:
             ent = self._antecedent(tok)
