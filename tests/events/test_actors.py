@@ -239,6 +239,15 @@ def test_relative_clause_on_a_de_complement_naming_no_actor_is_said_of_its_noun(
     assert _codes(ev) == ("FRACVL", "FRAGOV")
 
 
+def test_countries_named_once_each_are_no_evidence_of_the_articles_country(fr) -> None:  # type: ignore[no-untyped-def]
+    # A tie in the country vote says nothing of where the story is: French news is then French, as when
+    # no country is named; a country named more than the others still wins.
+    text = "Le jeu a été tourné en Espagne puis au Portugal. La police a interpellé un homme."
+    assert _codes(_only(fr(text), "COERCE")) == ("FRACOP", "FRACRM")
+    text = "Le jeu a été tourné en Espagne puis au Portugal, et encore en Espagne. La police a interpellé un homme."
+    assert _codes(_only(fr(text), "COERCE")) == ("ESPCOP", "ESPCRM")
+
+
 def test_protest_implies_protesters_only_when_kept_anyway(fr) -> None:  # type: ignore[no-untyped-def]
     # A demonstration against a named actor is the protesters' (CVL, unnamed) ...
     ev = _only(fr("Une manifestation contre le maire a eu lieu samedi."), "PROTEST")

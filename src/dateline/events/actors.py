@@ -152,6 +152,13 @@ class ActorResolver:
         # A wire story's dateline ("LOUISVILLE, Ky., March 30 - ") says where it was filed: that country
         # first (see :mod:`.wire`).
         home = dateline_country(doc_text(doc), lang) or (votes.most_common(1)[0][0] if votes else None)
+        top = votes.most_common(2)
+        tied = len(top) == 2 and top[0][1] == top[1][1] and dateline_country(doc_text(doc), lang) is None
+        if home is not None and tied and default_home(lang) is not None:
+            # No country named more than another ("tourné au Maroc", "en Thaïlande", "au Cambodge", once
+            # each): no evidence of the article's country, so a language's news is about its home, as when
+            # none is named (``home.txt``); the first of the tied would be an arbitrary pick.
+            home = default_home(lang)
         # An article that names no country at all ("la police", "le tribunal", "le maire de <a town the
         # gazetteer does not list>") is about the country its language's news is about, when the language's
         # resources name one (``home.txt``: French news is French).
