@@ -116,16 +116,32 @@ def test_unknown_mode_is_refused(nlp_en: Language) -> None:
         EventExtractor(nlp_en, "x", "en", 0.0, accept="maybe")
 
 
-def test_french_ignores_the_option(nlp_fr: Language) -> None:
+def test_french_has_no_learned_model_but_can_list_its_candidates(nlp_fr: Language) -> None:
+    # French has no learned acceptance: "learned" (the default) and "rules" give the rules' events; the
+    # "candidates" mode, for measuring one by cross-validation (train.py --lang fr), adds the dropped ones.
     pipe = nlp_fr.get_pipe("dateline_events")
     before = pipe.accept
     text = "Le ministre a rencontré son homologue allemand à Berlin. Les négociations sur le commerce."
     try:
+        pipe.accept = "rules"
         base = [_key(e) for e in run(nlp_fr, text)._.events]
-        pipe.accept = "candidates"
+        pipe.accept = "learned"
         assert [_key(e) for e in run(nlp_fr, text)._.events] == base
+        pipe.accept = "candidates"
+        cands = list(run(nlp_fr, text)._.events)
+        assert set(base) <= {_key(e) for e in cands}
+        assert all(("_accept_features" in e) for e in cands)
+        assert {_key(e) for e in cands if not e["_drops"]} == set(base)
     finally:
         pipe.accept = before
+
+
+def test_the_trainer_measures_french_on_the_french_dev_gold() -> None:
+    tr = _trainer()  # a fresh module: its English defaults are untouched elsewhere
+    tr.configure("fr")
+    assert set(tr.ARTICLE_SETS) == {"fr_dev"} and tr.SENTENCE_SETS == ("fr_gold",)
+    assert tr.PRECISION_SLACK == 0.02 and tr.LANG == "fr"
+    assert not any("_test" in p.name for p in [*tr.ARTICLE_SETS.values(), *tr.SENTENCE_ARTICLES.values()])
 
 
 def _trainer() -> Any:

@@ -191,6 +191,63 @@ def test_article_naming_a_country_keeps_its_evidence(fr) -> None:  # type: ignor
     assert _codes(_only(fr("Au Brésil, la police a arrêté trois hommes."), "COERCE")) == ("BRACOP", "BRACRM")
 
 
+def test_bare_title_in_home_news_naming_another_state_is_the_home_office(fr) -> None:  # type: ignore[no-untyped-def]
+    # French news naming France most gives a bare title the home state even when another state is named;
+    # the foreign state keeps its own code, and a nationality word would have given the title its own.
+    text = "La France renforce ses contrôles. Le ministre des Armées coopère désormais avec l'Allemagne."
+    assert _codes(_only(fr(text), "COOPERATE")) == ("FRAGOV", "DEUGOV")
+
+
+def test_bare_title_in_news_about_another_state_gets_no_home(fr) -> None:  # type: ignore[no-untyped-def]
+    # An article naming Brazil most is not home news: its bare titles are not given France.
+    text = "Le Brésil et le Chili discutent. Au Brésil, le ministre a critiqué la France."
+    ev = _only(fr(text), "ACCUSE")
+    assert _codes(ev) == ("GOV", "FRAGOV")
+
+
+def test_a_party_is_in_government_or_in_opposition_on_the_articles_day(fr) -> None:  # type: ignore[no-untyped-def]
+    # A party named by its name or initials is coded by the language's parties.tsv, not as a government
+    # (a title's GOV) nor left without a code; who speaks for it ("le vice-président LR") acts for it.
+    ev = _only(fr("Le vice-président LR a vivement critiqué les syndicats.", dct="2018-02-01"), "ACCUSE")
+    assert ev["source"]["code"] == "FRAOPP"
+    ev = _only(fr("Le Parti socialiste a critiqué le Front national.", dct="2014-06-01"), "ACCUSE")
+    assert _codes(ev) == ("FRAPTY", "FRAOPP")
+    ev = _only(fr("Le Parti socialiste a critiqué le Front national.", dct="2019-06-01"), "ACCUSE")
+    assert _codes(ev) == ("FRAOPP", "FRAOPP")
+
+
+def test_a_search_targets_whoever_holds_the_premises(fr) -> None:  # type: ignore[no-untyped-def]
+    # A search is made at a body's seat or in someone's premises: the body or the holder is the target.
+    ev = _only(fr("Les enquêteurs ont mené une perquisition au siège du parti."), "COERCE")
+    assert _codes(ev) == ("FRACOP", "FRAPTY")
+    ev = _only(fr("La police a perquisitionné dans les locaux de la mairie."), "COERCE")
+    assert _codes(ev) == ("FRACOP", "FRAGOV")
+
+
+def test_a_victim_noun_set_off_by_a_comma_is_said_of_the_noun_before_it(fr) -> None:  # type: ignore[no-untyped-def]
+    # "N, cibles de / victimes de <act>": the comma-set noun is an apposition, whatever the parser's label.
+    text = "Le plan vise à réduire l'exposition des soldats, cibles d'attaques fréquentes depuis un an."
+    ev = _only(fr(text), "ASSAULT")
+    assert ev["target"]["code"] == "FRAMIL"
+    doc = fr("La ministre a rencontré les infirmières, victimes d'agressions à l'hôpital.")
+    assert [e["target"]["code"] for e in doc._.events if e["type"] == "ASSAULT"] == ["FRAMED"]
+
+
+def test_relative_clause_on_a_de_complement_naming_no_actor_is_said_of_its_noun(fr) -> None:  # type: ignore[no-untyped-def]
+    # "les N1 du N2 qui ...": when N2 names no actor, the relative clause's subject is N1.
+    ev = _only(fr("Ce propos a fait réagir les téléspectateurs de la soirée qui ont critiqué le ministre."), "ACCUSE")
+    assert _codes(ev) == ("FRACVL", "FRAGOV")
+
+
+def test_countries_named_once_each_are_no_evidence_of_the_articles_country(fr) -> None:  # type: ignore[no-untyped-def]
+    # A tie in the country vote says nothing of where the story is: French news is then French, as when
+    # no country is named; a country named more than the others still wins.
+    text = "Le jeu a été tourné en Espagne puis au Portugal. La police a interpellé un homme."
+    assert _codes(_only(fr(text), "COERCE")) == ("FRACOP", "FRACRM")
+    text = "Le jeu a été tourné en Espagne puis au Portugal, et encore en Espagne. La police a interpellé un homme."
+    assert _codes(_only(fr(text), "COERCE")) == ("ESPCOP", "ESPCRM")
+
+
 def test_protest_implies_protesters_only_when_kept_anyway(fr) -> None:  # type: ignore[no-untyped-def]
     # A demonstration against a named actor is the protesters' (CVL, unnamed) ...
     ev = _only(fr("Une manifestation contre le maire a eu lieu samedi."), "PROTEST")

@@ -219,3 +219,16 @@ def test_multiword_agent_keys_leave_out_articles() -> None:
 
     assert agents("fr")["forces de ordre"].sector == "COP"
     assert agents("fr")["forces"].sector == "MIL"
+
+
+def test_party_codes_follow_the_days_in_government() -> None:
+    from datetime import date
+
+    from dateline.events.resources import party_code
+
+    assert party_code("Parti socialiste", "fr", date(2013, 1, 1)) == "FRAPTY"
+    assert party_code("parti socialiste", "fr", date(2018, 1, 1)) == "FRAOPP"
+    # Initials are matched as written, so the word "ps" is no party; full names are folded.
+    assert party_code("PS", "fr", None) == "FRAOPP" and party_code("ps", "fr", None) is None
+    assert party_code("Les Republicains", "fr", None) == "FRAOPP"
+    assert party_code("Front national", "en", None) is None and party_code("Acme", "fr", None) is None

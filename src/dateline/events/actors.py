@@ -48,6 +48,7 @@ from dateline.events.resources import (
     bodies,
     cues,
     default_home,
+    party_code,
     project_code,
 )
 from dateline.events.syntax import np_tokens, prep_of
@@ -162,6 +163,13 @@ class ActorResolver:
         # A wire story's dateline ("LOUISVILLE, Ky., March 30 - ") says where it was filed: that country
         # first (see :mod:`.wire`).
         home = dateline_country(doc_text(doc), lang) or (votes.most_common(1)[0][0] if votes else None)
+        top = votes.most_common(2)
+        tied = len(top) == 2 and top[0][1] == top[1][1] and dateline_country(doc_text(doc), lang) is None
+        if home is not None and tied and default_home(lang) is not None:
+            # No country named more than another ("tourné au Maroc", "en Thaïlande", "au Cambodge", once
+            # each): no evidence of the article's country, so a language's news is about its home, as when
+            # none is named (``home.txt``); the first of the tied would be an arbitrary pick.
+            home = default_home(lang)
         # An article that names no country at all ("la police", "le tribunal", "le maire de <a town the
         # gazetteer does not list>") is about the country its language's news is about, when the language's
         # resources name one (``home.txt``: French news is French).
@@ -172,6 +180,11 @@ class ActorResolver:
         # titled people (see complete_from_article); in an article that names none, the default home.
         setting = setting_country(doc_text(doc), self.entities)
         self.setting: str | None = setting[0] if setting is not None else (self.home if self.default_home else None)
+        # Whether the country the article names most is the one its language's news is about (``home.txt``:
+        # French news is French). National news names its own offices by their bare title ("le ministre de
+        # l'Intérieur", "la ministre de la Santé") and a foreign one with its nationality ("le ministre
+        # allemand"), so in such an article a bare title is the home state's even when other states are named.
+        self.home_news: bool = home is not None and home == default_home(lang)
 
     def _state_thing(self, tok: Token, ent: dict[str, Any]) -> bool:
         """Whether ``tok`` heads a phrase naming a thing by a nationality word alone: the entity is one made
@@ -330,7 +343,19 @@ class ActorResolver:
             # "le président, qui avait accusé X": the relative pronoun is the noun its clause hangs on.
             clause = tok.head
             if clause.dep_ in ("acl:relcl", "relcl", "acl") and clause.head.i != clause.i:
-                return self.actor(clause.head)
+                found = self.actor(clause.head)
+                noun = clause.head
+                # "les N1 du N2 qui ont critiqué X" (viewers of a show): the parser hangs the clause on the nearest
+                # noun; when that "de" complement names no actor, the noun it completes is the one.
+                completed = (
+                    found is None
+                    and self.lang == "fr"
+                    and noun.dep_ == "nmod"
+                    and prep_of(noun) == "de"
+                    and noun.head.pos_ in ("NOUN", "PROPN")
+                    and noun.head.i != noun.i
+                )
+                return self.actor(noun.head) if completed else found
             return None
         if tok.pos_ == "PRON" and _pronoun_form(tok) in _SINGULAR_PRONOUNS:
             ent = self._antecedent(tok)
@@ -414,6 +439,7 @@ class ActorResolver:
             " ".join(t.text for t in toks), self.lang
         )
         dictionary_code = None
+        party: str | None = None
         if ent is not None:
             place = _place(ent, self.lang)
             if (
@@ -456,6 +482,18 @@ class ActorResolver:
                     role = role or "BUS"
                     country = country or company_country(ent, doc_text(self.doc), self.lang)
             igo = igo or IGO_NAMES.get(fold(ent["name"])) or _body_code_of(ent["name"], self.lang)
+            if ent["type"] in ("ORG", "MISC") and group_code is None:
+                # A political party (the language's ``parties.tsv``): in government or in opposition on the
+                # article's day ("le vice-président LR", "la candidate du Front national" speak for it).
+                on = self.doc._.dct.earliest if self.doc._.dct is not None else None
+                party = next(
+                    (
+                        p
+                        for f in [ent["name"], *(m["text"] for m in ent["mentions"])]
+                        if (p := party_code(f, self.lang, on))
+                    ),
+                    None,
+                )
         # People, named or titled ("Donald Trump", "le ministre"), and bodies known by whom they stand for
         # ("les délégations") get no country but what is said of them: the article's main country is no
         # evidence about a person ("le président Trump" in an article on Syria is not Syria's).
@@ -466,6 +504,8 @@ class ActorResolver:
             code: str | None = igo
         elif group_code:
             code = project_code(group_code)
+        elif party:
+            code = party
         elif dictionary_code:
             code = dictionary_code
         elif country:
@@ -478,6 +518,17 @@ class ActorResolver:
         elif role and self.setting is not None and person and _singular_title(tok, head_role):
             # "le ministre", "the finance minister" in a story set in one state: that state's office.
             code = self.setting + role
+        elif (
+            role
+            and self.home_news
+            and self.home is not None
+            and person
+            and _singular_title(tok, head_role)
+            and role not in ("REB", "UAF", "REF")
+        ):
+            # "le ministre de l'Intérieur" in French news that also names Germany: the home state's office
+            # (see ``home_news``); a nationality word or a named state would have given its own above.
+            code = self.home + role
         elif role and self.default_home and self.home is not None and role not in ("REB", "UAF", "REF"):
             # In an article that names no country, a titled or described person ("le ministre X", "le
             # kinésithérapeute") is of the country its language's news is about, as the setting gives

@@ -293,6 +293,8 @@ _QUESTION = frozenset({"si", "s'", "pourquoi", "comment", "quand", "où", "combi
 _TIME_UNITS = frozenset({"heure", "h", "minute", "seconde", "jour", "matin", "soir", "midi", "minuit"})
 _GIVE_INTERVIEW = frozenset({"accorder", "donner", "publier", "diffuser", "paraître"})
 _LOCATION_PREPS = frozenset({"à", "en", "dans", "in", "at", "near", "près", "au"})
+# Labels the French parser gives a noun set off by a comma that is in fact apposed to the noun before it.
+_DETACHED = frozenset({"obl", "obl:mod", "nmod", "dep", "parataxis", "appos"})
 # The institution an act's mode implies when the text names no agent (see ``_events``).
 _IMPLIED_AGENT = {"arrest": "COP", "convict": "JUD", "investigate": "COP"}
 # Types whose target may be a place named after "à"/"en"/"to": a visit ("s'est rendu à Moscou"), aid or
@@ -393,7 +395,11 @@ class EventExtractor:
 
     @property
     def _keeps_candidates(self) -> bool:
-        """Whether the mentions the rules drop are kept as candidates (English, ``accept`` not "rules")."""
+        """Whether the mentions the rules drop are kept as candidates: English with ``accept`` not "rules";
+        French only with ``accept = "candidates"``, the measurement mode of ``train/events_en/train.py --lang
+        fr`` (French has no learned model: "learned" gives its rules' events)."""
+        if self.lang == "fr":
+            return self.accept == "candidates"
         return self.lang == "en" and self.accept != "rules"
 
     # -- matching ---------------------------------------------------------------------------------
@@ -769,6 +775,16 @@ class EventExtractor:
                 return conjuncts(subj[0])
             if cur.pos_ in ("NOUN", "ADJ") and cur.dep_ in ("appos", "acl", "amod") and cur.head.i != cur.i:
                 return conjuncts(cur.head)
+            if cur.pos_ == "NOUN" and cur.i >= 2 and _detached(cur):
+                # "des soldats, cibles d'attaques répétées": a noun set off by a comma after a noun phrase is
+                # apposed to it, though the parser may hang it on the verb as an adverbial.
+                before = cur.doc[cur.i - 2]
+                if before.pos_ == "ADJ" and before.dep_ == "amod":
+                    before = before.head  # "des soldats français, cibles de ..."
+                if before.dep_ in ("flat:name", "flat"):
+                    before = before.head  # "Jean Dupont, victime de ..."
+                if before.pos_ in ("NOUN", "PROPN") and before.i < cur.i:
+                    return [t for t in conjuncts(before) if t.i != cur.i]  # not the apposed noun itself
             if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
                 return []
             cur = cur.head
@@ -809,6 +825,8 @@ class EventExtractor:
             # "victime d'une agression", "l'objet d'une enquête", "la cible de tirs": the verb of the clause
             # ("a été victime", "fait l'objet"), or the noun itself heading a copular clause.
             verb = head.head if head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i else head
+            if _detached(head):
+                verb = head  # "des soldats, cibles d'attaques": said of the noun before it (see _undergoer)
             return verb
         return None
 
@@ -1890,6 +1908,14 @@ def _implied(lang: str, slot: str, etype: str, mode: str | None) -> str | None:
 @cache
 def _lexicon(lang: str) -> Lexicon:
     return Lexicon(trigger_entries(lang))
+
+
+def _detached(tok: Token) -> bool:
+    """A noun set off by a comma right after another noun phrase, with no determiner or conjunction of its own
+    ("des soldats, cibles d'attaques"): an apposition, whatever label the parser gave it."""
+    if tok.i < 1 or tok.doc[tok.i - 1].text != "," or tok.dep_ not in _DETACHED | {"conj"}:
+        return False
+    return not any(c.dep_ in ("det", "cc") for c in tok.children)
 
 
 def _requires_recipient(etype: str) -> bool:

@@ -51,6 +51,7 @@ __all__ = [
     "cues",
     "default_home",
     "igo_code",
+    "party_code",
     "project_code",
     "table_rows",
     "to_plover_sector",
@@ -341,6 +342,40 @@ def trigger_entries(lang: str) -> list[Any]:
                 raise ValueError(f"{lang}/triggers.tsv: unknown option {key!r} for {lemmas}")
         out.extend(trig(etype, lemmas, pos=pos, **kw))
     return out
+
+
+@cache
+def _parties(lang: str) -> dict[str, tuple[str, tuple[tuple[str, str, str], ...]]]:
+    """``<lang>/parties.tsv`` by name form (initials as written, other names folded): the party's country and
+    its sectors, each with the days it holds (empty for the default)."""
+    out: dict[str, tuple[str, tuple[tuple[str, str, str], ...]]] = {}
+    for row in _rows(lang, "parties.tsv"):
+        names, country, sectors = row[0], row[1], row[2]
+        spans = []
+        for item in (x.strip() for x in sectors.split("|") if x.strip()):
+            sec, _, days = item.partition("@")
+            lo, _, hi = days.partition("..")
+            spans.append((sec, lo, hi))
+        for name in (x.strip() for x in names.split("|") if x.strip()):
+            out[name if name.isupper() else fold(name)] = (country, tuple(spans))
+    return out
+
+
+def party_code(name: str, lang: str | None, on: date | None) -> str | None:
+    """The code of a political party named ``name`` on day ``on`` (``<lang>/parties.tsv``): its country and
+    PTY while in government, OPP out of it; the undated sector when no day is known; None for no party."""
+    table = _parties(lang or "")
+    found = table.get(name) or table.get(fold(name))
+    if found is None:
+        return None
+    country, spans = found
+    day = on.isoformat() if on is not None else None
+    default = next((sec for sec, lo, hi in spans if not lo and not hi), None)
+    if day is not None:
+        for sec, lo, hi in spans:
+            if (lo or hi) and (not lo or lo <= day) and (not hi or day <= hi):
+                return country + sec
+    return country + default if default else None
 
 
 @cache
