@@ -1,0 +1,56 @@
+"""Speakers of headings, next sentences and relative clauses (issue 15, fourth round), on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dateline.quotes.component import _in_order_share, _word_seq
+
+
+def _quotes(text: str, nlp: Any) -> list[dict[str, Any]]:
+    from dateline.pipeline import analyse
+
+    assert nlp is not None
+    return list(analyse(text, "2017-03-01", lang="fr")["quotes"])
+
+
+def _speaker(q: dict[str, Any]) -> str | None:
+    return q["speaker"]["text"] if q["speaker"] else None
+
+
+def test_words_of_a_quotation_ignore_case_and_punctuation() -> None:
+    assert _word_seq("Nous irons, à pied, jusqu'au port !") == ["nous", "irons", "à", "pied", "jusqu", "au", "port"]
+
+
+def test_a_heading_shares_its_words_in_order_with_the_quotation_it_repeats() -> None:
+    heading = _word_seq("Nous irons jusqu'au port")
+    assert _in_order_share(heading, _word_seq("Demain, nous irons à pied jusqu'au port du village")) == 1.0
+    assert _in_order_share(heading, _word_seq("Le port est loin, nous n'irons pas")) < 0.8
+    assert _in_order_share([], ["a"]) == 0.0
+
+
+@pytest.mark.model
+def test_a_heading_takes_the_speaker_of_the_quotation_it_repeats(nlp_fr: Any) -> None:
+    text = (
+        "Le conseil municipal a voté la fermeture de l'école, a annoncé la mairie.\n\n"
+        "« Nous ne laisserons pas fermer cette école »\n\n"
+        "Les parents se sont réunis lundi soir dans la salle des fêtes. "
+        "« Nous ne laisserons pas fermer cette école sans nous battre », a prévenu Jeanne Moreau-Lefort, "
+        "présidente de l'association des parents d'élèves."
+    )
+    qs = _quotes(text, nlp_fr)
+    heading = next(q for q in qs if q["text"].startswith("Nous ne laisserons") and q["cue"] is None)
+    assert heading["speaker"] is not None and heading["speaker"]["text"].startswith("Jeanne Moreau-Lefort")
+
+
+@pytest.mark.model
+def test_a_sentence_with_an_object_after_a_quotation_does_not_report_it(nlp_fr: Any) -> None:
+    text = (
+        "Paul Garnier a longtemps parlé à la barre. « Je voulais seulement aider ma famille » "
+        "Le tribunal le condamne à un an de prison avec sursis."
+    )
+    qs = _quotes(text, nlp_fr)
+    assert all(_speaker(q) != "Le tribunal" for q in qs)
