@@ -54,3 +54,11 @@ def test_a_sentence_with_an_object_after_a_quotation_does_not_report_it(nlp_fr: 
     )
     qs = _quotes(text, nlp_fr)
     assert all(_speaker(q) != "Le tribunal" for q in qs)
+
+
+@pytest.mark.model
+def test_a_relative_clause_of_saying_is_said_by_the_person_before_its_pronoun(nlp_fr: Any) -> None:
+    text = "Le club a rejeté les accusations de l'entraîneur, qui avait assuré que les joueurs étaient mal payés."
+    qs = _quotes(text, nlp_fr)
+    q = next(q for q in qs if q["text"].startswith("les joueurs"))
+    assert _speaker(q) == "l'entraîneur"
