@@ -62,3 +62,28 @@ def test_a_relative_clause_of_saying_is_said_by_the_person_before_its_pronoun(nl
     qs = _quotes(text, nlp_fr)
     q = next(q for q in qs if q["text"].startswith("les joueurs"))
     assert _speaker(q) == "l'entraîneur"
+
+
+@pytest.mark.model
+def test_agreeing_with_the_speaker_before_is_a_verb_of_saying(nlp_fr: Any) -> None:
+    text = "« Nous voulons la vérité », a dit Jean Valjean. « Nous la voulons tous et vite », a abondé Paul Garnier."
+    qs = _quotes(text, nlp_fr)
+    assert [_speaker(q) for q in qs] == ["Jean Valjean", "Paul Garnier"]
+
+
+@pytest.mark.model
+def test_a_bare_minister_is_not_the_prime_minister(nlp_fr: Any) -> None:
+    from dateline.pipeline import analyse
+
+    text = (
+        "Le Premier ministre Jean Valjean a parlé mardi. « Nous voulons la vérité », a-t-il dit. "
+        "Le ministre a ensuite expliqué avoir écrit à la famille."
+    )
+    assert nlp_fr is not None
+    rec = analyse(text, "2017-03-01", lang="fr")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    by_text = {q["text"][:12]: q for q in rec["quotes"]}
+    first = by_text["Nous voulons"]["speaker"]
+    later = by_text["avoir écrit "]["speaker"]
+    assert names.get(first["entity"]) == "Jean Valjean"
+    assert later["text"] == "Le ministre" and later["entity"] is None
