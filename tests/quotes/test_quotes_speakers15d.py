@@ -87,3 +87,18 @@ def test_a_bare_minister_is_not_the_prime_minister(nlp_fr: Any) -> None:
     later = by_text["avoir écrit "]["speaker"]
     assert names.get(first["entity"]) == "Jean Valjean"
     assert later["text"] == "Le ministre" and later["entity"] is None
+
+
+@pytest.mark.model
+def test_a_demonstrative_with_a_relative_clause_takes_up_the_person_before(nlp_fr: Any) -> None:
+    from dateline.pipeline import analyse
+
+    text = (
+        "Marie Durand a perdu la mémoire en février. Elle vit depuis à l'hôpital de la ville. "
+        "« Je suis comme perdue dans le brouillard », lance celle qui espère être reconnue."
+    )
+    assert nlp_fr is not None
+    rec = analyse(text, "2017-03-01", lang="fr")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    (q,) = rec["quotes"]
+    assert q["speaker"]["text"] == "celle" and names.get(q["speaker"]["entity"]) == "Marie Durand"
