@@ -143,6 +143,12 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
                 # "« … », est-il précisé dans le communiqué", "« … », peut-on lire sur son site": the
                 # document speaks, or no one is named.
                 return Attribution(cue_span(t), source, t, "direct-after")
+            if lex.lang == "fr" and first.text not in (",", "—", "–", "-") and _next_clause(t, close, lex):
+                # '« … » La cour lui inflige une amende', '« … » Un non-lieu est prononcé': a
+                # clause after a quotation with no comma, whose subject is no person and whose verb
+                # governs an object of its own (or is passive), is the next sentence, not a reporting
+                # clause of the quotation.
+                return None
             if subj is None:
                 subj = inverted_speaker(t, lex)
                 if subj is not None and subj.i <= close:
@@ -157,6 +163,19 @@ def _after(doc: Doc, close: int, lex: Lexicon) -> Attribution | None:
         if t.pos_ == "VERB" and k > j + 1:
             break  # another clause begins: whatever follows does not report this quotation
     return None
+
+
+def _next_clause(verb: Token, close: int, lex: Lexicon) -> bool:
+    """Whether the verb after the quotation closed at token ``close`` heads a clause of its own: its
+    subject stands before it (after the mark) and is no person, and it governs a direct object or a
+    clause after the mark (the parser may hang the quotation itself on the verb, and an inverted
+    subject on the object slot: "« … » indique le directeur"), or is passive."""
+    subj = next((c for c in verb.children if c.dep_.startswith("nsubj") and close < c.i < verb.i), None)
+    if subj is None:
+        return False
+    if subj.ent_type_ in ("PER", "PERSON") or is_human_noun(subj, lex) or subj.pos_ == "PRON":
+        return False
+    return any(c.dep_ in ("obj", "ccomp", "aux:pass") and c.i > close for c in verb.children)
 
 
 def _ends_sentence(doc: Doc, close: int) -> bool:

@@ -396,8 +396,14 @@ def speaker_span(head: Token) -> Span:
     lo, hi = glued_word(doc, lo, hi)
     while hi > lo and (doc[hi].is_punct or (doc[hi].pos_ == "PRON" and "PronType=Rel" in str(doc[hi].morph))):
         hi -= 1  # "Europe 1 qui …": the relative pronoun opens a clause about the speaker
-    while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in _NOT_SPEAKER_START):
-        lo += 1  # "… affirme qu'Anne Roy", "évoquée par Anne Roy": the speaker is the name alone
+    while lo < hi and (
+        doc[lo].is_punct
+        or doc[lo].lower_ in _NOT_SPEAKER_START
+        or (doc[lo].dep_ == "case" and doc[lo].head.i == head.i)
+    ):
+        # "… affirme qu'Anne Roy", "évoquée par Anne Roy": the speaker is the name alone; the head's
+        # own preposition ("les propos de l'élu, qui …") is no part of the person's phrase.
+        lo += 1
     if lo > 0 and doc[lo - 1].pos_ == "DET" and lo <= doc[lo - 1].head.i <= hi:
         lo -= 1  # "le Royaume-Uni": the article of the word the hyphens made whole
     if is_clitic(head):

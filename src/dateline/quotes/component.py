@@ -250,6 +250,7 @@ def extract_quotes(
         out.append(quote)
         if speaker is not None:
             last_speaker = (c.end, {k: v for k, v in speaker.items() if k != "inherited"})
+    _repeated_headings(cands, out)
     for c, quote in zip(cands, out, strict=True):
         if c.relay:
             # The report passed on: the first other quotation whose cue stands inside the relay's content.
@@ -262,6 +263,64 @@ def extract_quotes(
                 None,
             )
     return out
+
+
+def _word_seq(text: str) -> list[str]:
+    """The words of a quotation, lower-cased, without punctuation (apostrophes split words)."""
+    out: list[str] = []
+    word: list[str] = []
+    for ch in text.lower():
+        if ch.isalnum():
+            word.append(ch)
+        elif word:
+            out.append("".join(word))
+            word = []
+    if word:
+        out.append("".join(word))
+    return out
+
+
+def _in_order_share(short: list[str], long: list[str]) -> float:
+    """The share of ``short``'s words found in ``long`` in the same order (a longest common
+    subsequence over words, over the length of ``short``)."""
+    if not short:
+        return 0.0
+    prev = [0] * (len(long) + 1)
+    for a in short:
+        cur = [0] * (len(long) + 1)
+        for j, b in enumerate(long, 1):
+            cur[j] = prev[j - 1] + 1 if a == b else max(prev[j], cur[j - 1])
+        prev = cur
+    return prev[-1] / len(short)
+
+
+HEADING_MIN_WORDS = 3
+HEADING_SHARE = 0.8
+
+
+def _repeated_headings(cands: list[Candidate], out: list[dict[str, Any]]) -> None:
+    """A quotation nothing attributes that repeats the words of another quotation of the article is
+    that quotation's speaker's: web and broadcast news set a line of a later (or earlier) quotation
+    apart as a subheading or a lead, without its reporting clause. Such a heading takes the speaker
+    of the quotation it repeats (one whose own reporting clause names a speaker), instead of the one
+    it would inherit from the quotation just before it."""
+    sourced = [
+        (_word_seq(q["text"]), q["speaker"])
+        for c, q in zip(cands, out, strict=True)
+        if c.speaker is not None and q["speaker"] is not None and not q["speaker"].get("inherited")
+    ]
+    if not sourced:
+        return
+    for c, q in zip(cands, out, strict=True):
+        if c.rule != "direct-context" or c.cue is not None:
+            continue
+        words = _word_seq(q["text"])
+        if len(words) < HEADING_MIN_WORDS:
+            continue
+        for other, speaker in sourced:
+            if len(other) >= len(words) and _in_order_share(words, other) >= HEADING_SHARE:
+                q["speaker"] = dict(speaker, inherited=True)
+                break
 
 
 def _reporting_sentence_before(doc: Doc, seg: Segmenter, c: Candidate, lex: Lexicon) -> Span | None:

@@ -26,6 +26,7 @@ from dateline.quotes.common import (
     causative_faire,
     clitic_subject,
     cue_span,
+    get_lexicon,
     is_clitic,
     is_human_noun,
     is_negated,
@@ -99,6 +100,31 @@ def _addressee(c: Token, verb: Token) -> bool:
     return all(t.pos_ in ("AUX", "PRON", "ADV") or t.lower_ in ("ne", "n'", "n’", "y", "en") for t in between)
 
 
+def _person_like(tok: Token) -> bool:
+    """A person's name or a noun denoting a person."""
+    return tok.ent_type_ in ("PER", "PERSON") or is_human_noun(tok, get_lexicon(tok.doc.lang_ or "fr"))
+
+
+def _person_antecedent(rel: Token, head: Token | None) -> Token | None:
+    """The antecedent of the relative pronoun ``rel`` of a clause of saying, given the parser's
+    ``head`` (or none): only people say things, so when the parser's head is no person but the noun
+    right before the pronoun is one ("les déclarations du ministre, qui a affirmé …"), that noun is
+    the antecedent; a name is taken up by its last word ("Anne Roy-Martin, qui …")."""
+    if head is not None and _person_like(head):
+        return head
+    k = rel.i - 1
+    doc = rel.doc
+    while k >= 0 and (doc[k].is_punct or doc[k].is_space):
+        k -= 1
+    if k >= 0 and doc[k].pos_ in ("NOUN", "PROPN") and (head is None or _person_like(doc[k])):
+        tok = doc[k]
+        # The head of a flat name ("Jean Dupont"): the parser hangs the later words on the first.
+        while tok.dep_ == "flat:name" and tok.head.i < tok.i:
+            tok = tok.head
+        return tok
+    return head
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following conjunctions and relative clauses back to it."""
     for c in verb.children:
@@ -110,7 +136,7 @@ def subject_of(verb: Token) -> Token | None:
             if c.dep_ == "expl:subj" and not c.text.startswith("-"):
                 continue  # impersonal "il" ("il faut", "il est des hommes qui …"): no one speaks
             if c.tag_ == "PRON" and "PronType=Rel" in str(c.morph) and verb.dep_.startswith("acl"):
-                return verb.head  # "le ministre, qui a déclaré que …"
+                return _person_antecedent(c, verb.head)  # "le ministre, qui a déclaré que …"
             if "PronType=Rel" in str(c.morph) and verb.dep_ == "conj":
                 # "c'est le maire qui a pris la parole et qui a rappelé que …": the relative's
                 # antecedent, through the first of the coordinated relative clauses.
@@ -120,7 +146,11 @@ def subject_of(verb: Token) -> Token | None:
                 if first.dep_.startswith("acl") or first.dep_.endswith("relcl"):
                     return first.head
             if c.lower_ in ("qui", "who", "which") and verb.dep_.endswith("relcl"):
-                return verb.head
+                return _person_antecedent(c, verb.head)
+            if c.lower_ == "qui" and "PronType=Rel" in str(c.morph):
+                # A relative clause the parser hung nowhere ("…, la source du journal, qui assure
+                # que …"): its antecedent is the noun right before the pronoun.
+                return _person_antecedent(c, None) or c
             return c
     # "X a dit … et a ajouté que", "X a réagi, ajoutant que": the subject of the governing verb.
     participle = "VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBG"

@@ -210,6 +210,10 @@ PRONOUNS: dict[str, tuple[str | None, str]] = {
     "lui": ("Masc", "Sing"),
     "celui-ci": ("Masc", "Sing"),
     "celle-ci": ("Fem", "Sing"),
+    # "…, lance celle qui espère être reconnue": a demonstrative heading a relative clause as the
+    # speaker describes someone already in the text, taken up like a pronoun.
+    "celui": ("Masc", "Sing"),
+    "celle": ("Fem", "Sing"),
     "ce dernier": ("Masc", "Sing"),
     "cette dernière": ("Fem", "Sing"),
 }

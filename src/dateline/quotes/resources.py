@@ -40,6 +40,7 @@ SECTIONS = (
     "circumstance_prepositions",
     "circumstance_nouns",
     "role_synonyms",
+    "office_compounds",
 )
 
 

@@ -99,6 +99,11 @@ class SpeakerResolver:
         self._roles = roles
         self._groups = lex.folded_groups
         self._synonyms = lex.folded_synonyms
+        self._compounds = [
+            (_fold(parts[0]), _fold(parts[1]))
+            for line in lex.formula("office_compounds")
+            if len(parts := line.split()) == 2
+        ]
         self._unnamed: dict[str, int] | None = None
         self._first_person: int | None = None
         self._index_titles()
@@ -139,9 +144,18 @@ class SpeakerResolver:
             w = self._synonyms.get(w, w)
             if head is None and (w in self._roles or (t.pos_ == "NOUN" and self._human(t))):
                 head = w
+                # The word right before the head, inside the title or not (a title may be given
+                # without its preceding adjectives): "Premier" of "le Premier ministre".
+                before = _fold(t.doc[t.i - 1].text) if t.i > 0 else ""
+                for mod, base in self._compounds:
+                    if head == base and before == mod:
+                        words.add(mod)
             words.update(w.split("-") if w == "affaires-etrangeres" else [w])
         if head is None:
             return None
+        for mod, base in self._compounds:
+            if head == base and mod in words:
+                head = f"{mod}-{base}"  # "le Premier ministre": another office than "le ministre"
         if head == "chef" and "ministre" in words:
             head = "ministre"  # "le chef du ministère X" is the minister of X
             words.discard("chef")
@@ -515,6 +529,8 @@ class SpeakerResolver:
             titles = [w for h, w in p.titles if h == head]
             if titles and all(self._specific(words - w) and self._specific(w - words) for w in titles):
                 out.add(pid)
+            elif not titles and any(h == f"{mod}-{head}" for h, _ in p.titles for mod, _ in self._compounds):
+                out.add(pid)  # "le ministre" for the one introduced as "le Premier ministre"
         return out
 
     def _introduced_unnamed(self, head: Token) -> bool:
